@@ -1,0 +1,46 @@
+package org.stepwise.domain.outcome;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.stepwise.domain.contact.Attendance;
+import org.stepwise.domain.contact.ContactType;
+import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.measure.Score;
+
+/**
+ * One contact as the clinical rules see it: no names, no notes. Built by the store from a
+ * caseload and by the reader from an outcome file, so both are judged by the same rules.
+ */
+public record ContactRecord(
+        LocalDate date,
+        ContactType type,
+        Attendance attendance,
+        Medium medium,
+        int step,
+        Integer minutes,
+        List<Score> scores) {
+
+    public ContactRecord {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(attendance, "attendance");
+        Objects.requireNonNull(medium, "medium");
+        scores = scores == null ? List.of() : List.copyOf(scores);
+    }
+
+    public boolean attended() {
+        return attendance.attended();
+    }
+
+    /** An attended contact of type treatment or review (clinical-reference.md §3). */
+    public boolean isTreatmentContact() {
+        return attended() && type.isTreatment();
+    }
+
+    public Optional<Score> score(MeasureCode measure) {
+        return scores.stream().filter(s -> s.measure() == measure).findFirst();
+    }
+}
