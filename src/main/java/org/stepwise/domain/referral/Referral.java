@@ -1,0 +1,49 @@
+package org.stepwise.domain.referral;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A referral: one episode of care for one patient. {@code id} is null until stored;
+ * {@code steps} is the step history in date order (never empty).
+ */
+public record Referral(
+        Long id,
+        long patientId,
+        LocalDate referralDate,
+        ReferralSource source,
+        String problemDescriptor,
+        ReferralStatus status,
+        LocalDate endDate,
+        EndReason endReason,
+        List<StepChange> steps,
+        boolean demo) {
+
+    public Referral {
+        Objects.requireNonNull(referralDate, "referralDate");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(status, "status");
+        steps = steps.stream().sorted(Comparator.comparing(StepChange::effectiveDate)).toList();
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("A referral has a step.");
+        }
+    }
+
+    /** The step in force now (the latest step change). */
+    public int currentStep() {
+        return steps.getLast().step();
+    }
+
+    /** The step in force on a date (the step at referral for dates before it). */
+    public int stepOn(LocalDate date) {
+        int step = steps.getFirst().step();
+        for (StepChange change : steps) {
+            if (!change.effectiveDate().isAfter(date)) {
+                step = change.step();
+            }
+        }
+        return step;
+    }
+}
