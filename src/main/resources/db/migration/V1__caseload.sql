@@ -4,6 +4,7 @@
 
 CREATE TABLE practitioner_profile (
     id              INTEGER      NOT NULL PRIMARY KEY,
+    practitioner_uid CHAR(36)    NOT NULL,
     display_name    VARCHAR(120) NOT NULL,
     role            VARCHAR(12)  NOT NULL,
     service_code    VARCHAR(12)  NOT NULL,
