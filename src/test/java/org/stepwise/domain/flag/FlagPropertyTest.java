@@ -2,57 +2,72 @@ package org.stepwise.domain.flag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stepwise.domain.testing.PropertyCheck.CASES;
+import static org.stepwise.domain.testing.PropertyCheck.forAll;
 
 import java.time.LocalDate;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.testing.ReferralArbitraries;
+import org.stepwise.domain.testing.ReferralGenerator;
+import org.stepwise.domain.testing.ReferralNotation;
 
+/** Properties of the flags over generated referrals and review dates (seeds 0 to 999, see PropertyCheck). */
 class FlagPropertyTest {
+
+    private static final int LAST_REVIEW_DAY = 400;
 
     private final FlagEvaluator evaluator = new FlagEvaluator(MeasureCatalogue.standard());
     private final OutcomeClassifier classifier = new OutcomeClassifier(MeasureCatalogue.standard());
 
-    @Provide
-    Arbitrary<ReferralRecord> referrals() {
-        return ReferralArbitraries.referrals();
-    }
+    /** A referral reviewed {@code day} days after its referral date. */
+    private record Review(ReferralRecord referral, int day) {
 
-    private static LocalDate day(ReferralRecord referral, int days) {
-        return referral.referralDate().plusDays(days);
-    }
+        static Review generate(long seed) {
+            ReferralGenerator generator = new ReferralGenerator(seed);
+            return new Review(generator.referral(), generator.upTo(LAST_REVIEW_DAY));
+        }
 
-    @Property
-    void flagsComeOnceEachInTheirFixedOrder(@ForAll("referrals") ReferralRecord referral,
-            @ForAll @IntRange(min = 0, max = 400) int today) {
-        List<Flag> flags = evaluator.evaluate(referral, day(referral, today));
+        LocalDate today() {
+            return referral.referralDate().plusDays(day);
+        }
 
-        assertEquals(flags.stream().distinct().sorted().toList(), flags);
-    }
-
-    @Property
-    void anEndedReferralRaisesAtMostReliableDeterioration(@ForAll("referrals") ReferralRecord referral,
-            @ForAll @IntRange(min = 0, max = 400) int today) {
-        if (referral.ended()) {
-            List<Flag> flags = evaluator.evaluate(referral, day(referral, today));
-            assertTrue(flags.isEmpty() || flags.equals(List.of(Flag.RELIABLE_DETERIORATION)), flags.toString());
+        String describe() {
+            return ReferralNotation.of(referral) + " reviewed on day " + day;
         }
     }
 
-    @Property
-    void deteriorationFlagAgreesWithTheOutcomeOfAFinishedPairedReferral(@ForAll("referrals") ReferralRecord referral) {
-        ReferralOutcome outcome = classifier.classify(referral);
-        if (outcome.finishedTreatment() && outcome.paired()) {
-            boolean flagged = evaluator.evaluate(referral, day(referral, 400)).contains(Flag.RELIABLE_DETERIORATION);
-            assertEquals(outcome.reliableDeterioration(), flagged);
-        }
+    @Test
+    void flagsComeOnceEachInTheirFixedOrder() {
+        forAll(CASES, Review::generate, Review::describe, review -> {
+            List<Flag> flags = evaluator.evaluate(review.referral(), review.today());
+
+            assertEquals(flags.stream().distinct().sorted().toList(), flags);
+        });
+    }
+
+    @Test
+    void anEndedReferralRaisesAtMostReliableDeterioration() {
+        forAll(CASES, Review::generate, Review::describe, review -> {
+            if (review.referral().ended()) {
+                List<Flag> flags = evaluator.evaluate(review.referral(), review.today());
+                assertTrue(flags.isEmpty() || flags.equals(List.of(Flag.RELIABLE_DETERIORATION)), flags.toString());
+            }
+        });
+    }
+
+    @Test
+    void deteriorationFlagAgreesWithTheOutcomeOfAFinishedPairedReferral() {
+        forAll(CASES, seed -> new ReferralGenerator(seed).referral(), ReferralNotation::of, referral -> {
+            ReferralOutcome outcome = classifier.classify(referral);
+            if (outcome.finishedTreatment() && outcome.paired()) {
+                LocalDate today = referral.referralDate().plusDays(LAST_REVIEW_DAY);
+                boolean flagged = evaluator.evaluate(referral, today).contains(Flag.RELIABLE_DETERIORATION);
+                assertEquals(outcome.reliableDeterioration(), flagged);
+            }
+        });
     }
 }

@@ -4,121 +4,129 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stepwise.domain.testing.PropertyCheck.CASES;
+import static org.stepwise.domain.testing.PropertyCheck.forAll;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
-import org.stepwise.domain.testing.ReferralArbitraries;
+import org.stepwise.domain.testing.ReferralGenerator;
+import org.stepwise.domain.testing.ReferralNotation;
 
+/** Properties of the outcome classification and the rates over generated referrals (see PropertyCheck). */
 class OutcomePropertyTest {
+
+    /** Caseloads are checked fewer times than single referrals: each holds up to 40 of them. */
+    private static final int CASELOADS = 200;
+    private static final int MAX_CASELOAD = 40;
 
     private final OutcomeClassifier classifier = new OutcomeClassifier(MeasureCatalogue.standard());
 
-    @Provide
-    Arbitrary<ReferralRecord> referrals() {
-        return ReferralArbitraries.referrals();
+    /** Checks the property on the referral generated from each seed. */
+    private static void forAllReferrals(Consumer<ReferralRecord> property) {
+        forAll(CASES, seed -> new ReferralGenerator(seed).referral(), ReferralNotation::of, property);
     }
 
-    @Provide
-    Arbitrary<List<ReferralRecord>> caseloads() {
-        return ReferralArbitraries.referrals().list().ofMaxSize(40);
-    }
+    /** A referral whose contacts are on different dates, and the same referral with its contacts recorded in another order. */
+    private record Reordered(ReferralRecord referral, ReferralRecord reordered) {
 
-    @Provide
-    Arbitrary<ReferralRecord> distinctDates() {
-        return ReferralArbitraries.referralsWithDistinctDates();
-    }
-
-    @Provide
-    Arbitrary<ReferralRecord> sharedDates() {
-        return ReferralArbitraries.referralsWithSharedDates();
-    }
-
-    @Property
-    void reliableRecoveryMeansRecoveredAndReliablyImproved(@ForAll("referrals") ReferralRecord referral) {
-        ReferralOutcome o = classifier.classify(referral);
-        if (Boolean.TRUE.equals(o.reliableRecovery())) {
-            assertEquals(Boolean.TRUE, o.recovered());
-            assertEquals(Boolean.TRUE, o.reliableImprovement());
+        static Reordered generate(long seed) {
+            ReferralGenerator generator = new ReferralGenerator(seed);
+            ReferralRecord referral = generator.referralWithDistinctDates();
+            return new Reordered(referral, generator.shuffled(referral));
         }
-        assertEquals(o.recovered() == null, o.reliableRecovery() == null,
-                "reliable recovery applies exactly where recovery does");
-    }
 
-    @Property
-    void reliableImprovementAndDeteriorationNeverHoldTogether(@ForAll("referrals") ReferralRecord referral) {
-        ReferralOutcome o = classifier.classify(referral);
-        assertFalse(Boolean.TRUE.equals(o.reliableImprovement()) && Boolean.TRUE.equals(o.reliableDeterioration()));
-    }
-
-    @Property
-    void recoveredMeansFinishedAndAtCaseness(@ForAll("referrals") ReferralRecord referral) {
-        ReferralOutcome o = classifier.classify(referral);
-        if (o.recovered() != null) {
-            assertEquals(Boolean.TRUE, o.atCaseness());
-            assertTrue(o.finishedTreatment());
+        String describe() {
+            return ReferralNotation.of(referral) + "\nreordered: " + ReferralNotation.of(reordered);
         }
     }
 
-    @Property
-    void notFinishedMeansNoClassification(@ForAll("referrals") ReferralRecord referral) {
-        ReferralOutcome o = classifier.classify(referral);
-        if (!o.finishedTreatment() || !o.paired()) {
-            assertNull(o.atCaseness());
-            assertNull(o.recovered());
-            assertNull(o.reliableImprovement());
-            assertNull(o.reliableDeterioration());
-            assertNull(o.reliableRecovery());
-        } else {
-            assertTrue(o.atCaseness() != null && o.reliableImprovement() != null && o.reliableDeterioration() != null);
-        }
-        assertEquals(o.ended() && o.treatmentContacts() >= 2, o.finishedTreatment());
+    @Test
+    void reliableRecoveryMeansRecoveredAndReliablyImproved() {
+        forAllReferrals(referral -> {
+            ReferralOutcome o = classifier.classify(referral);
+            if (Boolean.TRUE.equals(o.reliableRecovery())) {
+                assertEquals(Boolean.TRUE, o.recovered());
+                assertEquals(Boolean.TRUE, o.reliableImprovement());
+            }
+            assertEquals(o.recovered() == null, o.reliableRecovery() == null,
+                    "reliable recovery applies exactly where recovery does");
+        });
     }
 
-    @Property(tries = 200)
-    void everyRateIsAFractionOrNull(@ForAll("caseloads") List<ReferralRecord> caseload) {
-        OutcomeSummary s = OutcomeSummary.of(caseload.stream().map(classifier::classify).toList());
-        Stream.of(s.recoveryRate(), s.reliableImprovementRate(), s.reliableDeteriorationRate(),
-                s.reliableRecoveryRate(), s.pairedScoreRate(), s.firstTreatmentWithin6Weeks(),
-                s.firstTreatmentWithin18Weeks()).forEach(rate -> {
-                    if (rate != null) {
-                        assertTrue(rate.signum() >= 0 && rate.compareTo(BigDecimal.ONE) <= 0, rate.toPlainString());
-                        assertEquals(4, rate.scale());
-                    }
-                });
-        assertEquals(s.finishedTreatment() == 0, s.pairedScoreRate() == null);
-        assertEquals(s.atCaseness() == 0, s.recoveryRate() == null);
+    @Test
+    void reliableImprovementAndDeteriorationNeverHoldTogether() {
+        forAllReferrals(referral -> {
+            ReferralOutcome o = classifier.classify(referral);
+            assertFalse(Boolean.TRUE.equals(o.reliableImprovement()) && Boolean.TRUE.equals(o.reliableDeterioration()));
+        });
     }
 
-    @Property
-    void reorderingContactsOnDifferentDatesChangesNothing(@ForAll("distinctDates") ReferralRecord referral,
-            @ForAll Random random) {
-        List<ContactRecord> shuffled = new ArrayList<>(referral.contacts());
-        Collections.shuffle(shuffled, random);
-        ReferralRecord reordered = new ReferralRecord(referral.key(), referral.referralDate(), referral.endDate(),
-                referral.endReason(), referral.problemDescriptor(), shuffled, referral.recordedRiskLevel());
-
-        assertEquals(classifier.classify(referral), classifier.classify(reordered));
+    @Test
+    void recoveredMeansFinishedAndAtCaseness() {
+        forAllReferrals(referral -> {
+            ReferralOutcome o = classifier.classify(referral);
+            if (o.recovered() != null) {
+                assertEquals(Boolean.TRUE, o.atCaseness());
+                assertTrue(o.finishedTreatment());
+            }
+        });
     }
 
-    @Property
-    void onTheSameDateFirstAndLastFollowTheRecordingOrder(@ForAll("sharedDates") ReferralRecord referral) {
-        ReferralOutcome o = classifier.classify(referral);
+    @Test
+    void notFinishedMeansNoClassification() {
+        forAllReferrals(referral -> {
+            ReferralOutcome o = classifier.classify(referral);
+            if (!o.finishedTreatment() || !o.paired()) {
+                assertNull(o.atCaseness());
+                assertNull(o.recovered());
+                assertNull(o.reliableImprovement());
+                assertNull(o.reliableDeterioration());
+                assertNull(o.reliableRecovery());
+            } else {
+                assertTrue(o.atCaseness() != null && o.reliableImprovement() != null && o.reliableDeterioration() != null);
+            }
+            assertEquals(o.ended() && o.treatmentContacts() >= 2, o.finishedTreatment());
+        });
+    }
 
-        assertEquals(expectedTotal(referral, MeasureCode.PHQ9, true), o.firstScores().get(MeasureCode.PHQ9));
-        assertEquals(expectedTotal(referral, MeasureCode.PHQ9, false), o.lastScores().get(MeasureCode.PHQ9));
-        assertEquals(expectedTotal(referral, o.anxietyMeasure(), true), o.firstScores().get(o.anxietyMeasure()));
-        assertEquals(expectedTotal(referral, o.anxietyMeasure(), false), o.lastScores().get(o.anxietyMeasure()));
+    @Test
+    void everyRateIsAFractionOrNull() {
+        forAll(CASELOADS, seed -> new ReferralGenerator(seed).caseload(MAX_CASELOAD), ReferralNotation::of, caseload -> {
+            OutcomeSummary s = OutcomeSummary.of(caseload.stream().map(classifier::classify).toList());
+            Stream.of(s.recoveryRate(), s.reliableImprovementRate(), s.reliableDeteriorationRate(),
+                    s.reliableRecoveryRate(), s.pairedScoreRate(), s.firstTreatmentWithin6Weeks(),
+                    s.firstTreatmentWithin18Weeks()).forEach(rate -> {
+                        if (rate != null) {
+                            assertTrue(rate.signum() >= 0 && rate.compareTo(BigDecimal.ONE) <= 0, rate.toPlainString());
+                            assertEquals(4, rate.scale());
+                        }
+                    });
+            assertEquals(s.finishedTreatment() == 0, s.pairedScoreRate() == null);
+            assertEquals(s.atCaseness() == 0, s.recoveryRate() == null);
+        });
+    }
+
+    @Test
+    void reorderingContactsOnDifferentDatesChangesNothing() {
+        forAll(CASES, Reordered::generate, Reordered::describe,
+                c -> assertEquals(classifier.classify(c.referral()), classifier.classify(c.reordered())));
+    }
+
+    @Test
+    void onTheSameDateFirstAndLastFollowTheRecordingOrder() {
+        forAll(CASES, seed -> new ReferralGenerator(seed).referralWithSharedDates(), ReferralNotation::of, referral -> {
+            ReferralOutcome o = classifier.classify(referral);
+
+            assertEquals(expectedTotal(referral, MeasureCode.PHQ9, true), o.firstScores().get(MeasureCode.PHQ9));
+            assertEquals(expectedTotal(referral, MeasureCode.PHQ9, false), o.lastScores().get(MeasureCode.PHQ9));
+            assertEquals(expectedTotal(referral, o.anxietyMeasure(), true), o.firstScores().get(o.anxietyMeasure()));
+            assertEquals(expectedTotal(referral, o.anxietyMeasure(), false), o.lastScores().get(o.anxietyMeasure()));
+        });
     }
 
     /**
