@@ -41,7 +41,14 @@ final class DemoPeople {
                     "Morris", "King", "Watson", "Harrison", "Morgan", "Baker", "Young", "Allen", "Mitchell",
                     "Anderson", "Martin", "Bell", "Parker", "Bennett", "Cook", "Murphy", "Kelly", "O'Brien",
                     "Byrne", "Walsh", "Doyle", "Campbell", "Stewart", "Scott", "Reid", "Lloyd", "Price",
-                    "Griffiths", "Jenkins", "Owen", "Shaw", "Marshall", "Fletcher", "Holmes", "Chapman"));
+                    "Griffiths", "Jenkins", "Owen", "Shaw", "Marshall", "Fletcher", "Holmes", "Chapman",
+                    "Lewis", "Phillips", "Carter", "Hussey", "Knight", "Gray", "Ellis", "Webb", "Hunt", "Palmer",
+                    "Mills", "Barnes", "Mason", "Rogers", "Fisher", "Dixon", "Harvey", "Simpson", "Butler",
+                    "Russell", "Foster", "Lawrence", "Pearson", "Matthews", "Gibson", "Howard", "Cox", "Powell",
+                    "Ford", "Barker", "Spencer", "Stevens", "Dawson", "Rose", "Hudson", "Fox", "Armstrong",
+                    "Burton", "Hayes", "Lynch", "Quinn", "McCarthy", "Gallagher", "McDonald", "Robertson",
+                    "Paterson", "Thomson", "Morrison", "Hamilton", "Graham", "Kennedy", "Sutton", "Wade",
+                    "Atkinson", "Hancock", "Pritchard", "Vaughan", "Rees", "Howells", "Pugh", "Bowen", "Nash"));
 
     private static final NamePool EUROPEAN = new NamePool(
             List.of("Agnieszka", "Katarzyna", "Magdalena", "Joanna", "Ioana", "Elena", "Andreea", "Giulia",
