@@ -94,8 +94,10 @@ final class DemoPathway {
     private static final class Plan {
         final List<PlannedVisit> visits = new ArrayList<>();
         int assessmentDay;
+        /** The first treatment session booked; unset for a course that ends at assessment. */
         int firstTreatmentDay;
         int stepUpDay = -1;
+        int treatmentAttended;
         int endDay;
         EndReason endReason;
     }
@@ -117,7 +119,6 @@ final class DemoPathway {
             plan.endReason = List.of(EndReason.DECLINED, EndReason.NOT_SUITABLE, EndReason.REFERRED_ON)
                     .get(Draw.weighted(rng, new double[] {45, 20, 35}));
             plan.endDay = day + Draw.between(rng, 0, 21);
-            plan.firstTreatmentDay = plan.endDay + 1;
             return plan;
         }
 
@@ -129,7 +130,7 @@ final class DemoPathway {
         if (step == 2 && Draw.chance(rng, 0.1)) {
             // Little change at step 2, so stepped up to high-intensity therapy after a review.
             day = sessions(rng, plan, day, Draw.between(rng, 4, 6), 2, true, attendedLimit);
-            if (dropsOut && attendedTreatment(plan) >= attendedLimit) {
+            if (plan.treatmentAttended >= attendedLimit) {
                 return dropOut(rng, plan, day);
             }
             plan.stepUpDay = lastDay(plan) + Draw.between(rng, 2, 7);
@@ -164,13 +165,14 @@ final class DemoPathway {
     /**
      * Books sessions from {@code day} until {@code count} were attended (or {@code attendedLimit}
      * in all): a missed session is rebooked a week later; every sixth attended session is a review.
-     * {@code plateau} sessions bring almost no change. Returns the day after the last interval.
+     * {@code plateau} sessions bring almost no change and end with a review (the step-up decision).
+     * Returns the day the next session would be.
      */
     private static int sessions(SplittableRandom rng, Plan plan, int day, int count, int step, boolean plateau,
             int attendedLimit) {
         int interval = step == 2 ? (Draw.chance(rng, 0.5) ? 7 : 14) : (Draw.chance(rng, 0.8) ? 7 : 14);
         int attended = 0;
-        while (attended < count && attendedTreatment(plan) < attendedLimit) {
+        while (attended < count && plan.treatmentAttended < attendedLimit) {
             Attendance attendance = Attendance.values()[Draw.weighted(rng, ATTENDANCE_WEIGHTS)];
             if (!attendance.attended()) {
                 plan.visits.add(new PlannedVisit(day, ContactType.TREATMENT, attendance, step, 0));
@@ -178,22 +180,14 @@ final class DemoPathway {
                 continue;
             }
             attended++;
-            ContactType type = attended % 6 == 0 ? ContactType.REVIEW : ContactType.TREATMENT;
+            plan.treatmentAttended++;
+            boolean review = attended % 6 == 0 || plateau && attended == count;
+            ContactType type = review ? ContactType.REVIEW : ContactType.TREATMENT;
             double progress = plateau ? 0.05 * attended / count : (double) attended / count;
             plan.visits.add(new PlannedVisit(day, type, Attendance.ATTENDED, step, progress));
             day += interval + (Draw.chance(rng, 0.05) ? 7 : 0);
         }
         return day;
-    }
-
-    private static int attendedTreatment(Plan plan) {
-        int n = 0;
-        for (PlannedVisit visit : plan.visits) {
-            if (visit.attendance.attended() && visit.type.isTreatment()) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** One or two missed sessions, then discharged two to four weeks later. */
@@ -231,7 +225,8 @@ final class DemoPathway {
             }
             int gapStart = visits.get(last).day;
             visits.subList(last + 1, visits.size()).clear();
-            if (Draw.chance(rng, 0.5)) {
+            // A missed session in the gap, unless a step-up falls in it (then no session was booked).
+            if (plan.stepUpDay < gapStart && Draw.chance(rng, 0.5)) {
                 visits.add(new PlannedVisit(gapStart + 7, ContactType.TREATMENT, Attendance.DNA,
                         visits.get(last).step, 0));
             }
