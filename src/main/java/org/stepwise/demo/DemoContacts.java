@@ -208,7 +208,7 @@ final class DemoContacts {
         double response;
         double phqEnd;
         double anxietyEnd;
-        switch (Draw.weighted(rng, new double[] {53, 20, 22, 5})) {
+        switch (Draw.weighted(rng, new double[] {56, 19, 20, 5})) {
             case 0 -> response = Draw.uniform(rng, 0.5, 0.9);
             case 1 -> response = Draw.uniform(rng, 0.25, 0.5);
             case 2 -> response = Draw.uniform(rng, -0.1, 0.15);
