@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.flag.FlagEvaluator;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.outcome.OutcomeClassifier;
@@ -54,6 +56,8 @@ public final class DemoCaseloadBenchmark {
         DemoCaseload caseload = new DemoCaseloadGenerator(seed, TODAY).generate(patients);
         List<DemoReferral> referrals = DemoFixture.referrals(caseload);
         OutcomeClassifier classifier = new OutcomeClassifier(MeasureCatalogue.standard());
+        FlagEvaluator flagEvaluator = new FlagEvaluator(MeasureCatalogue.standard());
+        Map<Flag, Integer> flags = new EnumMap<>(Flag.class);
         List<ReferralOutcome> outcomes = new ArrayList<>();
         Map<ReferralStatus, Integer> statuses = new EnumMap<>(ReferralStatus.class);
         int phq9 = 0;
@@ -61,6 +65,9 @@ public final class DemoCaseloadBenchmark {
         for (int i = 0; i < referrals.size(); i++) {
             DemoReferral referral = referrals.get(i);
             outcomes.add(classifier.classify(referral.toRecord("r" + i)));
+            for (Flag flag : flagEvaluator.evaluate(referral.toRecord("r" + i), TODAY)) {
+                flags.merge(flag, 1, Integer::sum);
+            }
             statuses.merge(referral.status(), 1, Integer::sum);
             for (Contact contact : referral.contacts()) {
                 for (var score : contact.scores()) {
@@ -81,5 +88,6 @@ public final class DemoCaseloadBenchmark {
                 summary.recoveryRate(), summary.recovered(), summary.atCaseness(), summary.reliableImprovementRate(),
                 summary.reliableDeteriorationRate(), summary.reliableRecoveryRate(), summary.pairedScoreRate(),
                 (double) item9 / phq9);
+        System.out.println("referrals flagged: " + flags);
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.flag.FlagEvaluator;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.outcome.OutcomeClassifier;
@@ -23,6 +26,7 @@ import org.stepwise.domain.outcome.ReferralOutcome;
 class DemoCaseloadOutcomesTest {
 
     private static final OutcomeClassifier CLASSIFIER = new OutcomeClassifier(MeasureCatalogue.standard());
+    private static final FlagEvaluator FLAGS = new FlagEvaluator(MeasureCatalogue.standard());
     private static final Map<Long, List<ReferralOutcome>> OUTCOMES = new ConcurrentHashMap<>();
 
     private static List<ReferralOutcome> outcomes(long seed) {
@@ -80,5 +84,16 @@ class DemoCaseloadOutcomesTest {
 
         assertTrue(first >= firstLow && first <= firstHigh, "first " + first);
         assertTrue(last >= lastLow && last <= lastHigh, "last " + last);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flag.class)
+    void everyFlagIsRaisedForSomeReferral(Flag flag) {
+        List<DemoReferral> referrals = DemoFixture.referrals();
+        long flagged = java.util.stream.IntStream.range(0, referrals.size())
+                .filter(i -> FLAGS.evaluate(referrals.get(i).toRecord("r" + i), TODAY).contains(flag))
+                .count();
+
+        assertTrue(flagged >= 1, flag.code());
     }
 }
