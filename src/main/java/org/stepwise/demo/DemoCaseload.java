@@ -9,10 +9,12 @@ public record DemoCaseload(List<DemoPatient> patients) {
         patients = List.copyOf(patients);
     }
 
+    /** Referrals of all patients. */
     public int referralCount() {
         return patients.stream().mapToInt(p -> p.referrals().size()).sum();
     }
 
+    /** Contacts of all referrals. */
     public int contactCount() {
         return patients.stream().flatMap(p -> p.referrals().stream()).mapToInt(r -> r.contacts().size()).sum();
     }

@@ -27,6 +27,12 @@ public final class DemoCaseloadGenerator {
     private static final DemoPathway.Stage[] STAGES = DemoPathway.Stage.values();
     private static final double[] STAGE_WEIGHTS = {12, 13, 47, 28};
 
+    /**
+     * The most patients one caseload may have: the 999 range holds about 900,000 valid NHS numbers,
+     * and unique numbers stay quick to draw while most of it is free.
+     */
+    public static final int MAX_PATIENTS = 200_000;
+
     /** Share of patients referred before, whose earlier referral has ended. */
     private static final double RE_REFERRED = 0.08;
 
@@ -40,10 +46,10 @@ public final class DemoCaseloadGenerator {
         this.today = Objects.requireNonNull(today, "today");
     }
 
-    /** A caseload of {@code patients} patients (about 8% of them with a second referral). */
+    /** A caseload of 0 to {@link #MAX_PATIENTS} patients, about 8% of them with a second referral. */
     public DemoCaseload generate(int patients) {
-        if (patients < 0) {
-            throw new IllegalArgumentException("The number of patients cannot be negative.");
+        if (patients < 0 || patients > MAX_PATIENTS) {
+            throw new IllegalArgumentException("A demo caseload has 0 to " + MAX_PATIENTS + " patients.");
         }
         SplittableRandom root = new SplittableRandom(seed);
         Set<String> nhsNumbers = new HashSet<>();

@@ -187,13 +187,22 @@ final class DemoContacts {
     /** Guided self-help at step 2; at step 3 a therapy that fits the problem (NICE-recommended). */
     private static Delivery delivery(SplittableRandom rng, String problem) {
         String step3 = switch (problem) {
-            case "F32", "F33" -> List.of(CBT, IPT, COUNSELLING, DIT).get(Draw.weighted(rng, new double[] {55, 15, 15, 15}));
+            case "F32", "F33" -> List.of(CBT, IPT, COUNSELLING, DIT)
+                    .get(Draw.weighted(rng, new double[] {55, 15, 15, 15}));
             case "F43.1" -> Draw.chance(rng, 0.6) ? CBT : EMDR;
             case "F41.2" -> Draw.chance(rng, 0.7) ? CBT : COUNSELLING;
             default -> CBT;
         };
         return new Delivery(usualMedium(rng, 2), usualMedium(rng, 3), Draw.chance(rng, 0.6) ? GSH_BOOK : GSH_COMPUTER,
                 step3);
+    }
+
+    /** Good, partial, no response, worse: weights chosen so that about half of finished courses recover. */
+    private static final double[] RESPONSE_WEIGHTS = {56, 19, 20, 5};
+    private static final int WORSE = 3;
+
+    private double rci(MeasureCode code) {
+        return catalogue.definition(code).reliableChange().orElseThrow().doubleValue();
     }
 
     private Trajectory trajectory(SplittableRandom rng, String problem, boolean workItemApplies) {
@@ -205,22 +214,23 @@ final class DemoContacts {
                 + 5.5 * (0.75 * shared + 0.66 * Draw.gaussian(rng, 0, 1)), 0, 21);
 
         // The response: about half recover, some partly, some not at all (not on track), a few worsen.
-        double response;
-        double phqEnd;
-        double anxietyEnd;
-        switch (Draw.weighted(rng, new double[] {56, 19, 20, 5})) {
-            case 0 -> response = Draw.uniform(rng, 0.5, 0.9);
-            case 1 -> response = Draw.uniform(rng, 0.25, 0.5);
-            case 2 -> response = Draw.uniform(rng, -0.1, 0.15);
-            default -> response = Double.NaN;
-        }
-        if (Double.isNaN(response)) {
-            response = Draw.uniform(rng, -0.3, 0);
-            phqEnd = phqStart <= 19 ? phqStart + Draw.uniform(rng, 7, 10) : phqStart * (1 - response);
-            anxietyEnd = phqStart > 19 ? Math.min(21, anxietyStart + Draw.uniform(rng, 5, 8)) : anxietyStart * (1 - response);
-        } else {
-            phqEnd = phqStart * (1 - response - Draw.gaussian(rng, 0, 0.08));
-            anxietyEnd = anxietyStart * (1 - response - Draw.gaussian(rng, 0, 0.08));
+        int kind = Draw.weighted(rng, RESPONSE_WEIGHTS);
+        double response = switch (kind) {
+            case 0 -> Draw.uniform(rng, 0.5, 0.9);
+            case 1 -> Draw.uniform(rng, 0.25, 0.5);
+            case 2 -> Draw.uniform(rng, -0.1, 0.15);
+            default -> Draw.uniform(rng, -0.3, 0);
+        };
+        double phqEnd = phqStart * (1 - response - Draw.gaussian(rng, 0, 0.08));
+        double anxietyEnd = anxietyStart * (1 - response - Draw.gaussian(rng, 0, 0.08));
+        if (kind == WORSE) {
+            // A reliable rise on PHQ-9, or on GAD-7 where PHQ-9 has no room left to rise.
+            double phqRise = rci(MeasureCode.PHQ9) + Draw.uniform(rng, 1, 4);
+            if (phqStart + phqRise <= catalogue.definition(MeasureCode.PHQ9).totalMax().doubleValue()) {
+                phqEnd = phqStart + phqRise;
+            } else {
+                anxietyEnd = anxietyStart + rci(MeasureCode.GAD7) + Draw.uniform(rng, 1, 4);
+            }
         }
         double wsasStart = Draw.clamp(18 + 0.9 * (phqStart - 14) + Draw.gaussian(rng, 0, 5), 0, 40);
         double wsasEnd = wsasStart * (1 - 0.8 * response);

@@ -72,7 +72,9 @@ class DemoCaseloadGeneratorTest {
         assertAll(
                 () -> assertEquals(0, generator.generate(0).patients().size()),
                 () -> assertEquals(25, generator.generate(25).patients().size()),
-                () -> assertThrows(IllegalArgumentException.class, () -> generator.generate(-1)));
+                () -> assertThrows(IllegalArgumentException.class, () -> generator.generate(-1)),
+                () -> assertThrows(IllegalArgumentException.class,
+                        () -> generator.generate(DemoCaseloadGenerator.MAX_PATIENTS + 1)));
     }
 
     @Test
