@@ -46,18 +46,20 @@ final class DemoContacts {
             "Assessment completed; treatment options discussed.",
             "Assessment completed; goals agreed.",
             "Assessment completed; suitable for stepped care.");
+    /** Session notes from the start of a course to its end. */
     private static final List<String> STEP_2_NOTES = List.of(
-            "Reviewed workbook progress; agreed next module.",
+            "Introduced the guided self-help programme; goals agreed.",
             "Behavioural activation: reviewed activity diary.",
             "Worry time and problem solving practised.",
-            "Sleep hygiene reviewed; goals updated.",
-            "Progress reviewed; next session booked.");
+            "Reviewed workbook progress; agreed next module.",
+            "Progress reviewed; staying-well plan drafted.");
     private static final List<String> STEP_3_NOTES = List.of(
             "Formulation shared and discussed.",
             "Thought records reviewed; homework set.",
             "Exposure task planned and rehearsed.",
-            "Relapse prevention plan started.",
-            "Session focused on agreed goals; homework set.");
+            "Session focused on agreed goals; homework set.",
+            "Relapse prevention plan started.");
+    private static final String REVIEW_NOTE = "Progress reviewed against goals; plan agreed.";
     private static final List<String> FOLLOW_UP_NOTES = List.of(
             "Follow-up: gains maintained.",
             "Follow-up: relapse prevention plan reviewed.");
@@ -140,7 +142,12 @@ final class DemoContacts {
         return switch (visit.type()) {
             case ASSESSMENT -> Draw.any(rng, ASSESSMENT_NOTES);
             case FOLLOW_UP -> Draw.any(rng, FOLLOW_UP_NOTES);
-            case TREATMENT, REVIEW -> Draw.any(rng, visit.step() == 2 ? STEP_2_NOTES : STEP_3_NOTES);
+            case REVIEW -> REVIEW_NOTE;
+            case TREATMENT -> {
+                List<String> notes = visit.step() == 2 ? STEP_2_NOTES : STEP_3_NOTES;
+                int stage = (int) Math.floor(visit.progress() * notes.size() + Draw.gaussian(rng, 0, 0.7));
+                yield notes.get(Draw.clamp(stage, 0, notes.size() - 1));
+            }
         };
     }
 
