@@ -126,7 +126,7 @@ public final class NewReferralViewModel {
         if (saving.get()) {
             return;
         }
-        Optional<FormField<?>> firstProblem = allFields().stream().filter(field -> !field.check()).findFirst();
+        Optional<FormField<?>> firstProblem = FormField.checkAll(allFields());
         if (firstProblem.isPresent()) {
             firstProblem.get().requestFocus();
             return;

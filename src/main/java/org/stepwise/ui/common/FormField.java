@@ -105,6 +105,20 @@ public final class FormField<T> {
         return problem.isEmpty();
     }
 
+    /**
+     * Checks every field, so each shows its own message, and returns the first with a problem
+     * (where the keyboard focus should go).
+     */
+    public static Optional<FormField<?>> checkAll(List<FormField<?>> fields) {
+        FormField<?> first = null;
+        for (FormField<?> field : fields) {
+            if (!field.check() && first == null) {
+                first = field;
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
     /** The practitioner left the field: check it, unless nothing has been typed in it yet. */
     public void left() {
         T current = value.get();

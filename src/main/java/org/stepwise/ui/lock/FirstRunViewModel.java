@@ -60,8 +60,7 @@ public final class FirstRunViewModel {
         if (busy.get()) {
             return;
         }
-        List<FormField<?>> fields = List.of(passphrase, confirmation, name, role, serviceCode);
-        Optional<FormField<?>> firstProblem = fields.stream().filter(field -> !field.check()).findFirst();
+        Optional<FormField<?>> firstProblem = FormField.checkAll(List.of(passphrase, confirmation, name, role, serviceCode));
         if (firstProblem.isPresent()) {
             firstProblem.get().requestFocus();
             return;

@@ -47,8 +47,6 @@ class FirstRunViewModelTest {
         return Stream.of(
                 Arguments.of("short passphrase", "only11chars", "only11chars", "Jane Smith", Role.PWP, "RX1",
                         passphrase, "Use at least 12 characters (this has 11)."),
-                Arguments.of("no passphrase", "", "", "Jane Smith", Role.PWP, "RX1",
-                        passphrase, "Choose a passphrase of at least 12 characters."),
                 Arguments.of("passphrases differ", GOOD, GOOD + "!", "Jane Smith", Role.PWP, "RX1",
                         confirmation, "The two passphrases do not match."),
                 Arguments.of("passphrase not repeated", GOOD, "", "Jane Smith", Role.PWP, "RX1",
@@ -82,6 +80,20 @@ class FirstRunViewModelTest {
         }
         assertTrue(access.created().isEmpty(), "no store is created");
         assertTrue(opened.isEmpty());
+    }
+
+    @Test
+    void anEmptyFormShowsEveryMessageAndFocusesThePassphrase() {
+        model.create();
+
+        assertEquals("Choose a passphrase of at least 12 characters.", model.passphrase().message());
+        assertEquals("Type the passphrase again.", model.confirmation().message());
+        assertEquals("Enter your name as colleagues know it.", model.name().message());
+        assertEquals("Choose your role.", model.role().message());
+        assertEquals("Enter the service code (for example RX1).", model.serviceCode().message());
+        assertEquals(1, model.passphrase().focusRequestsProperty().get());
+        assertEquals(0, model.name().focusRequestsProperty().get());
+        assertTrue(access.created().isEmpty());
     }
 
     @Test
