@@ -47,7 +47,7 @@ public final class CaseloadView {
 
     public CaseloadView(CaseloadViewModel model) {
         find.setId("caseload-find");
-        find.setPromptText("Find by name or NHS number   (Ctrl+F or /)");
+        find.setPromptText("Name or NHS number");
         find.textProperty().bindBidirectional(model.queryProperty());
         find.setPrefColumnCount(32);
         find.setOnKeyPressed(event -> {
@@ -77,12 +77,18 @@ public final class CaseloadView {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(16, find, count, gap, newReferral);
+        Label findLabel = new Label("Find");
+        findLabel.setLabelFor(find);
+        findLabel.getStyleClass().add("field-label");
+        Label findHint = new Label("Ctrl+F or /");
+        findHint.getStyleClass().add("hint");
+        HBox bar = new HBox(12, findLabel, find, findHint, gap, count, newReferral);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar-row");
 
         table.setId("caseload-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getStyleClass().addAll("striped", "dense");
         addColumns();
         SortedList<CaseloadRow> sorted = new SortedList<>(model.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -131,14 +137,16 @@ public final class CaseloadView {
 
     /** The table's columns; later columns (scores, trend, flags) are added here. */
     private void addColumns() {
-        table.getColumns().add(column("Name", "column-name", CaseloadRow::displayName, Function.identity()));
+        table.getColumns().add(column("Name", "column-name", 300, CaseloadRow::displayName, Function.identity()));
         TableColumn<CaseloadRow, NhsNumber> nhsNumber =
-                column("NHS number", "column-nhs-number", CaseloadRow::nhsNumber, NhsNumber::formatted);
+                column("NHS number", "column-nhs-number", 150, CaseloadRow::nhsNumber, NhsNumber::formatted);
         nhsNumber.setComparator(Comparator.comparing(NhsNumber::digits));
         table.getColumns().add(nhsNumber);
-        table.getColumns().add(column("Step", "column-step", CaseloadRow::step, String::valueOf));
-        table.getColumns().add(column("Status", "column-status", CaseloadRow::status, ReferralStatus::label));
-        table.getColumns().add(column("Referred", "column-referral-date", CaseloadRow::referralDate, DATE::format));
+        TableColumn<CaseloadRow, Integer> step = column("Step", "column-step", 70, CaseloadRow::step, String::valueOf);
+        step.setMaxWidth(100);
+        table.getColumns().add(step);
+        table.getColumns().add(column("Status", "column-status", 150, CaseloadRow::status, ReferralStatus::label));
+        table.getColumns().add(column("Referred", "column-referral-date", 130, CaseloadRow::referralDate, DATE::format));
     }
 
     /**
@@ -146,9 +154,10 @@ public final class CaseloadView {
      * and shows {@code text} of it.
      */
     private static <T> TableColumn<CaseloadRow, T> column(
-            String title, String id, Function<CaseloadRow, T> value, Function<T, String> text) {
+            String title, String id, double width, Function<CaseloadRow, T> value, Function<T, String> text) {
         TableColumn<CaseloadRow, T> column = new TableColumn<>(title);
         column.setId(id);
+        column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setCellFactory(ignored -> new TableCell<>() {
             @Override

@@ -2,6 +2,7 @@ package org.stepwise.ui.caseload;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -134,25 +135,31 @@ public final class CaseloadViewModel {
 
     /**
      * Rows that match what was typed: digits (spaces ignored) find NHS numbers containing them;
-     * otherwise every word must appear in the name (case and accents ignored) or the NHS number.
+     * otherwise every typed word must begin a word of the name ("smi jo" finds "Smith, John";
+     * case, accents, hyphens and apostrophes ignored) or appear in the NHS number.
      */
     static Predicate<CaseloadRow> matching(String typed) {
-        String text = simplified(typed == null ? "" : typed);
-        if (text.isBlank()) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
             return row -> true;
         }
         String digits = text.replace(" ", "");
         if (digits.chars().allMatch(Character::isDigit)) {
             return row -> row.nhsNumber().digits().contains(digits);
         }
-        String[] words = text.replace(',', ' ').strip().split("\\s+");
+        List<String> words = words(text);
         return row -> {
-            String name = simplified(row.givenName() + " " + row.familyName());
-            return Arrays.stream(words).allMatch(word -> name.contains(word) || row.nhsNumber().digits().contains(word));
+            List<String> name = words(row.givenName() + " " + row.familyName());
+            return words.stream().allMatch(word -> name.stream().anyMatch(part -> part.startsWith(word))
+                    || row.nhsNumber().digits().contains(word));
         };
     }
 
-    private static String simplified(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    private static List<String> words(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replaceAll("['\\u2019]", "")
+                .toLowerCase(Locale.ROOT);
+        return Arrays.stream(plain.split("[\\s,\\-]+")).filter(word -> !word.isEmpty()).toList();
     }
 }

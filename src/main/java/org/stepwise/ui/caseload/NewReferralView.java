@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.stepwise.domain.patient.Ethnicity;
@@ -37,6 +38,7 @@ public final class NewReferralView {
         known.setId("nhs-number-note");
         known.getStyleClass().add("known-patient");
         known.setWrapText(true);
+        known.setMinHeight(Region.USE_PREF_SIZE);
         known.textProperty().bind(model.knownPatientNoteProperty());
         known.visibleProperty().bind(model.knownPatientNoteProperty().isNotEmpty());
 
@@ -45,7 +47,9 @@ public final class NewReferralView {
         TextField dateOfBirth = text("date-of-birth");
         dateOfBirth.setPromptText("dd/mm/yyyy");
         ComboBox<Gender> gender = choice("gender", Gender.values());
+        gender.setPromptText("Choose");
         ComboBox<Ethnicity> ethnicity = choice("ethnicity", Ethnicity.values());
+        ethnicity.setPromptText("Choose (type the letter, for example A)");
         TextField phone = text("phone");
         TextField email = text("email");
         TextField address = text("address");

@@ -1,6 +1,7 @@
 package org.stepwise.ui.common;
 
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -16,6 +17,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -71,6 +73,7 @@ public final class Forms {
         message.setId(id);
         message.getStyleClass().add("field-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(field.messageProperty());
         message.visibleProperty().bind(field.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
@@ -132,12 +135,19 @@ public final class Forms {
         card.getChildren().addAll(content);
         card.getStyleClass().add("card");
         card.setMaxWidth(480);
-        card.setFillWidth(true);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        for (Node node : content) {
+            if (node instanceof Label label) {
+                label.setMinHeight(Region.USE_PREF_SIZE);
+            }
+        }
         StackPane centre = new StackPane(card);
         centre.setPadding(new Insets(32));
         ScrollPane scroll = new ScrollPane(centre);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        // Centred vertically while the card fits; scrolls (without squeezing it) when it does not.
+        centre.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
         scroll.getStyleClass().add("screen-scroll");
         return scroll;
     }

@@ -9,6 +9,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.ui.common.Forms;
@@ -42,6 +43,7 @@ public final class FirstRunView {
         warning.setId("passphrase-warning");
         warning.getStyleClass().add("note");
         warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
 
         Label failure = new Label();
         failure.setId("create-failure");
