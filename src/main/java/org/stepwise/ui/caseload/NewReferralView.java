@@ -76,7 +76,7 @@ public final class NewReferralView {
         GridPane.setValignment(known, VPos.CENTER);
         patient.add(Forms.row("Given name", givenName, model.givenName()), 0, 1);
         patient.add(Forms.row("Family name", familyName, model.familyName()), 1, 1);
-        patient.add(Forms.row("Date of birth", dateOfBirth, model.dateOfBirth()), 2, 1);
+        patient.add(Forms.row("Date of birth (dd/mm/yyyy)", dateOfBirth, model.dateOfBirth()), 2, 1);
         patient.add(Forms.row("Gender", gender, model.gender(), Gender::label), 3, 1);
         patient.add(Forms.row("Ethnic category", ethnicity, model.ethnicity(), Ethnicity::label), 0, 2, 2, 1);
         patient.add(Forms.row("Phone (optional)", phone, model.phone()), 2, 2);
@@ -86,7 +86,7 @@ public final class NewReferralView {
         patient.add(Forms.row("GP practice (optional)", gpPractice, model.gpPractice()), 3, 3);
 
         GridPane referral = grid(1);
-        referral.add(Forms.row("Referral date", referralDate, model.referralDate()), 0, 0);
+        referral.add(Forms.row("Referral date (dd/mm/yyyy)", referralDate, model.referralDate()), 0, 0);
         referral.add(Forms.row("Source", source, model.source(), ReferralSource::label), 1, 0);
         referral.add(Forms.row("Problem descriptor (optional)", problem, model.problem(), ProblemDescriptor::label), 2, 0);
         referral.add(Forms.row("Step", step, model.step(), NewReferralView::stepLabel), 3, 0);

@@ -36,6 +36,7 @@ public final class ShellViewModel {
     private CaseloadStore store;
     private PractitionerProfile profile;
     private CaseloadViewModel caseload;
+    private boolean closing;
 
     public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock) {
         this.access = access;
@@ -75,26 +76,39 @@ public final class ShellViewModel {
                 .start();
     }
 
-    /** Closes the open store on the store thread, then runs {@code then} (which may end the application). */
+    /**
+     * Closes the open store on the store thread, then runs {@code then} (which may end the
+     * application). Work already queued (an unlock, a save) finishes first, so a store that opens
+     * meanwhile is closed too.
+     */
     public void close(Runnable then) {
-        if (store == null) {
-            runner.shutdown();
-            then.run();
+        if (closing) {
             return;
         }
-        CaseloadStore closing = store;
-        store = null;
-        runner.task(() -> {
-            closing.close();
-            return closing;
-        }).whenDone(() -> {
-            runner.shutdown();
-            then.run();
+        closing = true;
+        runner.task(() -> Boolean.TRUE).whenDone(() -> {
+            CaseloadStore open = store;
+            store = null;
+            if (open == null) {
+                runner.shutdown();
+                then.run();
+                return;
+            }
+            runner.task(() -> {
+                open.close();
+                return Boolean.TRUE;
+            }).whenDone(() -> {
+                runner.shutdown();
+                then.run();
+            }).start();
         }).start();
     }
 
     private void opened(OpenedStore opened) {
         store = opened.store();
+        if (closing) {
+            return;
+        }
         profile = opened.profile();
         practitionerName.set(profile.displayName());
         practitionerRole.set(profile.role().label());

@@ -120,5 +120,9 @@ class ScreenSnapshotsTest {
         typeThenTab(robot, "Lovelace");
         waitFor(robot, "#nhs-number-message");
         snapshot("4-new-referral-error");
+
+        robot.clickOn("#nhs-number").eraseText(12).write("999 000 0034");
+        waitFor(robot, "#nhs-number-note");
+        snapshot("4b-new-referral-known-patient");
     }
 }

@@ -115,6 +115,28 @@ class ShellViewModelTest {
     }
 
     @Test
+    void closingWhileTheStoreIsBeingUnlockedClosesItOnceItOpens() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        InPlace.Held held = new InPlace.Held();
+        ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess("correct horse battery", store),
+                held.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
+        shell.start();
+        held.runNext();
+        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+        List<Boolean> closedWhenWindowWent = new ArrayList<>();
+
+        shell.close(() -> closedWhenWindowWent.add(store.isClosed()));
+        while (held.waiting() > 0) {
+            held.runNext();
+        }
+
+        assertEquals(List.of(true), closedWhenWindowWent);
+        assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get(), "the caseload does not open");
+    }
+
+    @Test
     void aStoreFolderThatCannotBeReadSaysWhy() {
         StoreAccess broken = new StoreAccess() {
             @Override public boolean exists() { throw new StoreException("The data folder cannot be read."); }

@@ -127,4 +127,42 @@ class UnlockFlowTest {
         waitUntil(() -> robot.lookup("#caseload-table").queryTableView().getItems().size() == 1);
         assertTrue(find.isFocused());
     }
+
+    @Test
+    void aKnownNhsNumberFillsInAndLocksThePatientAndEnterOnAPickListSaves(FxRobot robot) {
+        unlock(robot);
+        control(robot, KeyCode.N);
+        waitFor(robot, "#nhs-number");
+
+        robot.write("999 000 0026");
+        waitFor(robot, "#nhs-number-note");
+        assertEquals("Known patient: this referral will be added to Shah, Priya",
+                robot.lookup("#nhs-number-note").queryAs(Label.class).getText());
+        TextField given = robot.lookup("#given-name").queryAs(TextField.class);
+        assertEquals("Priya", given.getText());
+        assertTrue(given.isDisabled(), "a known patient's details are locked");
+
+        robot.type(KeyCode.TAB);
+        waitUntil(() -> robot.lookup("#referral-date").query().isFocused());
+        robot.type(KeyCode.TAB).type(KeyCode.TAB).type(KeyCode.TAB);
+        waitUntil(() -> robot.lookup("#step").query().isFocused());
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> robot.lookup("#caseload-table").queryTableView().getItems().size() == 4);
+        assertTrue(access.store().referralsCreated().size() == 1);
+        assertEquals("Shah", access.store().patientsGiven().getFirst().familyName());
+    }
+
+    @Test
+    void escapeOnAnUntouchedFormGoesBackToTheCaseload(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#new-referral");
+        waitFor(robot, "#nhs-number");
+
+        robot.type(KeyCode.ESCAPE);
+
+        waitFor(robot, "#caseload-table");
+        assertTrue(robot.lookup("#new-referral-form").tryQuery().isEmpty());
+        assertTrue(store.referralsCreated().isEmpty());
+    }
 }
