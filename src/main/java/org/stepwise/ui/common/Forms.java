@@ -68,7 +68,7 @@ public final class Forms {
     }
 
     /** A message line that takes no room while it is empty. */
-    public static Label message(String id, FormField<?> field) {
+    private static Label message(String id, FormField<?> field) {
         Label message = new Label();
         message.setId(id);
         message.getStyleClass().add("field-message");
@@ -81,7 +81,7 @@ public final class Forms {
     }
 
     /** Shows a pick list's items, and its prompt when nothing is chosen, with the given text. */
-    public static <T> void showWith(ComboBox<T> choice, Function<T, String> text) {
+    private static <T> void showWith(ComboBox<T> choice, Function<T, String> text) {
         choice.setCellFactory(list -> new TextCell<>(text));
         choice.setButtonCell(new TextCell<>(text) {
             @Override
