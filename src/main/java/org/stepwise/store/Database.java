@@ -136,6 +136,10 @@ final class Database implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
                 throw new WrongPassphraseException();
             }
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                StoreErrors.log("opening the store", e);
+                throw new StoreException(FolderLock.ALREADY_OPEN);
+            }
             throw StoreErrors.translate("opening the store", "The store could not be opened.", e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
