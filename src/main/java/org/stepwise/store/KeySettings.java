@@ -134,10 +134,6 @@ final class KeySettings {
         return iterations;
     }
 
-    byte[] salt() {
-        return salt.clone();
-    }
-
     @Override
     public String toString() {
         return "KeySettings[" + KDF + ", iterations=" + iterations + "]";

@@ -200,6 +200,15 @@ class H2StoreAccessTest {
     }
 
     @Test
+    void aFolderWhosePathH2CannotUseIsRefusedPlainly() {
+        Path odd = dir.resolve("clinic;notes");
+        StoreException e = assertThrows(StoreException.class, () -> access(odd).create(passphrase(), PROFILE));
+        assertEquals("The data folder's path contains ';', which the database cannot use. "
+                + "Choose a folder without ';' in its path.", e.getMessage());
+        assertFalse(Files.exists(odd));
+    }
+
+    @Test
     void unlockWithoutAStoreSaysSo() {
         StoreException e = assertThrows(StoreException.class, () -> access(dir).unlock(passphrase()));
         assertEquals("There is no store in this data folder yet.", e.getMessage());
