@@ -25,8 +25,9 @@ import org.stepwise.domain.caseload.WrongPassphraseException;
 /**
  * The open, encrypted H2 database of one data folder: the folder lock, the one connection every
  * store method uses, and its jOOQ context. Opening derives the store key from the passphrase
- * ({@link KeySettings}), opens H2 with {@code CIPHER=AES} using that key, and brings the schema up to
- * date with Flyway; the key is cleared as soon as the connection is open.
+ * ({@link KeySettings}), checks it against the key check value (a mismatch is a wrong passphrase, and
+ * the database is not touched), opens H2 with {@code CIPHER=AES} using that key, and brings the schema
+ * up to date with Flyway; the key is cleared as soon as the connection is open.
  *
  * <p>Durability: {@code WRITE_DELAY=0} makes H2 write every commit to the file before the commit
  * returns (by default it writes up to half a second later, from a background thread), and
@@ -37,12 +38,16 @@ final class Database implements AutoCloseable {
     static final String DB_NAME = "caseload";
     static final String DB_FILE = DB_NAME + ".mv.db";
     private static final String USER = "STEPWISE";
+    private static final String HISTORY_TABLE = "flyway_schema_history";
     /**
      * CIPHER=AES: H2 encrypts every page of the file. WRITE_DELAY=0: a commit is written before it
      * returns. TRACE_LEVEL_FILE=0: no {@code .trace.db} file, whose error lines would hold SQL values
      * in plain text.
      */
     private static final String SETTINGS = ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+
+    static final String DAMAGED_FILE = "The passphrase is right, but the store file is damaged and cannot be "
+            + "read. Restore the data folder from a backup.";
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
@@ -81,9 +86,9 @@ final class Database implements AutoCloseable {
         Connection connection = null;
         try {
             KeySettings settings = KeySettings.generate(iterations);
-            settings.writeAtomically(dataDir);
             byte[] key = settings.deriveKey(passphrase);
             try {
+                settings.writeAtomically(dataDir, key);
                 connection = connect(dataDir, key, false);
                 connection = migrate(dataDir, key, connection);
             } finally {
@@ -123,18 +128,30 @@ final class Database implements AutoCloseable {
             KeySettings settings = KeySettings.read(dataDir);
             byte[] key = settings.deriveKey(passphrase);
             try {
+                if (!settings.matches(key)) {
+                    LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
+                    throw new WrongPassphraseException();
+                }
                 connection = connect(dataDir, key, true);
+                if (!hasSchemaHistory(connection)) {
+                    LOG.log(System.Logger.Level.WARNING, "Unlock refused: the database file holds no Stepwise schema");
+                    throw new StoreException(DAMAGED_FILE);
+                }
                 connection = migrate(dataDir, key, connection);
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
             return new Database(lock, connection);
+        } catch (WrongPassphraseException e) {
+            lock.close();
+            throw e;
         } catch (SQLException e) {
             closeQuietly(connection);
             lock.close();
             if (e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
-                LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
-                throw new WrongPassphraseException();
+                // The key check matched, so the key is right: H2 reports a damaged file with this code too.
+                StoreErrors.log("opening the store", e);
+                throw new StoreException(DAMAGED_FILE);
             }
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 StoreErrors.log("opening the store", e);
@@ -200,6 +217,7 @@ final class Database implements AutoCloseable {
             applied = Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    .table(HISTORY_TABLE)
                     .failOnMissingLocations(true)
                     .load()
                     .migrate()
@@ -217,6 +235,15 @@ final class Database implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Applied {0} schema migration(s)", applied);
         open.close();
         return connect(dataDir, key, true);
+    }
+
+    /**
+     * Whether the database was made by Stepwise (Flyway's history table is there). A truncated file
+     * opens in H2 as an empty database; without this check Flyway would build an empty store in it and
+     * the practitioner would see an empty caseload instead of being told the file is damaged.
+     */
+    private static boolean hasSchemaHistory(Connection connection) {
+        return !DSL.using(connection, SQLDialect.H2).meta().getTables(DSL.name(HISTORY_TABLE)).isEmpty();
     }
 
     private static String url(Path dataDir, boolean mustExist) {

@@ -11,17 +11,26 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Properties;
+import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.stepwise.domain.caseload.StoreException;
 
 /**
  * The non-secret key derivation parameters of one store, kept in {@code store.properties} beside the
- * database: format version, KDF name, iteration count and the random per-store salt. With them and the
- * passphrase, {@link #deriveKey} gives the 256-bit store key; without the passphrase they open nothing.
+ * database: format version, KDF name, iteration count, the random per-store salt, and a key check
+ * value. With them and the passphrase, {@link #deriveKey} gives the 256-bit store key; without the
+ * passphrase they open nothing.
+ *
+ * <p>The key check (the first 16 bytes of HMAC-SHA256 of a fixed label under the derived key) tells a
+ * wrong passphrase from a damaged database file: H2 reports both with the same error. It gives an
+ * attacker nothing the database file does not: testing a guess against it costs the full derivation.
  */
 final class KeySettings {
 
@@ -38,16 +47,20 @@ final class KeySettings {
     private static final String DAMAGED = "The store's key settings file (" + FILE_NAME
             + ") is missing or damaged, so the store cannot be opened. Restore the data folder from a backup.";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] CHECK_LABEL = "Stepwise store key check 1".getBytes(StandardCharsets.US_ASCII);
+    private static final int CHECK_BYTES = 16;
 
     private final int iterations;
     private final byte[] salt;
+    private final byte[] keyCheck;
 
-    private KeySettings(int iterations, byte[] salt) {
+    private KeySettings(int iterations, byte[] salt, byte[] keyCheck) {
         this.iterations = iterations;
         this.salt = salt.clone();
+        this.keyCheck = keyCheck == null ? null : keyCheck.clone();
     }
 
-    /** Fresh settings for a new store: a new random salt. */
+    /** Fresh settings for a new store: a new random salt (the key check is added when written). */
     static KeySettings generate(int iterations) {
         if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
             throw new IllegalArgumentException("The key derivation needs between " + MIN_ITERATIONS + " and "
@@ -55,7 +68,7 @@ final class KeySettings {
         }
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        return new KeySettings(iterations, salt);
+        return new KeySettings(iterations, salt, null);
     }
 
     /** Reads the settings of an existing store; a missing or malformed file is a {@link StoreException}. */
@@ -75,28 +88,31 @@ final class KeySettings {
             int keyBits = Integer.parseInt(properties.getProperty("keyBits", ""));
             int iterations = Integer.parseInt(properties.getProperty("iterations", ""));
             byte[] salt = Base64.getDecoder().decode(properties.getProperty("salt", ""));
-            if (format != FORMAT || !KDF.equals(kdf) || keyBits != KEY_BITS
-                    || iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS || salt.length < SALT_BYTES) {
+            byte[] keyCheck = Base64.getDecoder().decode(properties.getProperty("keyCheck", ""));
+            if (format != FORMAT || !KDF.equals(kdf) || keyBits != KEY_BITS || iterations < MIN_ITERATIONS
+                    || iterations > MAX_ITERATIONS || salt.length < SALT_BYTES || keyCheck.length != CHECK_BYTES) {
                 throw new StoreException(DAMAGED);
             }
-            return new KeySettings(iterations, salt);
+            return new KeySettings(iterations, salt, keyCheck);
         } catch (IllegalArgumentException e) {
             throw new StoreException(DAMAGED);
         }
     }
 
     /**
-     * Writes the settings atomically: a temporary file in the data folder, flushed to disk, then
-     * renamed over {@code store.properties}, so a crash leaves either no file or a whole one.
+     * Writes the settings, with the check value of {@code key}, atomically: a temporary file in the
+     * data folder, flushed to disk, then renamed over {@code store.properties}, so a crash leaves
+     * either no file or a whole one.
      */
-    void writeAtomically(Path dataDir) throws IOException {
+    void writeAtomically(Path dataDir, byte[] key) throws IOException {
         String text = "# Stepwise store key settings. Not secret: without the passphrase they open nothing.\n"
                 + "# Keep this file with the database: without it the store cannot be opened.\n"
                 + "format=" + FORMAT + "\n"
                 + "kdf=" + KDF + "\n"
                 + "keyBits=" + KEY_BITS + "\n"
                 + "iterations=" + iterations + "\n"
-                + "salt=" + Base64.getEncoder().encodeToString(salt) + "\n";
+                + "salt=" + Base64.getEncoder().encodeToString(salt) + "\n"
+                + "keyCheck=" + Base64.getEncoder().encodeToString(check(key)) + "\n";
         Path target = dataDir.resolve(FILE_NAME);
         Path temp = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
         try {
@@ -127,6 +143,22 @@ final class KeySettings {
             throw new StoreException("This Java runtime cannot derive the store key (" + KDF + " is missing).");
         } finally {
             spec.clearPassword();
+        }
+    }
+
+    /** Whether {@code key} is the key these settings were written with (false: a wrong passphrase). */
+    boolean matches(byte[] key) {
+        return keyCheck != null && MessageDigest.isEqual(keyCheck, check(key));
+    }
+
+    private static byte[] check(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Arrays.copyOf(mac.doFinal(CHECK_LABEL), CHECK_BYTES);
+        } catch (GeneralSecurityException e) {
+            StoreErrors.log("checking the store key", e);
+            throw new StoreException("This Java runtime cannot check the store key (HmacSHA256 is missing).");
         }
     }
 

@@ -19,10 +19,12 @@ import static org.stepwise.store.generated.Tables.PRACTITIONER_PROFILE;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -91,6 +93,8 @@ class H2StoreAccessTest {
         byte[] salt = Base64.getDecoder().decode(first.getProperty("salt"));
         assertTrue(salt.length >= 16, "salt of 16 bytes or more");
         assertNotEquals(first.getProperty("salt"), second.getProperty("salt"));
+        assertEquals(16, Base64.getDecoder().decode(first.getProperty("keyCheck")).length);
+        assertNotEquals(first.getProperty("keyCheck"), second.getProperty("keyCheck"));
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
@@ -215,7 +219,7 @@ class H2StoreAccessTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"missing", "salt removed", "unknown format", "iterations not a number"})
+    @ValueSource(strings = {"missing", "salt removed", "key check removed", "unknown format", "iterations not a number"})
     void aMissingOrDamagedKeySettingsFileIsReportedPlainly(String damage) throws IOException {
         access(dir).create(passphrase(), PROFILE).close();
         Path settings = dir.resolve("store.properties");
@@ -223,12 +227,50 @@ class H2StoreAccessTest {
         switch (damage) {
             case "missing" -> Files.delete(settings);
             case "salt removed" -> Files.writeString(settings, text.replaceAll("salt=.*", ""));
+            case "key check removed" -> Files.writeString(settings, text.replaceAll("keyCheck=.*", ""));
             case "unknown format" -> Files.writeString(settings, text.replace("format=1", "format=9"));
             default -> Files.writeString(settings, text.replaceAll("iterations=.*", "iterations=many"));
         }
         StoreException e = assertThrows(StoreException.class, () -> access(dir).unlock(passphrase()));
         assertTrue(e.getMessage().startsWith("The store's key settings file (store.properties) is missing or damaged"),
                 e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"truncated to nothing", "truncated to its encryption header", "store headers overwritten"})
+    void aDamagedDatabaseFileIsReportedAndNeverOpenedAsAnEmptyStore(String damage) throws Exception {
+        try (CaseloadStore store = access(dir).create(passphrase(), PROFILE)) {
+            store.createReferral(patient(), referral(LocalDate.of(2026, 1, 5), 2));
+        }
+        try (RandomAccessFile file = new RandomAccessFile(dir.resolve("caseload.mv.db").toFile(), "rw")) {
+            switch (damage) {
+                case "truncated to nothing" -> file.setLength(0);
+                case "truncated to its encryption header" -> file.setLength(4096);
+                default -> {
+                    file.seek(4096);
+                    file.write(new byte[8192]);
+                }
+            }
+        }
+        StoreException e = assertThrows(StoreException.class, () -> access(dir).unlock(passphrase()));
+        assertEquals("The passphrase is right, but the store file is damaged and cannot be read. "
+                + "Restore the data folder from a backup.", e.getMessage());
+    }
+
+    /** What H2 itself says to a wrong file key: error 90049, here reached with a matching key check. */
+    @Test
+    void keySettingsFromAnotherStoreAreCaughtByH2AsAWrongFileKey() throws Exception {
+        Path other = dir.resolve("other");
+        access(dir).create(passphrase(), PROFILE).close();
+        access(other).create(passphrase(), PROFILE).close();
+        Files.copy(other.resolve("store.properties"), dir.resolve("store.properties"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        try (LogCapture logs = new LogCapture()) {
+            StoreException e = assertThrows(StoreException.class, () -> access(dir).unlock(passphrase()));
+            assertEquals(Database.DAMAGED_FILE, e.getMessage());
+            assertTrue(logs.text().contains("(SQL state 90049, error code 90049)"), logs::text);
+        }
     }
 
     @Test
