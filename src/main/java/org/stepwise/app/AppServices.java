@@ -12,13 +12,18 @@ final class AppServices implements CliServices {
     @Override
     public StoreAccess storeAccess(Path dataFolder) {
         Logging.toDataFolder(dataFolder);
+        return newStoreAccess(dataFolder);
+    }
+
+    /** The store of a data folder; no file is touched until it is created or unlocked. */
+    static StoreAccess newStoreAccess(Path dataFolder) {
         return new H2StoreAccess(dataFolder);
     }
 
     @Override
     public int openWindow(Path dataFolder) {
+        Logging.toDataFolder(dataFolder);
         StepwiseApplication.dataFolder = dataFolder;
-        StepwiseApplication.services = this;
         Application.launch(StepwiseApplication.class);
         return 0;
     }
