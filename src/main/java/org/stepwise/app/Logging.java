@@ -20,7 +20,16 @@ final class Logging {
     private static final int FILE_LIMIT_BYTES = 1_000_000;
     private static final int FILE_COUNT = 5;
 
+    /** Loggers whose level we set are held here: java.util.logging forgets an unreferenced logger's level. */
+    private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Logging() {
+    }
+
+    private static void level(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        CONFIGURED.add(logger);
     }
 
     /** Before a data folder is known: warnings and errors only, to standard error, never patient data. */
@@ -32,7 +41,7 @@ final class Logging {
         console.setLevel(Level.WARNING);
         root.addHandler(console);
         // JavaFX warns that it runs from the class path: that is how Stepwise is built, not a fault.
-        Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
+        level("com.sun.javafx.application.PlatformImpl", Level.SEVERE);
     }
 
     static void toDataFolder(Path dataFolder) {
@@ -53,8 +62,8 @@ final class Logging {
             root.setLevel(Level.OFF);
         }
         // Libraries that log chatty INFO lines (migrations, banners) are kept to warnings.
-        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
-        Logger.getLogger("org.jooq").setLevel(Level.WARNING);
-        Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
+        level("org.flywaydb", Level.WARNING);
+        level("org.jooq", Level.WARNING);
+        level("com.sun.javafx.application.PlatformImpl", Level.SEVERE);
     }
 }
