@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "stepwise", mixinStandardHelpOptions = true, version = "Stepwise 0.1.0",
+        subcommands = {ReviewCommand.class},
         description = "Caseload manager for NHS Talking Therapies practitioners.")
 public final class StepwiseCommand implements java.util.concurrent.Callable<Integer> {
 
