@@ -2,20 +2,20 @@ package org.stepwise.domain.flag;
 
 import org.stepwise.domain.common.Coded;
 
-/** The flags of clinical-reference.md §5; each names its rule in words. */
+/** The flags of clinical-reference.md §5, raised on open referrals (reliable deterioration on any); each names its rule in words. */
 public enum Flag implements Coded {
     RISK("risk", "Risk",
             "The latest recorded PHQ-9 has item 9 (thoughts of self-harm) at 1 or more, or the recorded risk level is high."),
     RELIABLE_DETERIORATION("reliable-deterioration", "Reliable deterioration",
-            "PHQ-9 or the anxiety measure has risen by at least its reliable change index since the first score."),
+            "PHQ-9 or the anxiety measure, recorded at 2 or more attended contacts, has risen from its first to its latest score by at least its reliable change index. Raised on open and ended referrals."),
     NOT_ON_TRACK("not-on-track", "Not on track",
-            "At caseness at the first score, 4 or more treatment contacts, and no fall of at least the reliable change index on either measure yet."),
+            "The first PHQ-9 or first anxiety score was at caseness, there have been 4 or more treatment contacts, and neither measure has yet fallen by at least its reliable change index."),
     NO_RECENT_MEASURE("no-recent-measure", "No recent measure",
             "The latest attended contact has no PHQ-9."),
     WAITING_OVER_6_WEEKS("waiting-over-6-weeks", "Waiting over 6 weeks",
             "No treatment contact yet and more than 42 days since referral."),
     NO_CONTACT_4_WEEKS("no-contact-4-weeks", "No contact for 4 weeks",
-            "In treatment and more than 28 days since the latest attended contact.");
+            "In treatment (1 or more treatment contacts) and more than 28 days since the latest attended contact.");
 
     private final String code;
     private final String label;
