@@ -39,6 +39,11 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The schema validator logs through SLF4J, which has no provider here and would otherwise print a
+        // three-line notice on standard error, where refusals are reported.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         Review review = new ReviewService(MeasureCatalogue.standard()).review(files);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class CanonicalJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** 2^53: every integer up to it is a double whose ECMAScript form is its plain digits. */
+    private static final long EXACT_INTEGER = 1L << 53;
 
     private CanonicalJson() {
     }
@@ -83,7 +85,14 @@ public final class CanonicalJson {
                 out.append(']');
             }
             case STRING -> appendString(node.textValue(), out);
-            case NUMBER -> out.append(number(node.doubleValue()));
+            case NUMBER -> {
+                if (node.canConvertToExactIntegral() && node.canConvertToLong()
+                        && Math.abs(node.longValue()) <= EXACT_INTEGER) {
+                    out.append(node.longValue());
+                } else {
+                    out.append(number(node.doubleValue()));
+                }
+            }
             case BOOLEAN -> out.append(node.booleanValue());
             case NULL -> out.append("null");
             default -> throw new IllegalArgumentException("Not a JSON value: " + node.getNodeType());
@@ -125,6 +134,9 @@ public final class CanonicalJson {
         }
         if (value == 0) {
             return "0";
+        }
+        if (value == Math.rint(value) && Math.abs(value) <= EXACT_INTEGER) {
+            return Long.toString((long) value);
         }
         String sign = value < 0 ? "-" : "";
         double magnitude = Math.abs(value);
