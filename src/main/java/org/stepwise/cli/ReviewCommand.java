@@ -77,7 +77,7 @@ public final class ReviewCommand implements Callable<Integer> {
     }
 
     private static void figures(StringBuilder text, OutcomeSummary s) {
-        text.append(String.format("  %-34s %6s %6s  %-7s%n", "", "count", "of", "rate"));
+        text.append(String.format("  %-34s %6s %6s  %s%n", "", "count", "of", "rate"));
         count(text, "Referrals", s.referrals());
         count(text, "Ended", s.ended());
         count(text, "Finished treatment", s.finishedTreatment());
@@ -100,6 +100,6 @@ public final class ReviewCommand implements Callable<Integer> {
 
     private static void rate(StringBuilder text, String label, int numerator, int denominator, BigDecimal rate) {
         String shown = rate == null ? "-" : rate.stripTrailingZeros().toPlainString();
-        text.append(String.format("  %-34s %6d %6d  %-7s%n", label, numerator, denominator, shown));
+        text.append(String.format("  %-34s %6d %6d  %s%n", label, numerator, denominator, shown));
     }
 }

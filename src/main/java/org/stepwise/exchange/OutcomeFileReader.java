@@ -43,6 +43,9 @@ import org.stepwise.domain.outcome.ReferralOutcome;
  */
 public final class OutcomeFileReader {
 
+    /** Far above a year of one practitioner's referrals (about 2.5 kB each); read whole, so bounded. */
+    private static final long MAXIMUM_BYTES = 256L << 20;
+
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -93,6 +96,9 @@ public final class OutcomeFileReader {
 
     private static byte[] readable(Path file) {
         try {
+            if (Files.size(file) > MAXIMUM_BYTES) {
+                throw new Rejection("the file is larger than " + (MAXIMUM_BYTES >> 20) + " MiB: not an outcome file");
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new Rejection("the file does not exist");
