@@ -69,21 +69,21 @@ public final class OutcomeFileWriter {
         Path target = folder.resolve(fileName(header));
         Path temp = Files.createTempFile(folder, ".stepwise-export-", ".part");
         try {
-            Written written = writeTo(temp, header, referrals);
+            Written written = writeTo(temp, target, header, referrals);
             Optional<String> violation = schema.firstViolation(temp);
             if (violation.isPresent()) {
                 throw new ExportException("The export does not conform to format 1 (" + violation.get()
                         + "); no file was written.");
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return new Written(target, written.referralCount(), written.contactCount(), written.scoreCount(),
-                    written.sha256());
+            return written;
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    private Written writeTo(Path temp, FileHeader header, Iterator<FileReferral> referrals) throws IOException {
+    /** Writes the whole document to {@code temp}; the result names {@code target}, where it will be moved. */
+    private Written writeTo(Path temp, Path target, FileHeader header, Iterator<FileReferral> referrals) throws IOException {
         MessageDigest sha256 = sha256();
         int referralCount = 0;
         int contactCount = 0;
@@ -126,7 +126,7 @@ public final class OutcomeFileWriter {
             json.writeRaw('\n');
             json.flush();
             file.getChannel().force(true);
-            return new Written(temp, referralCount, contactCount, scoreCount, digest);
+            return new Written(target, referralCount, contactCount, scoreCount, digest);
         }
     }
 
