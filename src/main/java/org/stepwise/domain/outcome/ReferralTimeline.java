@@ -18,30 +18,21 @@ import org.stepwise.domain.measure.Score;
 public final class ReferralTimeline {
 
     private final String problemDescriptor;
-    private final List<ContactRecord> contacts;
+    /** The attended contacts in clinical order. */
     private final List<ContactRecord> attended;
 
-    private ReferralTimeline(String problemDescriptor, List<ContactRecord> contacts) {
+    private ReferralTimeline(String problemDescriptor, List<ContactRecord> attended) {
         this.problemDescriptor = problemDescriptor;
-        this.contacts = contacts;
-        this.attended = contacts.stream().filter(ContactRecord::attended).toList();
+        this.attended = attended;
     }
 
     /** The referral's contacts ordered by date; contacts on the same date keep their recording order. */
     public static ReferralTimeline of(ReferralRecord referral) {
         // Stream.sorted is stable on an ordered stream: same-date contacts stay in recording order.
-        return new ReferralTimeline(referral.problemDescriptor(),
-                referral.contacts().stream().sorted(Comparator.comparing(ContactRecord::date)).toList());
-    }
-
-    /** Every contact, attended or not, in clinical order. */
-    public List<ContactRecord> contacts() {
-        return contacts;
-    }
-
-    /** The attended contacts in clinical order. */
-    public List<ContactRecord> attended() {
-        return attended;
+        return new ReferralTimeline(referral.problemDescriptor(), referral.contacts().stream()
+                .sorted(Comparator.comparing(ContactRecord::date))
+                .filter(ContactRecord::attended)
+                .toList());
     }
 
     /** Attended contacts of type treatment or review. */
@@ -62,11 +53,6 @@ public final class ReferralTimeline {
     /** The date of the first treatment contact (attended, treatment or review). */
     public Optional<LocalDate> firstTreatment() {
         return attended.stream().filter(ContactRecord::isTreatmentContact).findFirst().map(ContactRecord::date);
-    }
-
-    /** The measure's scores at attended contacts, in clinical order. */
-    public List<Score> scores(MeasureCode measure) {
-        return attended.stream().flatMap(c -> c.score(measure).stream()).toList();
     }
 
     /** The measure's score at the earliest attended contact where it was recorded. */

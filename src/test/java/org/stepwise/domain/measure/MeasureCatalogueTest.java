@@ -111,6 +111,22 @@ class MeasureCatalogueTest {
     }
 
     @Test
+    void recordsThePhq9RiskItemAndTheProvenanceOfEachMeasure() {
+        MeasureDefinition phq = STANDARD.definition(MeasureCode.PHQ9);
+
+        assertEquals(Optional.of(9), phq.riskItem().map(RiskItem::item));
+        assertEquals(Optional.of(1), phq.riskItem().map(RiskItem::atLeast));
+        assertEquals("Patient Health Questionnaire-9 (depression)", phq.title());
+        assertEquals(new Provenance("clinical-reference §1", false), phq.provenance());
+        assertEquals(Optional.of(new Provenance("clinical-reference §1", false)), phq.bandsProvenance());
+        for (MeasureCode other : MeasureCode.values()) {
+            if (other != MeasureCode.PHQ9) {
+                assertEquals(Optional.empty(), STANDARD.definition(other).riskItem(), other.name());
+            }
+        }
+    }
+
+    @Test
     void namesItsEditionAndSource() {
         assertEquals("2026.1", STANDARD.edition());
         assertTrue(STANDARD.source().contains("NHS Talking Therapies"), STANDARD.source());

@@ -85,7 +85,7 @@ class OutcomePropertyTest {
         assertEquals(o.ended() && o.treatmentContacts() >= 2, o.finishedTreatment());
     }
 
-    @Property
+    @Property(tries = 200)
     void everyRateIsAFractionOrNull(@ForAll("caseloads") List<ReferralRecord> caseload) {
         OutcomeSummary s = OutcomeSummary.of(caseload.stream().map(classifier::classify).toList());
         Stream.of(s.recoveryRate(), s.reliableImprovementRate(), s.reliableDeteriorationRate(),

@@ -3,7 +3,9 @@ package org.stepwise.domain.testing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -41,12 +43,13 @@ public final class ReferralArbitraries {
                 .as((contacts, ended, risk) -> record(problem, ended, contacts, risk)));
     }
 
-    /** Referrals whose contacts all have different dates. */
+    /** Referrals whose contacts all have different dates (a later contact on a date already seen is dropped). */
     public static Arbitrary<ReferralRecord> referralsWithDistinctDates() {
-        return Arbitraries.of(PROBLEMS).flatMap(problem -> Combinators.combine(
-                contacts(problem, 200).list().ofMaxSize(14).uniqueElements(ContactRecord::date),
-                Arbitraries.of(true, false))
-                .as((contacts, ended) -> record(problem, ended, contacts, null)));
+        return referrals().map(r -> {
+            Map<LocalDate, ContactRecord> byDate = new LinkedHashMap<>();
+            r.contacts().forEach(c -> byDate.putIfAbsent(c.date(), c));
+            return record(r.problemDescriptor(), r.ended(), new ArrayList<>(byDate.values()), r.recordedRiskLevel());
+        });
     }
 
     /** Referrals with many contacts on the same few dates. */
