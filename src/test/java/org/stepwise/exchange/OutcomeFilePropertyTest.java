@@ -66,7 +66,7 @@ class OutcomeFilePropertyTest {
     void aWrittenFileIsReadBackUnchangedWithoutWarnings(@ForAll("referrals") ReferralRecord first,
             @ForAll("referrals") ReferralRecord second) throws Exception {
         List<FileReferral> written = List.of(exported(1, first), exported(2, second));
-        Path file = new OutcomeFileWriter().write(folder, OutcomeFiles.header("uid-p", "2027-01-15T08:00:00Z"),
+        Path file = new OutcomeFileWriter(OutcomeFiles.CATALOGUE).write(folder, OutcomeFiles.header("uid-p", "2027-01-15T08:00:00Z"),
                 written.iterator()).file();
 
         ReadResult result = reader.read(file);
