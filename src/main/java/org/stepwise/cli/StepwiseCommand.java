@@ -1,19 +1,79 @@
 package org.stepwise.cli;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.stepwise.domain.common.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "stepwise", mixinStandardHelpOptions = true, version = "Stepwise 0.1.0",
-        subcommands = {ReviewCommand.class},
-        description = "Caseload manager for NHS Talking Therapies practitioners.")
-public final class StepwiseCommand implements java.util.concurrent.Callable<Integer> {
+/**
+ * The {@code stepwise} command: with no subcommand it opens the window; with one it runs that
+ * command without a window. Global options are read here and used by every subcommand.
+ */
+@Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.VersionProvider.class,
+        description = "Caseload manager for NHS Talking Therapies practitioners. "
+                + "With no command, opens the window.",
+        subcommands = {CommandLine.HelpCommand.class, ReviewCommand.class})
+public final class StepwiseCommand implements Callable<Integer> {
 
-    public static int run(String[] args) {
-        return new CommandLine(new StepwiseCommand()).execute(args);
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data folder (default: $" + DataFolders.ENV_DATA_DIR + ", else the system's application data folder).")
+    Path dataDir;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "Unlock the store for a command with the first line of FILE (else $" + Passphrases.ENV_PASSPHRASE + ").")
+    Path passphraseFile;
+
+    private final CliServices services;
+    private final Map<String, String> env;
+
+    public StepwiseCommand(CliServices services, Map<String, String> env) {
+        this.services = services;
+        this.env = env;
+    }
+
+    /** Runs the command line and returns the exit status (0 fine, 1 failed, 2 usage error). */
+    public static int run(String[] args, CliServices services, Map<String, String> env) {
+        CommandLine line = new CommandLine(new StepwiseCommand(services, env));
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UsageException) {
+                cmd.getErr().println(e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return line.execute(args);
     }
 
     @Override
     public Integer call() {
-        return 0;
+        return services.openWindow(dataFolder());
+    }
+
+    public CliServices services() {
+        return services;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** The data folder this run uses. */
+    public Path dataFolder() {
+        return DataFolders.resolve(dataDir, env, System.getProperty("os.name"), System.getProperty("user.home"));
+    }
+
+    /** The passphrase for a command that opens the store, or a usage error saying how to give it. */
+    public char[] passphrase() {
+        return Passphrases.read(passphraseFile, env);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Version.product()};
+        }
     }
 }

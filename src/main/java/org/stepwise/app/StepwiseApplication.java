@@ -1,0 +1,17 @@
+package org.stepwise.app;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.stepwise.ui.shell.StepwiseUi;
+
+/** The JavaFX application: the window over the data folder's store. Started by {@link AppServices}. */
+public final class StepwiseApplication extends Application {
+
+    static volatile Path dataFolder;
+
+    @Override
+    public void start(Stage stage) {
+        StepwiseUi.start(stage, AppServices.newStoreAccess(dataFolder), "Stepwise");
+    }
+}

@@ -1,0 +1,376 @@
+package org.stepwise.store;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.caseload.WrongPassphraseException;
+
+/**
+ * The open, encrypted H2 database of one data folder: the folder lock, the one connection every
+ * store method uses, and its jOOQ context. Opening derives the store key from the passphrase
+ * ({@link KeySettings}), checks it against the key check value (a mismatch is a wrong passphrase, and
+ * the database is not touched), opens H2 with {@code CIPHER=AES} using that key, and brings the schema
+ * up to date with Flyway; the key is cleared as soon as the connection is open.
+ *
+ * <p>Durability: {@code WRITE_DELAY=0} makes H2 write every commit to the file before the commit
+ * returns (by default it writes up to half a second later, from a background thread), and
+ * {@link #syncToDisk()} asks the operating system to put it on the disk itself.
+ */
+final class Database implements AutoCloseable {
+
+    static final String DB_NAME = "caseload";
+    static final String DB_FILE = DB_NAME + ".mv.db";
+    private static final String USER = "STEPWISE";
+    private static final String HISTORY_TABLE = "flyway_schema_history";
+    /**
+     * CIPHER=AES: H2 encrypts every page of the file. WRITE_DELAY=0: a commit is written before it
+     * returns. TRACE_LEVEL_FILE=0: no {@code .trace.db} file, whose error lines would hold SQL values
+     * in plain text.
+     */
+    private static final String SETTINGS = ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+
+    static final String DAMAGED_FILE = "The passphrase is right, but the store file is damaged and cannot be "
+            + "read. Restore the data folder from a backup.";
+
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+
+    private final FolderLock lock;
+    private final Connection connection;
+    private final DSLContext dsl;
+
+    private Database(FolderLock lock, Connection connection) {
+        this.lock = lock;
+        this.connection = connection;
+        this.dsl = DSL.using(connection, SQLDialect.H2, new Settings().withExecuteLogging(false));
+    }
+
+    /** Whether the data folder holds a database file. */
+    static boolean exists(Path dataDir) {
+        return Files.exists(dataDir.resolve(DB_FILE));
+    }
+
+    /**
+     * Creates the store: refuses if one exists, writes the key settings, creates the encrypted database,
+     * migrates it and runs {@code initialise} on it. If any step fails, the files it made are removed.
+     */
+    static Database create(Path dataDir, char[] passphrase, int iterations, Consumer<DSLContext> initialise) {
+        checkUsable(dataDir);
+        FolderLock lock;
+        try {
+            Files.createDirectories(dataDir);
+            lock = FolderLock.acquire(dataDir);
+        } catch (IOException e) {
+            throw StoreErrors.translate("creating the data folder", StoreErrors.WRITE_FAILED, e);
+        }
+        if (exists(dataDir)) {
+            lock.close();
+            throw new StoreException("This data folder already holds a store: unlock it instead.");
+        }
+        Connection connection = null;
+        try {
+            KeySettings settings = KeySettings.generate(iterations);
+            byte[] key = settings.deriveKey(passphrase);
+            try {
+                settings.writeAtomically(dataDir, key);
+                connection = connect(dataDir, key, false);
+                connection = migrate(dataDir, key, connection);
+            } finally {
+                Arrays.fill(key, (byte) 0);
+            }
+            Database database = new Database(lock, connection);
+            initialise.accept(database.dsl);
+            database.syncToDisk();
+            LOG.log(System.Logger.Level.INFO, "Created a store ({0} key derivation iterations)", iterations);
+            return database;
+        } catch (IOException e) {
+            abandonNewStore(dataDir, connection, lock);
+            throw StoreErrors.translate("creating the store", StoreErrors.WRITE_FAILED, e);
+        } catch (SQLException | RuntimeException e) {
+            abandonNewStore(dataDir, connection, lock);
+            if (e instanceof StoreException || e instanceof IllegalArgumentException) {
+                throw (RuntimeException) e;
+            }
+            throw StoreErrors.translate("creating the store", "The store could not be created.", e);
+        }
+    }
+
+    /** Opens an existing store; a wrong passphrase changes nothing and can be tried again. */
+    static Database unlock(Path dataDir, char[] passphrase) throws WrongPassphraseException {
+        checkUsable(dataDir);
+        if (!exists(dataDir)) {
+            throw new StoreException("There is no store in this data folder yet.");
+        }
+        FolderLock lock;
+        try {
+            lock = FolderLock.acquire(dataDir);
+        } catch (IOException e) {
+            throw StoreErrors.translate("locking the data folder", "The data folder could not be opened.", e);
+        }
+        Connection connection = null;
+        try {
+            KeySettings settings = KeySettings.read(dataDir);
+            byte[] key = settings.deriveKey(passphrase);
+            try {
+                if (!settings.matches(key)) {
+                    LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
+                    throw new WrongPassphraseException();
+                }
+                connection = connect(dataDir, key, true);
+                if (!hasSchemaHistory(connection)) {
+                    LOG.log(System.Logger.Level.WARNING, "Unlock refused: the database file holds no Stepwise schema");
+                    throw new StoreException(DAMAGED_FILE);
+                }
+                connection = migrate(dataDir, key, connection);
+            } finally {
+                Arrays.fill(key, (byte) 0);
+            }
+            return new Database(lock, connection);
+        } catch (WrongPassphraseException e) {
+            lock.close();
+            throw e;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            lock.close();
+            if (e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+                // The key check matched, so the key is right: H2 reports a damaged file with this code too.
+                StoreErrors.log("opening the store", e);
+                throw new StoreException(DAMAGED_FILE);
+            }
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                StoreErrors.log("opening the store", e);
+                throw new StoreException(FolderLock.ALREADY_OPEN);
+            }
+            throw StoreErrors.translate("opening the store", "The store could not be opened.", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            lock.close();
+            if (e instanceof StoreException) {
+                throw e;
+            }
+            throw StoreErrors.translate("opening the store", "The store could not be opened.", e);
+        }
+    }
+
+    DSLContext dsl() {
+        return dsl;
+    }
+
+    /** Forces committed changes from the operating system's cache onto the disk ({@code CHECKPOINT SYNC}). */
+    void syncToDisk() {
+        dsl.execute("CHECKPOINT SYNC");
+    }
+
+    /** Closes the database (H2 writes and closes the file with its last connection) and releases the lock. */
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            StoreErrors.log("closing the store", e);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private static Connection connect(Path dataDir, byte[] key, boolean mustExist) throws SQLException {
+        Properties info = new Properties();
+        info.setProperty("user", USER);
+        char[] password = jdbcPassword(key);
+        info.put("password", password);
+        try {
+            return org.h2.Driver.load().connect(url(dataDir, mustExist), info);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Brings the schema up to date with Flyway (on its own connections, while {@code open} keeps the
+     * database open) and returns the connection to use from then on.
+     *
+     * <p>When Flyway changed the schema, the database is closed and opened again: H2 2.4.240 evaluates
+     * a {@code CHECK (x IN (...))} constraint with the session that created it, and fails with "Check
+     * constraint invalid" once that session (here Flyway's) is closed (h2database issues 4302, 4308).
+     * Reopening makes H2 read the constraints afresh in its own long-lived session.
+     */
+    private static Connection migrate(Path dataDir, byte[] key, Connection open) throws SQLException {
+        KeyedDataSource dataSource = new KeyedDataSource(url(dataDir, true), jdbcPassword(key));
+        int applied;
+        try {
+            applied = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .table(HISTORY_TABLE)
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+        } catch (FlywayException e) {
+            throw StoreErrors.translate("migrating the schema",
+                    "The store's tables could not be brought up to date for this version of Stepwise, "
+                            + "so it was not opened.", e);
+        } finally {
+            dataSource.clear();
+        }
+        if (applied == 0) {
+            return open;
+        }
+        LOG.log(System.Logger.Level.INFO, "Applied {0} schema migration(s)", applied);
+        open.close();
+        return connect(dataDir, key, true);
+    }
+
+    /**
+     * Whether the database was made by Stepwise (Flyway's history table is there). A truncated file
+     * opens in H2 as an empty database; without this check Flyway would build an empty store in it and
+     * the practitioner would see an empty caseload instead of being told the file is damaged.
+     */
+    private static boolean hasSchemaHistory(Connection connection) {
+        return !DSL.using(connection, SQLDialect.H2).meta().getTables(DSL.name(HISTORY_TABLE)).isEmpty();
+    }
+
+    private static String url(Path dataDir, boolean mustExist) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DB_NAME) + SETTINGS
+                + (mustExist ? ";IFEXISTS=TRUE" : "");
+    }
+
+    /**
+     * H2's password for an encrypted database is "filePassword userPassword". Both are the key in hex:
+     * the file password is what encrypts; the user password adds nothing once the file is decrypted.
+     */
+    private static char[] jdbcPassword(byte[] key) {
+        char[] hex = new char[key.length * 2];
+        String digits = "0123456789abcdef";
+        for (int i = 0; i < key.length; i++) {
+            hex[2 * i] = digits.charAt((key[i] >> 4) & 0xf);
+            hex[2 * i + 1] = digits.charAt(key[i] & 0xf);
+        }
+        char[] password = new char[hex.length * 2 + 1];
+        System.arraycopy(hex, 0, password, 0, hex.length);
+        password[hex.length] = ' ';
+        System.arraycopy(hex, 0, password, hex.length + 1, hex.length);
+        Arrays.fill(hex, '\0');
+        return password;
+    }
+
+    /** H2 reads ';' in a file path as the start of its settings. */
+    private static void checkUsable(Path dataDir) {
+        if (dataDir.toAbsolutePath().toString().contains(";")) {
+            throw new StoreException("The data folder's path contains ';', which the database cannot use. "
+                    + "Choose a folder without ';' in its path.");
+        }
+    }
+
+    /** Undoes a create that failed part way: only files this create made are removed. */
+    private static void abandonNewStore(Path dataDir, Connection connection, FolderLock lock) {
+        closeQuietly(connection);
+        try {
+            Files.deleteIfExists(dataDir.resolve(DB_FILE));
+            Files.deleteIfExists(dataDir.resolve(KeySettings.FILE_NAME));
+        } catch (IOException e) {
+            StoreErrors.log("removing a store that could not be created", e);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            StoreErrors.log("closing the store", e);
+        }
+    }
+
+    /**
+     * Connections for Flyway, which opens and closes its own. Each gets a fresh copy of the password
+     * (H2 clears the array it is given); {@link #clear()} wipes the copy kept here.
+     */
+    private static final class KeyedDataSource implements DataSource {
+
+        private final String url;
+        private final char[] password;
+
+        KeyedDataSource(String url, char[] password) {
+            this.url = url;
+            this.password = password;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Properties info = new Properties();
+            info.setProperty("user", USER);
+            char[] copy = password.clone();
+            info.put("password", copy);
+            try {
+                return org.h2.Driver.load().connect(url, info);
+            } finally {
+                Arrays.fill(copy, '\0');
+            }
+        }
+
+        @Override
+        public Connection getConnection(String username, String pass) throws SQLException {
+            throw new SQLFeatureNotSupportedException("Connections use the store key only.");
+        }
+
+        void clear() {
+            Arrays.fill(password, '\0');
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+            // No log writer: nothing of the store's goes to a writer.
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // Embedded connections do not wait.
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("Not a wrapper.");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.stepwise.store;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.caseload.WrongPassphraseException;
+import org.stepwise.domain.practitioner.PractitionerProfile;
+
+/**
+ * Creates and unlocks the encrypted caseload store kept in one data folder. The folder holds the H2
+ * database file ({@code caseload.mv.db}), the non-secret key settings ({@code store.properties}) and
+ * the lock file ({@code store.lock}). The passphrase given to {@link #create} or {@link #unlock} is
+ * cleared before the method returns, whatever happens.
+ */
+public final class H2StoreAccess implements StoreAccess {
+
+    /**
+     * PBKDF2 iterations for a new store (OWASP's figure for PBKDF2-HMAC-SHA256). Each store records its
+     * own count in {@code store.properties}, so the count for new stores can be raised without breaking
+     * existing ones.
+     */
+    public static final int ITERATIONS = 600_000;
+    static final int MIN_PASSPHRASE_LENGTH = 12;
+    private static final int MAX_DISPLAY_NAME_LENGTH = 120;
+
+    private final Path dataDir;
+    private final int iterationsForNewStores;
+
+    /** The store of this data folder (created on first run, unlocked afterwards). */
+    public H2StoreAccess(Path dataDir) {
+        this(dataDir, ITERATIONS);
+    }
+
+    /** For tests only: a lower iteration count so that creating many stores stays quick. */
+    H2StoreAccess(Path dataDir, int iterationsForNewStores) {
+        this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath();
+        this.iterationsForNewStores = iterationsForNewStores;
+    }
+
+    @Override
+    public boolean exists() {
+        return Database.exists(dataDir);
+    }
+
+    /**
+     * Creates the store with this profile. Refuses (with {@link IllegalArgumentException}) a passphrase
+     * shorter than 12 characters, a blank or over-long display name and a malformed service code, and
+     * (with {@code StoreException}) a folder that already holds a store or is open elsewhere.
+     */
+    @Override
+    public CaseloadStore create(char[] passphrase, PractitionerProfile profile) {
+        try {
+            checkPassphrase(passphrase);
+            checkProfile(profile);
+            Database database = Database.create(dataDir, passphrase, iterationsForNewStores,
+                    dsl -> JooqCaseloadStore.insertProfile(dsl, profile));
+            return new JooqCaseloadStore(database);
+        } finally {
+            clear(passphrase);
+        }
+    }
+
+    @Override
+    public CaseloadStore unlock(char[] passphrase) throws WrongPassphraseException {
+        try {
+            if (passphrase == null) {
+                throw new IllegalArgumentException("Enter the passphrase.");
+            }
+            return new JooqCaseloadStore(Database.unlock(dataDir, passphrase));
+        } finally {
+            clear(passphrase);
+        }
+    }
+
+    private static void checkPassphrase(char[] passphrase) {
+        if (passphrase == null || passphrase.length < MIN_PASSPHRASE_LENGTH) {
+            throw new IllegalArgumentException(
+                    "The passphrase needs at least " + MIN_PASSPHRASE_LENGTH + " characters.");
+        }
+    }
+
+    private static void checkProfile(PractitionerProfile profile) {
+        if (profile == null) {
+            throw new IllegalArgumentException("A new store needs the practitioner's profile.");
+        }
+        if (profile.displayName() == null || profile.displayName().isBlank()) {
+            throw new IllegalArgumentException("Enter your name as it should appear in Stepwise.");
+        }
+        if (profile.displayName().strip().length() > MAX_DISPLAY_NAME_LENGTH) {
+            throw new IllegalArgumentException(
+                    "A name can be at most " + MAX_DISPLAY_NAME_LENGTH + " characters long.");
+        }
+        PractitionerProfile.serviceCodeProblem(profile.serviceCode()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+    }
+
+    private static void clear(char[] passphrase) {
+        if (passphrase != null) {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+}

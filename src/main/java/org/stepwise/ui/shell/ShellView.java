@@ -1,0 +1,122 @@
+package org.stepwise.ui.shell;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.stepwise.ui.caseload.CaseloadView;
+import org.stepwise.ui.caseload.CaseloadViewModel;
+import org.stepwise.ui.caseload.NewReferralView;
+import org.stepwise.ui.caseload.NewReferralViewModel;
+import org.stepwise.ui.lock.FirstRunView;
+import org.stepwise.ui.lock.FirstRunViewModel;
+import org.stepwise.ui.lock.UnlockView;
+import org.stepwise.ui.lock.UnlockViewModel;
+
+/**
+ * The main window's layout: a header (Stepwise, the practitioner's name and role) over the screen
+ * area, which shows the view of the shell's current screen. The caseload view is built once and
+ * kept, so its search and selection survive a visit to another screen.
+ */
+public final class ShellView {
+
+    private final BorderPane root = new BorderPane();
+    private final StackPane screenArea = new StackPane();
+    private CaseloadViewModel caseloadModel;
+    private CaseloadView caseloadView;
+
+    public ShellView(ShellViewModel model) {
+        Label brand = new Label("Stepwise");
+        brand.setId("brand");
+        brand.getStyleClass().add("brand");
+        Label name = new Label();
+        name.setId("practitioner-name-header");
+        name.getStyleClass().add("practitioner-name");
+        name.textProperty().bind(model.practitionerNameProperty());
+        Label role = new Label();
+        role.setId("practitioner-role-header");
+        role.getStyleClass().add("practitioner-role");
+        role.textProperty().bind(model.practitionerRoleProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(12, brand, gap, name, role);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("app-header");
+
+        screenArea.setId("screen-area");
+        root.setTop(header);
+        root.setCenter(screenArea);
+        root.getStyleClass().add("shell");
+
+        show(model, model.screenProperty().get());
+        model.screenProperty().addListener((observable, before, now) -> show(model, now));
+        model.failureProperty().addListener((observable, before, now) -> show(model, model.screenProperty().get()));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void show(ShellViewModel model, Object screen) {
+        Node content;
+        Node focus;
+        switch (screen) {
+            case null -> {
+                content = starting(model.failureProperty().get());
+                focus = null;
+            }
+            case FirstRunViewModel firstRun -> {
+                FirstRunView view = new FirstRunView(firstRun);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case UnlockViewModel unlock -> {
+                UnlockView view = new UnlockView(unlock);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case CaseloadViewModel caseload -> {
+                if (caseload != caseloadModel) {
+                    caseloadModel = caseload;
+                    caseloadView = new CaseloadView(caseload);
+                }
+                content = caseloadView.root();
+                focus = caseloadView.initialFocus();
+            }
+            case NewReferralViewModel referral -> {
+                NewReferralView view = new NewReferralView(referral);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            default -> throw new IllegalStateException("No view for " + screen.getClass().getSimpleName());
+        }
+        screenArea.getChildren().setAll(content);
+        if (focus != null) {
+            focus.requestFocus();
+        }
+    }
+
+    private static Node starting(String failure) {
+        Label message = new Label(failure.isEmpty() ? "Opening Stepwise…" : failure);
+        message.setWrapText(true);
+        HBox line = new HBox(10, message);
+        if (failure.isEmpty()) {
+            ProgressIndicator indicator = new ProgressIndicator();
+            indicator.setPrefSize(22, 22);
+            line.getChildren().addFirst(indicator);
+            line.setId("starting");
+        } else {
+            message.getStyleClass().add("form-failure");
+            line.setId("start-failure");
+        }
+        line.setAlignment(Pos.CENTER);
+        line.setMaxWidth(560);
+        return line;
+    }
+}

@@ -1,0 +1,133 @@
+package org.stepwise.ui.shell;
+
+import java.time.Clock;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.ReferralCreated;
+import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.ui.caseload.CaseloadViewModel;
+import org.stepwise.ui.caseload.NewReferralViewModel;
+import org.stepwise.ui.common.BackgroundRunner;
+import org.stepwise.ui.common.DialogService;
+import org.stepwise.ui.lock.FirstRunViewModel;
+import org.stepwise.ui.lock.OpenedStore;
+import org.stepwise.ui.lock.UnlockViewModel;
+
+/**
+ * The main window's state: which screen shows, whose caseload is open, and the moves between
+ * screens (first run or unlock, then the caseload, a new referral, back to the caseload).
+ * The screen is the view model of the screen to show; null while the store is being looked for.
+ */
+public final class ShellViewModel {
+
+    private final StoreAccess access;
+    private final BackgroundRunner runner;
+    private final DialogService dialogs;
+    private final Clock clock;
+
+    private final ReadOnlyObjectWrapper<Object> screen = new ReadOnlyObjectWrapper<>(this, "screen");
+    private final ReadOnlyStringWrapper practitionerName = new ReadOnlyStringWrapper(this, "practitionerName", "");
+    private final ReadOnlyStringWrapper practitionerRole = new ReadOnlyStringWrapper(this, "practitionerRole", "");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    private CaseloadStore store;
+    private PractitionerProfile profile;
+    private CaseloadViewModel caseload;
+    private boolean closing;
+
+    public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock) {
+        this.access = access;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.clock = clock;
+    }
+
+    /**
+     * The view model of the screen to show: a {@link FirstRunViewModel}, {@link UnlockViewModel},
+     * {@link CaseloadViewModel} or {@link NewReferralViewModel}; null while starting.
+     */
+    public ReadOnlyObjectProperty<Object> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty practitionerNameProperty() {
+        return practitionerName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty practitionerRoleProperty() {
+        return practitionerRole.getReadOnlyProperty();
+    }
+
+    /** Why Stepwise could not start, or empty. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** Looks for the store (on the store thread) and opens first run or unlock. */
+    public void start() {
+        runner.task(access::exists)
+                .onSuccess(exists -> screen.set(exists
+                        ? new UnlockViewModel(access, runner, this::opened)
+                        : new FirstRunViewModel(access, runner, this::opened)))
+                .onFailure(failure::set)
+                .start();
+    }
+
+    /**
+     * Closes the open store on the store thread, then runs {@code then} (which may end the
+     * application). Work already queued (an unlock, a save) finishes first, so a store that opens
+     * meanwhile is closed too.
+     */
+    public void close(Runnable then) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        runner.task(() -> Boolean.TRUE).whenDone(() -> {
+            CaseloadStore open = store;
+            store = null;
+            if (open == null) {
+                runner.shutdown();
+                then.run();
+                return;
+            }
+            runner.task(() -> {
+                open.close();
+                return Boolean.TRUE;
+            }).whenDone(() -> {
+                runner.shutdown();
+                then.run();
+            }).start();
+        }).start();
+    }
+
+    private void opened(OpenedStore opened) {
+        store = opened.store();
+        if (closing) {
+            return;
+        }
+        profile = opened.profile();
+        practitionerName.set(profile.displayName());
+        practitionerRole.set(profile.role().label());
+        caseload = new CaseloadViewModel(store, runner, this::newReferral);
+        screen.set(caseload);
+        caseload.load();
+    }
+
+    private void newReferral() {
+        screen.set(new NewReferralViewModel(store, runner, dialogs, clock, profile.role(),
+                this::referralSaved, this::backToCaseload));
+    }
+
+    private void referralSaved(ReferralCreated created) {
+        screen.set(caseload);
+        caseload.load(created.referralId());
+    }
+
+    private void backToCaseload() {
+        screen.set(caseload);
+    }
+}

@@ -1,0 +1,153 @@
+package org.stepwise.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.patient.Ethnicity;
+import org.stepwise.domain.patient.Gender;
+import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.practitioner.Role;
+import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.ui.caseload.CaseloadViewModel;
+import org.stepwise.ui.caseload.NewReferralViewModel;
+import org.stepwise.ui.lock.FirstRunViewModel;
+import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.testing.InMemoryCaseloadStore;
+import org.stepwise.ui.testing.InMemoryStoreAccess;
+import org.stepwise.ui.testing.InPlace;
+import org.stepwise.ui.testing.RecordingDialogs;
+
+class ShellViewModelTest {
+
+    private static final PractitionerProfile PROFILE = new PractitionerProfile("Sam Patel", Role.HIT, "RX1", false);
+
+    private ShellViewModel shell(StoreAccess access) {
+        return new ShellViewModel(access, InPlace.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
+    }
+
+    @Test
+    void withNoStoreTheFirstRunFormOpensAndThenTheEmptyCaseloadWithThePractitionerInTheHeader() {
+        ShellViewModel shell = shell(new InMemoryStoreAccess());
+        assertNull(shell.screenProperty().get(), "nothing but progress until the store has been looked for");
+
+        shell.start();
+        FirstRunViewModel firstRun = assertInstanceOf(FirstRunViewModel.class, shell.screenProperty().get());
+        firstRun.passphrase().set("correct horse battery");
+        firstRun.confirmation().set("correct horse battery");
+        firstRun.name().set("Jane Smith");
+        firstRun.role().set(Role.PWP);
+        firstRun.serviceCode().set("RX1");
+        firstRun.create();
+
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        assertTrue(caseload.visibleRows().isEmpty());
+        assertEquals("Jane Smith", shell.practitionerNameProperty().get());
+        assertEquals("Psychological wellbeing practitioner", shell.practitionerRoleProperty().get());
+    }
+
+    @Test
+    void withAStoreUnlockOpensAndThenTheCaseload() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        store.add("9434765919", "Ada", "Lovelace", LocalDate.of(1985, 12, 10), LocalDate.of(2025, 6, 2), 3,
+                ReferralStatus.REFERRED);
+        ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
+
+        shell.start();
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        assertEquals(1, caseload.visibleRows().size());
+        assertEquals("High-intensity therapist", shell.practitionerRoleProperty().get());
+    }
+
+    @Test
+    void aSavedReferralReturnsToTheSameCaseloadWithTheNewRowSelected() {
+        InMemoryStoreAccess access = new InMemoryStoreAccess("correct horse battery", new InMemoryCaseloadStore(PROFILE));
+        ShellViewModel shell = shell(access);
+        shell.start();
+        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+        CaseloadViewModel caseload = (CaseloadViewModel) shell.screenProperty().get();
+
+        caseload.newReferral();
+        NewReferralViewModel form = assertInstanceOf(NewReferralViewModel.class, shell.screenProperty().get());
+        assertEquals(3, form.step().value(), "a high-intensity therapist's referral starts at step 3");
+        form.nhsNumber().set("9434765919");
+        form.givenName().set("Ada");
+        form.familyName().set("Lovelace");
+        form.dateOfBirth().set("10/12/1985");
+        form.gender().set(Gender.FEMALE);
+        form.ethnicity().set(Ethnicity.Z);
+        form.save();
+
+        assertSame(caseload, shell.screenProperty().get());
+        assertEquals(1, caseload.visibleRows().size());
+        assertEquals(caseload.visibleRows().getFirst(), caseload.rowToSelectProperty().get());
+    }
+
+    @Test
+    void closingClosesTheOpenStoreBeforeTheWindowGoes() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
+        shell.start();
+        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+        List<Boolean> closedWhenWindowWent = new ArrayList<>();
+
+        shell.close(() -> closedWhenWindowWent.add(store.isClosed()));
+
+        assertEquals(List.of(true), closedWhenWindowWent);
+    }
+
+    @Test
+    void closingWhileTheStoreIsBeingUnlockedClosesItOnceItOpens() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        InPlace.Held held = new InPlace.Held();
+        ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess("correct horse battery", store),
+                held.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
+        shell.start();
+        held.runNext();
+        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+        List<Boolean> closedWhenWindowWent = new ArrayList<>();
+
+        shell.close(() -> closedWhenWindowWent.add(store.isClosed()));
+        while (held.waiting() > 0) {
+            held.runNext();
+        }
+
+        assertEquals(List.of(true), closedWhenWindowWent);
+        assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get(), "the caseload does not open");
+    }
+
+    @Test
+    void aStoreFolderThatCannotBeReadSaysWhy() {
+        StoreAccess broken = new StoreAccess() {
+            @Override public boolean exists() { throw new StoreException("The data folder cannot be read."); }
+            @Override public CaseloadStore create(char[] passphrase, PractitionerProfile profile) { throw new AssertionError(); }
+            @Override public CaseloadStore unlock(char[] passphrase) { throw new AssertionError(); }
+        };
+        ShellViewModel shell = shell(broken);
+
+        shell.start();
+
+        assertEquals("The data folder cannot be read.", shell.failureProperty().get());
+        assertNull(shell.screenProperty().get());
+    }
+}
