@@ -1,5 +1,6 @@
 package org.stepwise.ui.testing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactVersion;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
@@ -41,6 +43,7 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private final Map<Long, Patient> patients = new LinkedHashMap<>();
     private final Map<Long, Referral> referrals = new LinkedHashMap<>();
     private final Map<Long, Contact> contacts = new LinkedHashMap<>();
+    private final Map<Long, List<ContactVersion>> history = new LinkedHashMap<>();
     private final List<NewReferral> referralsCreated = new ArrayList<>();
     private final List<Patient> patientsGiven = new ArrayList<>();
     private final List<Contact> contactsSaved = new ArrayList<>();
@@ -164,6 +167,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         if (contact.id() != null && !contacts.containsKey(contact.id())) {
             throw new IllegalArgumentException("That contact is not in the store.");
         }
+        if (contact.id() != null) {
+            keepVersion(contacts.get(contact.id()), ContactVersion.Change.REPLACED);
+        }
         long id = contact.id() != null ? contact.id() : nextId++;
         Contact stored = new Contact(id, contact.referralId(), contact.date(), contact.type(), contact.medium(),
                 contact.attendance(), contact.step(), contact.minutes(), contact.therapyType(), contact.note(),
@@ -176,9 +182,17 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     @Override
     public synchronized void deleteContact(long contactId) {
         failIfAsked();
-        if (contacts.remove(contactId) == null) {
+        Contact removed = contacts.remove(contactId);
+        if (removed == null) {
             throw new IllegalArgumentException("That contact is not in the store.");
         }
+        keepVersion(removed, ContactVersion.Change.DELETED);
+    }
+
+    @Override
+    public synchronized List<ContactVersion> contactHistory(long contactId) {
+        failIfAsked();
+        return List.copyOf(history.getOrDefault(contactId, List.of()));
     }
 
     @Override
@@ -283,6 +297,11 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
 
     public synchronized boolean isClosed() {
         return closed;
+    }
+
+    private void keepVersion(Contact old, ContactVersion.Change change) {
+        List<ContactVersion> versions = history.computeIfAbsent(old.id(), id -> new ArrayList<>());
+        versions.add(new ContactVersion(old.id(), versions.size() + 1, change, old, practitionerUid, Instant.now()));
     }
 
     private Optional<Patient> byNhsNumber(NhsNumber number) {
