@@ -39,7 +39,9 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.NewReferral;
+import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.common.Coded;
@@ -87,6 +89,8 @@ final class JooqCaseloadStore implements CaseloadStore {
     private static final int MAX_KEY_BYTES = 256;
     private static final String NO_SUCH_REFERRAL = "That referral is not in the store.";
     private static final String NO_SUCH_CONTACT = "That contact is not in the store.";
+
+    private static final System.Logger LOG = System.getLogger(JooqCaseloadStore.class.getName());
 
     private final Database database;
     private final MeasureCatalogue catalogue;
@@ -390,6 +394,20 @@ final class JooqCaseloadStore implements CaseloadStore {
     public synchronized Optional<ReferralRecord> referralRecord(long referralId) {
         return read("reading a referral for the outcome rules", "The referral could not be read.",
                 dsl -> referralRecords(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
+    }
+
+    @Override
+    public synchronized ImportCounts importCaseload(List<PatientHistory> patients) {
+        if (patients == null) {
+            throw new IllegalArgumentException("There is no caseload to import.");
+        }
+        CaseloadImport caseloadImport = new CaseloadImport(rules);
+        caseloadImport.check(patients, LocalDate.now());
+        ImportCounts counts = write("importing a caseload", "The caseload was not imported.",
+                dsl -> caseloadImport.write(dsl, patients));
+        LOG.log(System.Logger.Level.INFO, "Imported {0} patients, {1} referrals, {2} contacts",
+                counts.patients(), counts.referrals(), counts.contacts());
+        return counts;
     }
 
     @Override

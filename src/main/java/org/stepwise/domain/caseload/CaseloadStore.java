@@ -107,6 +107,16 @@ public interface CaseloadStore extends AutoCloseable {
     /** One referral as the clinical rules see it (as in {@link #referralRecords()}), or empty. */
     Optional<ReferralRecord> referralRecord(long referralId);
 
+    /**
+     * Writes many patients at once, with their referrals (status, ending, step history and demo mark as
+     * given) and contacts (recorded in list order): for demo data. One transaction with batched
+     * inserts, so all of it is written or none. A patient whose NHS number is already stored, or
+     * comes earlier in the list, keeps the details stored first and gets the referrals. Every
+     * contact must pass the rules of {@link #saveContact}, and an ended referral's end date must not
+     * come before its last contact.
+     */
+    ImportCounts importCaseload(List<PatientHistory> patients);
+
     /** A copy of the service's pseudonymisation key, or empty when none is stored yet. */
     Optional<byte[]> serviceKey();
 

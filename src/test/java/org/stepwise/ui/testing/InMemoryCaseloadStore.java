@@ -11,8 +11,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.NewReferral;
+import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralCreated;
+import org.stepwise.domain.caseload.ReferralHistory;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactVersion;
@@ -237,6 +240,37 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     public synchronized Optional<ReferralRecord> referralRecord(long referralId) {
         failIfAsked();
         return referrals.containsKey(referralId) ? Optional.of(record(referralId)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized ImportCounts importCaseload(List<PatientHistory> histories) {
+        failIfAsked();
+        int newPatients = 0;
+        int referralCount = 0;
+        int contactCount = 0;
+        for (PatientHistory history : histories) {
+            Patient patient = byNhsNumber(history.patient().nhsNumber()).orElse(null);
+            if (patient == null) {
+                patient = history.patient().withId(nextId++);
+                patients.put(patient.id(), patient);
+                newPatients++;
+            }
+            for (ReferralHistory referralHistory : history.referrals()) {
+                Referral r = referralHistory.referral();
+                long referralId = nextId++;
+                referrals.put(referralId, new Referral(referralId, patient.id(), r.referralDate(), r.source(),
+                        r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), r.steps(), r.demo()));
+                referralCount++;
+                for (Contact c : referralHistory.contacts()) {
+                    long contactId = nextId++;
+                    contacts.put(contactId, new Contact(contactId, referralId, c.date(), c.type(), c.medium(),
+                            c.attendance(), c.step(), c.minutes(), c.therapyType(), c.note(), c.scores(),
+                            c.riskReview()));
+                    contactCount++;
+                }
+            }
+        }
+        return new ImportCounts(newPatients, referralCount, contactCount);
     }
 
     @Override
