@@ -98,6 +98,15 @@ class ChartSnapshotsTest {
     }
 
     @Test
+    void itemsOfATwelveContactReferral(FxRobot robot) {
+        int index = DemoReferrals.first(ChartSnapshotsTest::twelveContacts);
+        ItemGrid grid = new ItemGrid(CATALOGUE);
+        robot.interact(() -> grid.setReferral(DemoReferrals.all().get(index).toRecord(DemoReferrals.key(index))));
+        show(robot, (Parent) grid.root());
+        snapshot("chart-3-items");
+    }
+
+    @Test
     void trajectoryOfASteppedUpReferral(FxRobot robot) {
         int index = DemoReferrals.first(ChartSnapshotsTest::steppedUp);
         DemoReferral demo = DemoReferrals.all().get(index);
