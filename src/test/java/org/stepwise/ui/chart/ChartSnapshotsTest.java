@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import atlantafx.base.theme.PrimerLight;
 import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Insets;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stepwise.demo.DemoReferral;
 import org.stepwise.domain.contact.Attendance;
+import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.outcome.ReferralRecord;
@@ -104,6 +108,19 @@ class ChartSnapshotsTest {
         robot.interact(() -> grid.setReferral(DemoReferrals.all().get(index).toRecord(DemoReferrals.key(index))));
         show(robot, (Parent) grid.root());
         snapshot("chart-3-items");
+    }
+
+    @Test
+    void summaryOfATwelveContactReferral(FxRobot robot) {
+        int index = DemoReferrals.first(ChartSnapshotsTest::twelveContacts);
+        DemoReferral demo = DemoReferrals.all().get(index);
+        RiskReview latest = demo.contacts().stream().map(Contact::riskReview).filter(Objects::nonNull)
+                .reduce((first, second) -> second).orElse(null);
+        PreSessionSummary summary = new PreSessionSummary(CATALOGUE,
+                Clock.fixed(DemoReferrals.TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+        robot.interact(() -> summary.setReferral(demo.toRecord(DemoReferrals.key(index)), latest));
+        show(robot, (Parent) summary.root());
+        snapshot("chart-4-pre-session-summary");
     }
 
     @Test
