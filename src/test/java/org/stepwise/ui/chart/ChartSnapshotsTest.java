@@ -6,6 +6,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Insets;
@@ -24,6 +25,8 @@ import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
 import org.stepwise.domain.trajectory.RecoveryCorridor;
+import org.stepwise.ui.outcomes.OutcomesView;
+import org.stepwise.ui.outcomes.OutcomesViewModel;
 import org.stepwise.ui.shell.StepwiseUi;
 import org.stepwise.ui.testing.Snapshots;
 import org.testfx.api.FxRobot;
@@ -38,6 +41,8 @@ import org.testfx.framework.junit5.Start;
 class ChartSnapshotsTest {
 
     private static final MeasureCatalogue CATALOGUE = MeasureCatalogue.standard();
+    /** About one practitioner's referrals over 18 months. */
+    private static final int PRACTITIONER_REFERRALS = 320;
 
     private Stage stage;
 
@@ -121,6 +126,15 @@ class ChartSnapshotsTest {
         robot.interact(() -> summary.setReferral(demo.toRecord(DemoReferrals.key(index)), latest));
         show(robot, (Parent) summary.root());
         snapshot("chart-4-pre-session-summary");
+    }
+
+    @Test
+    void outcomesOfOnePractitionersReferrals(FxRobot robot) {
+        List<ReferralRecord> caseload = DemoReferrals.records().subList(0, PRACTITIONER_REFERRALS);
+        Clock clock = Clock.fixed(DemoReferrals.TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+        OutcomesView view = new OutcomesView(new OutcomesViewModel(caseload, DemoReferrals::name, CATALOGUE, clock));
+        show(robot, (Parent) view.root());
+        snapshot("chart-5-outcomes");
     }
 
     @Test

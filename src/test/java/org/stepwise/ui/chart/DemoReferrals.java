@@ -2,9 +2,12 @@ package org.stepwise.ui.chart;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.stepwise.demo.DemoCaseloadGenerator;
+import org.stepwise.demo.DemoPatient;
 import org.stepwise.demo.DemoReferral;
 import org.stepwise.domain.outcome.ReferralRecord;
 
@@ -17,16 +20,31 @@ final class DemoReferrals {
 
     private static List<DemoReferral> referrals;
     private static List<ReferralRecord> records;
+    private static Map<String, String> names;
 
     private DemoReferrals() {
     }
 
     static synchronized List<DemoReferral> all() {
         if (referrals == null) {
-            referrals = new DemoCaseloadGenerator(SEED, TODAY).generate(PATIENTS).patients().stream()
-                    .flatMap(p -> p.referrals().stream()).toList();
+            List<DemoReferral> list = new ArrayList<>();
+            Map<String, String> byKey = new HashMap<>();
+            for (DemoPatient patient : new DemoCaseloadGenerator(SEED, TODAY).generate(PATIENTS).patients()) {
+                for (DemoReferral referral : patient.referrals()) {
+                    byKey.put(key(list.size()), patient.patient().displayName());
+                    list.add(referral);
+                }
+            }
+            referrals = List.copyOf(list);
+            names = Map.copyOf(byKey);
         }
         return referrals;
+    }
+
+    /** The invented name of the patient of a referral, by key. */
+    static String name(String key) {
+        all();
+        return names.get(key);
     }
 
     /** Every referral as the rules see it, keyed "demo-1", "demo-2", … in generation order. */
