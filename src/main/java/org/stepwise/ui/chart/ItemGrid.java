@@ -16,6 +16,7 @@ import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.ui.chart.ItemGridModel.Cell;
@@ -131,7 +132,7 @@ public final class ItemGrid {
         if (centred) {
             label.setAlignment(Pos.CENTER);
             label.setMaxWidth(Double.MAX_VALUE);
-            label.setStyle("-fx-text-alignment: center;");
+            label.setTextAlignment(TextAlignment.CENTER);
         }
         return label;
     }

@@ -253,7 +253,8 @@ public final class TrajectoryChartModel {
         private TrajectoryChartModel byDate(List<Panel> panels) {
             LocalDate first = contacts.isEmpty() ? referral.referralDate() : contacts.getFirst().date();
             LocalDate last = contacts.isEmpty() ? first : contacts.getLast().date();
-            for (StepMarker marker : stepMarkers()) {
+            List<StepMarker> stepMarkers = stepMarkers();
+            for (StepMarker marker : stepMarkers) {
                 first = min(first, marker.effectiveDate());
                 last = max(last, marker.effectiveDate());
             }
@@ -273,7 +274,7 @@ public final class TrajectoryChartModel {
                 ticks.add(new Tick(tick.toEpochDay(), TICK_DATE.format(tick)));
             }
             return new TrajectoryChartModel(xAxis, start.toEpochDay(), end.toEpochDay(), unit, ticks, missedContacts(),
-                    stepMarkers(), panels);
+                    stepMarkers, panels);
         }
 
         private Panel panel(MeasureDefinition measure, boolean withCorridor) {

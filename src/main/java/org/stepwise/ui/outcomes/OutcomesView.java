@@ -42,7 +42,7 @@ import org.stepwise.ui.outcomes.OutcomesViewModel.WaitBand;
  */
 public final class OutcomesView {
 
-    private static final String STYLESHEET = "/org/stepwise/ui/chart/chart.css";
+    private static final String STYLESHEET = "/org/stepwise/ui/outcomes/outcomes.css";
 
     private final OutcomesViewModel model;
     private final ScrollPane root;

@@ -59,6 +59,10 @@ public final class OutcomesViewModel {
     private final ReadOnlyStringWrapper waitLine = new ReadOnlyStringWrapper(this, "waitLine", "");
     private final ObservableList<Completeness> completeness = FXCollections.observableArrayList();
     private final ObservableList<FixableReferral> fixable = FXCollections.observableArrayList();
+    private final ObservableList<RateRow> ratesView = FXCollections.unmodifiableObservableList(rates);
+    private final ObservableList<WaitBand> waitsView = FXCollections.unmodifiableObservableList(waits);
+    private final ObservableList<Completeness> completenessView = FXCollections.unmodifiableObservableList(completeness);
+    private final ObservableList<FixableReferral> fixableView = FXCollections.unmodifiableObservableList(fixable);
 
     /** One rate of clinical-reference.md §4 as the screen shows it. */
     public record RateRow(OutcomeRate rate, int numerator, int denominator, BigDecimal value) {
@@ -157,11 +161,11 @@ public final class OutcomesViewModel {
     }
 
     public ObservableList<RateRow> rates() {
-        return FXCollections.unmodifiableObservableList(rates);
+        return ratesView;
     }
 
     public ObservableList<WaitBand> waits() {
-        return FXCollections.unmodifiableObservableList(waits);
+        return waitsView;
     }
 
     /** What the waiting-time chart counts. */
@@ -170,11 +174,11 @@ public final class OutcomesViewModel {
     }
 
     public ObservableList<Completeness> completeness() {
-        return FXCollections.unmodifiableObservableList(completeness);
+        return completenessView;
     }
 
     public ObservableList<FixableReferral> fixable() {
-        return FXCollections.unmodifiableObservableList(fixable);
+        return fixableView;
     }
 
     private void recompute() {
@@ -198,7 +202,7 @@ public final class OutcomesViewModel {
         OutcomeSummary figures = OutcomeSummary.of(outcomes);
         summary.set(figures);
         periodLine.set(inPeriod.size() + (inPeriod.size() == 1 ? " referral" : " referrals")
-                + " in the period (referred, or seen, between these dates); " + figures.ended() + " ended, "
+                + " in the period (referred, or with a contact, between these dates); " + figures.ended() + " ended, "
                 + figures.finishedTreatment() + " finished a course of treatment.");
         List<RateRow> rows = new ArrayList<>();
         for (OutcomeRate rate : OutcomeRate.values()) {

@@ -97,6 +97,7 @@ class TrajectoryChartTest {
         BufferedImage read = ImageIO.read(file.toFile());
         assertEquals((int) image.getWidth(), read.getWidth());
         assertEquals((int) image.getHeight(), read.getHeight());
-        assertEquals(1000, read.getWidth());
+        assertEquals((int) Math.ceil(onFx(() -> chart.root().getLayoutBounds().getWidth())), read.getWidth(),
+                "the whole chart");
     }
 }
