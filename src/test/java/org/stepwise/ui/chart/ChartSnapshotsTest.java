@@ -90,9 +90,8 @@ class ChartSnapshotsTest {
         return referral.steps().size() > 1 && referral.contacts().size() >= 10;
     }
 
-    @Test
-    void trajectoryOfATwelveContactReferral(FxRobot robot) {
-        int index = DemoReferrals.first(ChartSnapshotsTest::twelveContacts);
+    /** Shows the trajectory of the demo referral at {@code index}, with the whole demo caseload as the practitioner's. */
+    private void showTrajectory(FxRobot robot, int index) {
         DemoReferral demo = DemoReferrals.all().get(index);
         TrajectoryChart chart = new TrajectoryChart(CATALOGUE);
         robot.interact(() -> {
@@ -100,6 +99,11 @@ class ChartSnapshotsTest {
             chart.setReferral(demo.toRecord(DemoReferrals.key(index)), demo.steps());
         });
         show(robot, (Parent) chart.root());
+    }
+
+    @Test
+    void trajectoryOfATwelveContactReferral(FxRobot robot) {
+        showTrajectory(robot, DemoReferrals.first(ChartSnapshotsTest::twelveContacts));
         snapshot("chart-1-trajectory-by-contact");
 
         robot.clickOn("#chart-by-date");
@@ -139,14 +143,7 @@ class ChartSnapshotsTest {
 
     @Test
     void trajectoryOfASteppedUpReferral(FxRobot robot) {
-        int index = DemoReferrals.first(ChartSnapshotsTest::steppedUp);
-        DemoReferral demo = DemoReferrals.all().get(index);
-        TrajectoryChart chart = new TrajectoryChart(CATALOGUE);
-        robot.interact(() -> {
-            chart.setPractitionerReferrals(DemoReferrals.records());
-            chart.setReferral(demo.toRecord(DemoReferrals.key(index)), demo.steps());
-        });
-        show(robot, (Parent) chart.root());
+        showTrajectory(robot, DemoReferrals.first(ChartSnapshotsTest::steppedUp));
         snapshot("chart-2-trajectory-stepped-up");
     }
 }
