@@ -14,6 +14,8 @@ public final class ServiceKey {
 
     /** Length of a generated key; a key from elsewhere may be longer, never shorter. */
     public static final int GENERATED_BYTES = 32;
+    /** The longest key the store keeps. */
+    public static final int MAX_BYTES = 256;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,11 +34,11 @@ public final class ServiceKey {
         return new ServiceKey(bytes);
     }
 
-    /** A key from its bytes (at least 32); the array is copied. */
+    /** A key from its bytes (32 to 256); the array is copied. */
     public static ServiceKey of(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
-        if (bytes.length < GENERATED_BYTES) {
-            throw new IllegalArgumentException("A service key has at least 32 bytes.");
+        if (bytes.length < GENERATED_BYTES || bytes.length > MAX_BYTES) {
+            throw new IllegalArgumentException("A service key has 32 to 256 bytes.");
         }
         return new ServiceKey(bytes);
     }

@@ -134,8 +134,8 @@ public final class ServiceKeyFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The key in the key file is damaged (not base64).");
         }
-        if (keyBytes.length < ServiceKey.GENERATED_BYTES) {
-            throw new IllegalArgumentException("The key in the key file is too short (a key has at least 32 bytes).");
+        if (keyBytes.length < ServiceKey.GENERATED_BYTES || keyBytes.length > ServiceKey.MAX_BYTES) {
+            throw new IllegalArgumentException("The key in the key file has the wrong length (a key has 32 to 256 bytes).");
         }
         ServiceKey key = ServiceKey.of(keyBytes);
         Optional<String> fingerprint = Optional.ofNullable(values.get("fingerprint"));

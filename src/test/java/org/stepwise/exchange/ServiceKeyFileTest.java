@@ -82,14 +82,16 @@ class ServiceKeyFileTest {
             "lower-case service      | stepwise-service-key: 1\\nservice: rx1\\nkey: $KEY                | The key file's service code is not valid. A service code is 2 to 12 capital letters or digits.",
             "no key                  | stepwise-service-key: 1\\nservice: RX1                            | The key file has no key.",
             "key not base64          | stepwise-service-key: 1\\nservice: RX1\\nkey: not*base64           | The key in the key file is damaged (not base64).",
-            "key too short           | stepwise-service-key: 1\\nservice: RX1\\nkey: $SHORT               | The key in the key file is too short (a key has at least 32 bytes).",
+            "key too short           | stepwise-service-key: 1\\nservice: RX1\\nkey: $SHORT               | The key in the key file has the wrong length (a key has 32 to 256 bytes).",
+            "key too long            | stepwise-service-key: 1\\nservice: RX1\\nkey: $LONG                | The key in the key file has the wrong length (a key has 32 to 256 bytes).",
             "fingerprint differs     | stepwise-service-key: 1\\nservice: RX1\\nfingerprint: 0000000000000000\\nkey: $KEY | The key file is damaged: its key does not match its fingerprint.",
             "unknown line            | stepwise-service-key: 1\\nservice: RX1\\nkey: $KEY\\nowner: Zebedee | This is not a Stepwise service key file (unexpected line).",
             "key twice               | stepwise-service-key: 1\\nservice: RX1\\nkey: $KEY\\nkey: $KEY      | The key file names key twice."})
     void aFileThatIsNotAWholeKeyFileIsRefusedWithoutQuotingIt(String name, String text, String message) {
         String content = text.replace("\\n", "\n")
                 .replace("$KEY", Base64.getEncoder().encodeToString(bytes(32, 9)))
-                .replace("$SHORT", Base64.getEncoder().encodeToString(bytes(16, 9)));
+                .replace("$SHORT", Base64.getEncoder().encodeToString(bytes(16, 9)))
+                .replace("$LONG", Base64.getEncoder().encodeToString(bytes(257, 9)));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> ServiceKeyFile.parse(content.getBytes(StandardCharsets.UTF_8)));
         assertEquals(message, refused.getMessage());
