@@ -82,6 +82,8 @@ public final class OutcomeExport {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger(OutcomeExport.class.getName());
+
     private final CaseloadStore store;
     private final MeasureCatalogue catalogue;
     private final Clock clock;
@@ -117,6 +119,7 @@ public final class OutcomeExport {
             throws IOException {
         Selection selection = select(period, progress);
         OutcomeFileWriter.Written written = new OutcomeFileWriter().write(folder, selection.header, selection);
+        logWritten("outcome file", written.referralCount(), written.contactCount(), written.scoreCount(), selection);
         return new Result<>(written, selection.leftOut);
     }
 
@@ -124,7 +127,16 @@ public final class OutcomeExport {
     public Result<CsvTables.Written> writeCsv(Path folder, ExportPeriod period, Progress progress) throws IOException {
         Selection selection = select(period, progress);
         CsvTables.Written written = new CsvTables().write(folder, selection.header, selection);
+        logWritten("CSV tables", written.referralCount(), written.contactCount(), written.scoreCount(), selection);
         return new Result<>(written, selection.leftOut);
+    }
+
+    /** Counts only: never a path (a folder may be named after someone) and never patient data. */
+    private static void logWritten(String what, int referrals, int contacts, int scores, Selection selection) {
+        LOG.log(System.Logger.Level.INFO, "Export written ({0}): {1} referrals, {2} contacts, {3} scores, "
+                + "{4} left out, period {5} to {6}", what, referrals, contacts, scores,
+                selection.leftOut.values().stream().mapToInt(Integer::intValue).sum(),
+                selection.header.periodStart(), selection.header.periodEnd());
     }
 
     /** The store's service key, or empty when the practitioner has neither generated nor imported one. */

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A strict RFC 4180 reader for tests: CRLF row ends, quoted fields with doubled quotes; refuses anything else. */
-final class Rfc4180 {
+public final class Rfc4180 {
 
     private Rfc4180() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
