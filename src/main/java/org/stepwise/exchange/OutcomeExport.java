@@ -225,10 +225,10 @@ public final class OutcomeExport {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** Counts of referrals left out, in words: "2 (no problem descriptor recorded yet)", or empty. */
+    /** Counts of referrals left out, in words: "2 referrals (no problem descriptor recorded yet)"; empty when none. */
     public static List<String> describe(Map<ExportMapper.LeftOut, Integer> leftOut) {
         return leftOut.entrySet().stream()
-                .map(e -> e.getValue() + " (" + e.getKey().label() + ")")
+                .map(e -> e.getValue() + (e.getValue() == 1 ? " referral (" : " referrals (") + e.getKey().label() + ")")
                 .toList();
     }
 }

@@ -203,7 +203,7 @@ class OutcomeExportTest {
                 .writeJson(folder, period, OutcomeExport.Progress.NONE);
         assertEquals(1, result.written().referralCount());
         assertEquals(Map.of(ExportMapper.LeftOut.NO_PROBLEM_DESCRIPTOR, 1), result.leftOut());
-        assertEquals(List.of("1 (no problem descriptor recorded yet)"), OutcomeExport.describe(result.leftOut()));
+        assertEquals(List.of("1 referral (no problem descriptor recorded yet)"), OutcomeExport.describe(result.leftOut()));
         assertInstanceOf(ReadResult.Accepted.class, new OutcomeFileReader(CATALOGUE).read(result.written().file()));
         assertFalse(Files.readString(result.written().file()).contains(ExportFixtures.FAMILY));
     }
