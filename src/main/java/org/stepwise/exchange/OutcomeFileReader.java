@@ -190,11 +190,15 @@ public final class OutcomeFileReader {
                 Score score = OutcomeFileJson.score(node);
                 Optional<String> problem = catalogue.definition(score.measure()).problem(score);
                 if (problem.isPresent()) {
-                    reject("referral " + pseudonym + " contact " + contact.get("date").textValue() + " "
-                            + score.measure() + ": " + problem.get());
+                    reject(scoreReason(pseudonym, contact.get("date").textValue(), score, problem.get()));
                 }
             }
         });
+    }
+
+    /** "referral r_… contact 2026-05-01 PHQ9: <problem>", the same words for the reader and the writer. */
+    static String scoreReason(String pseudonym, String contactDate, Score score, String problem) {
+        return "referral " + pseudonym + " contact " + contactDate + " " + score.measure() + ": " + problem;
     }
 
     private static void noScoresUnlessAttended(JsonNode referrals) {

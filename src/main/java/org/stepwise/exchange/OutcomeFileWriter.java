@@ -23,6 +23,9 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.outcome.ContactRecord;
 
 /**
  * Writes an outcome file (format 1) from a header and referrals, streaming: one referral is in memory
@@ -38,14 +41,12 @@ public final class OutcomeFileWriter {
     private static final byte[] CLOSE = "]".getBytes(StandardCharsets.UTF_8);
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final OutcomeFileSchema schema;
+    private final MeasureCatalogue catalogue;
+    private final OutcomeFileSchema schema = OutcomeFileSchema.standard();
 
-    public OutcomeFileWriter() {
-        this(OutcomeFileSchema.standard());
-    }
-
-    OutcomeFileWriter(OutcomeFileSchema schema) {
-        this.schema = schema;
+    /** A writer that checks every score against this catalogue, as a reader will. */
+    public OutcomeFileWriter(MeasureCatalogue catalogue) {
+        this.catalogue = catalogue;
     }
 
     /** What a finished export holds: the file written and its integrity figures. */
@@ -60,8 +61,9 @@ public final class OutcomeFileWriter {
 
     /**
      * Writes the file into {@code folder}, replacing an export of the same name (same service,
-     * practitioner and day). Throws {@link ExportException} when the result does not conform to the
-     * schema, and IOException when the disk fails; either way nothing is left behind.
+     * practitioner and day). Throws {@link ExportException} when a score is not acceptable for its
+     * measure or the result does not conform to the schema (a reader would refuse the file), and
+     * IOException when the disk fails; in every case nothing is left behind.
      */
     public Written write(Path folder, FileHeader header, Iterator<FileReferral> referrals) throws IOException {
         Objects.requireNonNull(header, "header");
@@ -102,6 +104,7 @@ public final class OutcomeFileWriter {
                 canonical.write(OPEN);
                 while (referrals.hasNext()) {
                     FileReferral referral = referrals.next();
+                    checkScores(referral);
                     ObjectNode node = OutcomeFileJson.referral(referral);
                     if (referralCount > 0) {
                         canonical.write(COMMA);
@@ -127,6 +130,17 @@ public final class OutcomeFileWriter {
             json.flush();
             file.getChannel().force(true);
             return new Written(target, referralCount, contactCount, scoreCount, digest);
+        }
+    }
+
+    private void checkScores(FileReferral referral) {
+        for (ContactRecord contact : referral.contacts()) {
+            for (Score score : contact.scores()) {
+                catalogue.definition(score.measure()).problem(score).ifPresent(problem -> {
+                    throw new ExportException(OutcomeFileReader.scoreReason(referral.pseudonym(),
+                            contact.date().toString(), score, problem) + "; no file was written.");
+                });
+            }
         }
     }
 

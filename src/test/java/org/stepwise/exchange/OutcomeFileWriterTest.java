@@ -84,7 +84,7 @@ class OutcomeFileWriterTest {
 
     @Test
     void anEmptyExportIsAValidFile() throws Exception {
-        Path file = new OutcomeFileWriter().write(folder, header("uid-1", "2026-11-23T09:00:00Z"),
+        Path file = new OutcomeFileWriter(OutcomeFiles.CATALOGUE).write(folder, header("uid-1", "2026-11-23T09:00:00Z"),
                 List.<FileReferral>of().iterator()).file();
         JsonNode document = OutcomeFiles.tree(file);
         assertEquals(0, document.get("referrals").size());
@@ -112,9 +112,24 @@ class OutcomeFileWriterTest {
                 List.of(new ContactRecord(LocalDate.of(2026, 4, 2), ContactType.ASSESSMENT, Attendance.ATTENDED,
                         Medium.VIDEO, step, minutes, List.of())),
                 course(1).outcome());
-        ExportException e = assertThrows(ExportException.class, () -> new OutcomeFileWriter()
+        ExportException e = assertThrows(ExportException.class, () -> new OutcomeFileWriter(OutcomeFiles.CATALOGUE)
                 .write(folder, header("uid-1", "2026-11-23T09:00:00Z"), List.of(course(1), bad).iterator()));
         assertTrue(e.getMessage().contains(path), e.getMessage());
+        assertEquals(List.of(), list(folder));
+    }
+
+    /** A score a reader would refuse is refused at export, naming the referral, contact and measure. */
+    @ParameterizedTest
+    @CsvSource({"14, PHQ9 items", "30, PHQ9 total"})
+    void aScoreTheReaderWouldRefuseStopsTheExport(int total, String problem) throws IOException {
+        FileReferral wrong = referral(5).assessment("2026-04-10",
+                new org.stepwise.domain.measure.Score(MeasureCode.PHQ9, java.math.BigDecimal.valueOf(total),
+                        phq9(13).items())).build();
+        ExportException e = assertThrows(ExportException.class, () -> new OutcomeFileWriter(OutcomeFiles.CATALOGUE)
+                .write(folder, header("uid-1", "2026-11-23T09:00:00Z"), List.of(course(1), wrong).iterator()));
+        String expected = "referral " + OutcomeFiles.PSEUDONYMS.referral(5) + " contact 2026-04-10 PHQ9: ";
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+        assertTrue(e.getMessage().contains(problem.replace("PHQ9", "PHQ-9")), e.getMessage());
         assertEquals(List.of(), list(folder));
     }
 
@@ -129,7 +144,7 @@ class OutcomeFileWriterTest {
             }
             return r;
         }).iterator();
-        assertThrows(IllegalStateException.class, () -> new OutcomeFileWriter().write(folder, header, failing));
+        assertThrows(IllegalStateException.class, () -> new OutcomeFileWriter(OutcomeFiles.CATALOGUE).write(folder, header, failing));
         assertEquals(List.of(earlier.getFileName().toString()), list(folder));
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(earlier)));
     }

@@ -95,7 +95,7 @@ final class OutcomeFiles {
 
     static OutcomeFileWriter.Written write(Path folder, FileHeader header, FileReferral... referrals) {
         try {
-            return new OutcomeFileWriter().write(folder, header, List.of(referrals).iterator());
+            return new OutcomeFileWriter(CATALOGUE).write(folder, header, List.of(referrals).iterator());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
