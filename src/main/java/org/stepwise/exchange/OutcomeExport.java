@@ -17,12 +17,12 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.common.Version;
+import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.measure.MeasureCatalogue;
-import org.stepwise.domain.outcome.ContactRecord;
-import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.referral.Referral;
@@ -31,7 +31,7 @@ import org.stepwise.domain.referral.Referral;
  * The practitioner's export of issue 6: chooses the referrals of a period from the open store, maps
  * them one at a time ({@link ExportMapper}) and hands them to the outcome file writer or the CSV
  * tables, or counts them for a preview. Memory stays bounded whatever the caseload: only the ids of
- * the chosen referrals are held, and one mapped referral at a time. Runs on the store thread.
+ * the store's referrals are held, and one referral with its contacts at a time. Runs on the store thread.
  */
 public final class OutcomeExport {
 
@@ -118,7 +118,7 @@ public final class OutcomeExport {
     public Result<OutcomeFileWriter.Written> writeJson(Path folder, ExportPeriod period, Progress progress)
             throws IOException {
         Selection selection = select(period, progress);
-        OutcomeFileWriter.Written written = new OutcomeFileWriter().write(folder, selection.header, selection);
+        OutcomeFileWriter.Written written = new OutcomeFileWriter(catalogue).write(folder, selection.header, selection);
         logWritten("outcome file", written.referralCount(), written.contactCount(), written.scoreCount(), selection);
         return new Result<>(written, selection.leftOut);
     }
@@ -156,19 +156,18 @@ public final class OutcomeExport {
         FileHeader header = new FileHeader(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), Version.product(),
                 period.start(), period.end(), profile.serviceCode(), pseudonyms.practitioner(store.practitionerUid()),
                 profile.role().exportRole(), key.fingerprint());
-        long[] ids = store.referralRecords().stream()
-                .filter(record -> period.includes(record.referralDate(),
-                        record.contacts().stream().map(ContactRecord::date).toList()))
-                .map(ReferralRecord::key)
-                .mapToLong(Long::parseLong)
-                .toArray();
-        return new Selection(header, new ExportMapper(pseudonyms, catalogue), ids, progress);
+        long[] ids = store.caseload().stream().mapToLong(CaseloadRow::referralId).sorted().toArray();
+        return new Selection(header, period, new ExportMapper(pseudonyms, catalogue), ids, progress);
     }
 
-    /** The chosen referrals, read from the store and mapped one at a time as the writer asks for them. */
+    /**
+     * The referrals of the period, read from the store one at a time as the writer asks for them (the
+     * store's referrals are walked in recording order; those outside the period are skipped), then mapped.
+     */
     private final class Selection implements Iterator<FileReferral> {
 
         private final FileHeader header;
+        private final ExportPeriod period;
         private final ExportMapper mapper;
         private final long[] ids;
         private final Progress progress;
@@ -176,8 +175,9 @@ public final class OutcomeExport {
         private int position;
         private FileReferral next;
 
-        Selection(FileHeader header, ExportMapper mapper, long[] ids, Progress progress) {
+        Selection(FileHeader header, ExportPeriod period, ExportMapper mapper, long[] ids, Progress progress) {
             this.header = header;
+            this.period = period;
             this.mapper = mapper;
             this.ids = ids;
             this.progress = progress;
@@ -191,12 +191,15 @@ public final class OutcomeExport {
                 }
                 long id = ids[position++];
                 Referral referral = store.referral(id).orElseThrow(() -> changed(id));
-                Patient patient = store.patient(referral.patientId()).orElseThrow(() -> changed(id));
-                Optional<ExportMapper.LeftOut> reason = ExportMapper.leftOut(referral, patient);
-                if (reason.isPresent()) {
-                    leftOut.merge(reason.get(), 1, Integer::sum);
-                } else {
-                    next = mapper.map(referral, patient, store.contacts(id));
+                List<Contact> contacts = store.contacts(id);
+                if (period.includes(referral.referralDate(), contacts.stream().map(Contact::date).toList())) {
+                    Patient patient = store.patient(referral.patientId()).orElseThrow(() -> changed(id));
+                    Optional<ExportMapper.LeftOut> reason = ExportMapper.leftOut(referral, patient);
+                    if (reason.isPresent()) {
+                        leftOut.merge(reason.get(), 1, Integer::sum);
+                    } else {
+                        next = mapper.map(referral, patient, contacts);
+                    }
                 }
                 progress.update(position, ids.length);
             }

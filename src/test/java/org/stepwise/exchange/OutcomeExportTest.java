@@ -163,10 +163,10 @@ class OutcomeExportTest {
     }
 
     @Test
-    void progressCountsEveryReferralOfThePeriodAndStoppingLeavesNoFile() throws IOException {
+    void progressCountsEveryReferralReadAndStoppingLeavesNoFile() throws IOException {
         List<int[]> updates = new ArrayList<>();
         export.writeJson(folder, period, (done, total) -> updates.add(new int[] {done, total}));
-        int total = inPeriod().size();
+        int total = store.caseload().size();
         assertEquals(total, updates.size());
         assertEquals(List.of(total, total), List.of(updates.getLast()[0], updates.getLast()[1]));
 
