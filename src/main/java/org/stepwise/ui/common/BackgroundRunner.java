@@ -49,6 +49,14 @@ public final class BackgroundRunner {
         return new Job<>(work);
     }
 
+    /**
+     * A sink that long background work calls with its progress: each value reaches {@code handler}
+     * through the bridge, on the UI thread. The work should call it sparingly (say once per percent).
+     */
+    public <P> Consumer<P> progress(Consumer<P> handler) {
+        return value -> bridge.post(() -> handler.accept(value));
+    }
+
     /** Stops taking work once what was already submitted has run (the application's runner only). */
     public void shutdown() {
         if (executor instanceof ExecutorService service) {

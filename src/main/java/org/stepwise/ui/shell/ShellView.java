@@ -3,8 +3,14 @@ package org.stepwise.ui.shell;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -14,17 +20,22 @@ import org.stepwise.ui.caseload.CaseloadView;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralView;
 import org.stepwise.ui.caseload.NewReferralViewModel;
+import org.stepwise.ui.export.ExportView;
+import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunView;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.UnlockView;
 import org.stepwise.ui.lock.UnlockViewModel;
 
 /**
- * The main window's layout: a header (Stepwise, the practitioner's name and role) over the screen
- * area, which shows the view of the shell's current screen. The caseload view is built once and
- * kept, so its search and selection survive a visit to another screen.
+ * The main window's layout: a header (Stepwise, the Export button, the practitioner's name and role)
+ * over the screen area, which shows the view of the shell's current screen. The caseload view is
+ * built once and kept, so its search and selection survive a visit to another screen. Ctrl+E opens
+ * the export from any screen once a caseload is open.
  */
 public final class ShellView {
+
+    private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
 
     private final BorderPane root = new BorderPane();
     private final StackPane screenArea = new StackPane();
@@ -43,9 +54,16 @@ public final class ShellView {
         role.setId("practitioner-role-header");
         role.getStyleClass().add("practitioner-role");
         role.textProperty().bind(model.practitionerRoleProperty());
+        Button export = new Button("Export");
+        export.setId("open-export");
+        export.setTooltip(new Tooltip("Export outcomes (Ctrl+E)"));
+        export.setOnAction(event -> model.export());
+        export.visibleProperty().bind(model.exportAvailableProperty());
+        export.managedProperty().bind(export.visibleProperty());
+        export.setFocusTraversable(false);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, brand, gap, name, role);
+        HBox header = new HBox(12, brand, export, gap, name, role);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
 
@@ -53,6 +71,12 @@ public final class ShellView {
         root.setTop(header);
         root.setCenter(screenArea);
         root.getStyleClass().add("shell");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (EXPORT.match(event) && model.exportAvailableProperty().get()) {
+                model.export();
+                event.consume();
+            }
+        });
 
         show(model, model.screenProperty().get());
         model.screenProperty().addListener((observable, before, now) -> show(model, now));
@@ -91,6 +115,11 @@ public final class ShellView {
             }
             case NewReferralViewModel referral -> {
                 NewReferralView view = new NewReferralView(referral);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case ExportViewModel export -> {
+                ExportView view = new ExportView(export);
                 content = view.root();
                 focus = view.initialFocus();
             }

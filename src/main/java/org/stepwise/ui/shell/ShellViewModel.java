@@ -1,6 +1,8 @@
 package org.stepwise.ui.shell;
 
 import java.time.Clock;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,13 +15,15 @@ import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DialogService;
+import org.stepwise.ui.common.FileChooserService;
+import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.OpenedStore;
 import org.stepwise.ui.lock.UnlockViewModel;
 
 /**
  * The main window's state: which screen shows, whose caseload is open, and the moves between
- * screens (first run or unlock, then the caseload, a new referral, back to the caseload).
+ * screens (first run or unlock, then the caseload, a new referral or the export, back to the caseload).
  * The screen is the view model of the screen to show; null while the store is being looked for.
  */
 public final class ShellViewModel {
@@ -27,27 +31,36 @@ public final class ShellViewModel {
     private final StoreAccess access;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
+    private final FileChooserService files;
     private final Clock clock;
 
     private final ReadOnlyObjectWrapper<Object> screen = new ReadOnlyObjectWrapper<>(this, "screen");
     private final ReadOnlyStringWrapper practitionerName = new ReadOnlyStringWrapper(this, "practitionerName", "");
     private final ReadOnlyStringWrapper practitionerRole = new ReadOnlyStringWrapper(this, "practitionerRole", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    private final ReadOnlyBooleanWrapper exportAvailable = new ReadOnlyBooleanWrapper(this, "exportAvailable");
     private CaseloadStore store;
     private PractitionerProfile profile;
     private CaseloadViewModel caseload;
     private boolean closing;
 
+    /** A shell whose screens choose no file (as if every chooser were cancelled). */
     public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock) {
+        this(access, runner, dialogs, FileChooserService.NONE, clock);
+    }
+
+    public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, FileChooserService files,
+            Clock clock) {
         this.access = access;
         this.runner = runner;
         this.dialogs = dialogs;
+        this.files = files;
         this.clock = clock;
     }
 
     /**
      * The view model of the screen to show: a {@link FirstRunViewModel}, {@link UnlockViewModel},
-     * {@link CaseloadViewModel} or {@link NewReferralViewModel}; null while starting.
+     * {@link CaseloadViewModel}, {@link NewReferralViewModel} or {@link ExportViewModel}; null while starting.
      */
     public ReadOnlyObjectProperty<Object> screenProperty() {
         return screen.getReadOnlyProperty();
@@ -59,6 +72,11 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty practitionerRoleProperty() {
         return practitionerRole.getReadOnlyProperty();
+    }
+
+    /** True once a caseload is open: the export can be reached from then on. */
+    public ReadOnlyBooleanProperty exportAvailableProperty() {
+        return exportAvailable.getReadOnlyProperty();
     }
 
     /** Why Stepwise could not start, or empty. */
@@ -114,7 +132,18 @@ public final class ShellViewModel {
         practitionerRole.set(profile.role().label());
         caseload = new CaseloadViewModel(store, runner, this::newReferral);
         screen.set(caseload);
+        exportAvailable.set(true);
         caseload.load();
+    }
+
+    /** Opens the export screen (from the header's Export button or Ctrl+E), once a caseload is open. */
+    public void export() {
+        if (!exportAvailable.get() || closing || screen.get() instanceof ExportViewModel) {
+            return;
+        }
+        ExportViewModel export = new ExportViewModel(store, runner, dialogs, files, profile, clock, this::backToCaseload);
+        screen.set(export);
+        export.load();
     }
 
     private void newReferral() {

@@ -8,7 +8,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.ui.common.BackgroundRunner;
+import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.FxDialogService;
+import org.stepwise.ui.common.FxFileChooserService;
 import org.stepwise.ui.common.FxThreadBridge;
 
 /**
@@ -30,9 +32,14 @@ public final class StepwiseUi {
 
     /** Shows the main window on {@code stage} over the store that {@code access} opens. */
     public static void start(Stage stage, StoreAccess access, String title) {
+        start(stage, access, title, new FxFileChooserService(() -> stage));
+    }
+
+    /** As {@link #start(Stage, StoreAccess, String)}, with the folder and file choices made by {@code files}. */
+    static void start(Stage stage, StoreAccess access, String title, FileChooserService files) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
-        ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage),
+        ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage), files,
                 Clock.systemDefaultZone());
         Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(StepwiseUi.class.getResource(STYLESHEET)).toExternalForm());

@@ -1,0 +1,36 @@
+package org.stepwise.exchange;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * The period an export covers, both days included. A referral belongs to it when its referral date
+ * or the date of any of its contacts (attended or not) lies in it (export-format.md "Referral").
+ */
+public record ExportPeriod(LocalDate start, LocalDate end) {
+
+    public ExportPeriod {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("The period ends before it starts.");
+        }
+    }
+
+    /** The financial year (1 April to 31 March) that contains this day. */
+    public static ExportPeriod financialYearContaining(LocalDate day) {
+        int startYear = day.getMonthValue() >= Month.APRIL.getValue() ? day.getYear() : day.getYear() - 1;
+        return new ExportPeriod(LocalDate.of(startYear, Month.APRIL, 1), LocalDate.of(startYear + 1, Month.MARCH, 31));
+    }
+
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(start) && !day.isAfter(end);
+    }
+
+    /** Whether a referral with this referral date and these contact dates belongs to the period. */
+    public boolean includes(LocalDate referralDate, Collection<LocalDate> contactDates) {
+        return contains(referralDate) || contactDates.stream().anyMatch(this::contains);
+    }
+}

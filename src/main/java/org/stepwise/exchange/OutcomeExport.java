@@ -1,0 +1,237 @@
+package org.stepwise.exchange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.stepwise.domain.caseload.CaseloadRow;
+import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.common.Version;
+import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.referral.Referral;
+
+/**
+ * The practitioner's export of issue 6: chooses the referrals of a period from the open store, maps
+ * them one at a time ({@link ExportMapper}) and hands them to the outcome file writer or the CSV
+ * tables, or counts them for a preview. Memory stays bounded whatever the caseload: only the ids of
+ * the store's referrals are held, and one referral with its contacts at a time. Runs on the store thread.
+ */
+public final class OutcomeExport {
+
+    /** Hears how far an export has gone, and may stop it (then no file is written). */
+    public interface Progress {
+
+        /** Called from the export's own thread after each referral: {@code done} of {@code total} read. */
+        void update(int done, int total);
+
+        /** Checked before each referral; true stops the export with a {@link CancellationException}. */
+        default boolean cancelled() {
+            return false;
+        }
+
+        /** Progress nobody follows. */
+        Progress NONE = (done, total) -> { };
+    }
+
+    /**
+     * What an export of a period would write, computed by the same path as the export itself: the
+     * header, the counts, the referrals left out (with why), and an example referral exactly as it
+     * will appear (the first with scores, else the first; empty when there is none).
+     */
+    public record Preview(FileHeader header, ExportPeriod period, int referralCount, int contactCount, int scoreCount,
+            Map<ExportMapper.LeftOut, Integer> leftOut, Optional<FileReferral> example) {
+
+        public Preview {
+            leftOut = copyOf(leftOut);
+        }
+
+        /** The example referral as formatted JSON, as it will appear in the file; empty when there is none. */
+        public String exampleJson() {
+            return example.map(referral -> {
+                try {
+                    return new ObjectMapper().writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(OutcomeFileJson.referral(referral));
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).orElse("");
+        }
+    }
+
+    /** A finished export: what was written, and the referrals of the period that format 1 could not hold. */
+    public record Result<W>(W written, Map<ExportMapper.LeftOut, Integer> leftOut) {
+        public Result {
+            leftOut = copyOf(leftOut);
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(OutcomeExport.class.getName());
+
+    private final CaseloadStore store;
+    private final MeasureCatalogue catalogue;
+    private final Clock clock;
+
+    public OutcomeExport(CaseloadStore store, MeasureCatalogue catalogue, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Counts what an export of this period would write, and keeps one example; writes nothing. */
+    public Preview preview(ExportPeriod period, Progress progress) {
+        Selection selection = select(period, progress);
+        int referrals = 0;
+        int contacts = 0;
+        int scores = 0;
+        FileReferral example = null;
+        while (selection.hasNext()) {
+            FileReferral referral = selection.next();
+            referrals++;
+            contacts += referral.contacts().size();
+            scores += referral.scoreCount();
+            if (example == null || example.scoreCount() == 0 && referral.scoreCount() > 0) {
+                example = referral;
+            }
+        }
+        return new Preview(selection.header, period, referrals, contacts, scores, selection.leftOut,
+                Optional.ofNullable(example));
+    }
+
+    /** Writes the outcome file (format 1) into {@code folder}. */
+    public Result<OutcomeFileWriter.Written> writeJson(Path folder, ExportPeriod period, Progress progress)
+            throws IOException {
+        Selection selection = select(period, progress);
+        OutcomeFileWriter.Written written = new OutcomeFileWriter(catalogue).write(folder, selection.header, selection);
+        logWritten("outcome file", written.referralCount(), written.contactCount(), written.scoreCount(), selection);
+        return new Result<>(written, selection.leftOut);
+    }
+
+    /** Writes the CSV tables and their manifest into {@code folder}. */
+    public Result<CsvTables.Written> writeCsv(Path folder, ExportPeriod period, Progress progress) throws IOException {
+        Selection selection = select(period, progress);
+        CsvTables.Written written = new CsvTables().write(folder, selection.header, selection);
+        logWritten("CSV tables", written.referralCount(), written.contactCount(), written.scoreCount(), selection);
+        return new Result<>(written, selection.leftOut);
+    }
+
+    /** Counts only: never a path (a folder may be named after someone) and never patient data. */
+    private static void logWritten(String what, int referrals, int contacts, int scores, Selection selection) {
+        LOG.log(System.Logger.Level.INFO, "Export written ({0}): {1} referrals, {2} contacts, {3} scores, "
+                + "{4} left out, period {5} to {6}", what, referrals, contacts, scores,
+                selection.leftOut.values().stream().mapToInt(Integer::intValue).sum(),
+                selection.header.periodStart(), selection.header.periodEnd());
+    }
+
+    /** The store's service key, or empty when the practitioner has neither generated nor imported one. */
+    public Optional<ServiceKey> serviceKey() {
+        return store.serviceKey().map(ServiceKey::of);
+    }
+
+    private Selection select(ExportPeriod period, Progress progress) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(progress, "progress");
+        ServiceKey key = serviceKey().orElseThrow(() -> new ExportException(
+                "There is no service key yet, so nothing can be pseudonymised. Import your service's key file "
+                        + "(or, if you are the service's only practitioner, generate a key) on the Export screen, "
+                        + "then export again."));
+        Pseudonymiser pseudonyms = key.pseudonymiser();
+        PractitionerProfile profile = store.profile();
+        FileHeader header = new FileHeader(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), Version.product(),
+                period.start(), period.end(), profile.serviceCode(), pseudonyms.practitioner(store.practitionerUid()),
+                profile.role().exportRole(), key.fingerprint());
+        long[] ids = store.caseload().stream().mapToLong(CaseloadRow::referralId).sorted().toArray();
+        return new Selection(header, period, new ExportMapper(pseudonyms, catalogue), ids, progress);
+    }
+
+    /**
+     * The referrals of the period, read from the store one at a time as the writer asks for them (the
+     * store's referrals are walked in recording order; those outside the period are skipped), then mapped.
+     */
+    private final class Selection implements Iterator<FileReferral> {
+
+        private final FileHeader header;
+        private final ExportPeriod period;
+        private final ExportMapper mapper;
+        private final long[] ids;
+        private final Progress progress;
+        private final Map<ExportMapper.LeftOut, Integer> leftOut = new EnumMap<>(ExportMapper.LeftOut.class);
+        private int position;
+        private FileReferral next;
+
+        Selection(FileHeader header, ExportPeriod period, ExportMapper mapper, long[] ids, Progress progress) {
+            this.header = header;
+            this.period = period;
+            this.mapper = mapper;
+            this.ids = ids;
+            this.progress = progress;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && position < ids.length) {
+                if (progress.cancelled()) {
+                    throw new CancellationException("The export was stopped; no file was written.");
+                }
+                long id = ids[position++];
+                Referral referral = store.referral(id).orElseThrow(() -> changed(id));
+                List<Contact> contacts = store.contacts(id);
+                if (period.includes(referral.referralDate(), contacts.stream().map(Contact::date).toList())) {
+                    Patient patient = store.patient(referral.patientId()).orElseThrow(() -> changed(id));
+                    Optional<ExportMapper.LeftOut> reason = ExportMapper.leftOut(referral, patient);
+                    if (reason.isPresent()) {
+                        leftOut.merge(reason.get(), 1, Integer::sum);
+                    } else {
+                        next = mapper.map(referral, patient, contacts);
+                    }
+                }
+                progress.update(position, ids.length);
+            }
+            return next != null;
+        }
+
+        @Override
+        public FileReferral next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            FileReferral result = next;
+            next = null;
+            return result;
+        }
+
+        private StoreException changed(long referralId) {
+            return new StoreException("Referral " + referralId + " changed while it was being exported. "
+                    + "Export again.");
+        }
+    }
+
+    private static Map<ExportMapper.LeftOut, Integer> copyOf(Map<ExportMapper.LeftOut, Integer> leftOut) {
+        Map<ExportMapper.LeftOut, Integer> copy = new EnumMap<>(ExportMapper.LeftOut.class);
+        copy.putAll(leftOut);
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** Counts of referrals left out, in words: "2 referrals (no problem descriptor recorded yet)"; empty when none. */
+    public static List<String> describe(Map<ExportMapper.LeftOut, Integer> leftOut) {
+        return leftOut.entrySet().stream()
+                .map(e -> e.getValue() + (e.getValue() == 1 ? " referral (" : " referrals (") + e.getKey().label() + ")")
+                .toList();
+    }
+}
