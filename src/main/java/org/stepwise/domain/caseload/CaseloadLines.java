@@ -72,12 +72,14 @@ public final class CaseloadLines {
         MeasureDefinition depression = catalogue.definition(MeasureCode.PHQ9);
         MeasureDefinition anxiety = catalogue.definition(timeline.anxietyMeasure(catalogue));
         LocalDate weeksTo = record.ended() ? record.endDate() : reviewDate;
+        List<Score> phq9 = timeline.scores(MeasureCode.PHQ9);
         return new CaseloadLine(
                 row,
                 timeline.treatmentContacts(),
                 lastScore(timeline, depression),
                 lastScore(timeline, anxiety),
-                trend(timeline.scores(MeasureCode.PHQ9), depression),
+                phq9.size() < 2 ? null : phq9.get(phq9.size() - 2).total(),
+                trend(phq9, depression),
                 Math.toIntExact(ChronoUnit.WEEKS.between(record.referralDate(), weeksTo)),
                 timeline.latestAttended().map(ContactRecord::date).orElse(null),
                 flags.evaluate(record, reviewDate));

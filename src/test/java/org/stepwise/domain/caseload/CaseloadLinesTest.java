@@ -49,24 +49,27 @@ class CaseloadLinesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            no PHQ-9 at all                                  | A d7 GAD7=9                                          | NONE
-            one PHQ-9                                        | A d7 PHQ9=15 GAD7=9                                  | NONE
-            down 5: inside the RCI band                      | A d7 PHQ9=15; T d14 PHQ9=10                          | FLAT
-            down 6: the RCI                                  | A d7 PHQ9=15; T d14 PHQ9=9                           | DOWN
-            up 5: inside the RCI band                        | A d7 PHQ9=10; T d14 PHQ9=15                          | FLAT
-            up 6: the RCI                                    | A d7 PHQ9=10; T d14 PHQ9=16                          | UP
-            no change                                        | A d7 PHQ9=10; T d14 PHQ9=10                          | FLAT
-            against the previous score, not the first       | A d7 PHQ9=20; T d14 PHQ9=14; T d21 PHQ9=13           | FLAT
-            a fall of 6 after a rise                         | A d7 PHQ9=8; T d14 PHQ9=18; T d21 PHQ9=12            | DOWN
-            a contact without PHQ-9 in between is skipped    | A d7 PHQ9=16; T d14 GAD7=9; T d21 PHQ9=10            | DOWN
-            a score at a missed contact does not count       | A d7 PHQ9=16; T d14 DNA PHQ9=4; T d21 PHQ9=15        | FLAT
-            contacts recorded out of date order              | T d21 PHQ9=9; A d7 PHQ9=15                           | DOWN
-            same date: the later recorded is the latest      | A d7 PHQ9=15; T d14 PHQ9=15; T d14 PHQ9=9            | DOWN
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            no PHQ-9 at all                                  | A d7 GAD7=9                                          | NONE | none
+            one PHQ-9                                        | A d7 PHQ9=15 GAD7=9                                  | NONE | none
+            down 5: inside the RCI band                      | A d7 PHQ9=15; T d14 PHQ9=10                          | FLAT | 15
+            down 6: the RCI                                  | A d7 PHQ9=15; T d14 PHQ9=9                           | DOWN | 15
+            up 5: inside the RCI band                        | A d7 PHQ9=10; T d14 PHQ9=15                          | FLAT | 10
+            up 6: the RCI                                    | A d7 PHQ9=10; T d14 PHQ9=16                          | UP | 10
+            no change                                        | A d7 PHQ9=10; T d14 PHQ9=10                          | FLAT | 10
+            against the previous score, not the first       | A d7 PHQ9=20; T d14 PHQ9=14; T d21 PHQ9=13           | FLAT | 14
+            a fall of 6 after a rise                         | A d7 PHQ9=8; T d14 PHQ9=18; T d21 PHQ9=12            | DOWN | 18
+            a contact without PHQ-9 in between is skipped    | A d7 PHQ9=16; T d14 GAD7=9; T d21 PHQ9=10            | DOWN | 16
+            a score at a missed contact does not count       | A d7 PHQ9=16; T d14 DNA PHQ9=4; T d21 PHQ9=15        | FLAT | 16
+            contacts recorded out of date order              | T d21 PHQ9=9; A d7 PHQ9=15                           | DOWN | 15
+            same date: the later recorded is the latest      | A d7 PHQ9=15; T d14 PHQ9=15; T d14 PHQ9=9            | DOWN | 15
             """)
     void theTrendComparesTheLatestPhq9WithThePreviousOneUsingTheReliableChangeIndex(
-            String name, String contacts, Trend expected) {
-        assertEquals(expected, open(contacts, 30).phq9Trend());
+            String name, String contacts, Trend expected, Integer previous) {
+        CaseloadLine line = open(contacts, 30);
+
+        assertEquals(expected, line.phq9Trend());
+        assertEquals(previous, line.previousPhq9() == null ? null : line.previousPhq9().intValueExact());
     }
 
     @ParameterizedTest(name = "{0}")
