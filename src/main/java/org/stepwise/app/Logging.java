@@ -31,6 +31,8 @@ final class Logging {
         java.util.logging.ConsoleHandler console = new java.util.logging.ConsoleHandler();
         console.setLevel(Level.WARNING);
         root.addHandler(console);
+        // JavaFX warns that it runs from the class path: that is how Stepwise is built, not a fault.
+        Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
     }
 
     static void toDataFolder(Path dataFolder) {
@@ -53,5 +55,6 @@ final class Logging {
         // Libraries that log chatty INFO lines (migrations, banners) are kept to warnings.
         Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
         Logger.getLogger("org.jooq").setLevel(Level.WARNING);
+        Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
     }
 }

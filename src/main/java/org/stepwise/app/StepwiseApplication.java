@@ -9,10 +9,9 @@ import org.stepwise.ui.shell.StepwiseUi;
 public final class StepwiseApplication extends Application {
 
     static volatile Path dataFolder;
-    static volatile AppServices services;
 
     @Override
     public void start(Stage stage) {
-        StepwiseUi.start(stage, services.storeAccess(dataFolder), "Stepwise");
+        StepwiseUi.start(stage, AppServices.newStoreAccess(dataFolder), "Stepwise");
     }
 }
