@@ -36,7 +36,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Circle;
 import javafx.scene.shape.Shape;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -213,13 +213,13 @@ public final class CaseloadView {
                 line -> line.row().displayName(), Function.identity());
         name.setComparator(names::compare);
         TableColumn<CaseloadLine, NhsNumber> nhsNumber =
-                column("NHS number", "column-nhs-number", 118, line -> line.row().nhsNumber(), NhsNumber::formatted);
+                column("NHS number", "column-nhs-number", 122, line -> line.row().nhsNumber(), NhsNumber::formatted);
         nhsNumber.setComparator(Comparator.comparing(NhsNumber::digits));
         TableColumn<CaseloadLine, Integer> step = column("Step", "column-step", 52,
                 line -> line.row().step(), String::valueOf);
-        TableColumn<CaseloadLine, ReferralStatus> status = column("Status", "column-status", 112,
+        TableColumn<CaseloadLine, ReferralStatus> status = column("Status", "column-status", 118,
                 line -> line.row().status(), ReferralStatus::label);
-        TableColumn<CaseloadLine, Integer> treatment = column("Treatment", "column-treatment-contacts", 88,
+        TableColumn<CaseloadLine, Integer> treatment = column("Treatment", "column-treatment-contacts", 104,
                 CaseloadLine::treatmentContacts, String::valueOf);
         explain(treatment, "Treatment contacts: attended treatment or review contacts.");
         TableColumn<CaseloadLine, LastScore> phq9 = scoreColumn("PHQ-9", "column-phq9", 72, false, CaseloadLine::lastPhq9);
@@ -232,10 +232,10 @@ public final class CaseloadView {
         anxiety.setComparator(missingLast(anxiety,
                 Comparator.comparing(LastScore::measure).thenComparing(LastScore::total)));
         TableColumn<CaseloadLine, CaseloadLine> trend = trendColumn();
-        TableColumn<CaseloadLine, Integer> weeks = column("Weeks", "column-weeks", 64,
+        TableColumn<CaseloadLine, Integer> weeks = column("Weeks", "column-weeks", 78,
                 CaseloadLine::weeksSinceReferral, String::valueOf);
         explain(weeks, "Whole weeks since referral (to the end date for an ended referral).");
-        TableColumn<CaseloadLine, LocalDate> lastContact = column("Last contact", "column-last-contact", 108,
+        TableColumn<CaseloadLine, LocalDate> lastContact = column("Last contact", "column-last-contact", 124,
                 CaseloadLine::lastContact, DATE::format);
         explain(lastContact, "Date of the latest attended contact.");
         lastContact.setComparator(missingLast(lastContact, Comparator.naturalOrder()));
@@ -245,6 +245,11 @@ public final class CaseloadView {
                 lastContact, flags));
         for (TableColumn<CaseloadLine, ?> numeric : List.of(step, treatment, phq9, weeks)) {
             numeric.getStyleClass().add("numeric");
+        }
+        // Every column but the name and the flags keeps the width its header and values need.
+        for (TableColumn<CaseloadLine, ?> fixed : List.of(nhsNumber, step, status, treatment, phq9, anxiety, trend,
+                weeks, lastContact)) {
+            fixed.setMinWidth(fixed.getPrefWidth());
         }
     }
 
@@ -325,7 +330,7 @@ public final class CaseloadView {
     private TableColumn<CaseloadLine, CaseloadLine> trendColumn() {
         TableColumn<CaseloadLine, CaseloadLine> column = new TableColumn<>("Trend");
         column.setId("column-trend");
-        column.setPrefWidth(78);
+        column.setPrefWidth(84);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue().phq9Trend() == Trend.NONE ? null : cell.getValue()));
         column.setCellFactory(ignored -> new TrendCell());
@@ -386,7 +391,7 @@ public final class CaseloadView {
             Shape shape = switch (trend) {
                 case DOWN -> new Polygon(0, 0, 10, 0, 5, 8);
                 case UP -> new Polygon(0, 8, 10, 8, 5, 0);
-                default -> new Rectangle(10, 2.5);
+                default -> new Circle(4);
             };
             shape.getStyleClass().add("trend-shape");
             return shape;
@@ -396,7 +401,7 @@ public final class CaseloadView {
     private TableColumn<CaseloadLine, List<Flag>> flagColumn() {
         TableColumn<CaseloadLine, List<Flag>> column = new TableColumn<>("Flags");
         column.setId("column-flags");
-        column.setPrefWidth(230);
+        column.setPrefWidth(200);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue().flags().isEmpty() ? null : cell.getValue().flags()));
         column.setCellFactory(ignored -> new FlagCell());
@@ -465,6 +470,7 @@ public final class CaseloadView {
     /** A header that explains its column when pointed at. */
     private static void explain(TableColumn<CaseloadLine, ?> column, String text) {
         Label header = new Label(column.getText());
+        header.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip tooltip = new Tooltip(text);
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
