@@ -21,6 +21,7 @@ final class CaseloadSearch {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern APOSTROPHES = Pattern.compile("['\\u2019]");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,\\-]+");
+    private static final String[] NO_WORDS = new String[0];
 
     /** The name words of each line, by identity: the lines are the ones the table shows. */
     private final Map<CaseloadLine, String[]> nameWords;
@@ -44,7 +45,7 @@ final class CaseloadSearch {
         }
         String[] typedWords = words(text);
         return line -> {
-            String[] name = nameWords.getOrDefault(line, new String[0]);
+            String[] name = nameWords.getOrDefault(line, NO_WORDS);
             String nhs = line.row().nhsNumber().digits();
             for (String word : typedWords) {
                 if (!startsAWord(name, word) && !nhs.contains(word)) {
