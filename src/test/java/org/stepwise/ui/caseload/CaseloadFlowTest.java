@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stepwise.ui.testing.Flows.onFx;
 import static org.stepwise.ui.testing.Flows.waitUntil;
 
+import java.text.Collator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -22,10 +23,12 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stepwise.cli.DemoCommand;
 import org.stepwise.demo.DemoCaseloadGenerator;
 import org.stepwise.domain.caseload.CaseloadLine;
-import org.stepwise.domain.caseload.LastScore;
+import org.stepwise.domain.caseload.Trend;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
@@ -120,26 +123,64 @@ class CaseloadFlowTest {
         assertEquals(List.of(selected.referralId()), opened);
     }
 
-    @Test
-    void sortingByPhq9PutsReferralsWithoutOneLastEitherWay(FxRobot robot) {
+    /** The value each column sorts by, null where it is missing. */
+    private static Comparable<?> key(String column, CaseloadLine line) {
+        return switch (column) {
+            case "column-name" -> COLLATOR.getCollationKey(line.row().displayName());
+            case "column-nhs-number" -> line.row().nhsNumber().digits();
+            case "column-step" -> line.row().step();
+            case "column-status" -> line.row().status();
+            case "column-treatment-contacts" -> line.treatmentContacts();
+            case "column-phq9" -> line.lastPhq9() == null ? null : line.lastPhq9().total();
+            case "column-anxiety" -> line.lastAnxiety() == null ? null
+                    : line.lastAnxiety().measure().ordinal() * 1000 + line.lastAnxiety().total().doubleValue();
+            case "column-trend" -> line.phq9Trend() == Trend.NONE ? null : line.phq9Trend();
+            case "column-weeks" -> line.weeksSinceReferral();
+            case "column-last-contact" -> line.lastContact();
+            // The most serious flag first: the flags' ordinals, as a string, in ascending order.
+            case "column-flags" -> line.flags().isEmpty() ? null
+                    : line.flags().stream().map(f -> String.valueOf((char) ('a' + f.ordinal()))).reduce("", String::concat) + "~";
+            default -> throw new IllegalArgumentException(column);
+        };
+    }
+
+    private static final Collator COLLATOR = Collator.getInstance(Locale.UK);
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"column-name", "column-nhs-number", "column-step", "column-status",
+            "column-treatment-contacts", "column-phq9", "column-anxiety", "column-trend", "column-weeks",
+            "column-last-contact", "column-flags"})
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void everyColumnSortsBothWaysWithMissingValuesLast(String id, FxRobot robot) {
         loaded(robot);
-        TableColumn<CaseloadLine, ?> phq9 = onFx(() -> column(table(robot), "column-phq9"));
-        assertTrue(onFx(() -> table(robot).getItems().stream().anyMatch(line -> line.lastPhq9() == null)),
-                "the demo caseload has open referrals with no PHQ-9 yet");
+        robot.interact(() -> model.statusFilterProperty().set(StatusFilter.ALL));
+        TableColumn<CaseloadLine, ?> column = onFx(() -> column(table(robot), id));
 
         for (TableColumn.SortType order : TableColumn.SortType.values()) {
             robot.interact(() -> {
-                phq9.setSortType(order);
-                table(robot).getSortOrder().setAll(List.of(phq9));
+                column.setSortType(order);
+                table(robot).getSortOrder().setAll(List.of(column));
             });
-            List<LastScore> scores = onFx(() -> table(robot).getItems().stream().map(CaseloadLine::lastPhq9).toList());
-            int firstMissing = scores.indexOf(null);
-            assertTrue(scores.subList(firstMissing, scores.size()).stream().allMatch(Objects::isNull), order + ": missing last");
-            List<Integer> totals = scores.subList(0, firstMissing).stream().map(s -> s.total().intValue()).toList();
-            List<Integer> sorted = new ArrayList<>(totals);
-            sorted.sort(order == TableColumn.SortType.ASCENDING ? Integer::compare : (a, b) -> Integer.compare(b, a));
-            assertEquals(sorted, totals, order + ": numbers in order");
+            List<Comparable> keys = onFx(() -> table(robot).getItems().stream()
+                    .map(line -> (Comparable) key(id, line)).toList());
+            int firstMissing = keys.indexOf(null) < 0 ? keys.size() : keys.indexOf(null);
+            assertTrue(keys.subList(firstMissing, keys.size()).stream().allMatch(Objects::isNull),
+                    id + " " + order + ": missing last");
+            for (int i = 1; i < firstMissing; i++) {
+                int comparison = keys.get(i - 1).compareTo(keys.get(i));
+                assertTrue(order == TableColumn.SortType.ASCENDING ? comparison <= 0 : comparison >= 0,
+                        id + " " + order + ": in order at row " + i);
+            }
         }
+    }
+
+    @Test
+    void theDemoCaseloadHasMissingValuesToSort(FxRobot robot) {
+        loaded(robot);
+
+        assertTrue(onFx(() -> table(robot).getItems().stream().anyMatch(line -> line.lastPhq9() == null)));
+        assertTrue(onFx(() -> table(robot).getItems().stream().anyMatch(line -> line.flags().isEmpty())));
+        assertTrue(onFx(() -> table(robot).getItems().stream().anyMatch(line -> line.phq9Trend() == Trend.NONE)));
     }
 
     @Test
@@ -165,13 +206,7 @@ class CaseloadFlowTest {
         Snapshots.write(stage.getScene(), "3e-caseload-ended");
     }
 
-    @SuppressWarnings("unchecked")
     private static TableColumn<CaseloadLine, ?> column(TableView<CaseloadLine> table, String id) {
         return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unused")
-    private static ComboBox<?> combo(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(ComboBox.class);
     }
 }
