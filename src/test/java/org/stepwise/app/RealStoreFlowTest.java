@@ -19,6 +19,7 @@ import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.stepwise.domain.caseload.CaseloadLine;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.store.H2StoreAccess;
 import org.stepwise.ui.shell.StepwiseUi;
@@ -82,13 +83,13 @@ class RealStoreFlowTest {
         robot.clickOn("#unlock-passphrase").write(PASSPHRASE).type(KeyCode.ENTER);
         waitFor(robot, "#caseload-table");
         waitUntil(() -> table(robot).getItems().size() == 1);
-        CaseloadRow row = onFx(() -> table(robot).getItems().getFirst());
+        CaseloadRow row = onFx(() -> table(robot).getItems().getFirst().row());
         assertEquals("Lovelace, Ada", row.displayName());
         assertEquals("999 000 0018", row.nhsNumber().formatted());
         assertEquals("Jane Smith", robot.lookup("#practitioner-name-header").queryAs(Label.class).getText());
     }
 
-    private static TableView<CaseloadRow> table(FxRobot robot) {
+    private static TableView<CaseloadLine> table(FxRobot robot) {
         return robot.lookup("#caseload-table").queryTableView();
     }
 

@@ -70,6 +70,11 @@ public final class ReferralTimeline {
         return attended.reversed().stream().flatMap(c -> c.score(measure).stream()).findFirst();
     }
 
+    /** The measure's scores at the attended contacts where it was recorded, in clinical order. */
+    public List<Score> scores(MeasureCode measure) {
+        return attended.stream().flatMap(c -> c.score(measure).stream()).toList();
+    }
+
     /** Whether the measure was recorded at two or more attended contacts. */
     public boolean paired(MeasureCode measure) {
         return attended.stream().filter(c -> c.score(measure).isPresent()).limit(2).count() == 2;

@@ -1,58 +1,93 @@
 package org.stepwise.ui.caseload;
 
-import java.text.Normalizer;
-import java.util.Arrays;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.stepwise.domain.caseload.CaseloadLine;
+import org.stepwise.domain.caseload.CaseloadLines;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.ui.common.BackgroundRunner;
 
 /**
- * The caseload: every referral, loaded on the store thread, narrowed as the practitioner types
- * a name or an NHS number (with or without spaces) into the find field.
+ * The caseload at a glance: every referral with its last scores, trend, weeks since referral, last
+ * contact and flags, computed on the store thread when the caseload loads. The practitioner narrows
+ * it by typing a name or an NHS number and by status (open by default), step and flag; each change
+ * only re-tests the loaded lines, nothing is reloaded or recomputed.
  */
 public final class CaseloadViewModel {
 
     private final CaseloadStore store;
     private final BackgroundRunner runner;
+    private final MeasureCatalogue catalogue;
+    private final CaseloadLines rules;
+    private final Clock clock;
     private final Runnable onNewReferral;
+    private LongConsumer onOpenReferral = referralId -> { };
 
-    private final ObservableList<CaseloadRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<CaseloadRow> visibleRows = new FilteredList<>(rows);
+    private final ObservableList<CaseloadLine> lines = FXCollections.observableArrayList();
+    private final FilteredList<CaseloadLine> visibleLines = new FilteredList<>(lines);
+    private CaseloadSearch search = new CaseloadSearch(List.of());
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
+    private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(this, "statusFilter", StatusFilter.OPEN);
+    private final ObjectProperty<StepFilter> stepFilter = new SimpleObjectProperty<>(this, "stepFilter", StepFilter.ALL);
+    private final ObjectProperty<FlagFilter> flagFilter = new SimpleObjectProperty<>(this, "flagFilter", FlagFilter.ALL);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
-    private final ReadOnlyObjectWrapper<CaseloadRow> rowToSelect = new ReadOnlyObjectWrapper<>(this, "rowToSelect");
+    private final ReadOnlyObjectWrapper<LocalDate> reviewDate = new ReadOnlyObjectWrapper<>(this, "reviewDate");
+    private final ReadOnlyObjectWrapper<CaseloadLine> lineToSelect = new ReadOnlyObjectWrapper<>(this, "lineToSelect");
     private final ObservableValue<String> countLine;
     private final ObservableValue<String> emptyTableText;
 
-    public CaseloadViewModel(CaseloadStore store, BackgroundRunner runner, Runnable onNewReferral) {
+    /**
+     * @param catalogue the measure table in force (thresholds for scores, trend and flags)
+     * @param clock gives the review date ("today" of the flag rules) each time the caseload loads
+     */
+    public CaseloadViewModel(CaseloadStore store, BackgroundRunner runner, MeasureCatalogue catalogue, Clock clock,
+            Runnable onNewReferral) {
         this.store = store;
         this.runner = runner;
+        this.catalogue = catalogue;
+        this.rules = new CaseloadLines(catalogue);
+        this.clock = clock;
         this.onNewReferral = onNewReferral;
-        visibleRows.predicateProperty().bind(Bindings.createObjectBinding(() -> matching(query.get()), query));
-        countLine = Bindings.createStringBinding(this::count, rows, visibleRows, loading);
-        emptyTableText = Bindings.createStringBinding(this::emptyText, rows, loading, failure);
+        query.addListener((observable, before, now) -> refilter());
+        statusFilter.addListener((observable, before, now) -> refilter());
+        stepFilter.addListener((observable, before, now) -> refilter());
+        flagFilter.addListener((observable, before, now) -> refilter());
+        refilter();
+        countLine = Bindings.createStringBinding(this::count, lines, visibleLines, statusFilter, loading);
+        emptyTableText = Bindings.createStringBinding(this::emptyText, lines, statusFilter, query, loading, failure);
     }
 
-    /** The referrals that match the find field, in the store's order (newest referral first). */
-    public ObservableList<CaseloadRow> visibleRows() {
-        return visibleRows;
+    /** The measure table in force, for the view to name measures and their bands. */
+    public MeasureCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** The lines that pass the find field and the filters, in the store's order (newest referral first). */
+    public ObservableList<CaseloadLine> visibleLines() {
+        return visibleLines;
     }
 
     /** What is typed in the find field. */
@@ -60,12 +95,25 @@ public final class CaseloadViewModel {
         return query;
     }
 
-    /** "12 referrals", or "3 of 12 referrals" while the find field narrows the list. */
+    /** Which statuses show; open referrals at first. */
+    public ObjectProperty<StatusFilter> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ObjectProperty<StepFilter> stepFilterProperty() {
+        return stepFilter;
+    }
+
+    public ObjectProperty<FlagFilter> flagFilterProperty() {
+        return flagFilter;
+    }
+
+    /** "64 open referrals", or "12 of 64 open referrals" while the find field, step or flag narrows them. */
     public ObservableValue<String> countLine() {
         return countLine;
     }
 
-    /** What the table says when it has no row to show. */
+    /** What the table says when it has no line to show. */
     public ObservableValue<String> emptyTableText() {
         return emptyTableText;
     }
@@ -79,9 +127,26 @@ public final class CaseloadViewModel {
         return failure.getReadOnlyProperty();
     }
 
-    /** A row the view should select and scroll to (set after a referral is added). */
-    public ReadOnlyObjectProperty<CaseloadRow> rowToSelectProperty() {
-        return rowToSelect.getReadOnlyProperty();
+    /** The date the lines were computed for (the flag rules' "today"); null before the first load. */
+    public ReadOnlyObjectProperty<LocalDate> reviewDateProperty() {
+        return reviewDate.getReadOnlyProperty();
+    }
+
+    /** A line the view should select and scroll to (set after a referral is added). */
+    public ReadOnlyObjectProperty<CaseloadLine> lineToSelectProperty() {
+        return lineToSelect.getReadOnlyProperty();
+    }
+
+    /** What opening a referral does (the shell shows that referral's patient screen); nothing until set. */
+    public void setOnOpenReferral(LongConsumer onOpenReferral) {
+        this.onOpenReferral = Objects.requireNonNull(onOpenReferral, "onOpenReferral");
+    }
+
+    /** Opens the referral of this line (Enter or a double click on its row). */
+    public void open(CaseloadLine line) {
+        if (line != null) {
+            onOpenReferral.accept(line.referralId());
+        }
     }
 
     /** Loads the caseload on the store thread. */
@@ -89,20 +154,22 @@ public final class CaseloadViewModel {
         load(-1);
     }
 
-    /** Loads the caseload and then selects the referral with this id (clearing the find field if it hides it). */
+    /**
+     * Loads the caseload and then selects the referral with this id, clearing the find field and
+     * the filters if they would hide it.
+     */
     public void load(long referralToSelect) {
         loading.set(true);
         failure.set("");
-        runner.task(store::caseload)
+        runner.task(this::compute)
                 .whenDone(() -> loading.set(false))
                 .onSuccess(loaded -> {
-                    rows.setAll(loaded);
-                    loaded.stream().filter(row -> row.referralId() == referralToSelect).findFirst().ifPresent(row -> {
-                        if (!visibleRows.contains(row)) {
-                            query.set("");
-                        }
-                        rowToSelect.set(row);
-                    });
+                    search = loaded.search();
+                    refilter();
+                    lines.setAll(loaded.lines());
+                    reviewDate.set(loaded.reviewDate());
+                    loaded.lines().stream().filter(line -> line.referralId() == referralToSelect).findFirst()
+                            .ifPresent(this::reveal);
                 })
                 .onFailure(failure::set)
                 .start();
@@ -112,12 +179,57 @@ public final class CaseloadViewModel {
         onNewReferral.run();
     }
 
+    /** Runs on the store thread: reads the caseload and the records, and computes every line. */
+    private Loaded compute() {
+        List<CaseloadRow> rows = store.caseload();
+        List<ReferralRecord> records = store.referralRecords();
+        LocalDate today = LocalDate.now(clock);
+        List<CaseloadLine> computed = rules.lines(rows, records, today);
+        return new Loaded(computed, new CaseloadSearch(computed), today);
+    }
+
+    private record Loaded(List<CaseloadLine> lines, CaseloadSearch search, LocalDate reviewDate) {
+    }
+
+    private void reveal(CaseloadLine line) {
+        if (!visibleLines.contains(line)) {
+            query.set("");
+            if (!statusFilter.get().keeps(line.row().status())) {
+                statusFilter.set(StatusFilter.ALL);
+            }
+            stepFilter.set(StepFilter.ALL);
+            flagFilter.set(FlagFilter.ALL);
+        }
+        lineToSelect.set(line);
+    }
+
+    private void refilter() {
+        StatusFilter status = statusFilter.get();
+        StepFilter step = stepFilter.get();
+        FlagFilter flag = flagFilter.get();
+        Predicate<CaseloadLine> text = search.matching(query.get());
+        visibleLines.setPredicate(line -> status.keeps(line.row().status()) && step.keeps(line.row().step())
+                && flag.keeps(line.flags()) && text.test(line));
+    }
+
+    private int inStatus() {
+        StatusFilter status = statusFilter.get();
+        int count = 0;
+        for (CaseloadLine line : lines) {
+            if (status.keeps(line.row().status())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private String count() {
-        if (loading.get() && rows.isEmpty()) {
+        if (loading.get() && lines.isEmpty()) {
             return "Loading…";
         }
-        String total = rows.size() + (rows.size() == 1 ? " referral" : " referrals");
-        return visibleRows.size() == rows.size() ? total : visibleRows.size() + " of " + total;
+        int inStatus = inStatus();
+        String total = statusFilter.get().count(inStatus);
+        return visibleLines.size() == inStatus ? total : visibleLines.size() + " of " + total;
     }
 
     private String emptyText() {
@@ -127,39 +239,15 @@ public final class CaseloadViewModel {
         if (!failure.get().isEmpty()) {
             return "The caseload could not be loaded.";
         }
-        if (rows.isEmpty()) {
+        if (lines.isEmpty()) {
             return "No referrals yet. Choose New referral (Ctrl+N) to add the first.";
         }
-        return "No referral matches what you typed. Press Esc to clear the search.";
-    }
-
-    /**
-     * Rows that match what was typed: digits (spaces ignored) find NHS numbers containing them;
-     * otherwise every typed word must begin a word of the name ("smi jo" finds "Smith, John";
-     * case, accents, hyphens and apostrophes ignored) or appear in the NHS number.
-     */
-    static Predicate<CaseloadRow> matching(String typed) {
-        String text = typed == null ? "" : typed.strip();
-        if (text.isEmpty()) {
-            return row -> true;
+        if (inStatus() == 0) {
+            return "No " + statusFilter.get().plural() + ". Choose another status to see the others.";
         }
-        String digits = text.replace(" ", "");
-        if (digits.chars().allMatch(Character::isDigit)) {
-            return row -> row.nhsNumber().digits().contains(digits);
+        if (!query.get().isBlank()) {
+            return "No referral matches what you typed. Press Esc to clear the search.";
         }
-        List<String> words = words(text);
-        return row -> {
-            List<String> name = words(row.givenName() + " " + row.familyName());
-            return words.stream().allMatch(word -> name.stream().anyMatch(part -> part.startsWith(word))
-                    || row.nhsNumber().digits().contains(word));
-        };
-    }
-
-    private static List<String> words(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .replaceAll("['\\u2019]", "")
-                .toLowerCase(Locale.ROOT);
-        return Arrays.stream(plain.split("[\\s,\\-]+")).filter(word -> !word.isEmpty()).toList();
+        return "No " + statusFilter.get().plural() + " match the step and flag filters.";
     }
 }

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
@@ -130,7 +131,7 @@ public final class ShellViewModel {
         profile = opened.profile();
         practitionerName.set(profile.displayName());
         practitionerRole.set(profile.role().label());
-        caseload = new CaseloadViewModel(store, runner, this::newReferral);
+        caseload = new CaseloadViewModel(store, runner, MeasureCatalogue.standard(), clock, this::newReferral);
         screen.set(caseload);
         exportAvailable.set(true);
         caseload.load();

@@ -30,6 +30,12 @@ public final class StepwiseUi {
     private StepwiseUi() {
     }
 
+    /** Gives a scene Stepwise's look: the theme for the whole application, and our stylesheet. */
+    public static void style(Scene scene) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        scene.getStylesheets().add(Objects.requireNonNull(StepwiseUi.class.getResource(STYLESHEET)).toExternalForm());
+    }
+
     /** Shows the main window on {@code stage} over the store that {@code access} opens. */
     public static void start(Stage stage, StoreAccess access, String title) {
         start(stage, access, title, new FxFileChooserService(() -> stage));
@@ -37,12 +43,11 @@ public final class StepwiseUi {
 
     /** As {@link #start(Stage, StoreAccess, String)}, with the folder and file choices made by {@code files}. */
     static void start(Stage stage, StoreAccess access, String title, FileChooserService files) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
         ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage), files,
                 Clock.systemDefaultZone());
         Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
-        scene.getStylesheets().add(Objects.requireNonNull(StepwiseUi.class.getResource(STYLESHEET)).toExternalForm());
+        style(scene);
         stage.setTitle(title);
         stage.setScene(scene);
         stage.setMinWidth(1024);

@@ -3,15 +3,33 @@ package org.stepwise.ui.caseload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stepwise.domain.caseload.CaseloadLine;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.caseload.Trend;
+import org.stepwise.domain.common.Coded;
+import org.stepwise.domain.contact.Attendance;
+import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactType;
+import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.contact.RiskReview;
+import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.ReferralStatus;
@@ -20,11 +38,17 @@ import org.stepwise.ui.testing.InPlace;
 
 class CaseloadViewModelTest {
 
+    /** The review date of these tests; every referral and contact is dated before it. */
+    private static final LocalDate TODAY = LocalDate.of(2025, 7, 1);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-07-01T09:00:00Z"), ZoneOffset.UTC);
+    private static final MeasureCatalogue CATALOGUE = MeasureCatalogue.standard();
+
     private final InMemoryCaseloadStore store =
             new InMemoryCaseloadStore(new PractitionerProfile("Jane Smith", Role.PWP, "RX1", false));
-    private final CaseloadViewModel model = new CaseloadViewModel(store, InPlace.runner(), () -> { });
+    private final CaseloadViewModel model = new CaseloadViewModel(store, InPlace.runner(), CATALOGUE, CLOCK, () -> { });
 
-    private void threePatients() {
+    /** Smith (referred, step 2), Smyth (in treatment, step 3), Ólafsdóttir (waiting, step 2), O'Connor-Whitfield (ended). */
+    private void fourPatients() {
         store.add("9434765919", "John", "Smith", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 5, 1), 2,
                 ReferralStatus.REFERRED);
         store.add("9990000018", "Joan", "Smyth", LocalDate.of(1975, 2, 2), LocalDate.of(2025, 4, 1), 3,
@@ -33,6 +57,25 @@ class CaseloadViewModelTest {
                 ReferralStatus.WAITING);
         store.add("9990000034", "Grace", "O'Connor-Whitfield", LocalDate.of(1992, 4, 4), LocalDate.of(2025, 2, 1), 2,
                 ReferralStatus.ENDED);
+    }
+
+    private List<String> visibleFamilyNames() {
+        return model.visibleLines().stream().map(line -> line.row().familyName()).toList();
+    }
+
+    /** An attended contact with these PHQ-9 items (and a low risk review when item 9 is 1 or more). */
+    private void contact(CaseloadRow row, LocalDate date, ContactType type, Integer... phq9Items) {
+        List<Score> scores = new ArrayList<>();
+        RiskReview review = null;
+        if (phq9Items.length > 0) {
+            Score phq9 = CATALOGUE.definition(MeasureCode.PHQ9).score(List.of(phq9Items));
+            scores.add(phq9);
+            if (CATALOGUE.definition(MeasureCode.PHQ9).raisesRisk(phq9.items())) {
+                review = new RiskReview(RiskLevel.LOW, "reviewed", Instant.parse("2025-06-01T10:00:00Z"));
+            }
+        }
+        store.saveContact(new Contact(null, row.referralId(), date, type, Medium.TELEPHONE, Attendance.ATTENDED,
+                row.step(), 30, null, null, scores, review));
     }
 
     static Stream<Arguments> searches() {
@@ -59,52 +102,173 @@ class CaseloadViewModelTest {
     @ParameterizedTest(name = "\"{0}\" finds {1}")
     @MethodSource("searches")
     void typingANameOrNhsNumberNarrowsTheTable(String typed, List<String> familyNames) {
-        threePatients();
+        fourPatients();
         model.load();
+        model.statusFilterProperty().set(StatusFilter.ALL);
 
         model.queryProperty().set(typed);
 
-        assertEquals(familyNames, model.visibleRows().stream().map(CaseloadRow::familyName).toList());
+        assertEquals(familyNames, visibleFamilyNames());
+    }
+
+    @ParameterizedTest(name = "{0}, {1}, {2}: {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            OPEN         | ALL    | ''      | Smith Smyth Ólafsdóttir                    | 3 open referrals
+            ALL          | ALL    | ''      | Smith Smyth Ólafsdóttir O'Connor-Whitfield | 4 referrals
+            ENDED        | ALL    | ''      | O'Connor-Whitfield                         | 1 ended referral
+            REFERRED     | ALL    | ''      | Smith                                      | 1 referral not yet assessed
+            WAITING      | ALL    | ''      | Ólafsdóttir                                | 1 referral waiting for treatment
+            IN_TREATMENT | ALL    | ''      | Smyth                                      | 1 referral in treatment
+            ASSESSED     | ALL    | ''      | ''                                         | 0 assessed referrals
+            OPEN         | STEP_2 | ''      | Smith Ólafsdóttir                          | 2 of 3 open referrals
+            OPEN         | STEP_3 | ''      | Smyth                                      | 1 of 3 open referrals
+            ALL          | STEP_2 | ''      | Smith Ólafsdóttir O'Connor-Whitfield       | 3 of 4 referrals
+            OPEN         | ALL    | sm      | Smith Smyth                                | 2 of 3 open referrals
+            OPEN         | STEP_3 | sm      | Smyth                                      | 1 of 3 open referrals
+            OPEN         | ALL    | grace   | ''                                         | 0 of 3 open referrals
+            ENDED        | ALL    | grace   | O'Connor-Whitfield                         | 1 ended referral
+            """)
+    void statusStepAndFindNarrowTheTableAndTheCountLineSaysOfHowMany(
+            StatusFilter status, StepFilter step, String typed, String expectedNames, String countLine) {
+        fourPatients();
+        model.load();
+
+        model.statusFilterProperty().set(status);
+        model.stepFilterProperty().set(step);
+        model.queryProperty().set(typed);
+
+        assertEquals(expectedNames.isEmpty() ? List.of() : List.of(expectedNames.split(" ")), visibleFamilyNames());
+        assertEquals(countLine, model.countLine().getValue());
     }
 
     @Test
-    void theCountLineSaysHowManyReferralsAndHowManyShow() {
-        threePatients();
+    void openReferralsShowAtFirst() {
+        fourPatients();
         model.load();
-        assertEquals("4 referrals", model.countLine().getValue());
 
-        model.queryProperty().set("smith");
-        assertEquals("1 of 4 referrals", model.countLine().getValue());
+        assertEquals(StatusFilter.OPEN, model.statusFilterProperty().get());
+        assertEquals("3 open referrals", model.countLine().getValue());
+    }
 
-        model.queryProperty().set("nobody");
-        assertEquals("0 of 4 referrals", model.countLine().getValue());
-        assertEquals("No referral matches what you typed. Press Esc to clear the search.",
-                model.emptyTableText().getValue());
+    /**
+     * Ahmed: risk (item 9) and no contact for 4 weeks; Brown: waiting over 6 weeks; Clarke: nothing;
+     * Davies: risk only.
+     */
+    private void flaggedCaseload() {
+        CaseloadRow ahmed = store.add("9990000018", "Sara", "Ahmed", LocalDate.of(1980, 1, 1),
+                LocalDate.of(2025, 3, 1), 2, ReferralStatus.IN_TREATMENT);
+        contact(ahmed, LocalDate.of(2025, 3, 10), ContactType.ASSESSMENT, 2, 2, 2, 2, 2, 2, 2, 0, 0);
+        contact(ahmed, LocalDate.of(2025, 5, 20), ContactType.TREATMENT, 2, 2, 2, 2, 2, 2, 2, 0, 1);
+        store.add("9990000026", "Tom", "Brown", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 5, 1), 2,
+                ReferralStatus.WAITING);
+        CaseloadRow clarke = store.add("9990000034", "Ann", "Clarke", LocalDate.of(1980, 1, 1),
+                LocalDate.of(2025, 6, 1), 3, ReferralStatus.IN_TREATMENT);
+        contact(clarke, LocalDate.of(2025, 6, 10), ContactType.ASSESSMENT, 3, 3, 3, 3, 3, 0, 0, 0, 0);
+        contact(clarke, LocalDate.of(2025, 6, 24), ContactType.TREATMENT, 1, 1, 1, 1, 1, 0, 0, 0, 0);
+        CaseloadRow davies = store.add("9990000042", "Ben", "Davies", LocalDate.of(1980, 1, 1),
+                LocalDate.of(2025, 6, 1), 2, ReferralStatus.IN_TREATMENT);
+        contact(davies, LocalDate.of(2025, 6, 25), ContactType.TREATMENT, 1, 1, 1, 1, 1, 1, 1, 1, 2);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                   | Davies Clarke Brown Ahmed | 4 open referrals
+            any                  | Davies Brown Ahmed        | 3 of 4 open referrals
+            risk                 | Davies Ahmed              | 2 of 4 open referrals
+            waiting-over-6-weeks | Brown                     | 1 of 4 open referrals
+            no-contact-4-weeks   | Ahmed                     | 1 of 4 open referrals
+            not-on-track         | ''                        | 0 of 4 open referrals
+            """)
+    void theFlagFilterKeepsReferralsWithThatFlagOrWithAnyFlag(String flag, String expectedNames, String countLine) {
+        flaggedCaseload();
+        model.load();
+
+        model.flagFilterProperty().set(switch (flag) {
+            case "" -> FlagFilter.ALL;
+            case "any" -> FlagFilter.ANY;
+            default -> new FlagFilter(Coded.of(Flag.class, flag), false);
+        });
+
+        assertEquals(expectedNames.isEmpty() ? List.of() : List.of(expectedNames.split(" ")), visibleFamilyNames());
+        assertEquals(countLine, model.countLine().getValue());
+    }
+
+    @Test
+    void theFlagChoicesAreAllAnyThenEachFlagInOrder() {
+        List<FlagFilter> choices = FlagFilter.choices();
+
+        assertEquals(List.of("All, flagged or not", "Any flag", "Risk", "Reliable deterioration", "Not on track",
+                "No recent measure", "Waiting over 6 weeks", "No contact for 4 weeks"),
+                choices.stream().map(FlagFilter::label).toList());
+    }
+
+    @Test
+    void eachLineCarriesWhatTheRulesReadFromItsContactsOnTheClocksDate() {
+        flaggedCaseload();
+
+        model.load();
+
+        assertEquals(TODAY, model.reviewDateProperty().get());
+        CaseloadLine ahmed = model.visibleLines().stream()
+                .filter(line -> line.row().familyName().equals("Ahmed")).findFirst().orElseThrow();
+        assertEquals(1, ahmed.treatmentContacts());
+        assertEquals(15, ahmed.lastPhq9().total().intValue());
+        assertEquals("moderately severe", ahmed.lastPhq9().band().label());
+        assertEquals(Trend.FLAT, ahmed.phq9Trend());
+        assertEquals(17, ahmed.weeksSinceReferral());
+        assertEquals(LocalDate.of(2025, 5, 20), ahmed.lastContact());
+        assertEquals(List.of(Flag.RISK, Flag.NO_CONTACT_4_WEEKS), ahmed.flags());
+        CaseloadLine clarke = model.visibleLines().stream()
+                .filter(line -> line.row().familyName().equals("Clarke")).findFirst().orElseThrow();
+        assertEquals(Trend.DOWN, clarke.phq9Trend());
+    }
+
+    @Test
+    void openingALineHandsItsReferralIdToTheShell() {
+        fourPatients();
+        model.load();
+        List<Long> opened = new ArrayList<>();
+        model.setOnOpenReferral(opened::add);
+
+        CaseloadLine smyth = model.visibleLines().get(1);
+        model.open(smyth);
+        model.open(null);
+
+        assertEquals(List.of(smyth.referralId()), opened);
     }
 
     @Test
     void anEmptyCaseloadSaysHowToAddTheFirstReferral() {
         model.load();
 
-        assertEquals("0 referrals", model.countLine().getValue());
+        assertEquals("0 open referrals", model.countLine().getValue());
         assertEquals("No referrals yet. Choose New referral (Ctrl+N) to add the first.",
                 model.emptyTableText().getValue());
     }
 
-    @Test
-    void oneReferralIsSingular() {
-        store.add("9434765919", "John", "Smith", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 5, 1), 2,
-                ReferralStatus.REFERRED);
+    @ParameterizedTest(name = "{0}, {1}, \"{2}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            ASSESSED | ALL    | ''     | No assessed referrals. Choose another status to see the others.
+            OPEN     | ALL    | nobody | No referral matches what you typed. Press Esc to clear the search.
+            ENDED    | STEP_3 | ''     | No ended referrals match the step and flag filters.
+            """)
+    void anEmptyTableSaysWhy(StatusFilter status, StepFilter step, String typed, String expected) {
+        fourPatients();
         model.load();
 
-        assertEquals("1 referral", model.countLine().getValue());
+        model.statusFilterProperty().set(status);
+        model.stepFilterProperty().set(step);
+        model.queryProperty().set(typed);
+
+        assertTrue(model.visibleLines().isEmpty());
+        assertEquals(expected, model.emptyTableText().getValue());
     }
 
     @Test
     void theTableSaysItIsLoadingUntilTheStoreAnswers() {
-        threePatients();
+        fourPatients();
         InPlace.Held held = new InPlace.Held();
-        CaseloadViewModel slow = new CaseloadViewModel(store, held.runner(), () -> { });
+        CaseloadViewModel slow = new CaseloadViewModel(store, held.runner(), CATALOGUE, CLOCK, () -> { });
 
         slow.load();
 
@@ -112,23 +276,42 @@ class CaseloadViewModelTest {
         assertEquals("Loading your caseload…", slow.emptyTableText().getValue());
         assertEquals("Loading…", slow.countLine().getValue());
         held.runNext();
-        assertEquals(4, slow.visibleRows().size());
-        assertEquals("4 referrals", slow.countLine().getValue());
+        assertEquals(3, slow.visibleLines().size());
+        assertEquals("3 open referrals", slow.countLine().getValue());
     }
 
     @Test
-    void afterAReferralIsAddedItsRowIsSelectedAndTheSearchClearedIfItHidTheRow() {
-        threePatients();
+    void afterAReferralIsAddedItsLineIsSelectedAndTheSearchAndFiltersClearedIfTheyHidIt() {
+        fourPatients();
         model.load();
         model.queryProperty().set("smyth");
-        CaseloadRow added = store.add("9990000042", "Ada", "Lovelace", LocalDate.of(1985, 12, 10),
+        model.stepFilterProperty().set(StepFilter.STEP_3);
+        model.flagFilterProperty().set(FlagFilter.ANY);
+        CaseloadRow added = store.add("9990000050", "Ada", "Lovelace", LocalDate.of(1985, 12, 10),
                 LocalDate.of(2025, 6, 2), 2, ReferralStatus.REFERRED);
 
         model.load(added.referralId());
 
-        assertEquals(added, model.rowToSelectProperty().get());
+        assertEquals(added.referralId(), model.lineToSelectProperty().get().referralId());
         assertEquals("", model.queryProperty().get());
-        assertEquals(5, model.visibleRows().size());
+        assertEquals(StepFilter.ALL, model.stepFilterProperty().get());
+        assertEquals(FlagFilter.ALL, model.flagFilterProperty().get());
+        assertEquals(StatusFilter.OPEN, model.statusFilterProperty().get());
+        assertEquals(4, model.visibleLines().size());
+    }
+
+    @Test
+    void aSelectedLineThatTheFiltersShowKeepsThem() {
+        fourPatients();
+        model.load();
+        model.stepFilterProperty().set(StepFilter.STEP_2);
+        CaseloadRow added = store.add("9990000050", "Ada", "Lovelace", LocalDate.of(1985, 12, 10),
+                LocalDate.of(2025, 6, 2), 2, ReferralStatus.REFERRED);
+
+        model.load(added.referralId());
+
+        assertEquals(StepFilter.STEP_2, model.stepFilterProperty().get());
+        assertEquals(added.referralId(), model.lineToSelectProperty().get().referralId());
     }
 
     @Test

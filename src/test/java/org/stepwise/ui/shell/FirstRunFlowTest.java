@@ -17,7 +17,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.stepwise.domain.caseload.CaseloadRow;
+import org.stepwise.domain.caseload.CaseloadLine;
 import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
@@ -60,7 +60,7 @@ class FirstRunFlowTest {
         assertEquals(List.of(new PractitionerProfile("Jane Smith", Role.PWP, "RX1", false)), access.created());
         assertEquals("correct horse battery", access.passphrase());
         assertEquals("Jane Smith", robot.lookup("#practitioner-name-header").queryAs(Label.class).getText());
-        assertEquals("0 referrals", robot.lookup("#caseload-count").queryAs(Label.class).getText());
+        assertEquals("0 open referrals", robot.lookup("#caseload-count").queryAs(Label.class).getText());
 
         control(robot, KeyCode.N);
         waitFor(robot, "#nhs-number");
@@ -88,13 +88,13 @@ class FirstRunFlowTest {
         assertEquals("LS1 4AP", patient.postcode());
         assertEquals("Leeds Road Surgery", patient.gpPractice());
 
-        TableView<CaseloadRow> table = robot.lookup("#caseload-table").queryTableView();
-        assertEquals("Lovelace, Ada", onFx(() -> table.getSelectionModel().getSelectedItem().displayName()));
+        TableView<CaseloadLine> table = robot.lookup("#caseload-table").queryTableView();
+        assertEquals("Lovelace, Ada", onFx(() -> table.getSelectionModel().getSelectedItem().row().displayName()));
         List<String> cells = onFx(() -> robot.lookup("#caseload-table .table-cell").queryAllAs(TableCell.class)
                 .stream().map(TableCell::getText).filter(text -> text != null).toList());
-        assertEquals(List.of("Lovelace, Ada", "943 476 5919", "2", "Referred", CaseloadView.DATE.format(LocalDate.now())),
+        assertEquals(List.of("Lovelace, Ada", "943 476 5919", "2", "Referred", "0", "0", CaseloadView.MISSING),
                 cells);
-        assertEquals("1 referral", robot.lookup("#caseload-count").queryAs(Label.class).getText());
+        assertEquals("1 open referral", robot.lookup("#caseload-count").queryAs(Label.class).getText());
     }
 
     @Test

@@ -51,7 +51,7 @@ class ShellViewModelTest {
         firstRun.create();
 
         CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
-        assertTrue(caseload.visibleRows().isEmpty());
+        assertTrue(caseload.visibleLines().isEmpty());
         assertEquals("Jane Smith", shell.practitionerNameProperty().get());
         assertEquals("Psychological wellbeing practitioner", shell.practitionerRoleProperty().get());
     }
@@ -69,7 +69,7 @@ class ShellViewModelTest {
         unlock.unlock();
 
         CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
-        assertEquals(1, caseload.visibleRows().size());
+        assertEquals(1, caseload.visibleLines().size());
         assertEquals("High-intensity therapist", shell.practitionerRoleProperty().get());
     }
 
@@ -95,8 +95,8 @@ class ShellViewModelTest {
         form.save();
 
         assertSame(caseload, shell.screenProperty().get());
-        assertEquals(1, caseload.visibleRows().size());
-        assertEquals(caseload.visibleRows().getFirst(), caseload.rowToSelectProperty().get());
+        assertEquals(1, caseload.visibleLines().size());
+        assertEquals(caseload.visibleLines().getFirst(), caseload.lineToSelectProperty().get());
     }
 
     @Test

@@ -16,7 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.stepwise.domain.caseload.CaseloadRow;
+import org.stepwise.domain.caseload.CaseloadLine;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.ReferralStatus;
@@ -89,23 +89,23 @@ class UnlockFlowTest {
     @Test
     void typingInTheFindFieldNarrowsTheTableAsYouType(FxRobot robot) {
         unlock(robot);
-        TableView<CaseloadRow> table = robot.lookup("#caseload-table").queryTableView();
+        TableView<CaseloadLine> table = robot.lookup("#caseload-table").queryTableView();
         Label count = robot.lookup("#caseload-count").queryAs(Label.class);
-        assertEquals("3 referrals", count.getText());
+        assertEquals("3 open referrals", count.getText());
 
         robot.write("sm");
         waitUntil(() -> table.getItems().size() == 2);
-        assertEquals("2 of 3 referrals", count.getText());
+        assertEquals("2 of 3 open referrals", count.getText());
         robot.write("i");
         waitUntil(() -> table.getItems().size() == 1);
-        assertEquals("Smith, John", table.getItems().getFirst().displayName());
+        assertEquals("Smith, John", table.getItems().getFirst().row().displayName());
 
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> table.getItems().size() == 3);
         robot.write("999 000 0026");
         waitUntil(() -> table.getItems().size() == 1);
-        assertEquals("Shah, Priya", table.getItems().getFirst().displayName());
-        assertEquals("1 of 3 referrals", count.getText());
+        assertEquals("Shah, Priya", table.getItems().getFirst().row().displayName());
+        assertEquals("1 of 3 open referrals", count.getText());
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.stepwise.domain.caseload;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.stepwise.domain.flag.FlagEvaluator;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.measure.MeasureDefinition;
+import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.measure.SeverityBand;
+import org.stepwise.domain.outcome.ContactRecord;
+import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.outcome.ReferralTimeline;
+
+/**
+ * Computes the caseload table's lines: for each referral, from its row and its record as the
+ * clinical rules see it, on a review date ("today"). Everything read from the contacts follows
+ * {@link ReferralTimeline} (attended contacts only, ordered by date then recording order):
+ * <ul>
+ * <li>treatment contacts: attended treatment or review contacts;</li>
+ * <li>last PHQ-9 and last anxiety score: the latest score of PHQ-9 and of the referral's anxiety
+ * measure (the problem's ADSM when it is paired, otherwise GAD-7), with its severity band;</li>
+ * <li>trend: the latest PHQ-9 against the previous PHQ-9 (the one recorded at the attended contact
+ * before it): {@link Trend#DOWN} when it fell by at least PHQ-9's reliable change index (6 in the
+ * bundled table), {@link Trend#UP} when it rose by at least that, {@link Trend#FLAT} when it moved by
+ * less (the reliable change band), {@link Trend#NONE} with fewer than two PHQ-9 scores;</li>
+ * <li>weeks since referral: whole weeks from the referral date to the review date, or to the end
+ * date for an ended referral;</li>
+ * <li>last contact: the date of the latest attended contact;</li>
+ * <li>flags: those {@link FlagEvaluator} raises on the review date.</li>
+ * </ul>
+ * Pure and thread-safe.
+ */
+public final class CaseloadLines {
+
+    private final MeasureCatalogue catalogue;
+    private final FlagEvaluator flags;
+
+    public CaseloadLines(MeasureCatalogue catalogue) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.flags = new FlagEvaluator(catalogue);
+    }
+
+    /**
+     * The line of every row, in the rows' order. {@code records} are keyed by the referral id in
+     * decimal; a row without its record is an error (the two must come from the same store).
+     */
+    public List<CaseloadLine> lines(List<CaseloadRow> rows, List<ReferralRecord> records, LocalDate reviewDate) {
+        Map<String, ReferralRecord> byKey = new HashMap<>();
+        for (ReferralRecord record : records) {
+            byKey.put(record.key(), record);
+        }
+        return rows.stream().map(row -> {
+            ReferralRecord record = byKey.get(Long.toString(row.referralId()));
+            if (record == null) {
+                throw new IllegalStateException("Referral " + row.referralId() + " has no record.");
+            }
+            return line(row, record, reviewDate);
+        }).toList();
+    }
+
+    /** The line of one referral on the review date. */
+    public CaseloadLine line(CaseloadRow row, ReferralRecord record, LocalDate reviewDate) {
+        Objects.requireNonNull(reviewDate, "reviewDate");
+        ReferralTimeline timeline = ReferralTimeline.of(record);
+        MeasureDefinition depression = catalogue.definition(MeasureCode.PHQ9);
+        MeasureDefinition anxiety = catalogue.definition(timeline.anxietyMeasure(catalogue));
+        LocalDate weeksTo = record.ended() ? record.endDate() : reviewDate;
+        List<Score> phq9 = timeline.scores(MeasureCode.PHQ9);
+        return new CaseloadLine(
+                row,
+                timeline.treatmentContacts(),
+                lastScore(timeline, depression),
+                lastScore(timeline, anxiety),
+                phq9.size() < 2 ? null : phq9.get(phq9.size() - 2).total(),
+                trend(phq9, depression),
+                Math.toIntExact(ChronoUnit.WEEKS.between(record.referralDate(), weeksTo)),
+                timeline.latestAttended().map(ContactRecord::date).orElse(null),
+                flags.evaluate(record, reviewDate));
+    }
+
+    private static LastScore lastScore(ReferralTimeline timeline, MeasureDefinition measure) {
+        Optional<Score> last = timeline.last(measure.code());
+        if (last.isEmpty()) {
+            return null;
+        }
+        BigDecimal total = last.get().total();
+        SeverityBand band = measure.band(total).orElse(null);
+        return new LastScore(measure.code(), total, band, band == null ? -1 : measure.bands().indexOf(band));
+    }
+
+    private static Trend trend(List<Score> scores, MeasureDefinition measure) {
+        if (scores.size() < 2) {
+            return Trend.NONE;
+        }
+        BigDecimal previous = scores.get(scores.size() - 2).total();
+        BigDecimal last = scores.getLast().total();
+        if (measure.reliableDecrease(previous, last)) {
+            return Trend.DOWN;
+        }
+        if (measure.reliableIncrease(previous, last)) {
+            return Trend.UP;
+        }
+        return Trend.FLAT;
+    }
+}

@@ -1,0 +1,25 @@
+package org.stepwise.ui.snapshot;
+
+import java.util.List;
+import org.stepwise.ui.caseload.CaseloadView;
+import org.stepwise.ui.caseload.CaseloadViewModel;
+
+/**
+ * The screens {@code stepwise snapshots} draws, in order. A screen adds itself here with one entry
+ * (the patient, session, chart and outcomes screens with {@link Snapshot#ofReferral}).
+ */
+public final class SnapshotScreens {
+
+    private SnapshotScreens() {
+    }
+
+    public static List<Snapshot> all() {
+        return List.of(
+                Snapshot.ofScreen("caseload", context -> {
+                    CaseloadViewModel model = new CaseloadViewModel(context.store(), context.runner(),
+                            context.catalogue(), context.clock(), () -> { });
+                    model.load();
+                    return new CaseloadView(model).root();
+                }));
+    }
+}

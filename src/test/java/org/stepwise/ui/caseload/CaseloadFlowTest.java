@@ -1,0 +1,212 @@
+package org.stepwise.ui.caseload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stepwise.ui.testing.Flows.onFx;
+import static org.stepwise.ui.testing.Flows.waitUntil;
+
+import java.text.Collator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.stepwise.cli.DemoCommand;
+import org.stepwise.demo.DemoCaseloadGenerator;
+import org.stepwise.domain.caseload.CaseloadLine;
+import org.stepwise.domain.caseload.Trend;
+import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.practitioner.Role;
+import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.ui.common.BackgroundRunner;
+import org.stepwise.ui.common.FxThreadBridge;
+import org.stepwise.ui.shell.StepwiseUi;
+import org.stepwise.ui.testing.InMemoryCaseloadStore;
+import org.stepwise.ui.testing.Snapshots;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The caseload screen over an invented 80-patient caseload, driven from the keyboard and the mouse:
+ * filters reached by Tab, Enter opens a referral, sorting keeps missing values last, flag badges
+ * state their rule.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CaseloadFlowTest {
+
+    private final InMemoryCaseloadStore store =
+            new InMemoryCaseloadStore(new PractitionerProfile("Demo Practitioner", Role.PWP, "DEMO", true));
+    private final List<Long> opened = new ArrayList<>();
+    private CaseloadViewModel model;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        store.importCaseload(DemoCommand.histories(new DemoCaseloadGenerator(20261123L, LocalDate.now()).generate(80)));
+        BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
+        model = new CaseloadViewModel(store, runner, MeasureCatalogue.standard(), Clock.systemDefaultZone(), () -> { });
+        model.setOnOpenReferral(opened::add);
+        CaseloadView view = new CaseloadView(model);
+        Scene scene = new Scene((javafx.scene.Parent) view.root(), StepwiseUi.WIDTH, StepwiseUi.HEIGHT);
+        StepwiseUi.style(scene);
+        stage.setScene(scene);
+        stage.show();
+        view.initialFocus().requestFocus();
+        model.load();
+    }
+
+    private TableView<CaseloadLine> table(FxRobot robot) {
+        return robot.lookup("#caseload-table").queryTableView();
+    }
+
+    private void loaded(FxRobot robot) {
+        waitUntil(() -> !model.loadingProperty().get() && !table(robot).getItems().isEmpty());
+    }
+
+    private static Node focused(FxRobot robot) {
+        return onFx(() -> robot.window(0).getScene().getFocusOwner());
+    }
+
+    @Test
+    void theFiltersFollowTheFindFieldOnTabAndEndedReferralsAreAKeyPressAway(FxRobot robot) {
+        loaded(robot);
+        long open = store.caseload().stream().filter(row -> row.status() != ReferralStatus.ENDED).count();
+        long ended = store.caseload().size() - open;
+        assertEquals(open + " open referrals", robot.lookup("#caseload-count").queryAs(Label.class).getText());
+
+        assertEquals("caseload-find", focused(robot).getId());
+        robot.type(KeyCode.TAB);
+        assertEquals("caseload-status", focused(robot).getId());
+        robot.type(KeyCode.DOWN, 5);
+        waitUntil(() -> model.statusFilterProperty().get() == StatusFilter.ENDED);
+        assertEquals(ended + " ended referrals", robot.lookup("#caseload-count").queryAs(Label.class).getText());
+        assertTrue(onFx(() -> table(robot).getItems().stream().allMatch(line -> line.row().status() == ReferralStatus.ENDED)));
+
+        robot.type(KeyCode.TAB);
+        assertEquals("caseload-step", focused(robot).getId());
+        robot.type(KeyCode.TAB);
+        assertEquals("caseload-flag", focused(robot).getId());
+        robot.type(KeyCode.DOWN);
+        waitUntil(() -> model.flagFilterProperty().get().equals(FlagFilter.ANY));
+        assertTrue(onFx(() -> table(robot).getItems().stream().noneMatch(line -> line.flags().isEmpty())));
+    }
+
+    @Test
+    void enterOnARowOpensThatReferral(FxRobot robot) {
+        loaded(robot);
+        robot.write("a");
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.DOWN);
+        CaseloadLine selected = onFx(() -> table(robot).getSelectionModel().getSelectedItem());
+        assertNotNull(selected);
+
+        robot.type(KeyCode.ENTER);
+
+        assertEquals(List.of(selected.referralId()), opened);
+    }
+
+    /** The value each column sorts by, null where it is missing. */
+    private static Comparable<?> key(String column, CaseloadLine line) {
+        return switch (column) {
+            case "column-name" -> COLLATOR.getCollationKey(line.row().displayName());
+            case "column-nhs-number" -> line.row().nhsNumber().digits();
+            case "column-step" -> line.row().step();
+            case "column-status" -> line.row().status();
+            case "column-treatment-contacts" -> line.treatmentContacts();
+            case "column-phq9" -> line.lastPhq9() == null ? null : line.lastPhq9().total();
+            case "column-anxiety" -> line.lastAnxiety() == null ? null
+                    : line.lastAnxiety().measure().ordinal() * 1000 + line.lastAnxiety().total().doubleValue();
+            case "column-trend" -> line.phq9Trend() == Trend.NONE ? null : line.phq9Trend();
+            case "column-weeks" -> line.weeksSinceReferral();
+            case "column-last-contact" -> line.lastContact();
+            // The most serious flag first: the flags' ordinals, as a string, in ascending order.
+            case "column-flags" -> line.flags().isEmpty() ? null
+                    : line.flags().stream().map(f -> String.valueOf((char) ('a' + f.ordinal()))).reduce("", String::concat) + "~";
+            default -> throw new IllegalArgumentException(column);
+        };
+    }
+
+    private static final Collator COLLATOR = Collator.getInstance(Locale.UK);
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"column-name", "column-nhs-number", "column-step", "column-status",
+            "column-treatment-contacts", "column-phq9", "column-anxiety", "column-trend", "column-weeks",
+            "column-last-contact", "column-flags"})
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void everyColumnSortsBothWaysWithMissingValuesLast(String id, FxRobot robot) {
+        loaded(robot);
+        robot.interact(() -> model.statusFilterProperty().set(StatusFilter.ALL));
+        TableColumn<CaseloadLine, ?> column = onFx(() -> column(table(robot), id));
+
+        for (TableColumn.SortType order : TableColumn.SortType.values()) {
+            robot.interact(() -> {
+                column.setSortType(order);
+                table(robot).getSortOrder().setAll(List.of(column));
+            });
+            List<Comparable> keys = onFx(() -> table(robot).getItems().stream()
+                    .map(line -> (Comparable) key(id, line)).toList());
+            int firstMissing = keys.indexOf(null) < 0 ? keys.size() : keys.indexOf(null);
+            assertTrue(keys.subList(firstMissing, keys.size()).stream().allMatch(Objects::isNull),
+                    id + " " + order + ": missing last");
+            for (int i = 1; i < firstMissing; i++) {
+                int comparison = keys.get(i - 1).compareTo(keys.get(i));
+                assertTrue(order == TableColumn.SortType.ASCENDING ? comparison <= 0 : comparison >= 0,
+                        id + " " + order + ": in order at row " + i);
+            }
+        }
+    }
+
+    @Test
+    void theDemoCaseloadHasMissingValuesToSort(FxRobot robot) {
+        loaded(robot);
+
+        assertTrue(onFx(() -> table(robot).getItems().stream().anyMatch(line -> line.lastPhq9() == null)));
+        assertTrue(onFx(() -> table(robot).getItems().stream().anyMatch(line -> line.flags().isEmpty())));
+        assertTrue(onFx(() -> table(robot).getItems().stream().anyMatch(line -> line.phq9Trend() == Trend.NONE)));
+    }
+
+    @Test
+    void aFlagBadgeStatesItsRule(FxRobot robot) {
+        loaded(robot);
+        robot.interact(() -> model.flagFilterProperty().set(new FlagFilter(Flag.RISK, false)));
+        waitUntil(() -> robot.lookup(".flag-risk").tryQuery().isPresent());
+
+        Label badge = robot.lookup(".flag-risk").queryAs(Label.class);
+
+        assertEquals("Risk", badge.getText());
+        assertEquals("Risk: " + Flag.RISK.rule(), badge.getTooltip().getText());
+        assertFalse(onFx(() -> table(robot).getItems().isEmpty()));
+        Snapshots.write(stage.getScene(), "3d-caseload-risk-filter");
+    }
+
+    @Test
+    void pictureOfTheOpenCaseload(FxRobot robot) {
+        loaded(robot);
+        robot.interact(() -> table(robot).getSelectionModel().select(2));
+        Snapshots.write(stage.getScene(), "3c-caseload-demo");
+        robot.interact(() -> model.statusFilterProperty().set(StatusFilter.ENDED));
+        Snapshots.write(stage.getScene(), "3e-caseload-ended");
+    }
+
+    private static TableColumn<CaseloadLine, ?> column(TableView<CaseloadLine> table, String id) {
+        return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    }
+}
