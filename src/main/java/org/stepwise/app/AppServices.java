@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import org.stepwise.cli.CliServices;
 import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.store.H2StoreAccess;
 
 /** The composition root: the real store for a data folder, and the window over it. */
@@ -17,12 +18,18 @@ final class AppServices implements CliServices {
 
     /** The store of a data folder; no file is touched until it is created or unlocked. */
     static StoreAccess newStoreAccess(Path dataFolder) {
-        return new H2StoreAccess(dataFolder);
+        return new H2StoreAccess(dataFolder, catalogue());
+    }
+
+    /** The measure table the store checks every score against and the rules classify with: the bundled one. */
+    static MeasureCatalogue catalogue() {
+        return MeasureCatalogue.standard();
     }
 
     @Override
     public int openWindow(Path dataFolder) {
         Logging.toDataFolder(dataFolder);
+        catalogue(); // read here, before the window opens, so that the FX thread never reads the table
         StepwiseApplication.dataFolder = dataFolder;
         Application.launch(StepwiseApplication.class);
         return 0;

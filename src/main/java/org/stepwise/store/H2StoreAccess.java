@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.WrongPassphraseException;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 
 /**
@@ -26,16 +27,26 @@ public final class H2StoreAccess implements StoreAccess {
     private static final int MAX_DISPLAY_NAME_LENGTH = 120;
 
     private final Path dataDir;
+    private final MeasureCatalogue catalogue;
     private final int iterationsForNewStores;
 
-    /** The store of this data folder (created on first run, unlocked afterwards). */
+    /** The store of this data folder, checking scores against the bundled measure catalogue. */
     public H2StoreAccess(Path dataDir) {
-        this(dataDir, ITERATIONS);
+        this(dataDir, MeasureCatalogue.standard());
+    }
+
+    /**
+     * The store of this data folder (created on first run, unlocked afterwards), checking every score
+     * it saves against {@code catalogue} (the bundled table or the service's override).
+     */
+    public H2StoreAccess(Path dataDir, MeasureCatalogue catalogue) {
+        this(dataDir, catalogue, ITERATIONS);
     }
 
     /** For tests only: a lower iteration count so that creating many stores stays quick. */
-    H2StoreAccess(Path dataDir, int iterationsForNewStores) {
+    H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, int iterationsForNewStores) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath();
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.iterationsForNewStores = iterationsForNewStores;
     }
 
@@ -56,7 +67,7 @@ public final class H2StoreAccess implements StoreAccess {
             checkProfile(profile);
             Database database = Database.create(dataDir, passphrase, iterationsForNewStores,
                     dsl -> JooqCaseloadStore.insertProfile(dsl, profile));
-            return new JooqCaseloadStore(database);
+            return new JooqCaseloadStore(database, catalogue);
         } finally {
             clear(passphrase);
         }
@@ -68,7 +79,7 @@ public final class H2StoreAccess implements StoreAccess {
             if (passphrase == null) {
                 throw new IllegalArgumentException("Enter the passphrase.");
             }
-            return new JooqCaseloadStore(Database.unlock(dataDir, passphrase));
+            return new JooqCaseloadStore(Database.unlock(dataDir, passphrase), catalogue);
         } finally {
             clear(passphrase);
         }

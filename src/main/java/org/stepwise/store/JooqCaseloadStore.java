@@ -1,16 +1,36 @@
 package org.stepwise.store;
 
+import static org.stepwise.store.generated.Tables.CONTACT;
 import static org.stepwise.store.generated.Tables.PATIENT;
 import static org.stepwise.store.generated.Tables.PRACTITIONER_PROFILE;
 import static org.stepwise.store.generated.Tables.REFERRAL;
+import static org.stepwise.store.generated.Tables.RISK_REVIEW;
+import static org.stepwise.store.generated.Tables.SCORE;
+import static org.stepwise.store.generated.Tables.SERVICE_KEY;
 import static org.stepwise.store.generated.Tables.STEP_CHANGE;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -21,18 +41,35 @@ import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.common.Coded;
+import org.stepwise.domain.contact.Attendance;
+import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactType;
+import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.contact.RiskReview;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.outcome.ContactRecord;
+import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
+import org.stepwise.domain.referral.EndReason;
+import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.referral.StepChange;
+import org.stepwise.store.generated.tables.records.PatientRecord;
 
 /**
  * The caseload store over jOOQ and the encrypted H2 database. Every public method is one transaction
  * on the store's single connection; methods are synchronised, so a call from a second thread waits
  * rather than interleaving. A write returns only once its transaction is committed and on disk.
+ * Contacts are checked against the measure catalogue the store was opened with.
  */
 final class JooqCaseloadStore implements CaseloadStore {
 
@@ -42,12 +79,21 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .where(STEP_CHANGE.REFERRAL_ID.eq(REFERRAL.ID))
                     .orderBy(STEP_CHANGE.EFFECTIVE_DATE.desc(), STEP_CHANGE.ID.desc())
                     .limit(1));
+    private static final Set<String> KEY_ORIGINS = Set.of("generated", "imported");
+    private static final int MIN_KEY_BYTES = 32;
+    private static final int MAX_KEY_BYTES = 256;
+    private static final String NO_SUCH_REFERRAL = "That referral is not in the store.";
+    private static final String NO_SUCH_CONTACT = "That contact is not in the store.";
 
     private final Database database;
+    private final MeasureCatalogue catalogue;
+    private final ContactRules rules;
     private boolean closed;
 
-    JooqCaseloadStore(Database database) {
+    JooqCaseloadStore(Database database, MeasureCatalogue catalogue) {
         this.database = database;
+        this.catalogue = catalogue;
+        this.rules = new ContactRules(catalogue);
     }
 
     /** Inserts the practitioner profile of a new store, with a new random practitioner id. */
@@ -73,6 +119,15 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public synchronized String practitionerUid() {
+        return read("reading the profile", "The practitioner profile could not be read.", dsl -> dsl
+                .select(PRACTITIONER_PROFILE.PRACTITIONER_UID)
+                .from(PRACTITIONER_PROFILE)
+                .where(PRACTITIONER_PROFILE.ID.eq(1))
+                .fetchSingle(PRACTITIONER_PROFILE.PRACTITIONER_UID));
+    }
+
+    @Override
     public synchronized ReferralCreated createReferral(Patient patient, NewReferral referral) {
         if (patient == null || referral == null) {
             throw new IllegalArgumentException("A referral needs its patient and its details.");
@@ -84,17 +139,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .where(PATIENT.NHS_NUMBER.eq(patient.nhsNumber().digits()))
                     .fetchOne(PATIENT.ID);
             long patientId = existingId != null ? existingId : dsl.insertInto(PATIENT)
-                    .set(PATIENT.NHS_NUMBER, patient.nhsNumber().digits())
-                    .set(PATIENT.GIVEN_NAME, patient.givenName())
-                    .set(PATIENT.FAMILY_NAME, patient.familyName())
-                    .set(PATIENT.DATE_OF_BIRTH, patient.dateOfBirth())
-                    .set(PATIENT.GENDER, patient.gender().code())
-                    .set(PATIENT.ETHNICITY, patient.ethnicity().code())
-                    .set(PATIENT.PHONE, patient.phone())
-                    .set(PATIENT.EMAIL, patient.email())
-                    .set(PATIENT.ADDRESS, patient.address())
-                    .set(PATIENT.POSTCODE, patient.postcode())
-                    .set(PATIENT.GP_PRACTICE, patient.gpPractice())
+                    .set(patientFields(patient))
                     .set(PATIENT.CREATED_AT, now)
                     .set(PATIENT.UPDATED_AT, now)
                     .returningResult(PATIENT.ID)
@@ -127,10 +172,37 @@ final class JooqCaseloadStore implements CaseloadStore {
         return read("finding a patient", "The patient could not be looked up.", dsl -> dsl
                 .selectFrom(PATIENT)
                 .where(PATIENT.NHS_NUMBER.eq(nhsNumber.digits()))
-                .fetchOptional(r -> new Patient(r.getId(), NhsNumber.parse(r.getNhsNumber()), r.getGivenName(),
-                        r.getFamilyName(), r.getDateOfBirth(), Coded.of(Gender.class, r.getGender()),
-                        Ethnicity.valueOf(r.getEthnicity()), r.getPhone(), r.getEmail(), r.getAddress(),
-                        r.getPostcode(), r.getGpPractice())));
+                .fetchOptional(JooqCaseloadStore::toPatient));
+    }
+
+    @Override
+    public synchronized Optional<Patient> patient(long patientId) {
+        return read("reading a patient", "The patient could not be read.", dsl -> dsl
+                .selectFrom(PATIENT)
+                .where(PATIENT.ID.eq(patientId))
+                .fetchOptional(JooqCaseloadStore::toPatient));
+    }
+
+    @Override
+    public synchronized Patient updatePatient(Patient patient) {
+        if (patient == null || patient.id() == null) {
+            throw new IllegalArgumentException("Only a stored patient can be changed.");
+        }
+        long id = patient.id();
+        return write("changing a patient", "The patient's details were not saved.", dsl -> {
+            if (!dsl.fetchExists(PATIENT, PATIENT.ID.eq(id))) {
+                throw new Refusal("That patient is not in the store.");
+            }
+            if (dsl.fetchExists(PATIENT, PATIENT.NHS_NUMBER.eq(patient.nhsNumber().digits()).and(PATIENT.ID.ne(id)))) {
+                throw new Refusal("Another patient already has this NHS number.");
+            }
+            dsl.update(PATIENT)
+                    .set(patientFields(patient))
+                    .set(PATIENT.UPDATED_AT, now())
+                    .where(PATIENT.ID.eq(id))
+                    .execute();
+            return dsl.selectFrom(PATIENT).where(PATIENT.ID.eq(id)).fetchSingle(JooqCaseloadStore::toPatient);
+        });
     }
 
     @Override
@@ -142,6 +214,201 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .join(PATIENT).on(PATIENT.ID.eq(REFERRAL.PATIENT_ID))
                 .orderBy(REFERRAL.REFERRAL_DATE.desc(), REFERRAL.ID.desc())
                 .fetch(JooqCaseloadStore::caseloadRow));
+    }
+
+    @Override
+    public synchronized Optional<Referral> referral(long referralId) {
+        return read("reading a referral", "The referral could not be read.",
+                dsl -> referrals(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
+    }
+
+    @Override
+    public synchronized List<Referral> referralsOf(long patientId) {
+        return read("reading a patient's referrals", "The patient's referrals could not be read.",
+                dsl -> referrals(dsl, REFERRAL.PATIENT_ID.eq(patientId)));
+    }
+
+    @Override
+    public synchronized List<Contact> contacts(long referralId) {
+        return read("reading contacts", "The contacts could not be read.",
+                dsl -> contacts(dsl, CONTACT.REFERRAL_ID.eq(referralId)));
+    }
+
+    @Override
+    public synchronized Contact saveContact(Contact contact) {
+        rules.checkContent(contact);
+        return write("saving a contact", "The contact was not saved.", dsl -> {
+            ReferralDates referral = referralRow(dsl, contact.referralId());
+            Long id = contact.id();
+            if (id != null) {
+                var stored = dsl.selectFrom(CONTACT).where(CONTACT.ID.eq(id)).fetchOne();
+                if (stored == null) {
+                    throw new Refusal(NO_SUCH_CONTACT);
+                }
+                if (stored.getReferralId() != contact.referralId()) {
+                    throw new Refusal("A contact cannot be moved to another referral.");
+                }
+            }
+            ContactRules.checkDate(contact.date(), referral.referralDate(), referral.endDate(), LocalDate.now());
+            OffsetDateTime now = now();
+            long contactId;
+            if (id == null) {
+                contactId = dsl.insertInto(CONTACT)
+                        .set(contactFields(contact))
+                        .set(CONTACT.REFERRAL_ID, contact.referralId())
+                        .set(CONTACT.CREATED_AT, now)
+                        .set(CONTACT.UPDATED_AT, now)
+                        .returningResult(CONTACT.ID)
+                        .fetchSingle(CONTACT.ID);
+            } else {
+                contactId = id;
+                dsl.update(CONTACT).set(contactFields(contact)).set(CONTACT.UPDATED_AT, now)
+                        .where(CONTACT.ID.eq(contactId)).execute();
+                dsl.deleteFrom(SCORE).where(SCORE.CONTACT_ID.eq(contactId)).execute();
+                dsl.deleteFrom(RISK_REVIEW).where(RISK_REVIEW.CONTACT_ID.eq(contactId)).execute();
+            }
+            insertMeasures(dsl, contactId, contact);
+            return contacts(dsl, CONTACT.ID.eq(contactId)).getFirst();
+        });
+    }
+
+    @Override
+    public synchronized void deleteContact(long contactId) {
+        write("deleting a contact", "The contact was not deleted.", dsl -> {
+            if (dsl.deleteFrom(CONTACT).where(CONTACT.ID.eq(contactId)).execute() == 0) {
+                throw new Refusal(NO_SUCH_CONTACT);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void changeStep(long referralId, LocalDate effectiveDate, int step) {
+        if (effectiveDate == null) {
+            throw new IllegalArgumentException("A step change needs the date it takes effect.");
+        }
+        if (step != 2 && step != 3) {
+            throw new IllegalArgumentException("Step is 2 or 3.");
+        }
+        if (effectiveDate.isAfter(LocalDate.now())) {
+            throw new IllegalArgumentException("A step change cannot be dated in the future.");
+        }
+        write("changing a step", "The step change was not saved.", dsl -> {
+            ReferralDates referral = referralRow(dsl, referralId);
+            if (effectiveDate.isBefore(referral.referralDate())) {
+                throw new Refusal("A step change cannot be dated before the referral date.");
+            }
+            if (referral.endDate() != null && effectiveDate.isAfter(referral.endDate())) {
+                throw new Refusal("The referral has ended: a step change cannot be dated after its end date.");
+            }
+            dsl.insertInto(STEP_CHANGE)
+                    .set(STEP_CHANGE.REFERRAL_ID, referralId)
+                    .set(STEP_CHANGE.EFFECTIVE_DATE, effectiveDate)
+                    .set(STEP_CHANGE.STEP, (short) step)
+                    .set(STEP_CHANGE.CREATED_AT, now())
+                    .execute();
+            touch(dsl, referralId);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void setStatus(long referralId, ReferralStatus status) {
+        if (status == null || status == ReferralStatus.ENDED) {
+            throw new IllegalArgumentException("To end a referral, record its end date and reason.");
+        }
+        write("changing a referral's status", "The status was not saved.", dsl -> {
+            int changed = dsl.update(REFERRAL)
+                    .set(REFERRAL.STATUS, status.code())
+                    .setNull(REFERRAL.END_DATE)
+                    .setNull(REFERRAL.END_REASON)
+                    .set(REFERRAL.UPDATED_AT, now())
+                    .where(REFERRAL.ID.eq(referralId))
+                    .execute();
+            if (changed == 0) {
+                throw new Refusal(NO_SUCH_REFERRAL);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void endReferral(long referralId, LocalDate endDate, EndReason reason) {
+        if (endDate == null || reason == null) {
+            throw new IllegalArgumentException("Ending a referral needs its end date and reason.");
+        }
+        if (endDate.isAfter(LocalDate.now())) {
+            throw new IllegalArgumentException("A referral cannot end in the future.");
+        }
+        write("ending a referral", "The referral's ending was not saved.", dsl -> {
+            ReferralDates referral = referralRow(dsl, referralId);
+            if (endDate.isBefore(referral.referralDate())) {
+                throw new Refusal("A referral cannot end before its referral date.");
+            }
+            LocalDate lastContact = dsl.select(DSL.max(CONTACT.CONTACT_DATE))
+                    .from(CONTACT)
+                    .where(CONTACT.REFERRAL_ID.eq(referralId))
+                    .fetchSingle(0, LocalDate.class);
+            if (lastContact != null && endDate.isBefore(lastContact)) {
+                throw new Refusal("A referral cannot end before its last contact.");
+            }
+            dsl.update(REFERRAL)
+                    .set(REFERRAL.STATUS, ReferralStatus.ENDED.code())
+                    .set(REFERRAL.END_DATE, endDate)
+                    .set(REFERRAL.END_REASON, reason.code())
+                    .set(REFERRAL.UPDATED_AT, now())
+                    .where(REFERRAL.ID.eq(referralId))
+                    .execute();
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized List<ReferralRecord> referralRecords() {
+        return read("reading referrals for the outcome rules", "The referrals could not be read.",
+                dsl -> referralRecords(dsl, DSL.trueCondition()));
+    }
+
+    @Override
+    public synchronized Optional<ReferralRecord> referralRecord(long referralId) {
+        return read("reading a referral for the outcome rules", "The referral could not be read.",
+                dsl -> referralRecords(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
+    }
+
+    @Override
+    public synchronized Optional<byte[]> serviceKey() {
+        return read("reading the service key", "The service key could not be read.", dsl -> dsl
+                .select(SERVICE_KEY.KEY_BYTES)
+                .from(SERVICE_KEY)
+                .where(SERVICE_KEY.ID.eq(1))
+                .fetchOptional(SERVICE_KEY.KEY_BYTES)
+                .map(byte[]::clone));
+    }
+
+    @Override
+    public synchronized void saveServiceKey(byte[] key, String origin) {
+        if (key == null || key.length < MIN_KEY_BYTES || key.length > MAX_KEY_BYTES) {
+            throw new IllegalArgumentException("A service key has " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " bytes.");
+        }
+        if (!KEY_ORIGINS.contains(origin)) {
+            throw new IllegalArgumentException("A service key is either generated here or imported.");
+        }
+        byte[] copy = key.clone();
+        try {
+            write("saving the service key", "The service key was not saved.", dsl -> {
+                dsl.deleteFrom(SERVICE_KEY).execute();
+                dsl.insertInto(SERVICE_KEY)
+                        .set(SERVICE_KEY.ID, 1)
+                        .set(SERVICE_KEY.KEY_BYTES, copy)
+                        .set(SERVICE_KEY.FINGERPRINT, fingerprint(copy))
+                        .set(SERVICE_KEY.ORIGIN, origin)
+                        .set(SERVICE_KEY.CREATED_AT, now())
+                        .execute();
+                return null;
+            });
+        } finally {
+            Arrays.fill(copy, (byte) 0);
+        }
     }
 
     /** Closes the store and releases the data folder. Closing twice is harmless. */
@@ -158,16 +425,193 @@ final class JooqCaseloadStore implements CaseloadStore {
         return database;
     }
 
+    // ---- reading rows into domain values
+
+    /** A referral's dates, which every change to its contacts and steps is checked against. */
+    private record ReferralDates(LocalDate referralDate, LocalDate endDate) {
+    }
+
+    private static ReferralDates referralRow(DSLContext dsl, long referralId) {
+        return dsl.select(REFERRAL.REFERRAL_DATE, REFERRAL.END_DATE)
+                .from(REFERRAL)
+                .where(REFERRAL.ID.eq(referralId))
+                .fetchOptional(r -> new ReferralDates(r.value1(), r.value2()))
+                .orElseThrow(() -> new Refusal(NO_SUCH_REFERRAL));
+    }
+
+    /** Referrals matching the condition with their step histories, newest referral date first. */
+    private static List<Referral> referrals(DSLContext dsl, Condition condition) {
+        var rows = dsl.selectFrom(REFERRAL)
+                .where(condition)
+                .orderBy(REFERRAL.REFERRAL_DATE.desc(), REFERRAL.ID.desc())
+                .fetch();
+        Map<Long, List<StepChange>> steps = dsl.selectFrom(STEP_CHANGE)
+                .where(STEP_CHANGE.REFERRAL_ID.in(DSL.select(REFERRAL.ID).from(REFERRAL).where(condition)))
+                .orderBy(STEP_CHANGE.EFFECTIVE_DATE, STEP_CHANGE.ID)
+                .fetchGroups(STEP_CHANGE.REFERRAL_ID, r -> new StepChange(r.getEffectiveDate(), r.getStep()));
+        return rows.stream().map(r -> new Referral(r.getId(), r.getPatientId(), r.getReferralDate(),
+                Coded.of(ReferralSource.class, r.getSource()), r.getProblemDescriptor(),
+                Coded.of(ReferralStatus.class, r.getStatus()), r.getEndDate(),
+                r.getEndReason() == null ? null : Coded.of(EndReason.class, r.getEndReason()),
+                steps.getOrDefault(r.getId(), List.of()), r.getDemo())).toList();
+    }
+
+    /** Contacts matching the condition, by date then recording order, with their scores and risk reviews. */
+    private List<Contact> contacts(DSLContext dsl, Condition condition) {
+        var rows = dsl.selectFrom(CONTACT)
+                .where(condition)
+                .orderBy(CONTACT.CONTACT_DATE, CONTACT.ID)
+                .fetch();
+        Map<Long, List<Score>> scores = scores(dsl, condition);
+        Map<Long, RiskReview> reviews = riskReviews(dsl, condition);
+        return rows.stream().map(r -> new Contact(r.getId(), r.getReferralId(), r.getContactDate(),
+                Coded.of(ContactType.class, r.getContactType()), Coded.of(Medium.class, r.getMedium()),
+                Coded.of(Attendance.class, r.getAttendance()), r.getStep(), r.getMinutes(), r.getTherapyType(),
+                r.getNote(), scores.getOrDefault(r.getId(), List.of()), reviews.get(r.getId()))).toList();
+    }
+
+    /** The scores of the contacts matching the condition, by contact id, each list in measure order. */
+    private Map<Long, List<Score>> scores(DSLContext dsl, Condition contactCondition) {
+        Map<Long, List<Score>> scores = dsl.selectFrom(SCORE)
+                .where(SCORE.CONTACT_ID.in(DSL.select(CONTACT.ID).from(CONTACT).where(contactCondition)))
+                .fetchGroups(SCORE.CONTACT_ID, r -> new Score(MeasureCode.valueOf(r.getMeasure()),
+                        asRecorded(r.getTotal(), r.getMeasure()), ScoreItems.parse(r.getItems())));
+        scores.values().forEach(list -> list.sort(Comparator.comparing(Score::measure)));
+        return scores;
+    }
+
+    private static Map<Long, RiskReview> riskReviews(DSLContext dsl, Condition contactCondition) {
+        return dsl.selectFrom(RISK_REVIEW)
+                .where(RISK_REVIEW.CONTACT_ID.in(DSL.select(CONTACT.ID).from(CONTACT).where(contactCondition)))
+                .fetchMap(RISK_REVIEW.CONTACT_ID, r -> new RiskReview(Coded.of(RiskLevel.class, r.getRiskLevel()),
+                        r.getNote(), r.getReviewedAt().toInstant()));
+    }
+
+    /**
+     * Referrals matching the condition as the clinical rules see them: contacts in recording order and
+     * the level of the risk review at the latest contact (date, then recording order) that has one.
+     */
+    private List<ReferralRecord> referralRecords(DSLContext dsl, Condition referralCondition) {
+        var referrals = dsl.selectFrom(REFERRAL)
+                .where(referralCondition)
+                .orderBy(REFERRAL.ID)
+                .fetch();
+        Condition contactCondition = CONTACT.REFERRAL_ID.in(
+                DSL.select(REFERRAL.ID).from(REFERRAL).where(referralCondition));
+        Map<Long, List<Contact>> contacts = contacts(dsl, contactCondition).stream()
+                .sorted(Comparator.comparing(Contact::id))
+                .collect(Collectors.groupingBy(Contact::referralId, LinkedHashMap::new, Collectors.toList()));
+        List<ReferralRecord> records = new ArrayList<>(referrals.size());
+        for (var r : referrals) {
+            List<Contact> own = contacts.getOrDefault(r.getId(), List.of());
+            RiskLevel riskLevel = own.stream()
+                    .filter(c -> c.riskReview() != null)
+                    .max(Comparator.comparing(Contact::date).thenComparing(Contact::id))
+                    .map(c -> c.riskReview().level())
+                    .orElse(null);
+            records.add(new ReferralRecord(Long.toString(r.getId()), r.getReferralDate(), r.getEndDate(),
+                    r.getEndReason() == null ? null : Coded.of(EndReason.class, r.getEndReason()),
+                    r.getProblemDescriptor(),
+                    own.stream().map(c -> new ContactRecord(c.date(), c.type(), c.attendance(), c.medium(), c.step(),
+                            c.minutes(), c.scores())).toList(),
+                    riskLevel));
+        }
+        return records;
+    }
+
+    private static Patient toPatient(PatientRecord r) {
+        return new Patient(r.getId(), NhsNumber.parse(r.getNhsNumber()), r.getGivenName(), r.getFamilyName(),
+                r.getDateOfBirth(), Coded.of(Gender.class, r.getGender()), Ethnicity.valueOf(r.getEthnicity()),
+                r.getPhone(), r.getEmail(), r.getAddress(), r.getPostcode(), r.getGpPractice());
+    }
+
     private static CaseloadRow caseloadRow(Record r) {
         return new CaseloadRow(r.get(REFERRAL.ID), r.get(REFERRAL.PATIENT_ID), r.get(PATIENT.FAMILY_NAME),
                 r.get(PATIENT.GIVEN_NAME), NhsNumber.parse(r.get(PATIENT.NHS_NUMBER)), r.get(CURRENT_STEP),
                 Coded.of(ReferralStatus.class, r.get(REFERRAL.STATUS)), r.get(REFERRAL.REFERRAL_DATE));
     }
 
+    /**
+     * A stored total (two decimals in the column) with the measure's own number of decimals, as the
+     * catalogue computes it: a PHQ-9 of 14 reads back as 14, an MI of 2.5 as 2.50.
+     */
+    private BigDecimal asRecorded(BigDecimal total, String measure) {
+        int decimals = catalogue.definition(MeasureCode.valueOf(measure)).decimals();
+        return total.setScale(Math.max(decimals, total.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
+    }
+
+    // ---- writing domain values into rows
+
+    private static Map<Field<?>, Object> patientFields(Patient patient) {
+        Map<Field<?>, Object> fields = new LinkedHashMap<>();
+        fields.put(PATIENT.NHS_NUMBER, patient.nhsNumber().digits());
+        fields.put(PATIENT.GIVEN_NAME, patient.givenName());
+        fields.put(PATIENT.FAMILY_NAME, patient.familyName());
+        fields.put(PATIENT.DATE_OF_BIRTH, patient.dateOfBirth());
+        fields.put(PATIENT.GENDER, patient.gender().code());
+        fields.put(PATIENT.ETHNICITY, patient.ethnicity().code());
+        fields.put(PATIENT.PHONE, patient.phone());
+        fields.put(PATIENT.EMAIL, patient.email());
+        fields.put(PATIENT.ADDRESS, patient.address());
+        fields.put(PATIENT.POSTCODE, patient.postcode());
+        fields.put(PATIENT.GP_PRACTICE, patient.gpPractice());
+        return fields;
+    }
+
+    private static Map<Field<?>, Object> contactFields(Contact contact) {
+        Map<Field<?>, Object> fields = new LinkedHashMap<>();
+        fields.put(CONTACT.CONTACT_DATE, contact.date());
+        fields.put(CONTACT.CONTACT_TYPE, contact.type().code());
+        fields.put(CONTACT.MEDIUM, contact.medium().code());
+        fields.put(CONTACT.ATTENDANCE, contact.attendance().code());
+        fields.put(CONTACT.STEP, (short) contact.step());
+        fields.put(CONTACT.MINUTES, contact.minutes());
+        fields.put(CONTACT.THERAPY_TYPE, contact.therapyType());
+        fields.put(CONTACT.NOTE, contact.note());
+        return fields;
+    }
+
+    private static void insertMeasures(DSLContext dsl, long contactId, Contact contact) {
+        for (Score score : contact.scores()) {
+            dsl.insertInto(SCORE)
+                    .set(SCORE.CONTACT_ID, contactId)
+                    .set(SCORE.MEASURE, score.measure().name())
+                    .set(SCORE.TOTAL, score.total())
+                    .set(SCORE.ITEMS, ScoreItems.format(score.items()))
+                    .execute();
+        }
+        RiskReview review = contact.riskReview();
+        if (review != null) {
+            dsl.insertInto(RISK_REVIEW)
+                    .set(RISK_REVIEW.CONTACT_ID, contactId)
+                    .set(RISK_REVIEW.RISK_LEVEL, review.level().code())
+                    .set(RISK_REVIEW.NOTE, review.note())
+                    .set(RISK_REVIEW.REVIEWED_AT, utc(review.reviewedAt()))
+                    .execute();
+        }
+    }
+
+    private static void touch(DSLContext dsl, long referralId) {
+        dsl.update(REFERRAL).set(REFERRAL.UPDATED_AT, now()).where(REFERRAL.ID.eq(referralId)).execute();
+    }
+
+    /** First 16 hex digits of SHA-256 of the key: shown and exported in place of the key. */
+    static String fingerprint(byte[] key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new StoreException("This Java runtime cannot compute a key fingerprint (SHA-256 is missing).");
+        }
+    }
+
+    // ---- transactions
+
     private <T> T read(String action, String failure, Function<DSLContext, T> work) {
         checkOpen();
         try {
             return database.dsl().transactionResult(configuration -> work.apply(configuration.dsl()));
+        } catch (Refusal e) {
+            throw e;
         } catch (RuntimeException e) {
             throw StoreErrors.translate(action, failure, e);
         }
@@ -178,6 +622,8 @@ final class JooqCaseloadStore implements CaseloadStore {
         T result;
         try {
             result = database.dsl().transactionResult(configuration -> work.apply(configuration.dsl()));
+        } catch (Refusal e) {
+            throw e;
         } catch (RuntimeException e) {
             throw StoreErrors.translate(action, failure, e);
         }
@@ -199,5 +645,10 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** An instant as stored: UTC, to the microsecond (the column's precision). */
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.jooq.DSLContext;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.NewReferral;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
@@ -30,7 +31,7 @@ final class StoreFixtures {
     }
 
     static H2StoreAccess access(java.nio.file.Path dataDir) {
-        return new H2StoreAccess(dataDir, TEST_ITERATIONS);
+        return new H2StoreAccess(dataDir, MeasureCatalogue.standard(), TEST_ITERATIONS);
     }
 
     static char[] passphrase() {

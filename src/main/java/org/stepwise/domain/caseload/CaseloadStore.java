@@ -1,19 +1,30 @@
 package org.stepwise.domain.caseload;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.referral.EndReason;
+import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ReferralStatus;
 
 /**
  * The open caseload store (a port: the store package implements it, the composition root wires it).
  * Every method is one transaction: it completes whole or changes nothing. Callers run it off the
- * FX thread. Failures are {@link StoreException}s whose messages name no patient.
+ * FX thread. Failures are {@link StoreException}s whose messages name no patient; a change the
+ * clinical or data rules refuse is an {@link IllegalArgumentException} with a plain message that
+ * names no patient, and nothing is saved.
  */
 public interface CaseloadStore extends AutoCloseable {
 
     PractitionerProfile profile();
+
+    /** The practitioner's random id, made when the store was created (the export pseudonymises it). */
+    String practitionerUid();
 
     /**
      * Opens a referral. When a patient with the same NHS number is already stored, the referral
@@ -23,8 +34,80 @@ public interface CaseloadStore extends AutoCloseable {
 
     Optional<Patient> findPatient(NhsNumber nhsNumber);
 
+    /** The patient with this id, or empty when there is none. */
+    Optional<Patient> patient(long patientId);
+
+    /**
+     * Changes a stored patient's demographics and contact details (found by {@code patient.id()}).
+     * A changed NHS number must not belong to another patient. Returns the patient as stored.
+     */
+    Patient updatePatient(Patient patient);
+
     /** Every referral, open and ended, newest referral date first. */
     List<CaseloadRow> caseload();
+
+    /** The referral with this id and its step history, or empty when there is none. */
+    Optional<Referral> referral(long referralId);
+
+    /** A patient's referrals with their step histories, newest referral date first. */
+    List<Referral> referralsOf(long patientId);
+
+    /**
+     * A referral's contacts by date, then by recording order (id). Each carries its scores in
+     * {@link org.stepwise.domain.measure.MeasureCode} order and its risk review, or null.
+     */
+    List<Contact> contacts(long referralId);
+
+    /**
+     * Records a contact with its scores and risk review in one transaction. With {@code id} null it
+     * is a new contact; with {@code id} set it replaces that contact, its scores and its risk review
+     * (the contact stays in its referral). Refused, with nothing saved: a date before the referral
+     * date, in the future, or after the end date of an ended referral; scores or a risk review on a
+     * contact that was not attended; a score the measure catalogue does not accept; a PHQ-9 whose
+     * item 9 is 1 or more without a risk review. Returns the contact as stored, with its id.
+     */
+    Contact saveContact(Contact contact);
+
+    /** Deletes a contact with its scores and risk review. */
+    void deleteContact(long contactId);
+
+    /**
+     * Steps a referral up or down from {@code effectiveDate} on (step 2 or 3). The date is not
+     * before the referral date, not in the future, and not after the end date of an ended referral.
+     */
+    void changeStep(long referralId, LocalDate effectiveDate, int step);
+
+    /**
+     * Moves a referral along the pathway: any status but {@link ReferralStatus#ENDED} (use
+     * {@link #endReferral}). Setting it on an ended referral reopens it and clears its ending.
+     */
+    void setStatus(long referralId, ReferralStatus status);
+
+    /**
+     * Ends a referral (or corrects its ending). The end date is not before the referral date or
+     * the referral's last contact, and not in the future.
+     */
+    void endReferral(long referralId, LocalDate endDate, EndReason reason);
+
+    /**
+     * Every referral as the clinical rules see it: key = the referral id in decimal, contacts in
+     * recording order, recorded risk level = the level of the risk review at the latest contact
+     * (by date, then recording order) that has one.
+     */
+    List<ReferralRecord> referralRecords();
+
+    /** One referral as the clinical rules see it (as in {@link #referralRecords()}), or empty. */
+    Optional<ReferralRecord> referralRecord(long referralId);
+
+    /** A copy of the service's pseudonymisation key, or empty when none is stored yet. */
+    Optional<byte[]> serviceKey();
+
+    /**
+     * Stores the service's pseudonymisation key (at least 32 bytes), replacing any earlier one.
+     * {@code origin} is {@code "generated"} (made on this machine) or {@code "imported"} (given by
+     * the service).
+     */
+    void saveServiceKey(byte[] key, String origin);
 
     @Override
     void close();

@@ -7,26 +7,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.outcome.ContactRecord;
+import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.referral.EndReason;
+import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.referral.StepChange;
 
-/** A caseload store in memory, following the port's contract, that records what it was asked. */
+/**
+ * A caseload store in memory, following the port's contract, that records what it was asked. It
+ * applies the contact rules a screen would notice (dates, attendance, the risk review a PHQ-9 item 9
+ * answer needs, scores the bundled catalogue refuses) with the real store's kind of exception.
+ */
 public final class InMemoryCaseloadStore implements CaseloadStore {
 
     private final PractitionerProfile profile;
-    private final Map<NhsNumber, Patient> patients = new LinkedHashMap<>();
-    private final List<CaseloadRow> rows = new ArrayList<>();
+    private final String practitionerUid = UUID.randomUUID().toString();
+    private final Map<Long, Patient> patients = new LinkedHashMap<>();
+    private final Map<Long, Referral> referrals = new LinkedHashMap<>();
+    private final Map<Long, Contact> contacts = new LinkedHashMap<>();
     private final List<NewReferral> referralsCreated = new ArrayList<>();
     private final List<Patient> patientsGiven = new ArrayList<>();
+    private final List<Contact> contactsSaved = new ArrayList<>();
+    private byte[] serviceKey;
     private StoreException nextFailure;
     private long nextId = 1;
     private boolean closed;
@@ -41,34 +59,185 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public synchronized String practitionerUid() {
+        return practitionerUid;
+    }
+
+    @Override
     public synchronized ReferralCreated createReferral(Patient patient, NewReferral referral) {
         failIfAsked();
         referralsCreated.add(referral);
         patientsGiven.add(patient);
-        Patient stored = patients.get(patient.nhsNumber());
+        Patient stored = byNhsNumber(patient.nhsNumber()).orElse(null);
         boolean existing = stored != null;
         if (!existing) {
             stored = patient.withId(nextId++);
-            patients.put(stored.nhsNumber(), stored);
+            patients.put(stored.id(), stored);
         }
         long referralId = nextId++;
-        rows.add(new CaseloadRow(referralId, stored.id(), stored.familyName(), stored.givenName(), stored.nhsNumber(),
-                referral.step(), ReferralStatus.REFERRED, referral.referralDate()));
+        referrals.put(referralId, new Referral(referralId, stored.id(), referral.referralDate(), referral.source(),
+                referral.problemDescriptor(), ReferralStatus.REFERRED, null, null,
+                List.of(new StepChange(referral.referralDate(), referral.step())), false));
         return new ReferralCreated(referralId, stored.id(), existing);
     }
 
     @Override
     public synchronized Optional<Patient> findPatient(NhsNumber nhsNumber) {
         failIfAsked();
-        return Optional.ofNullable(patients.get(nhsNumber));
+        return byNhsNumber(nhsNumber);
+    }
+
+    @Override
+    public synchronized Optional<Patient> patient(long patientId) {
+        failIfAsked();
+        return Optional.ofNullable(patients.get(patientId));
+    }
+
+    @Override
+    public synchronized Patient updatePatient(Patient patient) {
+        failIfAsked();
+        if (patient.id() == null || !patients.containsKey(patient.id())) {
+            throw new IllegalArgumentException("That patient is not in the store.");
+        }
+        if (byNhsNumber(patient.nhsNumber()).filter(other -> !other.id().equals(patient.id())).isPresent()) {
+            throw new IllegalArgumentException("Another patient already has this NHS number.");
+        }
+        patients.put(patient.id(), patient);
+        return patient;
     }
 
     @Override
     public synchronized List<CaseloadRow> caseload() {
         failIfAsked();
-        return rows.stream()
-                .sorted(Comparator.comparing(CaseloadRow::referralDate).thenComparing(CaseloadRow::referralId).reversed())
+        return referrals.values().stream()
+                .sorted(newestFirst())
+                .map(r -> {
+                    Patient p = patients.get(r.patientId());
+                    return new CaseloadRow(r.id(), p.id(), p.familyName(), p.givenName(), p.nhsNumber(),
+                            r.currentStep(), r.status(), r.referralDate());
+                })
                 .toList();
+    }
+
+    @Override
+    public synchronized Optional<Referral> referral(long referralId) {
+        failIfAsked();
+        return Optional.ofNullable(referrals.get(referralId));
+    }
+
+    @Override
+    public synchronized List<Referral> referralsOf(long patientId) {
+        failIfAsked();
+        return referrals.values().stream().filter(r -> r.patientId() == patientId).sorted(newestFirst()).toList();
+    }
+
+    @Override
+    public synchronized List<Contact> contacts(long referralId) {
+        failIfAsked();
+        return contacts.values().stream()
+                .filter(c -> c.referralId() == referralId)
+                .sorted(Comparator.comparing(Contact::date).thenComparing(Contact::id))
+                .toList();
+    }
+
+    @Override
+    public synchronized Contact saveContact(Contact contact) {
+        failIfAsked();
+        Referral referral = existingReferral(contact.referralId());
+        if (contact.date().isBefore(referral.referralDate()) || contact.date().isAfter(LocalDate.now())
+                || (referral.endDate() != null && contact.date().isAfter(referral.endDate()))) {
+            throw new IllegalArgumentException("A contact cannot be dated outside its referral or in the future.");
+        }
+        if (!contact.attendance().attended() && contact.riskReview() != null) {
+            throw new IllegalArgumentException("A contact that was not attended has no risk review.");
+        }
+        MeasureCatalogue catalogue = MeasureCatalogue.standard();
+        contact.scores().forEach(score -> {
+            var definition = catalogue.definition(score.measure());
+            definition.problem(score).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
+            if (contact.riskReview() == null && definition.raisesRisk(score.items())) {
+                throw new IllegalArgumentException("Record the risk review with the contact.");
+            }
+        });
+        if (contact.id() != null && !contacts.containsKey(contact.id())) {
+            throw new IllegalArgumentException("That contact is not in the store.");
+        }
+        long id = contact.id() != null ? contact.id() : nextId++;
+        Contact stored = new Contact(id, contact.referralId(), contact.date(), contact.type(), contact.medium(),
+                contact.attendance(), contact.step(), contact.minutes(), contact.therapyType(), contact.note(),
+                contact.scores(), contact.riskReview());
+        contacts.put(id, stored);
+        contactsSaved.add(stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized void deleteContact(long contactId) {
+        failIfAsked();
+        if (contacts.remove(contactId) == null) {
+            throw new IllegalArgumentException("That contact is not in the store.");
+        }
+    }
+
+    @Override
+    public synchronized void changeStep(long referralId, LocalDate effectiveDate, int step) {
+        failIfAsked();
+        Referral r = existingReferral(referralId);
+        List<StepChange> steps = new ArrayList<>(r.steps());
+        steps.add(new StepChange(effectiveDate, step));
+        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
+                r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), steps, r.demo()));
+    }
+
+    @Override
+    public synchronized void setStatus(long referralId, ReferralStatus status) {
+        failIfAsked();
+        if (status == ReferralStatus.ENDED) {
+            throw new IllegalArgumentException("To end a referral, record its end date and reason.");
+        }
+        Referral r = existingReferral(referralId);
+        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
+                r.problemDescriptor(), status, null, null, r.steps(), r.demo()));
+    }
+
+    @Override
+    public synchronized void endReferral(long referralId, LocalDate endDate, EndReason reason) {
+        failIfAsked();
+        Referral r = existingReferral(referralId);
+        if (contacts(referralId).stream().anyMatch(c -> c.date().isAfter(endDate))) {
+            throw new IllegalArgumentException("A referral cannot end before its last contact.");
+        }
+        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
+                r.problemDescriptor(), ReferralStatus.ENDED, endDate, reason, r.steps(), r.demo()));
+    }
+
+    @Override
+    public synchronized List<ReferralRecord> referralRecords() {
+        failIfAsked();
+        return referrals.keySet().stream().map(this::record).toList();
+    }
+
+    @Override
+    public synchronized Optional<ReferralRecord> referralRecord(long referralId) {
+        failIfAsked();
+        return referrals.containsKey(referralId) ? Optional.of(record(referralId)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<byte[]> serviceKey() {
+        failIfAsked();
+        return Optional.ofNullable(serviceKey).map(byte[]::clone);
+    }
+
+    @Override
+    public synchronized void saveServiceKey(byte[] key, String origin) {
+        failIfAsked();
+        if (key == null || key.length < 32) {
+            throw new IllegalArgumentException("A service key has at least 32 bytes.");
+        }
+        serviceKey = key.clone();
     }
 
     @Override
@@ -79,12 +248,19 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     /** Adds a referral directly, as if it had been stored earlier. */
     public synchronized CaseloadRow add(String nhsNumber, String given, String family, LocalDate born,
             LocalDate referred, int step, ReferralStatus status) {
-        Patient patient = patients.computeIfAbsent(NhsNumber.parse(nhsNumber), number -> new Patient(nextId++, number,
-                given, family, born, Gender.NOT_STATED, Ethnicity.Z, null, null, null, null, null));
-        CaseloadRow row = new CaseloadRow(nextId++, patient.id(), family, given, patient.nhsNumber(), step, status,
-                referred);
-        rows.add(row);
-        return row;
+        NhsNumber number = NhsNumber.parse(nhsNumber);
+        Patient patient = byNhsNumber(number).orElseGet(() -> {
+            Patient added = new Patient(nextId++, number, given, family, born, Gender.NOT_STATED, Ethnicity.Z,
+                    null, null, null, null, null);
+            patients.put(added.id(), added);
+            return added;
+        });
+        long referralId = nextId++;
+        boolean ended = status == ReferralStatus.ENDED;
+        referrals.put(referralId, new Referral(referralId, patient.id(), referred, ReferralSource.SELF,
+                null, status, ended ? referred : null, ended ? EndReason.COMPLETED : null,
+                List.of(new StepChange(referred, step)), false));
+        return new CaseloadRow(referralId, patient.id(), family, given, patient.nhsNumber(), step, status, referred);
     }
 
     /** The next call fails with this exception. */
@@ -100,8 +276,41 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         return List.copyOf(patientsGiven);
     }
 
+    /** Every contact given to {@link #saveContact} and stored, in order. */
+    public synchronized List<Contact> contactsSaved() {
+        return List.copyOf(contactsSaved);
+    }
+
     public synchronized boolean isClosed() {
         return closed;
+    }
+
+    private Optional<Patient> byNhsNumber(NhsNumber number) {
+        return patients.values().stream().filter(p -> p.nhsNumber().equals(number)).findFirst();
+    }
+
+    private Referral existingReferral(long referralId) {
+        Referral referral = referrals.get(referralId);
+        if (referral == null) {
+            throw new IllegalArgumentException("That referral is not in the store.");
+        }
+        return referral;
+    }
+
+    private ReferralRecord record(long referralId) {
+        Referral r = referrals.get(referralId);
+        List<Contact> own = contacts.values().stream().filter(c -> c.referralId() == referralId)
+                .sorted(Comparator.comparing(Contact::id)).toList();
+        RiskLevel risk = own.stream().filter(c -> c.riskReview() != null)
+                .max(Comparator.comparing(Contact::date).thenComparing(Contact::id))
+                .map(c -> c.riskReview().level()).orElse(null);
+        return new ReferralRecord(Long.toString(referralId), r.referralDate(), r.endDate(), r.endReason(),
+                r.problemDescriptor(), own.stream().map(c -> new ContactRecord(c.date(), c.type(), c.attendance(),
+                        c.medium(), c.step(), c.minutes(), c.scores())).toList(), risk);
+    }
+
+    private static Comparator<Referral> newestFirst() {
+        return Comparator.comparing(Referral::referralDate).thenComparing(Referral::id).reversed();
     }
 
     private void failIfAsked() {
