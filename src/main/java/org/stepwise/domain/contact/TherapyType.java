@@ -10,22 +10,24 @@ import java.util.Optional;
  * A contact stores the code ({@link Contact#therapyType()}).
  */
 public enum TherapyType {
-    GUIDED_SELF_HELP_BOOK("748051000000105", "Guided self-help (book)", 2),
-    GUIDED_SELF_HELP_COMPUTER("748041000000107", "Guided self-help (computer)", 2),
-    CBT("304891004", "Cognitive behavioural therapy (CBT)", 3),
-    IPT("443730003", "Interpersonal psychotherapy (IPT)", 3),
-    EMDR("449030000", "Eye movement desensitisation and reprocessing (EMDR)", 3),
-    COUNSELLING_FOR_DEPRESSION("286711000000107", "Counselling for depression", 3),
-    DIT("314034001", "Dynamic interpersonal therapy (DIT)", 3),
-    COUPLES_THERAPY("1129471000000105", "Couples therapy for depression", 3);
+    GUIDED_SELF_HELP_BOOK("748051000000105", "Guided self-help (book)", "GSH book", 2),
+    GUIDED_SELF_HELP_COMPUTER("748041000000107", "Guided self-help (computer)", "GSH computer", 2),
+    CBT("304891004", "Cognitive behavioural therapy (CBT)", "CBT", 3),
+    IPT("443730003", "Interpersonal psychotherapy (IPT)", "IPT", 3),
+    EMDR("449030000", "Eye movement desensitisation and reprocessing (EMDR)", "EMDR", 3),
+    COUNSELLING_FOR_DEPRESSION("286711000000107", "Counselling for depression", "Counselling", 3),
+    DIT("314034001", "Dynamic interpersonal therapy (DIT)", "DIT", 3),
+    COUPLES_THERAPY("1129471000000105", "Couples therapy for depression", "Couples therapy", 3);
 
     private final String snomedCode;
     private final String label;
+    private final String shortLabel;
     private final int step;
 
-    TherapyType(String snomedCode, String label, int step) {
+    TherapyType(String snomedCode, String label, String shortLabel, int step) {
         this.snomedCode = snomedCode;
         this.label = label;
+        this.shortLabel = shortLabel;
         this.step = step;
     }
 
@@ -36,6 +38,11 @@ public enum TherapyType {
 
     public String label() {
         return label;
+    }
+
+    /** A few words for a narrow column, for example "CBT" or "GSH book". */
+    public String shortLabel() {
+        return shortLabel;
     }
 
     /** The step (2 or 3) at which this therapy is delivered. */

@@ -5,11 +5,18 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.ui.caseload.CaseloadView;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralView;
@@ -18,11 +25,17 @@ import org.stepwise.ui.lock.FirstRunView;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.UnlockView;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.patient.PatientView;
+import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.ui.session.SessionView;
+import org.stepwise.ui.session.SessionViewModel;
 
 /**
  * The main window's layout: a header (Stepwise, the practitioner's name and role) over the screen
  * area, which shows the view of the shell's current screen. The caseload view is built once and
- * kept, so its search and selection survive a visit to another screen.
+ * kept, so its search and selection survive a visit to another screen; so is the open patient's
+ * view while its sessions are entered. Enter or a double click on a caseload row opens that
+ * referral's patient screen.
  */
 public final class ShellView {
 
@@ -30,6 +43,8 @@ public final class ShellView {
     private final StackPane screenArea = new StackPane();
     private CaseloadViewModel caseloadModel;
     private CaseloadView caseloadView;
+    private PatientViewModel patientModel;
+    private PatientView patientView;
 
     public ShellView(ShellViewModel model) {
         Label brand = new Label("Stepwise");
@@ -85,6 +100,7 @@ public final class ShellView {
                 if (caseload != caseloadModel) {
                     caseloadModel = caseload;
                     caseloadView = new CaseloadView(caseload);
+                    openRowsFrom(caseloadView, model);
                 }
                 content = caseloadView.root();
                 focus = caseloadView.initialFocus();
@@ -94,12 +110,55 @@ public final class ShellView {
                 content = view.root();
                 focus = view.initialFocus();
             }
+            case PatientViewModel patient -> {
+                if (patient != patientModel) {
+                    patientModel = patient;
+                    patientView = new PatientView(patient);
+                }
+                content = patientView.root();
+                focus = patientView.initialFocus();
+            }
+            case SessionViewModel session -> {
+                SessionView view = new SessionView(session);
+                content = view.root();
+                focus = view.initialFocus();
+            }
             default -> throw new IllegalStateException("No view for " + screen.getClass().getSimpleName());
         }
         screenArea.getChildren().setAll(content);
         if (focus != null) {
             focus.requestFocus();
         }
+    }
+
+    /**
+     * Enter on the caseload table, or a double click on one of its rows, opens the selected
+     * referral. Handled as the events bubble up, so a handler of the caseload screen that takes
+     * them first wins.
+     */
+    @SuppressWarnings("unchecked")
+    private static void openRowsFrom(CaseloadView view, ShellViewModel model) {
+        TableView<CaseloadRow> table = (TableView<CaseloadRow>) view.root().lookup("#caseload-table");
+        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            CaseloadRow selected = table.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && selected != null) {
+                event.consume();
+                model.openReferral(selected.referralId());
+            }
+        });
+        table.addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
+            if (event.getButton() != MouseButton.PRIMARY || event.getClickCount() != 2) {
+                return;
+            }
+            for (Node node = event.getPickResult().getIntersectedNode(); node != null && node != table;
+                    node = node.getParent()) {
+                if (node instanceof TableRow<?> row && row.getItem() instanceof CaseloadRow clicked) {
+                    event.consume();
+                    model.openReferral(clicked.referralId());
+                    return;
+                }
+            }
+        });
     }
 
     private static Node starting(String failure) {

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
@@ -16,10 +17,13 @@ import org.stepwise.ui.common.DialogService;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.OpenedStore;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.ui.session.SessionViewModel;
 
 /**
  * The main window's state: which screen shows, whose caseload is open, and the moves between
- * screens (first run or unlock, then the caseload, a new referral, back to the caseload).
+ * screens (first run or unlock, then the caseload, a new referral, a patient and their sessions,
+ * back to the caseload).
  * The screen is the view model of the screen to show; null while the store is being looked for.
  */
 public final class ShellViewModel {
@@ -28,6 +32,7 @@ public final class ShellViewModel {
     private final BackgroundRunner runner;
     private final DialogService dialogs;
     private final Clock clock;
+    private final MeasureCatalogue catalogue;
 
     private final ReadOnlyObjectWrapper<Object> screen = new ReadOnlyObjectWrapper<>(this, "screen");
     private final ReadOnlyStringWrapper practitionerName = new ReadOnlyStringWrapper(this, "practitionerName", "");
@@ -38,16 +43,25 @@ public final class ShellViewModel {
     private CaseloadViewModel caseload;
     private boolean closing;
 
+    /** A shell whose screens use the bundled measure catalogue. */
     public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock) {
+        this(access, runner, dialogs, clock, MeasureCatalogue.standard());
+    }
+
+    /** A shell whose screens score and describe measures with this catalogue (the one the store checks with). */
+    public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock,
+            MeasureCatalogue catalogue) {
         this.access = access;
         this.runner = runner;
         this.dialogs = dialogs;
         this.clock = clock;
+        this.catalogue = catalogue;
     }
 
     /**
      * The view model of the screen to show: a {@link FirstRunViewModel}, {@link UnlockViewModel},
-     * {@link CaseloadViewModel} or {@link NewReferralViewModel}; null while starting.
+     * {@link CaseloadViewModel}, {@link NewReferralViewModel}, {@link PatientViewModel} or
+     * {@link SessionViewModel}; null while starting.
      */
     public ReadOnlyObjectProperty<Object> screenProperty() {
         return screen.getReadOnlyProperty();
@@ -115,6 +129,23 @@ public final class ShellViewModel {
         caseload = new CaseloadViewModel(store, runner, this::newReferral);
         screen.set(caseload);
         caseload.load();
+    }
+
+    /** Opens the patient screen for a referral of the caseload. */
+    public void openReferral(long referralId) {
+        if (store == null) {
+            return;
+        }
+        PatientViewModel patient = new PatientViewModel(store, runner, dialogs, clock, catalogue, referralId,
+                screen::set, () -> backToCaseload(referralId));
+        screen.set(patient);
+        patient.load();
+    }
+
+    /** Back from a patient: the caseload loads again (it may have changed) with that referral selected. */
+    private void backToCaseload(long referralId) {
+        screen.set(caseload);
+        caseload.load(referralId);
     }
 
     private void newReferral() {

@@ -7,6 +7,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.FxDialogService;
 import org.stepwise.ui.common.FxThreadBridge;
@@ -28,12 +29,20 @@ public final class StepwiseUi {
     private StepwiseUi() {
     }
 
-    /** Shows the main window on {@code stage} over the store that {@code access} opens. */
+    /** Shows the main window on {@code stage} over the store that {@code access} opens, with the bundled measure catalogue. */
     public static void start(Stage stage, StoreAccess access, String title) {
+        start(stage, access, title, MeasureCatalogue.standard());
+    }
+
+    /**
+     * Shows the main window on {@code stage} over the store that {@code access} opens; the screens
+     * score and describe measures with {@code catalogue} (read before the window opens).
+     */
+    public static void start(Stage stage, StoreAccess access, String title, MeasureCatalogue catalogue) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
         ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage),
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), catalogue);
         Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(StepwiseUi.class.getResource(STYLESHEET)).toExternalForm());
         stage.setTitle(title);
