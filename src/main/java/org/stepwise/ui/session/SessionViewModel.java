@@ -55,13 +55,10 @@ public final class SessionViewModel {
     private final Runnable onClosed;
 
     private final FormField<String> date;
-    private final FormField<ContactType> type = new FormField<>(null,
-            chosen -> chosen == null ? Optional.of("Choose the type of contact.") : Optional.empty());
-    private final FormField<Medium> medium = new FormField<>(null,
-            chosen -> chosen == null ? Optional.of("Choose how the session took place.") : Optional.empty());
-    private final FormField<Attendance> attendance = new FormField<>(null,
-            chosen -> chosen == null ? Optional.of("Choose whether the patient attended.") : Optional.empty());
-    private final FormField<String> minutes = new FormField<>("", SessionViewModel::minutesProblem);
+    private final FormField<ContactType> type;
+    private final FormField<Medium> medium;
+    private final FormField<Attendance> attendance;
+    private final FormField<String> minutes;
     private final FormField<TherapyType> therapy;
     private final ObservableList<TherapyType> therapies = FXCollections.observableArrayList();
     private final List<MeasureEntry> measures = new ArrayList<>();
@@ -92,15 +89,15 @@ public final class SessionViewModel {
         this.onSaved = onSaved;
         this.onClosed = onClosed;
 
+        // A recorded session's values are the fields' starting values, so that only real changes count.
         date = new FormField<>(DateInput.format(editing == null ? today() : editing.date()), this::dateProblem);
+        type = required(editing == null ? null : editing.type(), "Choose the type of contact.");
+        medium = required(editing == null ? null : editing.medium(), "Choose how the session took place.");
+        attendance = required(editing == null ? null : editing.attendance(), "Choose whether the patient attended.");
+        minutes = new FormField<>(editing == null || editing.minutes() == null ? "" : editing.minutes().toString(),
+                SessionViewModel::minutesProblem);
         therapy = FormField.optional(editing == null ? null : TherapyType.bySnomedCode(editing.therapyType()).orElse(null));
-        if (editing != null) {
-            type.reset(editing.type());
-            medium.reset(editing.medium());
-            attendance.reset(editing.attendance());
-            minutes.reset(editing.minutes() == null ? "" : editing.minutes().toString());
-            riskReview.set(editing.riskReview());
-        }
+        riskReview.set(editing == null ? null : editing.riskReview());
 
         List<Contact> earlier = contactsBefore(contacts, editing);
         for (MeasureCode code : measureCodes(catalogue, referral.problemDescriptor())) {
@@ -381,6 +378,10 @@ public final class SessionViewModel {
                     + ": a session cannot be after that.");
         }
         return Optional.empty();
+    }
+
+    private static <T> FormField<T> required(T initial, String message) {
+        return new FormField<>(initial, chosen -> chosen == null ? Optional.of(message) : Optional.empty());
     }
 
     private static Optional<String> minutesProblem(String text) {
