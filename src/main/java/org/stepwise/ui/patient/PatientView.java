@@ -162,16 +162,16 @@ public final class PatientView {
         Label placeholder = new Label("No sessions yet. Choose New session (Ctrl+N) to record the first.");
         placeholder.setId("contacts-placeholder");
         table.setPlaceholder(placeholder);
-        table.getColumns().add(column("Date", "column-date", 95, ContactLine::date));
-        table.getColumns().add(column("Type", "column-type", 150, ContactLine::type));
+        table.getColumns().add(column("Date", "column-date", 92, ContactLine::date));
+        table.getColumns().add(column("Type", "column-type", 160, ContactLine::type));
         table.getColumns().add(column("Medium", "column-medium", 110, ContactLine::medium));
-        table.getColumns().add(column("Attendance", "column-attendance", 160, ContactLine::attendance));
-        table.getColumns().add(column("Min", "column-minutes", 50, ContactLine::minutes));
-        table.getColumns().add(column("Therapy", "column-therapy", 120, ContactLine::therapy));
-        table.getColumns().add(column("PHQ-9", "column-phq9", 155, ContactLine::phq9));
-        table.getColumns().add(column("Anxiety", "column-anxiety", 180, ContactLine::anxiety));
-        table.getColumns().add(column("WSAS", "column-wsas", 190, ContactLine::wsas));
-        TableColumn<ContactLine, String> risk = column("Risk", "column-risk", 110, ContactLine::risk);
+        table.getColumns().add(column("Attendance", "column-attendance", 148, ContactLine::attendance));
+        table.getColumns().add(column("Min", "column-minutes", 44, ContactLine::minutes));
+        table.getColumns().add(column("Therapy", "column-therapy", 104, ContactLine::therapy));
+        table.getColumns().add(column("PHQ-9", "column-phq9", 168, ContactLine::phq9));
+        table.getColumns().add(column("Anxiety", "column-anxiety", 158, ContactLine::anxiety));
+        table.getColumns().add(column("WSAS", "column-wsas", 226, ContactLine::wsas));
+        TableColumn<ContactLine, String> risk = column("Risk", "column-risk", 86, ContactLine::risk);
         risk.getStyleClass().add("risk-column");
         table.getColumns().add(risk);
         table.getColumns().forEach(column -> column.setSortable(false));
@@ -228,7 +228,7 @@ public final class PatientView {
         changeStep.setId("change-step");
         changeStep.textProperty().bind(model.stepActionProperty());
         changeStep.setOnAction(event -> model.changeStep());
-        HBox stepLine = line(Forms.row("Step change from", stepDate, model.stepDate()), changeStep);
+        HBox stepLine = line(Forms.row("Step change on", stepDate, model.stepDate()), changeStep);
 
         ComboBox<ReferralStatus> status = new ComboBox<>();
         status.setId("status-choice");

@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -40,6 +42,9 @@ public final class SessionView {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final PseudoClass RISK = PseudoClass.getPseudoClass("risk");
     private static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
+    private static final PseudoClass CASENESS = PseudoClass.getPseudoClass("caseness");
+    /** The width of a questionnaire's name, so that the fields and their cells line up. */
+    private static final double NAME_WIDTH = 90;
 
     private final StackPane root;
     private final TextField date = new TextField();
@@ -74,11 +79,14 @@ public final class SessionView {
 
         VBox measures = new VBox(10);
         measures.setId("measures");
+        HBox singleItems = new HBox(28);
+        singleItems.setId("single-item-measures");
         for (MeasureEntry entry : model.measures()) {
-            VBox row = measureRow(entry);
+            Node row = entry.definition().itemCount() > 1 ? measureRow(entry) : singleItemMeasure(entry);
             row.disableProperty().bind(model.measuresEnabledProperty().not());
-            measures.getChildren().add(row);
+            (entry.definition().itemCount() > 1 ? measures : singleItems).getChildren().add(row);
         }
+        measures.getChildren().add(singleItems);
 
         Label failure = new Label();
         failure.setId("session-failure");
@@ -92,12 +100,12 @@ public final class SessionView {
         Button save = new Button("Save session");
         save.setId("save-session");
         save.getStyleClass().add("accent");
-        save.defaultButtonProperty().bind(model.riskPaneOpenProperty().not());
+        save.setDefaultButton(true);
         save.disableProperty().bind(model.savingProperty());
         save.setOnAction(event -> model.save());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-session");
-        cancel.cancelButtonProperty().bind(model.riskPaneOpenProperty().not());
+        cancel.setCancelButton(true);
         cancel.setOnAction(event -> model.cancel());
         HBox actions = new HBox(12, save, cancel, Forms.progress("session-save-progress", "Saving…", model.savingProperty()));
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -145,6 +153,16 @@ public final class SessionView {
         Node riskPane = riskPane(model);
         root = new StackPane(scroll, riskPane);
         root.setId("session-screen");
+
+        // When the risk review closes (after the form is usable again), typing goes on: at the next
+        // measure once a review is recorded, else back at PHQ-9.
+        Node phq9Field = measures.lookup("#" + fieldId(model.measures().get(0)));
+        Node nextField = measures.lookup("#" + fieldId(model.measures().get(1)));
+        model.riskPaneOpenProperty().addListener((observable, was, open) -> {
+            if (!open) {
+                (model.riskReviewProperty().get() != null ? nextField : phq9Field).requestFocus();
+            }
+        });
     }
 
     public Node root() {
@@ -158,34 +176,11 @@ public final class SessionView {
     /** One questionnaire: name, digits field, result and last score; the item cells; the message. */
     private static VBox measureRow(MeasureEntry entry) {
         String id = fieldId(entry);
-        Label name = new Label(entry.name());
-        name.getStyleClass().add("measure-name");
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        name.setPrefWidth(150);
-        TextField digits = new TextField();
-        digits.setId(id);
-        digits.getStyleClass().add("measure-digits");
-        digits.setPrefColumnCount(Math.max(4, Math.min(entry.definition().itemCount() + 2, 24)));
-        digits.setMaxWidth(Region.USE_PREF_SIZE);
-        digits.textProperty().bindBidirectional(entry.textProperty());
-        name.setLabelFor(digits);
-        entry.focusRequestsProperty().addListener((observable, before, now) -> digits.requestFocus());
-        entry.messageProperty().addListener((observable, before, now) ->
-                digits.pseudoClassStateChanged(INVALID, !now.isEmpty()));
-        digits.pseudoClassStateChanged(INVALID, !entry.messageProperty().get().isEmpty());
-
-        Label result = new Label();
-        result.setId(id + "-result");
-        result.getStyleClass().add("measure-result");
-        result.textProperty().bind(entry.resultProperty());
-        result.setMinWidth(Region.USE_PREF_SIZE);
-        entry.atCasenessProperty().addListener((observable, before, now) ->
-                result.pseudoClassStateChanged(PseudoClass.getPseudoClass("caseness"), now));
-
-        Label last = new Label(entry.lastText());
-        last.setId(id + "-last");
-        last.getStyleClass().add("measure-last");
-        last.setMinWidth(Region.USE_PREF_SIZE);
+        Label name = name(entry);
+        name.setPrefWidth(NAME_WIDTH);
+        TextField digits = digits(entry, name);
+        Label result = result(entry);
+        Label last = last(entry);
 
         HBox line = new HBox(12, name, digits);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -203,19 +198,74 @@ public final class SessionView {
 
         VBox row = new VBox(4, line);
         row.getStyleClass().add("measure-row");
-        if (entry.definition().itemCount() > 1) {
-            row.getChildren().add(cells(entry, id));
-        }
+        row.getChildren().addAll(cells(entry, id), message(entry));
+        return row;
+    }
+
+    /** A one-item scale (the phobia scales), compact, so the three sit side by side. */
+    private static VBox singleItemMeasure(MeasureEntry entry) {
+        Label name = name(entry);
+        TextField digits = digits(entry, name);
+        HBox line = new HBox(8, name, digits, result(entry));
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox measure = new VBox(4, line, last(entry), message(entry));
+        measure.getStyleClass().add("measure-row");
+        return measure;
+    }
+
+    private static Label name(MeasureEntry entry) {
+        Label name = new Label(entry.name());
+        name.getStyleClass().add("measure-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        return name;
+    }
+
+    /** The field the answers are typed into, as a run of digits. */
+    private static TextField digits(MeasureEntry entry, Label name) {
+        TextField digits = new TextField();
+        digits.setId(fieldId(entry));
+        digits.getStyleClass().add("measure-digits");
+        digits.setPrefColumnCount(Math.max(2, Math.min(entry.definition().itemCount() + 2, 24)));
+        digits.setMaxWidth(Region.USE_PREF_SIZE);
+        digits.setMinWidth(Region.USE_PREF_SIZE);
+        digits.textProperty().bindBidirectional(entry.textProperty());
+        name.setLabelFor(digits);
+        entry.focusRequestsProperty().addListener((observable, before, now) -> digits.requestFocus());
+        entry.messageProperty().addListener((observable, before, now) ->
+                digits.pseudoClassStateChanged(INVALID, !now.isEmpty()));
+        digits.pseudoClassStateChanged(INVALID, !entry.messageProperty().get().isEmpty());
+        return digits;
+    }
+
+    /** The total, band and caseness as typed; marked while at caseness. */
+    private static Label result(MeasureEntry entry) {
+        Label result = new Label();
+        result.setId(fieldId(entry) + "-result");
+        result.getStyleClass().add("measure-result");
+        result.textProperty().bind(entry.resultProperty());
+        result.setMinWidth(Region.USE_PREF_SIZE);
+        entry.atCasenessProperty().addListener((observable, before, now) -> result.pseudoClassStateChanged(CASENESS, now));
+        return result;
+    }
+
+    private static Label last(MeasureEntry entry) {
+        Label last = new Label(entry.lastText());
+        last.setId(fieldId(entry) + "-last");
+        last.getStyleClass().add("measure-last");
+        last.setMinWidth(Region.USE_PREF_SIZE);
+        return last;
+    }
+
+    private static Label message(MeasureEntry entry) {
         Label message = new Label();
-        message.setId(id + "-message");
+        message.setId(fieldId(entry) + "-message");
         message.getStyleClass().add("field-message");
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(entry.messageProperty());
         message.visibleProperty().bind(entry.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
-        row.getChildren().add(message);
-        return row;
+        return message;
     }
 
     /** The answers item by item: a small cell per item, numbered, under the field. */
@@ -224,7 +274,7 @@ public final class SessionView {
         cells.setId(id + "-cells");
         cells.getStyleClass().add("item-cells");
         Region indent = new Region();
-        indent.setMinWidth(162);
+        indent.setMinWidth(NAME_WIDTH + 12);
         cells.getChildren().add(indent);
         int count = entry.definition().itemCount();
         int riskItem = entry.definition().riskItem().map(item -> item.item()).orElse(0);
@@ -301,29 +351,53 @@ public final class SessionView {
         Button record = new Button("Record review");
         record.setId("record-risk-review");
         record.getStyleClass().add("accent");
-        record.defaultButtonProperty().bind(model.riskPaneOpenProperty());
         record.setOnAction(event -> model.recordRiskReview());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-risk-review");
-        cancel.cancelButtonProperty().bind(model.riskPaneOpenProperty());
         cancel.setOnAction(event -> model.cancelRiskReview());
         HBox actions = new HBox(12, record, cancel);
-        Label keys = new Label("Tab from the note to Record review, then Enter");
+        // In the note, Tab leaves the note (as in every other field) and Ctrl+Enter records the review.
+        note.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.TAB && !event.isControlDown()) {
+                (event.isShiftDown() ? level : record).requestFocus();
+                event.consume();
+            } else if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
+                model.recordRiskReview();
+                event.consume();
+            }
+        });
+        Label keys = new Label("Tab to Record review and Enter, or Ctrl+Enter in the note");
         keys.getStyleClass().add("hint");
 
         VBox card = new VBox(14, title, why,
                 Forms.row("Risk level", level, model.riskForm().level(), RiskLevel::label),
                 Forms.row("Note of the review", note, model.riskForm().note()),
                 kept, actions, keys);
-        card.setId("risk-review-pane");
+        card.setId("risk-review-card");
         card.getStyleClass().addAll("card", "risk-card");
         card.setMaxWidth(560);
         card.setMaxHeight(Region.USE_PREF_SIZE);
 
         StackPane scrim = new StackPane(card);
+        scrim.setId("risk-review-pane");
         scrim.getStyleClass().add("scrim");
         scrim.visibleProperty().bind(model.riskPaneOpenProperty());
         scrim.managedProperty().bind(scrim.visibleProperty());
+        // The form's Enter and Esc buttons are disabled beneath the pane; here Enter records and Esc
+        // cancels, wherever the focus is in the pane (a pick list would otherwise keep Esc), unless a
+        // pick list is open, where they choose or close it.
+        scrim.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (level.isShowing()) {
+                return;
+            }
+            if (event.getCode() == KeyCode.ENTER && !(event.getTarget() instanceof TextArea)) {
+                model.recordRiskReview();
+                event.consume();
+            } else if (event.getCode() == KeyCode.ESCAPE) {
+                model.cancelRiskReview();
+                event.consume();
+            }
+        });
         model.riskPaneOpenProperty().addListener((observable, was, open) -> {
             if (open) {
                 level.requestFocus();
