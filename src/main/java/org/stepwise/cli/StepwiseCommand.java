@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.VersionProvider.class,
         description = "Caseload manager for NHS Talking Therapies practitioners. "
                 + "With no command, opens the window.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class})
 public final class StepwiseCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -36,6 +36,11 @@ public final class StepwiseCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status (0 fine, 1 failed, 2 usage error). */
     public static int run(String[] args, CliServices services, Map<String, String> env) {
+        return commandLine(services, env).execute(args);
+    }
+
+    /** The command line, ready to execute: a {@link UsageException} exits 2 with its message. */
+    static CommandLine commandLine(CliServices services, Map<String, String> env) {
         CommandLine line = new CommandLine(new StepwiseCommand(services, env));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UsageException) {
@@ -44,7 +49,7 @@ public final class StepwiseCommand implements Callable<Integer> {
             }
             throw e;
         });
-        return line.execute(args);
+        return line;
     }
 
     @Override

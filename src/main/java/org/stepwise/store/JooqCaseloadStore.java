@@ -1,6 +1,7 @@
 package org.stepwise.store;
 
 import static org.stepwise.store.generated.Tables.CONTACT;
+import static org.stepwise.store.generated.Tables.CONTACT_VERSION;
 import static org.stepwise.store.generated.Tables.PATIENT;
 import static org.stepwise.store.generated.Tables.PRACTITIONER_PROFILE;
 import static org.stepwise.store.generated.Tables.REFERRAL;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,13 +39,16 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.NewReferral;
+import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.common.Coded;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
+import org.stepwise.domain.contact.ContactVersion;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.measure.MeasureCatalogue;
@@ -84,6 +89,8 @@ final class JooqCaseloadStore implements CaseloadStore {
     private static final int MAX_KEY_BYTES = 256;
     private static final String NO_SUCH_REFERRAL = "That referral is not in the store.";
     private static final String NO_SUCH_CONTACT = "That contact is not in the store.";
+
+    private static final System.Logger LOG = System.getLogger(JooqCaseloadStore.class.getName());
 
     private final Database database;
     private final MeasureCatalogue catalogue;
@@ -262,6 +269,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                         .fetchSingle(CONTACT.ID);
             } else {
                 contactId = id;
+                keepVersion(dsl, contactId, ContactVersion.Change.REPLACED);
                 dsl.update(CONTACT).set(contactFields(contact)).set(CONTACT.UPDATED_AT, now)
                         .where(CONTACT.ID.eq(contactId)).execute();
                 dsl.deleteFrom(SCORE).where(SCORE.CONTACT_ID.eq(contactId)).execute();
@@ -275,11 +283,24 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public synchronized void deleteContact(long contactId) {
         write("deleting a contact", "The contact was not deleted.", dsl -> {
-            if (dsl.deleteFrom(CONTACT).where(CONTACT.ID.eq(contactId)).execute() == 0) {
+            if (!dsl.fetchExists(CONTACT, CONTACT.ID.eq(contactId))) {
                 throw new Refusal(NO_SUCH_CONTACT);
             }
+            keepVersion(dsl, contactId, ContactVersion.Change.DELETED);
+            dsl.deleteFrom(CONTACT).where(CONTACT.ID.eq(contactId)).execute();
             return null;
         });
+    }
+
+    @Override
+    public synchronized List<ContactVersion> contactHistory(long contactId) {
+        return read("reading a contact's history", "The contact's earlier versions could not be read.", dsl -> dsl
+                .selectFrom(CONTACT_VERSION)
+                .where(CONTACT_VERSION.CONTACT_ID.eq(contactId))
+                .orderBy(CONTACT_VERSION.VERSION)
+                .fetch(r -> new ContactVersion(r.getContactId(), r.getVersion(),
+                        ContactVersion.Change.valueOf(r.getChangeKind().toUpperCase(Locale.ROOT)),
+                        ContactText.read(r.getContent()), r.getChangedBy(), r.getChangedAt().toInstant())));
     }
 
     @Override
@@ -373,6 +394,20 @@ final class JooqCaseloadStore implements CaseloadStore {
     public synchronized Optional<ReferralRecord> referralRecord(long referralId) {
         return read("reading a referral for the outcome rules", "The referral could not be read.",
                 dsl -> referralRecords(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
+    }
+
+    @Override
+    public synchronized ImportCounts importCaseload(List<PatientHistory> patients) {
+        if (patients == null) {
+            throw new IllegalArgumentException("There is no caseload to import.");
+        }
+        CaseloadImport caseloadImport = new CaseloadImport(rules);
+        caseloadImport.check(patients, LocalDate.now());
+        ImportCounts counts = write("importing a caseload", "The caseload was not imported.",
+                dsl -> caseloadImport.write(dsl, patients));
+        LOG.log(System.Logger.Level.INFO, "Imported {0} patients, {1} referrals, {2} contacts",
+                counts.patients(), counts.referrals(), counts.contacts());
+        return counts;
     }
 
     @Override
@@ -589,6 +624,25 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .set(RISK_REVIEW.REVIEWED_AT, utc(review.reviewedAt()))
                     .execute();
         }
+    }
+
+    /** Keeps the contact as it is now (row, scores, risk review) as its next version, in the caller's transaction. */
+    private void keepVersion(DSLContext dsl, long contactId, ContactVersion.Change change) {
+        Contact current = contacts(dsl, CONTACT.ID.eq(contactId)).getFirst();
+        int version = dsl.select(DSL.coalesce(DSL.max(CONTACT_VERSION.VERSION), 0))
+                .from(CONTACT_VERSION)
+                .where(CONTACT_VERSION.CONTACT_ID.eq(contactId))
+                .fetchSingle(0, Integer.class) + 1;
+        dsl.insertInto(CONTACT_VERSION)
+                .set(CONTACT_VERSION.CONTACT_ID, contactId)
+                .set(CONTACT_VERSION.VERSION, version)
+                .set(CONTACT_VERSION.CHANGE_KIND, change.name().toLowerCase(Locale.ROOT))
+                .set(CONTACT_VERSION.CONTENT, ContactText.write(current))
+                .set(CONTACT_VERSION.CHANGED_BY, dsl.select(PRACTITIONER_PROFILE.PRACTITIONER_UID)
+                        .from(PRACTITIONER_PROFILE).where(PRACTITIONER_PROFILE.ID.eq(1))
+                        .fetchSingle(PRACTITIONER_PROFILE.PRACTITIONER_UID))
+                .set(CONTACT_VERSION.CHANGED_AT, now())
+                .execute();
     }
 
     private static void touch(DSLContext dsl, long referralId) {

@@ -13,6 +13,7 @@ import static org.stepwise.store.StoreFixtures.passphrase;
 import static org.stepwise.store.StoreFixtures.patient;
 import static org.stepwise.store.StoreFixtures.referral;
 import static org.stepwise.store.generated.Tables.CONTACT;
+import static org.stepwise.store.generated.Tables.CONTACT_VERSION;
 import static org.stepwise.store.generated.Tables.RISK_REVIEW;
 import static org.stepwise.store.generated.Tables.SCORE;
 
@@ -265,7 +266,7 @@ class ContactStoreTest {
 
         assertEquals(refused.message(), e.getMessage());
         assertNoIdentifier(e.toString());
-        assertEquals(before, counts(), "contact, score and risk review rows unchanged");
+        assertEquals(before, counts(), "contact, score, risk review and version rows unchanged");
         assertEquals(List.of(stored), store.contacts(referralId), "the stored contact is untouched");
     }
 
@@ -288,7 +289,8 @@ class ContactStoreTest {
     }
 
     private List<Integer> counts() {
-        return List.of(dsl(store).fetchCount(CONTACT), dsl(store).fetchCount(SCORE), dsl(store).fetchCount(RISK_REVIEW));
+        return List.of(dsl(store).fetchCount(CONTACT), dsl(store).fetchCount(SCORE), dsl(store).fetchCount(RISK_REVIEW),
+                dsl(store).fetchCount(CONTACT_VERSION));
     }
 
     static List<Integer> items(int count, int value) {

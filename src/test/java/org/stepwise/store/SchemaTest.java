@@ -12,6 +12,7 @@ import static org.stepwise.store.StoreFixtures.passphrase;
 import static org.stepwise.store.StoreFixtures.patient;
 import static org.stepwise.store.StoreFixtures.referral;
 import static org.stepwise.store.generated.Tables.CONTACT;
+import static org.stepwise.store.generated.Tables.CONTACT_VERSION;
 import static org.stepwise.store.generated.Tables.PATIENT;
 import static org.stepwise.store.generated.Tables.PRACTITIONER_PROFILE;
 import static org.stepwise.store.generated.Tables.REFERRAL;
@@ -73,6 +74,9 @@ class SchemaTest {
                 .fetchSingle(CONTACT.ID);
         dsl(store).insertInto(SCORE).set(valid(SCORE)).execute();
         dsl(store).insertInto(RISK_REVIEW).set(valid(RISK_REVIEW)).execute();
+        Map<Field<?>, Object> firstVersion = valid(CONTACT_VERSION);
+        firstVersion.put(CONTACT_VERSION.VERSION, 1);
+        dsl(store).insertInto(CONTACT_VERSION).set(firstVersion).execute();
     }
 
     @AfterAll
@@ -90,7 +94,7 @@ class SchemaTest {
         expected.add("flyway_schema_history");
         assertEquals(expected, new TreeSet<>(created.keySet()));
         assertTrue(expected.containsAll(List.of("PATIENT", "REFERRAL", "STEP_CHANGE", "CONTACT", "SCORE",
-                "RISK_REVIEW", "PRACTITIONER_PROFILE", "SERVICE_KEY", "APP_SETTING", "AUDIT_EVENT")));
+                "RISK_REVIEW", "PRACTITIONER_PROFILE", "SERVICE_KEY", "APP_SETTING", "AUDIT_EVENT", "CONTACT_VERSION")));
         for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
             assertEquals(names(table.fields()), names(created.get(table.getName()).fields()), table.getName());
         }
@@ -98,7 +102,7 @@ class SchemaTest {
         Table<?> history = DSL.table(DSL.name("flyway_schema_history"));
         Field<String> version = DSL.field(DSL.name("version"), String.class);
         Field<Boolean> success = DSL.field(DSL.name("success"), Boolean.class);
-        assertEquals(List.of("1"), dsl.select(version).from(history).where(success.isTrue()).and(version.isNotNull())
+        assertEquals(List.of("1", "2"), dsl.select(version).from(history).where(success.isTrue()).and(version.isNotNull())
                 .orderBy(DSL.field(DSL.name("installed_rank"))).fetch(version));
     }
 
@@ -163,6 +167,13 @@ class SchemaTest {
             row.put(SERVICE_KEY.FINGERPRINT, "0123456789abcdef");
             row.put(SERVICE_KEY.ORIGIN, "imported");
             row.put(SERVICE_KEY.CREATED_AT, NOW);
+        } else if (table == CONTACT_VERSION) {
+            row.put(CONTACT_VERSION.CONTACT_ID, contactId);
+            row.put(CONTACT_VERSION.VERSION, 2);
+            row.put(CONTACT_VERSION.CHANGE_KIND, "deleted");
+            row.put(CONTACT_VERSION.CONTENT, "{}");
+            row.put(CONTACT_VERSION.CHANGED_BY, "6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f");
+            row.put(CONTACT_VERSION.CHANGED_AT, NOW);
         } else {
             throw new IllegalArgumentException(table.getName());
         }
@@ -170,7 +181,7 @@ class SchemaTest {
     }
 
     static Stream<Arguments> acceptedRows() {
-        return Stream.of(PATIENT, REFERRAL, STEP_CHANGE, CONTACT, SERVICE_KEY).map(Arguments::of);
+        return Stream.of(PATIENT, REFERRAL, STEP_CHANGE, CONTACT, SERVICE_KEY, CONTACT_VERSION).map(Arguments::of);
     }
 
     /** The control for the refusals: the unchanged rows go in (then are rolled back). */
@@ -230,7 +241,10 @@ class SchemaTest {
                 refused(PRACTITIONER_PROFILE, PRACTITIONER_PROFILE.DISPLAY_NAME, " ", "PRACTITIONER_NAME_NOT_BLANK"),
                 refused(SERVICE_KEY, SERVICE_KEY.KEY_BYTES, new byte[16], "SERVICE_KEY_LENGTH"),
                 refused(SERVICE_KEY, SERVICE_KEY.ID, 2, "SERVICE_KEY_SINGLE_ROW"),
-                refused(SERVICE_KEY, SERVICE_KEY.ORIGIN, "copied", "SERVICE_KEY_ORIGIN"));
+                refused(SERVICE_KEY, SERVICE_KEY.ORIGIN, "copied", "SERVICE_KEY_ORIGIN"),
+                refused(CONTACT_VERSION, CONTACT_VERSION.VERSION, 0, "CONTACT_VERSION_NUMBER"),
+                refused(CONTACT_VERSION, CONTACT_VERSION.VERSION, 1, "CONTACT_VERSION_ONE_PER_NUMBER"),
+                refused(CONTACT_VERSION, CONTACT_VERSION.CHANGE_KIND, "edited", "CONTACT_VERSION_CHANGE"));
     }
 
     private static Arguments refused(Table<?> table, Field<?> field, Object value, String constraint) {

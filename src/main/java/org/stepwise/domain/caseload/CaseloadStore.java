@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactVersion;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
@@ -61,15 +62,22 @@ public interface CaseloadStore extends AutoCloseable {
     /**
      * Records a contact with its scores and risk review in one transaction. With {@code id} null it
      * is a new contact; with {@code id} set it replaces that contact, its scores and its risk review
-     * (the contact stays in its referral). Refused, with nothing saved: a date before the referral
+     * (the contact stays in its referral) and keeps the version it replaces in the contact's history
+     * ({@link #contactHistory}). Refused, with nothing saved: a date before the referral
      * date, in the future, or after the end date of an ended referral; scores or a risk review on a
      * contact that was not attended; a score the measure catalogue does not accept; a PHQ-9 whose
      * item 9 is 1 or more without a risk review. Returns the contact as stored, with its id.
      */
     Contact saveContact(Contact contact);
 
-    /** Deletes a contact with its scores and risk review. */
+    /** Deletes a contact with its scores and risk review, keeping the version it had in its history. */
     void deleteContact(long contactId);
+
+    /**
+     * The earlier versions of a contact, oldest first: one for each time it was replaced, and its last
+     * version if it was deleted. Empty for a contact never changed (or never stored).
+     */
+    List<ContactVersion> contactHistory(long contactId);
 
     /**
      * Steps a referral up or down from {@code effectiveDate} on (step 2 or 3). The date is not
@@ -98,6 +106,16 @@ public interface CaseloadStore extends AutoCloseable {
 
     /** One referral as the clinical rules see it (as in {@link #referralRecords()}), or empty. */
     Optional<ReferralRecord> referralRecord(long referralId);
+
+    /**
+     * Writes many patients at once, with their referrals (status, ending, step history and demo mark as
+     * given) and contacts (recorded in list order): for demo data. One transaction with batched
+     * inserts, so all of it is written or none. A patient whose NHS number is already stored, or
+     * comes earlier in the list, keeps the details stored first and gets the referrals. Every
+     * contact must pass the rules of {@link #saveContact}, and an ended referral's end date must not
+     * come before its last contact.
+     */
+    ImportCounts importCaseload(List<PatientHistory> patients);
 
     /** A copy of the service's pseudonymisation key, or empty when none is stored yet. */
     Optional<byte[]> serviceKey();

@@ -1,5 +1,6 @@
 package org.stepwise.ui.testing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,10 +11,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.NewReferral;
+import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralCreated;
+import org.stepwise.domain.caseload.ReferralHistory;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactVersion;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
@@ -41,6 +46,7 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private final Map<Long, Patient> patients = new LinkedHashMap<>();
     private final Map<Long, Referral> referrals = new LinkedHashMap<>();
     private final Map<Long, Contact> contacts = new LinkedHashMap<>();
+    private final Map<Long, List<ContactVersion>> history = new LinkedHashMap<>();
     private final List<NewReferral> referralsCreated = new ArrayList<>();
     private final List<Patient> patientsGiven = new ArrayList<>();
     private final List<Contact> contactsSaved = new ArrayList<>();
@@ -164,6 +170,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         if (contact.id() != null && !contacts.containsKey(contact.id())) {
             throw new IllegalArgumentException("That contact is not in the store.");
         }
+        if (contact.id() != null) {
+            keepVersion(contacts.get(contact.id()), ContactVersion.Change.REPLACED);
+        }
         long id = contact.id() != null ? contact.id() : nextId++;
         Contact stored = new Contact(id, contact.referralId(), contact.date(), contact.type(), contact.medium(),
                 contact.attendance(), contact.step(), contact.minutes(), contact.therapyType(), contact.note(),
@@ -176,9 +185,17 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     @Override
     public synchronized void deleteContact(long contactId) {
         failIfAsked();
-        if (contacts.remove(contactId) == null) {
+        Contact removed = contacts.remove(contactId);
+        if (removed == null) {
             throw new IllegalArgumentException("That contact is not in the store.");
         }
+        keepVersion(removed, ContactVersion.Change.DELETED);
+    }
+
+    @Override
+    public synchronized List<ContactVersion> contactHistory(long contactId) {
+        failIfAsked();
+        return List.copyOf(history.getOrDefault(contactId, List.of()));
     }
 
     @Override
@@ -223,6 +240,37 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     public synchronized Optional<ReferralRecord> referralRecord(long referralId) {
         failIfAsked();
         return referrals.containsKey(referralId) ? Optional.of(record(referralId)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized ImportCounts importCaseload(List<PatientHistory> histories) {
+        failIfAsked();
+        int newPatients = 0;
+        int referralCount = 0;
+        int contactCount = 0;
+        for (PatientHistory history : histories) {
+            Patient patient = byNhsNumber(history.patient().nhsNumber()).orElse(null);
+            if (patient == null) {
+                patient = history.patient().withId(nextId++);
+                patients.put(patient.id(), patient);
+                newPatients++;
+            }
+            for (ReferralHistory referralHistory : history.referrals()) {
+                Referral r = referralHistory.referral();
+                long referralId = nextId++;
+                referrals.put(referralId, new Referral(referralId, patient.id(), r.referralDate(), r.source(),
+                        r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), r.steps(), r.demo()));
+                referralCount++;
+                for (Contact c : referralHistory.contacts()) {
+                    long contactId = nextId++;
+                    contacts.put(contactId, new Contact(contactId, referralId, c.date(), c.type(), c.medium(),
+                            c.attendance(), c.step(), c.minutes(), c.therapyType(), c.note(), c.scores(),
+                            c.riskReview()));
+                    contactCount++;
+                }
+            }
+        }
+        return new ImportCounts(newPatients, referralCount, contactCount);
     }
 
     @Override
@@ -283,6 +331,11 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
 
     public synchronized boolean isClosed() {
         return closed;
+    }
+
+    private void keepVersion(Contact old, ContactVersion.Change change) {
+        List<ContactVersion> versions = history.computeIfAbsent(old.id(), id -> new ArrayList<>());
+        versions.add(new ContactVersion(old.id(), versions.size() + 1, change, old, practitionerUid, Instant.now()));
     }
 
     private Optional<Patient> byNhsNumber(NhsNumber number) {

@@ -1,0 +1,184 @@
+package org.stepwise.store;
+
+import static org.stepwise.store.generated.Tables.CONTACT;
+import static org.stepwise.store.generated.Tables.PATIENT;
+import static org.stepwise.store.generated.Tables.REFERRAL;
+import static org.stepwise.store.generated.Tables.RISK_REVIEW;
+import static org.stepwise.store.generated.Tables.SCORE;
+import static org.stepwise.store.generated.Tables.STEP_CHANGE;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.stepwise.domain.caseload.ImportCounts;
+import org.stepwise.domain.caseload.PatientHistory;
+import org.stepwise.domain.caseload.ReferralHistory;
+import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.referral.StepChange;
+
+/**
+ * Writes a whole caseload in one transaction with multi-row inserts of {@value #ROWS_PER_INSERT}
+ * rows: patients, referrals and contacts in list order with their generated ids read back, then
+ * the rows that refer to them. Everything is checked before the first row is written.
+ */
+final class CaseloadImport {
+
+    static final int ROWS_PER_INSERT = 500;
+
+    private final ContactRules rules;
+
+    CaseloadImport(ContactRules rules) {
+        this.rules = rules;
+    }
+
+    /** Refuses, with a {@link Refusal}, a caseload any of whose contacts or endings the store would refuse. */
+    void check(List<PatientHistory> patients, LocalDate today) {
+        for (PatientHistory patient : patients) {
+            for (ReferralHistory history : patient.referrals()) {
+                Referral referral = history.referral();
+                LocalDate last = null;
+                for (Contact contact : history.contacts()) {
+                    rules.checkContent(contact);
+                    ContactRules.checkDate(contact.date(), referral.referralDate(), referral.endDate(), today);
+                    last = last == null || contact.date().isAfter(last) ? contact.date() : last;
+                }
+                if (referral.endDate() != null && last != null && referral.endDate().isBefore(last)) {
+                    throw new Refusal("A referral cannot end before its last contact.");
+                }
+                if ((referral.status() == ReferralStatus.ENDED) != (referral.endDate() != null)) {
+                    throw new Refusal("An ended referral, and only an ended one, has an end date.");
+                }
+                for (StepChange step : referral.steps()) {
+                    if (step.effectiveDate().isBefore(referral.referralDate())) {
+                        throw new Refusal("A step change cannot be dated before the referral date.");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Writes the caseload (already checked) in the caller's transaction. */
+    ImportCounts write(DSLContext dsl, List<PatientHistory> patients) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, Long> patientIds = new HashMap<>(dsl.select(PATIENT.NHS_NUMBER, PATIENT.ID).from(PATIENT)
+                .fetchMap(PATIENT.NHS_NUMBER, PATIENT.ID));
+
+        List<Patient> newPatients = new ArrayList<>();
+        List<Object[]> patientRows = new ArrayList<>();
+        for (PatientHistory history : patients) {
+            Patient p = history.patient();
+            if (!patientIds.containsKey(p.nhsNumber().digits())) {
+                patientIds.put(p.nhsNumber().digits(), null);
+                newPatients.add(p);
+                patientRows.add(new Object[] {p.nhsNumber().digits(), p.givenName(), p.familyName(),
+                        p.dateOfBirth(), p.gender().code(), p.ethnicity().code(), p.phone(), p.email(),
+                        p.address(), p.postcode(), p.gpPractice(), now, now});
+            }
+        }
+        List<Long> newIds = insert(dsl, PATIENT, List.of(PATIENT.NHS_NUMBER, PATIENT.GIVEN_NAME, PATIENT.FAMILY_NAME,
+                PATIENT.DATE_OF_BIRTH, PATIENT.GENDER, PATIENT.ETHNICITY, PATIENT.PHONE, PATIENT.EMAIL,
+                PATIENT.ADDRESS, PATIENT.POSTCODE, PATIENT.GP_PRACTICE, PATIENT.CREATED_AT, PATIENT.UPDATED_AT),
+                patientRows, PATIENT.ID);
+        for (int i = 0; i < newPatients.size(); i++) {
+            patientIds.put(newPatients.get(i).nhsNumber().digits(), newIds.get(i));
+        }
+
+        List<ReferralHistory> referrals = new ArrayList<>();
+        List<Object[]> referralRows = new ArrayList<>();
+        for (PatientHistory history : patients) {
+            long patientId = patientIds.get(history.patient().nhsNumber().digits());
+            for (ReferralHistory referralHistory : history.referrals()) {
+                Referral r = referralHistory.referral();
+                referrals.add(referralHistory);
+                referralRows.add(new Object[] {patientId, r.referralDate(), r.source().code(), r.problemDescriptor(),
+                        r.status().code(), r.endDate(), r.endReason() == null ? null : r.endReason().code(),
+                        r.demo(), now, now});
+            }
+        }
+        List<Long> referralIds = insert(dsl, REFERRAL, List.of(REFERRAL.PATIENT_ID, REFERRAL.REFERRAL_DATE,
+                REFERRAL.SOURCE, REFERRAL.PROBLEM_DESCRIPTOR, REFERRAL.STATUS, REFERRAL.END_DATE, REFERRAL.END_REASON,
+                REFERRAL.DEMO, REFERRAL.CREATED_AT, REFERRAL.UPDATED_AT), referralRows, REFERRAL.ID);
+
+        List<Object[]> stepRows = new ArrayList<>();
+        List<Contact> contacts = new ArrayList<>();
+        List<Object[]> contactRows = new ArrayList<>();
+        for (int i = 0; i < referrals.size(); i++) {
+            long referralId = referralIds.get(i);
+            for (StepChange step : referrals.get(i).referral().steps()) {
+                stepRows.add(new Object[] {referralId, step.effectiveDate(), (short) step.step(), now});
+            }
+            for (Contact c : referrals.get(i).contacts()) {
+                contacts.add(c);
+                contactRows.add(new Object[] {referralId, c.date(), c.type().code(), c.medium().code(),
+                        c.attendance().code(), (short) c.step(), c.minutes(), c.therapyType(), c.note(), now, now});
+            }
+        }
+        insert(dsl, STEP_CHANGE, List.of(STEP_CHANGE.REFERRAL_ID, STEP_CHANGE.EFFECTIVE_DATE, STEP_CHANGE.STEP,
+                STEP_CHANGE.CREATED_AT), stepRows, null);
+        List<Long> contactIds = insert(dsl, CONTACT, List.of(CONTACT.REFERRAL_ID, CONTACT.CONTACT_DATE,
+                CONTACT.CONTACT_TYPE, CONTACT.MEDIUM, CONTACT.ATTENDANCE, CONTACT.STEP, CONTACT.MINUTES,
+                CONTACT.THERAPY_TYPE, CONTACT.NOTE, CONTACT.CREATED_AT, CONTACT.UPDATED_AT), contactRows, CONTACT.ID);
+
+        List<Object[]> scoreRows = new ArrayList<>();
+        List<Object[]> reviewRows = new ArrayList<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            long contactId = contactIds.get(i);
+            Contact c = contacts.get(i);
+            for (Score score : c.scores()) {
+                scoreRows.add(new Object[] {contactId, score.measure().name(), score.total(),
+                        ScoreItems.format(score.items())});
+            }
+            if (c.riskReview() != null) {
+                reviewRows.add(new Object[] {contactId, c.riskReview().level().code(), c.riskReview().note(),
+                        c.riskReview().reviewedAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)});
+            }
+        }
+        insert(dsl, SCORE, List.of(SCORE.CONTACT_ID, SCORE.MEASURE, SCORE.TOTAL, SCORE.ITEMS), scoreRows, null);
+        insert(dsl, RISK_REVIEW, List.of(RISK_REVIEW.CONTACT_ID, RISK_REVIEW.RISK_LEVEL, RISK_REVIEW.NOTE,
+                RISK_REVIEW.REVIEWED_AT), reviewRows, null);
+        return new ImportCounts(newPatients.size(), referrals.size(), contacts.size());
+    }
+
+    /**
+     * Inserts the rows, {@value #ROWS_PER_INSERT} to a statement, and returns their generated ids in
+     * row order (or none when {@code id} is null). Values are converted to the fields' types.
+     */
+    private static <R extends Record> List<Long> insert(DSLContext dsl, Table<R> table, List<Field<?>> fields,
+            List<Object[]> rows, Field<Long> id) {
+        List<Long> ids = new ArrayList<>(id == null ? 0 : rows.size());
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            InsertValuesStepN<R> insert = dsl.insertInto(table, fields);
+            for (Object[] row : chunk) {
+                insert = insert.values(row);
+            }
+            if (id == null) {
+                insert.execute();
+            } else {
+                List<Long> chunkIds = new ArrayList<>(insert.returningResult(id).fetch(id));
+                // Identity values rise in the order rows are inserted: sorted, they follow the rows.
+                chunkIds.sort(null);
+                if (chunkIds.size() != chunk.size()) {
+                    throw new IllegalStateException("The database returned " + chunkIds.size() + " ids for "
+                            + chunk.size() + " rows.");
+                }
+                ids.addAll(chunkIds);
+            }
+        }
+        return ids;
+    }
+}
