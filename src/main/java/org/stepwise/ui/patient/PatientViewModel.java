@@ -271,7 +271,8 @@ public final class PatientViewModel {
         }
         Contact contact = line.contact();
         if (!dialogs.confirm("Delete this session?", "The session of " + line.date() + " (" + line.type().toLowerCase()
-                        + ") will be deleted with its scores and any risk review.", "Delete session", "Keep it")) {
+                        + ") will be deleted with its scores and any risk review. The deleted version is kept in its history.",
+                "Delete session", "Keep it")) {
             return;
         }
         change(() -> {

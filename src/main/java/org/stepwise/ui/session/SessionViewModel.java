@@ -249,7 +249,8 @@ public final class SessionViewModel {
         }
         if (editing != null && !dialogs.confirm("Change this session?",
                 "The session recorded on " + DateInput.format(editing.date())
-                        + " will be replaced by what is on the screen.", "Save changes", "Keep editing")) {
+                        + " will be replaced by what is on the screen. The earlier version is kept in its history.",
+                "Save changes", "Keep editing")) {
             return;
         }
         Contact contact = contact();
