@@ -60,7 +60,6 @@ public final class PatientViewModel {
     private final ReadOnlyObjectWrapper<Referral> referral = new ReadOnlyObjectWrapper<>(this, "referral");
     private final ObservableList<ContactLine> contacts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ContactLine> lineToSelect = new ReadOnlyObjectWrapper<>(this, "lineToSelect");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
 
@@ -102,8 +101,6 @@ public final class PatientViewModel {
         endDate = new FormField<>(DateInput.format(today()), this::endDateProblem);
     }
 
-    public long referralId() { return referralId; }
-
     /** The patient as stored, or null until loaded. */
     public ReadOnlyObjectProperty<Patient> patientProperty() { return patient.getReadOnlyProperty(); }
 
@@ -115,8 +112,6 @@ public final class PatientViewModel {
 
     /** A line the view should select and scroll to (the session just saved). */
     public ReadOnlyObjectProperty<ContactLine> lineToSelectProperty() { return lineToSelect.getReadOnlyProperty(); }
-
-    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
 
     /** True while a change is being stored. */
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
@@ -166,7 +161,6 @@ public final class PatientViewModel {
     }
 
     private void load(long contactToSelect) {
-        loading.set(true);
         runner.task(() -> {
                     Referral stored = store.referral(referralId).orElse(null);
                     if (stored == null) {
@@ -174,7 +168,6 @@ public final class PatientViewModel {
                     }
                     return new Loaded(store.patient(stored.patientId()).orElseThrow(), stored, store.contacts(referralId));
                 })
-                .whenDone(() -> loading.set(false))
                 .onSuccess(loaded -> {
                     if (loaded == null) {
                         failure.set("This referral is no longer in the store.");
@@ -240,7 +233,7 @@ public final class PatientViewModel {
         onBack.run();
     }
 
-    /** Opens session entry for a new contact of this referral. */
+    /** Opens session entry for a new contact of this referral (not while the details form is open). */
     public void newSession() {
         openSession(null);
     }
@@ -253,7 +246,7 @@ public final class PatientViewModel {
     }
 
     private void openSession(Contact editing) {
-        if (referral.get() == null || patient.get() == null) {
+        if (referral.get() == null || patient.get() == null || editingDetails.get()) {
             return;
         }
         List<Contact> recorded = contacts.stream().map(ContactLine::contact).toList();

@@ -189,11 +189,6 @@ public final class SessionViewModel {
                 + referral.stepOn(sessionDate().orElse(today()));
     }
 
-    /** The referral's problem descriptor and the anxiety measure it calls for. */
-    public Referral referral() {
-        return referral;
-    }
-
     /** Opens the risk review pane (on its own, or because PHQ-9 item 9 was answered 1 or more). */
     public void openRiskReview() {
         if (!measuresEnabled.get()) {
