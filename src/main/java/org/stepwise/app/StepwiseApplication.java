@@ -12,6 +12,6 @@ public final class StepwiseApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        StepwiseUi.start(stage, AppServices.newStoreAccess(dataFolder), "Stepwise");
+        StepwiseUi.start(stage, AppServices.newStoreAccess(dataFolder), "Stepwise", AppServices.catalogue());
     }
 }

@@ -11,11 +11,14 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.ui.caseload.CaseloadView;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralView;
@@ -26,12 +29,17 @@ import org.stepwise.ui.lock.FirstRunView;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.UnlockView;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.patient.PatientView;
+import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.ui.session.SessionView;
+import org.stepwise.ui.session.SessionViewModel;
 
 /**
- * The main window's layout: a header (Stepwise, the Export button, the practitioner's name and role)
- * over the screen area, which shows the view of the shell's current screen. The caseload view is
- * built once and kept, so its search and selection survive a visit to another screen. Ctrl+E opens
- * the export from any screen once a caseload is open.
+ * The main window's layout: a header (Stepwise, the practitioner's name and role) over the screen
+ * area, which shows the view of the shell's current screen. The caseload view is built once and
+ * kept, so its search and selection survive a visit to another screen; so is the open patient's
+ * view while its sessions are entered. Enter or a double click on a caseload row opens that
+ * referral's patient screen.
  */
 public final class ShellView {
 
@@ -41,6 +49,8 @@ public final class ShellView {
     private final StackPane screenArea = new StackPane();
     private CaseloadViewModel caseloadModel;
     private CaseloadView caseloadView;
+    private PatientViewModel patientModel;
+    private PatientView patientView;
 
     public ShellView(ShellViewModel model) {
         Label brand = new Label("Stepwise");
@@ -120,6 +130,19 @@ public final class ShellView {
             }
             case ExportViewModel export -> {
                 ExportView view = new ExportView(export);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case PatientViewModel patient -> {
+                if (patient != patientModel) {
+                    patientModel = patient;
+                    patientView = new PatientView(patient);
+                }
+                content = patientView.root();
+                focus = patientView.initialFocus();
+            }
+            case SessionViewModel session -> {
+                SessionView view = new SessionView(session);
                 content = view.root();
                 focus = view.initialFocus();
             }

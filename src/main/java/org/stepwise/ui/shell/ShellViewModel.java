@@ -21,10 +21,14 @@ import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.OpenedStore;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.ui.session.SessionViewModel;
 
 /**
  * The main window's state: which screen shows, whose caseload is open, and the moves between
  * screens (first run or unlock, then the caseload, a new referral or the export, back to the caseload).
+ * screens (first run or unlock, then the caseload, a new referral, a patient and their sessions,
+ * back to the caseload).
  * The screen is the view model of the screen to show; null while the store is being looked for.
  */
 public final class ShellViewModel {
@@ -34,6 +38,7 @@ public final class ShellViewModel {
     private final DialogService dialogs;
     private final FileChooserService files;
     private final Clock clock;
+    private final MeasureCatalogue catalogue;
 
     private final ReadOnlyObjectWrapper<Object> screen = new ReadOnlyObjectWrapper<>(this, "screen");
     private final ReadOnlyStringWrapper practitionerName = new ReadOnlyStringWrapper(this, "practitionerName", "");
@@ -45,23 +50,33 @@ public final class ShellViewModel {
     private CaseloadViewModel caseload;
     private boolean closing;
 
-    /** A shell whose screens choose no file (as if every chooser were cancelled). */
+    /** A shell whose screens choose no file and use the bundled measure catalogue. */
     public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock) {
-        this(access, runner, dialogs, FileChooserService.NONE, clock);
+        this(access, runner, dialogs, FileChooserService.NONE, clock, MeasureCatalogue.standard());
     }
 
+    /** A shell with these file choices, using the bundled measure catalogue. */
     public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, FileChooserService files,
             Clock clock) {
+        this(access, runner, dialogs, files, clock, MeasureCatalogue.standard());
+    }
+
+    /** A shell whose screens score and describe measures with this catalogue (the one the store checks with). */
+    public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, FileChooserService files,
+            Clock clock, MeasureCatalogue catalogue) {
         this.access = access;
         this.runner = runner;
         this.dialogs = dialogs;
         this.files = files;
         this.clock = clock;
+        this.catalogue = catalogue;
     }
 
     /**
      * The view model of the screen to show: a {@link FirstRunViewModel}, {@link UnlockViewModel},
      * {@link CaseloadViewModel}, {@link NewReferralViewModel} or {@link ExportViewModel}; null while starting.
+     * {@link CaseloadViewModel}, {@link NewReferralViewModel}, {@link PatientViewModel} or
+     * {@link SessionViewModel}; null while starting.
      */
     public ReadOnlyObjectProperty<Object> screenProperty() {
         return screen.getReadOnlyProperty();
@@ -131,7 +146,8 @@ public final class ShellViewModel {
         profile = opened.profile();
         practitionerName.set(profile.displayName());
         practitionerRole.set(profile.role().label());
-        caseload = new CaseloadViewModel(store, runner, MeasureCatalogue.standard(), clock, this::newReferral);
+        caseload = new CaseloadViewModel(store, runner, catalogue, clock, this::newReferral);
+        caseload.setOnOpenReferral(this::openReferral);
         screen.set(caseload);
         exportAvailable.set(true);
         caseload.load();
@@ -145,6 +161,23 @@ public final class ShellViewModel {
         ExportViewModel export = new ExportViewModel(store, runner, dialogs, files, profile, clock, this::backToCaseload);
         screen.set(export);
         export.load();
+    }
+
+    /** Opens the patient screen for a referral of the caseload. */
+    public void openReferral(long referralId) {
+        if (store == null) {
+            return;
+        }
+        PatientViewModel patient = new PatientViewModel(store, runner, dialogs, clock, catalogue, referralId,
+                screen::set, () -> backToCaseload(referralId));
+        screen.set(patient);
+        patient.load();
+    }
+
+    /** Back from a patient: the caseload loads again (it may have changed) with that referral selected. */
+    private void backToCaseload(long referralId) {
+        screen.set(caseload);
+        caseload.load(referralId);
     }
 
     private void newReferral() {

@@ -7,6 +7,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.FxDialogService;
@@ -36,16 +37,29 @@ public final class StepwiseUi {
         scene.getStylesheets().add(Objects.requireNonNull(StepwiseUi.class.getResource(STYLESHEET)).toExternalForm());
     }
 
-    /** Shows the main window on {@code stage} over the store that {@code access} opens. */
+    /** Shows the main window on {@code stage} over the store that {@code access} opens, with the bundled measure catalogue. */
     public static void start(Stage stage, StoreAccess access, String title) {
-        start(stage, access, title, new FxFileChooserService(() -> stage));
+        start(stage, access, title, MeasureCatalogue.standard());
+    }
+
+    /**
+     * Shows the main window on {@code stage} over the store that {@code access} opens; the screens
+     * score and describe measures with {@code catalogue} (read before the window opens).
+     */
+    public static void start(Stage stage, StoreAccess access, String title, MeasureCatalogue catalogue) {
+        start(stage, access, title, catalogue, new FxFileChooserService(() -> stage));
     }
 
     /** As {@link #start(Stage, StoreAccess, String)}, with the folder and file choices made by {@code files}. */
     static void start(Stage stage, StoreAccess access, String title, FileChooserService files) {
+        start(stage, access, title, MeasureCatalogue.standard(), files);
+    }
+
+    static void start(Stage stage, StoreAccess access, String title, MeasureCatalogue catalogue,
+            FileChooserService files) {
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
         ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage), files,
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), catalogue);
         Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
         style(scene);
         stage.setTitle(title);

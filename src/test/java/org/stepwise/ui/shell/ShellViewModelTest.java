@@ -23,6 +23,7 @@ import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InMemoryStoreAccess;
 import org.stepwise.ui.testing.InPlace;
@@ -149,5 +150,31 @@ class ShellViewModelTest {
 
         assertEquals("The data folder cannot be read.", shell.failureProperty().get());
         assertNull(shell.screenProperty().get());
+    }
+
+    @Test
+    void aReferralOpensOnThePatientScreenAndBackReturnsToTheSameCaseloadWithItSelectedAndReloaded() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        store.add("9434765919", "Ada", "Lovelace", LocalDate.of(1985, 12, 10), LocalDate.of(2025, 6, 2), 3,
+                ReferralStatus.REFERRED);
+        long referralId = store.add("9990000018", "Alan", "Turing", LocalDate.of(1972, 6, 23),
+                LocalDate.of(2025, 6, 1), 2, ReferralStatus.REFERRED).referralId();
+        ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
+        shell.start();
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+
+        shell.openReferral(referralId);
+        PatientViewModel patient = assertInstanceOf(PatientViewModel.class, shell.screenProperty().get());
+        assertEquals("Turing, Alan", patient.nameProperty().get());
+        store.setStatus(referralId, ReferralStatus.IN_TREATMENT);
+
+        patient.back();
+        assertSame(caseload, shell.screenProperty().get());
+        assertEquals(referralId, caseload.lineToSelectProperty().get().row().referralId());
+        assertEquals(ReferralStatus.IN_TREATMENT, caseload.lineToSelectProperty().get().row().status(),
+                "the caseload shows what changed meanwhile");
     }
 }

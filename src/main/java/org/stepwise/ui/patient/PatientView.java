@@ -1,0 +1,362 @@
+package org.stepwise.ui.patient;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.stepwise.domain.patient.Ethnicity;
+import org.stepwise.domain.patient.Gender;
+import org.stepwise.domain.referral.EndReason;
+import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.ui.common.Forms;
+import org.stepwise.ui.common.PatientForm;
+
+/**
+ * The patient / referral screen: a header (who, NHS number, age, problem, step, status, weeks since
+ * referral), the patient's details (editable in place), the referral panel (source, step history
+ * and step change, status, ending) beside the place for the trajectory chart ({@code chart-slot}),
+ * and the contacts table. Ctrl+N opens a new session; on the table Enter edits and Delete deletes the
+ * selected contact; Esc goes back to the caseload (or closes the details form).
+ */
+public final class PatientView {
+
+    private static final KeyCombination NEW_SESSION = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+
+    private final VBox root;
+    private final TableView<ContactLine> table = new TableView<>();
+    private final TextField givenName = new TextField();
+
+    public PatientView(PatientViewModel model) {
+        Button back = new Button("← Caseload");
+        back.setId("back-to-caseload");
+        back.setTooltip(new Tooltip("Esc"));
+        back.setOnAction(event -> model.back());
+
+        Label name = bound("patient-name", model.nameProperty(), "patient-name");
+        Label nhs = bound("patient-nhs-number", model.nhsNumberProperty(), "patient-fact");
+        Label age = bound("patient-age", model.ageProperty(), "patient-fact");
+        HBox who = new HBox(16, name, new Label("NHS"), nhs, age);
+        who.getChildren().get(1).getStyleClass().add("patient-fact-label");
+        who.setAlignment(Pos.BASELINE_LEFT);
+
+        HBox chips = new HBox(8,
+                chip("referral-problem", model.problemProperty()),
+                chip("referral-step", model.stepProperty()),
+                chip("referral-status", model.statusProperty()),
+                chip("referral-weeks", model.weeksProperty()));
+        chips.setAlignment(Pos.CENTER_LEFT);
+
+        Button editDetails = new Button("Edit details");
+        editDetails.setId("edit-details");
+        editDetails.setOnAction(event -> model.editDetails());
+        editDetails.disableProperty().bind(model.editingDetailsProperty().or(model.patientProperty().isNull()));
+        Button newSession = new Button("New session");
+        newSession.setId("new-session");
+        newSession.getStyleClass().add("accent");
+        newSession.setTooltip(new Tooltip("Ctrl+N"));
+        newSession.setOnAction(event -> model.newSession());
+        newSession.disableProperty().bind(model.referralProperty().isNull());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        VBox identity = new VBox(6, who, chips);
+        HBox header = new HBox(16, back, identity, gap, editDetails, newSession);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("patient-header");
+
+        Label details = bound("patient-details", model.detailsProperty(), "patient-details");
+        details.visibleProperty().bind(model.editingDetailsProperty().not());
+        details.managedProperty().bind(details.visibleProperty());
+
+        Node detailsForm = detailsForm(model);
+        detailsForm.visibleProperty().bind(model.editingDetailsProperty());
+        detailsForm.managedProperty().bind(detailsForm.visibleProperty());
+
+        Label failure = bound("patient-failure", model.failureProperty(), "form-failure");
+        failure.setWrapText(true);
+        failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
+        failure.managedProperty().bind(failure.visibleProperty());
+
+        StackPane chartSlot = new StackPane();
+        chartSlot.setId("chart-slot");
+        chartSlot.getStyleClass().add("chart-slot");
+        chartSlot.setMinHeight(240);
+        HBox.setHgrow(chartSlot, Priority.ALWAYS);
+        HBox middle = new HBox(20, referralPanel(model), chartSlot);
+        middle.visibleProperty().bind(model.editingDetailsProperty().not());
+        middle.managedProperty().bind(middle.visibleProperty());
+
+        Label sessions = new Label("Sessions");
+        sessions.getStyleClass().add("section-title");
+        Label sessionsHint = new Label("Enter edits · Delete deletes · Ctrl+N new session");
+        sessionsHint.getStyleClass().add("hint");
+        HBox sessionsHeading = new HBox(12, sessions, sessionsHint);
+        sessionsHeading.setAlignment(Pos.BASELINE_LEFT);
+        buildTable(model);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        root = new VBox(12, header, details, detailsForm, failure, middle, sessionsHeading, table);
+        root.setId("patient-screen");
+        root.getStyleClass().addAll("screen", "patient-screen");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (NEW_SESSION.match(event)) {
+                model.newSession();
+                event.consume();
+            }
+        });
+        root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                if (model.editingDetailsProperty().get()) {
+                    model.cancelDetails();
+                } else {
+                    model.back();
+                }
+                event.consume();
+            }
+        });
+        model.editingDetailsProperty().addListener((observable, was, editing) -> {
+            if (editing) {
+                givenName.requestFocus();
+            } else {
+                table.requestFocus();
+            }
+        });
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public Node initialFocus() {
+        return table;
+    }
+
+    private void buildTable(PatientViewModel model) {
+        table.setId("contacts-table");
+        table.getStyleClass().addAll("striped", "dense");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setItems(model.contacts());
+        Label placeholder = new Label("No sessions yet. Choose New session (Ctrl+N) to record the first.");
+        placeholder.setId("contacts-placeholder");
+        table.setPlaceholder(placeholder);
+        table.getColumns().add(column("Date", "column-date", 92, ContactLine::date));
+        table.getColumns().add(column("Type", "column-type", 158, ContactLine::type));
+        table.getColumns().add(column("Medium", "column-medium", 100, ContactLine::medium));
+        table.getColumns().add(column("Attendance", "column-attendance", 146, ContactLine::attendance));
+        table.getColumns().add(column("Min", "column-minutes", 42, ContactLine::minutes));
+        table.getColumns().add(column("Therapy", "column-therapy", 118, ContactLine::therapy));
+        table.getColumns().add(column("PHQ-9", "column-phq9", 162, ContactLine::phq9));
+        table.getColumns().add(column("Anxiety", "column-anxiety", 150, ContactLine::anxiety));
+        table.getColumns().add(column("WSAS", "column-wsas", 216, ContactLine::wsas));
+        TableColumn<ContactLine, String> risk = column("Risk", "column-risk", 84, ContactLine::risk);
+        risk.getStyleClass().add("risk-column");
+        table.getColumns().add(risk);
+        table.getColumns().forEach(column -> column.setSortable(false));
+
+        table.setRowFactory(ignored -> {
+            TableRow<ContactLine> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
+                    model.editSession(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            ContactLine selected = table.getSelectionModel().getSelectedItem();
+            if (selected == null) {
+                return;
+            }
+            if (event.getCode() == KeyCode.ENTER) {
+                model.editSession(selected);
+                event.consume();
+            } else if (event.getCode() == KeyCode.DELETE) {
+                model.deleteSession(selected);
+                event.consume();
+            }
+        });
+        model.contacts().addListener((ListChangeListener<ContactLine>) change -> {
+            if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                table.getSelectionModel().selectLast();
+            }
+        });
+        model.lineToSelectProperty().addListener((observable, before, line) -> {
+            if (line != null) {
+                table.getSelectionModel().select(line);
+                table.scrollTo(line);
+                table.requestFocus();
+            }
+        });
+    }
+
+    /** The referral: source, step history with the step change, status, ending. */
+    private static VBox referralPanel(PatientViewModel model) {
+        Label title = new Label("Referral");
+        title.getStyleClass().add("section-title");
+        Label source = bound("referral-source", model.sourceProperty(), "referral-line");
+        Label problem = bound("referral-problem-line", model.problemProperty(), "referral-line");
+        Label history = bound("step-history", model.stepHistoryProperty(), "referral-line");
+        history.setWrapText(true);
+
+        TextField stepDate = new TextField();
+        stepDate.setId("step-date");
+        stepDate.setPrefColumnCount(9);
+        Button changeStep = new Button();
+        changeStep.setId("change-step");
+        changeStep.textProperty().bind(model.stepActionProperty());
+        changeStep.setOnAction(event -> model.changeStep());
+        HBox stepLine = line(Forms.row("Step change on", stepDate, model.stepDate()), changeStep);
+
+        ComboBox<ReferralStatus> status = new ComboBox<>();
+        status.setId("status-choice");
+        status.getItems().setAll(PatientViewModel.SETTABLE_STATUSES);
+        status.setPromptText("Choose");
+        Button setStatus = new Button("Set status");
+        setStatus.setId("set-status");
+        setStatus.setOnAction(event -> model.applyStatus());
+        HBox statusLine = line(Forms.row("Status", status, model.newStatus(), ReferralStatus::label), setStatus);
+
+        Label ending = bound("referral-ending", model.endingProperty(), "referral-ending");
+        ending.visibleProperty().bind(model.endingProperty().isNotEmpty());
+        ending.managedProperty().bind(ending.visibleProperty());
+        TextField endDate = new TextField();
+        endDate.setId("end-date");
+        endDate.setPrefColumnCount(9);
+        ComboBox<EndReason> reason = new ComboBox<>();
+        reason.setId("end-reason");
+        reason.getItems().setAll(EndReason.values());
+        reason.setPromptText("Choose");
+        Button end = new Button("End referral…");
+        end.setId("end-referral");
+        end.setOnAction(event -> model.endReferral());
+        HBox endLine = line(Forms.row("End date", endDate, model.endDate()),
+                Forms.row("Reason", reason, model.endReason(), EndReason::label), end);
+
+        for (Node control : new Node[] {changeStep, setStatus, end}) {
+            control.disableProperty().bind(model.busyProperty().or(model.referralProperty().isNull()));
+        }
+        VBox panel = new VBox(8, title, source, problem, history, stepLine, statusLine, ending, endLine);
+        panel.setId("referral-panel");
+        panel.getStyleClass().add("referral-panel");
+        panel.setMinWidth(520);
+        panel.setPrefWidth(560);
+        panel.setMaxWidth(560);
+        return panel;
+    }
+
+    /** The details form: the same fields and rules as a new referral's patient section. */
+    private Node detailsForm(PatientViewModel model) {
+        PatientForm form = model.detailsForm();
+        givenName.setId("edit-given-name");
+        GridPane grid = new GridPane();
+        grid.setHgap(20);
+        grid.setVgap(10);
+        for (int i = 0; i < 4; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(25);
+            grid.getColumnConstraints().add(column);
+        }
+        for (int i = 0; i < 3; i++) {
+            RowConstraints row = new RowConstraints();
+            row.setValignment(VPos.TOP);
+            grid.getRowConstraints().add(row);
+        }
+        grid.add(Forms.row("Given name", givenName, form.givenName()), 0, 0);
+        grid.add(Forms.row("Family name", text("edit-family-name"), form.familyName()), 1, 0);
+        grid.add(Forms.row("Date of birth (dd/mm/yyyy)", text("edit-date-of-birth"), form.dateOfBirth()), 2, 0);
+        grid.add(Forms.row("NHS number", text("edit-nhs-number"), form.nhsNumber()), 3, 0);
+        ComboBox<Gender> gender = new ComboBox<>();
+        gender.setId("edit-gender");
+        gender.getItems().setAll(Gender.values());
+        ComboBox<Ethnicity> ethnicity = new ComboBox<>();
+        ethnicity.setId("edit-ethnicity");
+        ethnicity.getItems().setAll(Ethnicity.values());
+        ethnicity.setVisibleRowCount(12);
+        grid.add(Forms.row("Gender", gender, form.gender(), Gender::label), 0, 1);
+        grid.add(Forms.row("Ethnic category", ethnicity, form.ethnicity(), Ethnicity::label), 1, 1, 2, 1);
+        grid.add(Forms.row("Phone (optional)", text("edit-phone"), form.phone()), 3, 1);
+        grid.add(Forms.row("Email (optional)", text("edit-email"), form.email()), 0, 2);
+        grid.add(Forms.row("Address (optional)", text("edit-address"), form.address()), 1, 2);
+        grid.add(Forms.row("Postcode (optional)", text("edit-postcode"), form.postcode()), 2, 2);
+        grid.add(Forms.row("GP practice (optional)", text("edit-gp-practice"), form.gpPractice()), 3, 2);
+
+        Button save = new Button("Save details");
+        save.setId("save-details");
+        save.getStyleClass().add("accent");
+        save.defaultButtonProperty().bind(model.editingDetailsProperty());
+        save.disableProperty().bind(model.busyProperty());
+        save.setOnAction(event -> model.saveDetails());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-details");
+        cancel.setOnAction(event -> model.cancelDetails());
+        Label failure = bound("details-failure", model.detailsFailureProperty(), "form-failure");
+        failure.visibleProperty().bind(model.detailsFailureProperty().isNotEmpty());
+        failure.managedProperty().bind(failure.visibleProperty());
+        HBox actions = new HBox(12, save, cancel, failure);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label title = new Label("Patient details");
+        title.getStyleClass().add("section-title");
+        VBox box = new VBox(10, title, grid, actions);
+        box.setId("details-form");
+        box.getStyleClass().add("details-form");
+        return box;
+    }
+
+    private static HBox line(Node... parts) {
+        HBox line = new HBox(10, parts);
+        line.setAlignment(Pos.BOTTOM_LEFT);
+        return line;
+    }
+
+    private static TableColumn<ContactLine, String> column(String title, String id, double width,
+            Function<ContactLine, String> text) {
+        TableColumn<ContactLine, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
+        return column;
+    }
+
+    private static Label bound(String id, ReadOnlyStringProperty text, String style) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(style);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private static Label chip(String id, ReadOnlyStringProperty text) {
+        Label chip = bound(id, text, "chip");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        return chip;
+    }
+
+    private static TextField text(String id) {
+        TextField field = new TextField();
+        field.setId(id);
+        return field;
+    }
+}

@@ -1,0 +1,452 @@
+package org.stepwise.ui.patient;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.referral.EndReason;
+import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.referral.StepChange;
+import org.stepwise.ui.common.BackgroundRunner;
+import org.stepwise.ui.common.DateInput;
+import org.stepwise.ui.common.DialogService;
+import org.stepwise.ui.common.FormField;
+import org.stepwise.ui.common.PatientForm;
+import org.stepwise.ui.session.SessionViewModel;
+
+/**
+ * The patient / referral screen: who the patient is, where the referral stands, and its contacts in
+ * date order. From here the practitioner edits the patient's details in place, steps the referral up
+ * or down, changes its status, ends it, and opens session entry for a new or recorded contact.
+ * Every read and change goes through the store on the store thread; after a change the screen
+ * loads again, so what it shows is what the store holds.
+ */
+public final class PatientViewModel {
+
+    /** The statuses a practitioner sets directly; a referral ends through {@link #endReferral()}. */
+    public static final List<ReferralStatus> SETTABLE_STATUSES =
+            Arrays.stream(ReferralStatus.values()).filter(status -> status != ReferralStatus.ENDED).toList();
+
+    private final CaseloadStore store;
+    private final BackgroundRunner runner;
+    private final DialogService dialogs;
+    private final Clock clock;
+    private final MeasureCatalogue catalogue;
+    private final long referralId;
+    private final Consumer<Object> show;
+    private final Runnable onBack;
+
+    private final ReadOnlyObjectWrapper<Patient> patient = new ReadOnlyObjectWrapper<>(this, "patient");
+    private final ReadOnlyObjectWrapper<Referral> referral = new ReadOnlyObjectWrapper<>(this, "referral");
+    private final ObservableList<ContactLine> contacts = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ContactLine> lineToSelect = new ReadOnlyObjectWrapper<>(this, "lineToSelect");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
+    private final ReadOnlyStringWrapper nhsNumber = new ReadOnlyStringWrapper(this, "nhsNumber", "");
+    private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper(this, "age", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper(this, "step", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper weeks = new ReadOnlyStringWrapper(this, "weeks", "");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
+    private final ReadOnlyStringWrapper stepHistory = new ReadOnlyStringWrapper(this, "stepHistory", "");
+    private final ReadOnlyStringWrapper ending = new ReadOnlyStringWrapper(this, "ending", "");
+    private final ReadOnlyStringWrapper stepAction = new ReadOnlyStringWrapper(this, "stepAction", "");
+
+    private final PatientForm detailsForm;
+    private final ReadOnlyBooleanWrapper editingDetails = new ReadOnlyBooleanWrapper(this, "editingDetails");
+    private final ReadOnlyStringWrapper detailsFailure = new ReadOnlyStringWrapper(this, "detailsFailure", "");
+    private final FormField<String> stepDate;
+    private final FormField<ReferralStatus> newStatus = new FormField<>(null,
+            chosen -> chosen == null ? Optional.of("Choose a status.") : Optional.empty());
+    private final FormField<String> endDate;
+    private final FormField<EndReason> endReason = new FormField<>(null,
+            chosen -> chosen == null ? Optional.of("Choose why the referral ended.") : Optional.empty());
+
+    public PatientViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
+            MeasureCatalogue catalogue, long referralId, Consumer<Object> show, Runnable onBack) {
+        this.store = store;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        this.catalogue = catalogue;
+        this.referralId = referralId;
+        this.show = show;
+        this.onBack = onBack;
+        detailsForm = new PatientForm(clock, () -> Optional.ofNullable(referral.get()).map(Referral::referralDate));
+        stepDate = new FormField<>(DateInput.format(today()), this::stepDateProblem);
+        endDate = new FormField<>(DateInput.format(today()), this::endDateProblem);
+    }
+
+    /** The patient as stored, or null until loaded. */
+    public ReadOnlyObjectProperty<Patient> patientProperty() { return patient.getReadOnlyProperty(); }
+
+    /** The referral as stored, with its step history, or null until loaded. */
+    public ReadOnlyObjectProperty<Referral> referralProperty() { return referral.getReadOnlyProperty(); }
+
+    /** The referral's contacts by date, then recording order. */
+    public ObservableList<ContactLine> contacts() { return contacts; }
+
+    /** A line the view should select and scroll to (the session just saved). */
+    public ReadOnlyObjectProperty<ContactLine> lineToSelectProperty() { return lineToSelect.getReadOnlyProperty(); }
+
+    /** True while a change is being stored. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /** Why the last load or change failed, or empty. */
+    public ReadOnlyStringProperty failureProperty() { return failure.getReadOnlyProperty(); }
+
+    /** "Lovelace, Ada". */
+    public ReadOnlyStringProperty nameProperty() { return name.getReadOnlyProperty(); }
+    /** "943 476 5919". */
+    public ReadOnlyStringProperty nhsNumberProperty() { return nhsNumber.getReadOnlyProperty(); }
+    /** "Age 39". */
+    public ReadOnlyStringProperty ageProperty() { return age.getReadOnlyProperty(); }
+    /** "F41.1 Generalised anxiety disorder", or "No problem descriptor". */
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** "Step 2". */
+    public ReadOnlyStringProperty stepProperty() { return step.getReadOnlyProperty(); }
+    /** "In treatment". */
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** "12 weeks since referral", or for an ended referral "Ended after 12 weeks". */
+    public ReadOnlyStringProperty weeksProperty() { return weeks.getReadOnlyProperty(); }
+    /** Date of birth, gender, ethnic category, phone, email, address, GP practice, as one line. */
+    public ReadOnlyStringProperty detailsProperty() { return details.getReadOnlyProperty(); }
+    /** "Self-referral, referred 03/03/2025". */
+    public ReadOnlyStringProperty sourceProperty() { return source.getReadOnlyProperty(); }
+    /** "Step 2 from 03/03/2025 · step 3 from 14/04/2025". */
+    public ReadOnlyStringProperty stepHistoryProperty() { return stepHistory.getReadOnlyProperty(); }
+    /** "Ended 30/06/2025: Completed treatment", or empty while open. */
+    public ReadOnlyStringProperty endingProperty() { return ending.getReadOnlyProperty(); }
+    /** "Step up to 3" or "Step down to 2". */
+    public ReadOnlyStringProperty stepActionProperty() { return stepAction.getReadOnlyProperty(); }
+
+    /** The patient's details, editable in place with the same rules as a new referral. */
+    public PatientForm detailsForm() { return detailsForm; }
+    public ReadOnlyBooleanProperty editingDetailsProperty() { return editingDetails.getReadOnlyProperty(); }
+    /** Why the details were not saved, or empty. */
+    public ReadOnlyStringProperty detailsFailureProperty() { return detailsFailure.getReadOnlyProperty(); }
+
+    public FormField<String> stepDate() { return stepDate; }
+    public FormField<ReferralStatus> newStatus() { return newStatus; }
+    public FormField<String> endDate() { return endDate; }
+    public FormField<EndReason> endReason() { return endReason; }
+
+    /** Loads the patient, the referral and its contacts. */
+    public void load() {
+        load(-1);
+    }
+
+    private void load(long contactToSelect) {
+        runner.task(() -> {
+                    Referral stored = store.referral(referralId).orElse(null);
+                    if (stored == null) {
+                        return null;
+                    }
+                    return new Loaded(store.patient(stored.patientId()).orElseThrow(), stored, store.contacts(referralId));
+                })
+                .onSuccess(loaded -> {
+                    if (loaded == null) {
+                        failure.set("This referral is no longer in the store.");
+                    } else {
+                        failure.set("");
+                        show(loaded, contactToSelect);
+                    }
+                })
+                .onFailure(failure::set)
+                .start();
+    }
+
+    private record Loaded(Patient patient, Referral referral, List<Contact> contacts) {
+    }
+
+    private void show(Loaded loaded, long contactToSelect) {
+        Patient who = loaded.patient();
+        Referral what = loaded.referral();
+        patient.set(who);
+        referral.set(what);
+        name.set(who.displayName());
+        nhsNumber.set(who.nhsNumber().formatted());
+        age.set("Age " + Period.between(who.dateOfBirth(), today()).getYears());
+        problem.set(what.problemDescriptor() == null ? "No problem descriptor"
+                : ProblemDescriptor.find(what.problemDescriptor()).map(ProblemDescriptor::label).orElse(what.problemDescriptor()));
+        step.set("Step " + what.currentStep());
+        status.set(what.status().label());
+        LocalDate until = what.endDate() == null ? today() : what.endDate();
+        long weeksGone = ChronoUnit.WEEKS.between(what.referralDate(), until);
+        String weeksText = weeksGone + (weeksGone == 1 ? " week" : " weeks");
+        weeks.set(what.endDate() == null ? weeksText + " since referral" : "Ended after " + weeksText);
+        details.set(detailsLine(who));
+        source.set(what.source().label() + ", referred " + DateInput.format(what.referralDate()));
+        String history = what.steps().stream()
+                .map(change -> "step " + change.step() + " from " + DateInput.format(change.effectiveDate()))
+                .collect(Collectors.joining(" · "));
+        stepHistory.set("S" + history.substring(1));
+        ending.set(what.endDate() == null ? ""
+                : "Ended " + DateInput.format(what.endDate()) + ": " + what.endReason().label());
+        stepAction.set(what.currentStep() == 2 ? "Step up to 3" : "Step down to 2");
+        newStatus.reset(what.status() == ReferralStatus.ENDED ? null : what.status());
+        if (!editingDetails.get()) {
+            detailsForm.fill(who);
+        }
+        List<ContactLine> lines = loaded.contacts().stream().map(contact -> ContactLine.of(contact, catalogue)).toList();
+        contacts.setAll(lines);
+        lines.stream().filter(line -> line.contact().id() == contactToSelect).findFirst().ifPresent(lineToSelect::set);
+    }
+
+    private static String detailsLine(Patient who) {
+        StringBuilder line = new StringBuilder("Born " + DateInput.format(who.dateOfBirth()) + " · " + who.gender().label()
+                + " · " + who.ethnicity().label());
+        for (String part : new String[] {who.phone(), who.email(), who.address(), who.postcode(), who.gpPractice()}) {
+            if (part != null && !part.isBlank()) {
+                line.append(" · ").append(part);
+            }
+        }
+        return line.toString();
+    }
+
+    /** Back to the caseload, which loads again to show any change. */
+    public void back() {
+        onBack.run();
+    }
+
+    /** Opens session entry for a new contact of this referral (not while the details form is open). */
+    public void newSession() {
+        openSession(null);
+    }
+
+    /** Opens session entry on a recorded contact; saving a change asks first. */
+    public void editSession(ContactLine line) {
+        if (line != null) {
+            openSession(line.contact());
+        }
+    }
+
+    private void openSession(Contact editing) {
+        if (referral.get() == null || patient.get() == null || editingDetails.get()) {
+            return;
+        }
+        List<Contact> recorded = contacts.stream().map(ContactLine::contact).toList();
+        show.accept(new SessionViewModel(store, runner, dialogs, clock, catalogue, patient.get(), referral.get(),
+                recorded, editing, saved -> {
+                    show.accept(this);
+                    load(saved.id());
+                }, () -> show.accept(this)));
+    }
+
+    /** Deletes a contact, with its scores and risk review, once the practitioner confirms. */
+    public void deleteSession(ContactLine line) {
+        if (line == null || busy.get()) {
+            return;
+        }
+        Contact contact = line.contact();
+        if (!dialogs.confirm("Delete this session?", "The session of " + line.date() + " (" + line.type().toLowerCase()
+                        + ") will be deleted with its scores and any risk review. The deleted version is kept in its history.",
+                "Delete session", "Keep it")) {
+            return;
+        }
+        change(() -> {
+            store.deleteContact(contact.id());
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Shows the details form, filled with the stored details. */
+    public void editDetails() {
+        if (patient.get() == null) {
+            return;
+        }
+        detailsForm.fill(patient.get());
+        detailsFailure.set("");
+        editingDetails.set(true);
+    }
+
+    /** Puts the stored details back and closes the form. */
+    public void cancelDetails() {
+        if (patient.get() != null) {
+            detailsForm.fill(patient.get());
+        }
+        detailsFailure.set("");
+        editingDetails.set(false);
+    }
+
+    /** Stores the edited details when every field is acceptable; otherwise shows why and stores nothing. */
+    public void saveDetails() {
+        if (busy.get() || patient.get() == null) {
+            return;
+        }
+        Optional<FormField<?>> firstProblem = FormField.checkAll(detailsForm.all());
+        if (firstProblem.isPresent()) {
+            firstProblem.get().requestFocus();
+            return;
+        }
+        Patient edited = detailsForm.typed(patient.get().id());
+        detailsFailure.set("");
+        busy.set(true);
+        runner.task(() -> store.updatePatient(edited))
+                .whenDone(() -> busy.set(false))
+                .onSuccess(stored -> {
+                    editingDetails.set(false);
+                    load();
+                })
+                .onError(IllegalArgumentException.class, refused -> detailsFailure.set(refused.getMessage()))
+                .onFailure(detailsFailure::set)
+                .start();
+    }
+
+    /** Steps the referral up (2 to 3) or down (3 to 2) from the date typed. */
+    public void changeStep() {
+        Referral current = referral.get();
+        if (current == null || busy.get()) {
+            return;
+        }
+        if (!stepDate.check()) {
+            stepDate.requestFocus();
+            return;
+        }
+        LocalDate from = DateInput.parse(stepDate.value()).orElseThrow();
+        int to = current.currentStep() == 2 ? 3 : 2;
+        change(() -> {
+            store.changeStep(referralId, from, to);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Sets the chosen status; reopening an ended referral asks first. */
+    public void applyStatus() {
+        Referral current = referral.get();
+        if (current == null || busy.get()) {
+            return;
+        }
+        if (!newStatus.check()) {
+            newStatus.requestFocus();
+            return;
+        }
+        ReferralStatus chosen = newStatus.value();
+        if (chosen == current.status()) {
+            return;
+        }
+        if (current.status() == ReferralStatus.ENDED && !dialogs.confirm("Reopen this referral?",
+                "The referral's ending (" + DateInput.format(current.endDate()) + ", " + current.endReason().label()
+                        + ") will be removed and it will count as open again.", "Reopen", "Keep it ended")) {
+            return;
+        }
+        change(() -> {
+            store.setStatus(referralId, chosen);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Ends the referral on the date and for the reason chosen, once the practitioner confirms. */
+    public void endReferral() {
+        Referral current = referral.get();
+        if (current == null || busy.get()) {
+            return;
+        }
+        Optional<FormField<?>> firstProblem = FormField.checkAll(List.of(endDate, endReason));
+        if (firstProblem.isPresent()) {
+            firstProblem.get().requestFocus();
+            return;
+        }
+        LocalDate on = DateInput.parse(endDate.value()).orElseThrow();
+        EndReason why = endReason.value();
+        if (!dialogs.confirm("End this referral?", "The referral will end on " + DateInput.format(on) + " ("
+                + why.label() + "). Its outcome is then counted for the service.", "End referral", "Keep it open")) {
+            return;
+        }
+        change(() -> {
+            store.endReferral(referralId, on, why);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Runs a change on the store thread, then loads the screen again; a refusal is shown as it is. */
+    private void change(Callable<Boolean> work) {
+        failure.set("");
+        busy.set(true);
+        runner.task(work)
+                .whenDone(() -> busy.set(false))
+                .onSuccess(done -> load())
+                .onError(IllegalArgumentException.class, refused -> failure.set(refused.getMessage()))
+                .onFailure(failure::set)
+                .start();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Optional<String> stepDateProblem(String text) {
+        Optional<String> problem = dateProblem(text, "the step change");
+        if (problem.isPresent() || referral.get() == null) {
+            return problem;
+        }
+        LocalDate day = DateInput.parse(text).orElseThrow();
+        StepChange last = referral.get().steps().getLast();
+        if (!day.isAfter(last.effectiveDate())) {
+            return Optional.of("A step change must be after the last one (step " + last.step() + " from "
+                    + DateInput.format(last.effectiveDate()) + ").");
+        }
+        if (referral.get().endDate() != null && day.isAfter(referral.get().endDate())) {
+            return Optional.of("The referral ended on " + DateInput.format(referral.get().endDate())
+                    + ": a step change cannot be after that.");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> endDateProblem(String text) {
+        Optional<String> problem = dateProblem(text, "the ending");
+        if (problem.isPresent()) {
+            return problem;
+        }
+        LocalDate day = DateInput.parse(text).orElseThrow();
+        Optional<LocalDate> lastContact = contacts.stream().map(line -> line.contact().date()).max(LocalDate::compareTo);
+        if (lastContact.isPresent() && day.isBefore(lastContact.get())) {
+            return Optional.of("A referral cannot end before its last contact (" + DateInput.format(lastContact.get()) + ").");
+        }
+        return Optional.empty();
+    }
+
+    /** A date typed for {@code what}: present, readable, not in the future, not before the referral date. */
+    private Optional<String> dateProblem(String text, String what) {
+        String example = DateInput.format(today());
+        if (text == null || text.isBlank()) {
+            return Optional.of("Enter the date of " + what + ", for example " + example + ".");
+        }
+        Optional<LocalDate> parsed = DateInput.parse(text);
+        if (parsed.isEmpty()) {
+            return Optional.of("Enter the date as dd/mm/yyyy, for example " + example + ".");
+        }
+        if (parsed.get().isAfter(today())) {
+            return Optional.of("The date of " + what + " cannot be in the future.");
+        }
+        if (referral.get() != null && parsed.get().isBefore(referral.get().referralDate())) {
+            return Optional.of("The date of " + what + " cannot be before the referral date ("
+                    + DateInput.format(referral.get().referralDate()) + ").");
+        }
+        return Optional.empty();
+    }
+}
