@@ -21,7 +21,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.stepwise.domain.caseload.CaseloadLine;
 import org.stepwise.domain.caseload.CaseloadRow;
+import org.stepwise.ui.caseload.StatusFilter;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.store.H2StoreAccess;
@@ -152,8 +154,11 @@ class ClinicDayFlowTest {
         // Back on the caseload, the row shows the referral ended.
         robot.interact(() -> robot.lookup("#contacts-table").query().requestFocus());
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> caseloadShows(robot, 1) && caseload(robot).getItems().getFirst().status() == ReferralStatus.ENDED);
-        CaseloadRow row = onFx(() -> caseload(robot).getSelectionModel().getSelectedItem());
+        waitFor(robot, "#caseload-table");
+        robot.interact(() -> robot.lookup("#caseload-status").<javafx.scene.control.ComboBox<StatusFilter>>query()
+                .setValue(StatusFilter.ENDED));
+        waitUntil(() -> caseloadShows(robot, 1) && caseload(robot).getItems().getFirst().row().status() == ReferralStatus.ENDED);
+        CaseloadRow row = onFx(() -> caseload(robot).getItems().getFirst().row());
         assertEquals("Lovelace, Ada", row.displayName());
         assertEquals(ReferralStatus.ENDED, row.status());
         assertFalse(robot.lookup("#patient-screen").tryQuery().isPresent());
@@ -194,7 +199,7 @@ class ClinicDayFlowTest {
                 .map(table -> table.isVisible() && ((TableView<?>) table).getItems().size() == rows).orElse(false);
     }
 
-    private static TableView<CaseloadRow> caseload(FxRobot robot) {
+    private static TableView<CaseloadLine> caseload(FxRobot robot) {
         return robot.lookup("#caseload-table").queryTableView();
     }
 
