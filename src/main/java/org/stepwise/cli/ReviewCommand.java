@@ -1,0 +1,105 @@
+package org.stepwise.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.outcome.OutcomeSummary;
+import org.stepwise.exchange.Review;
+import org.stepwise.exchange.ReviewJson;
+import org.stepwise.exchange.ReviewService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stepwise review [--json] FILE...}: verifies outcome files and prints the supervisor's summary,
+ * with no store and no passphrase. Each refused file goes to standard error with its reason. Exit
+ * status 0 when every file was read, 1 when any was refused, 2 for a usage error.
+ */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = "Verify outcome files and summarise their outcomes and flagged referrals.")
+public final class ReviewCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the summary as JSON (the review summary of format 1).")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Outcome files (format 1).")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        // The schema validator logs through SLF4J, which has no provider here and would otherwise print a
+        // three-line notice on standard error, where refusals are reported.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        Review review = new ReviewService(MeasureCatalogue.standard()).review(files);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Review.RefusedFile refused : review.refused()) {
+            err.println(refused.file() + ": refused: " + refused.reason());
+        }
+        for (String warning : review.warnings()) {
+            err.println("warning: " + warning);
+        }
+        err.flush();
+        out.print(json ? ReviewJson.write(review) + "\n" : table(review));
+        out.flush();
+        return review.allRead() ? 0 : 1;
+    }
+
+    private static String table(Review review) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("Files: %d read, %d refused%n%n", review.files() - review.refused().size(),
+                review.refused().size()));
+        figures(text, review.overall());
+        for (Map.Entry<String, OutcomeSummary> practitioner : review.byPractitioner().entrySet()) {
+            text.append(String.format("%nPractitioner %s%n", practitioner.getKey()));
+            figures(text, practitioner.getValue());
+        }
+        text.append(String.format("%nFlagged referrals: %d%n", review.flagged().size()));
+        for (Review.FlaggedReferral flagged : review.flagged()) {
+            text.append(String.format("  %s  %s  %s%n", flagged.referral(), flagged.practitioner(),
+                    flagged.flags().stream().map(Flag::code).collect(Collectors.joining(", "))));
+        }
+        return text.toString();
+    }
+
+    private static void figures(StringBuilder text, OutcomeSummary s) {
+        text.append(String.format("  %-34s %6s %6s  %s%n", "", "count", "of", "rate"));
+        count(text, "Referrals", s.referrals());
+        count(text, "Ended", s.ended());
+        count(text, "Finished treatment", s.finishedTreatment());
+        count(text, "At caseness (finished)", s.atCaseness());
+        rate(text, "Recovered", s.recovered(), s.atCaseness(), s.recoveryRate());
+        rate(text, "Reliable improvement", s.reliableImprovement(), s.finishedAndPaired(), s.reliableImprovementRate());
+        rate(text, "Reliable deterioration", s.reliableDeterioration(), s.finishedAndPaired(),
+                s.reliableDeteriorationRate());
+        rate(text, "Reliable recovery", s.reliableRecovery(), s.atCaseness(), s.reliableRecoveryRate());
+        rate(text, "Paired scores", s.pairedScores(), s.finishedTreatment(), s.pairedScoreRate());
+        rate(text, "First treatment within 6 weeks", s.firstTreatmentWithin6WeeksCount(), s.finishedTreatment(),
+                s.firstTreatmentWithin6Weeks());
+        rate(text, "First treatment within 18 weeks", s.firstTreatmentWithin18WeeksCount(), s.finishedTreatment(),
+                s.firstTreatmentWithin18Weeks());
+    }
+
+    private static void count(StringBuilder text, String label, int count) {
+        text.append(String.format("  %-34s %6d%n", label, count));
+    }
+
+    private static void rate(StringBuilder text, String label, int numerator, int denominator, BigDecimal rate) {
+        String shown = rate == null ? "-" : rate.stripTrailingZeros().toPlainString();
+        text.append(String.format("  %-34s %6d %6d  %s%n", label, numerator, denominator, shown));
+    }
+}
