@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * One measure as the measure table defines it: its items and their range, how the total is
@@ -30,6 +31,7 @@ public final class MeasureDefinition {
     private final Sourced<BigDecimal> reliableChange;
     private final Sourced<List<SeverityBand>> bands;
     private final RiskItem riskItem;
+    private final Sourced<List<String>> itemLabels;
 
     /** A caseness threshold: at or above {@code value}, or strictly above it. */
     record Threshold(BigDecimal value, boolean strict, Provenance provenance) {
@@ -42,7 +44,7 @@ public final class MeasureDefinition {
     MeasureDefinition(MeasureCode code, String name, String title, int itemCount, int itemMin, int itemMax,
             TotalRule totalRule, int maxUnanswered, int decimals, BigDecimal totalMin, BigDecimal totalMax,
             Provenance provenance, Threshold caseness, Sourced<BigDecimal> reliableChange,
-            Sourced<List<SeverityBand>> bands, RiskItem riskItem) {
+            Sourced<List<SeverityBand>> bands, RiskItem riskItem, Sourced<List<String>> itemLabels) {
         this.code = Objects.requireNonNull(code);
         this.name = Objects.requireNonNull(name);
         this.title = Objects.requireNonNull(title);
@@ -59,6 +61,7 @@ public final class MeasureDefinition {
         this.reliableChange = reliableChange;
         this.bands = bands;
         this.riskItem = riskItem;
+        this.itemLabels = itemLabels;
     }
 
     public MeasureCode code() {
@@ -151,6 +154,21 @@ public final class MeasureDefinition {
     /** The item that raises the risk prompt (PHQ-9 item 9); empty for other measures. */
     public Optional<RiskItem> riskItem() {
         return Optional.ofNullable(riskItem);
+    }
+
+    /**
+     * A short label for each item, in item order, for item-level views ("Interest", "Low mood", …): the
+     * table's {@code items} line, or "Item 1", "Item 2", … where the table has none for this measure.
+     */
+    public List<String> itemLabels() {
+        if (itemLabels != null) {
+            return itemLabels.value();
+        }
+        return IntStream.rangeClosed(1, itemCount).mapToObj(i -> "Item " + i).toList();
+    }
+
+    public Optional<Provenance> itemLabelsProvenance() {
+        return Optional.ofNullable(itemLabels).map(Sourced::provenance);
     }
 
     /**

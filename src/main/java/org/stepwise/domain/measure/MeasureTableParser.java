@@ -58,6 +58,8 @@ final class MeasureTableParser {
         int bandsLine;
         RiskItem riskItem;
         int riskItemLine;
+        Sourced<List<String>> itemLabels;
+        int itemLabelsLine;
     }
 
     private MeasureTableParser() {
@@ -105,13 +107,14 @@ final class MeasureTableParser {
                 sourceLine = lineNumber;
             }
             case "measure" -> measure(f);
+            case "items" -> itemLabels(f);
             case "caseness" -> caseness(f);
             case "rci" -> reliableChange(f);
             case "bands" -> bands(f);
             case "risk-item" -> riskItem(f);
             case "adsm" -> anxietyMeasure(f);
             default -> fail("unknown kind of line '" + f[0]
-                    + "' (expected edition, source, measure, caseness, rci, bands, risk-item or adsm)");
+                    + "' (expected edition, source, measure, items, caseness, rci, bands, risk-item or adsm)");
         }
     }
 
@@ -165,6 +168,23 @@ final class MeasureTableParser {
         fitsDecimals(d, d.totalMin, "total minimum");
         fitsDecimals(d, d.totalMax, "total maximum");
         drafts.put(code, d);
+    }
+
+    private void itemLabels(String[] f) {
+        fields(f, 5, "items <code> <label; ...> <source> <status>");
+        Draft d = draft(f[1], "items");
+        if (d.itemLabels != null) {
+            fail("the item labels of " + d.code + " are given twice (first at line " + d.itemLabelsLine + ")");
+        }
+        List<String> labels = Arrays.stream(f[2].split(";", -1)).map(String::strip).toList();
+        if (labels.size() != d.itemCount) {
+            fail(d.code + " has " + d.itemCount + " items; " + labels.size() + " item labels were given");
+        }
+        if (labels.stream().anyMatch(String::isEmpty)) {
+            fail("an item label of " + d.code + " is empty");
+        }
+        d.itemLabels = new Sourced<>(labels, provenance(f[3], f[4]));
+        d.itemLabelsLine = lineNumber;
     }
 
     private void caseness(String[] f) {
@@ -287,7 +307,8 @@ final class MeasureTableParser {
         Map<MeasureCode, MeasureDefinition> definitions = new EnumMap<>(MeasureCode.class);
         drafts.forEach((code, d) -> definitions.put(code, new MeasureDefinition(code, d.name, d.title, d.itemCount,
                 d.itemMin, d.itemMax, d.rule, d.maxUnanswered, d.decimals, d.totalMin.setScale(d.decimals),
-                d.totalMax.setScale(d.decimals), d.provenance, d.caseness, d.reliableChange, d.bands, d.riskItem)));
+                d.totalMax.setScale(d.decimals), d.provenance, d.caseness, d.reliableChange, d.bands, d.riskItem,
+                d.itemLabels)));
         return new MeasureCatalogue(edition, source, definitions, anxietyMeasures);
     }
 

@@ -40,6 +40,11 @@ public final class ReferralTimeline {
         return (int) attended.stream().filter(ContactRecord::isTreatmentContact).count();
     }
 
+    /** The treatment contacts in clinical order: treatment contact 1, 2, … of the course. */
+    public List<ContactRecord> treatmentContactsInOrder() {
+        return attended.stream().filter(ContactRecord::isTreatmentContact).toList();
+    }
+
     /** The latest attended contact (the last recorded of the latest date). */
     public Optional<ContactRecord> latestAttended() {
         return attended.isEmpty() ? Optional.empty() : Optional.of(attended.getLast());

@@ -144,6 +144,18 @@ class MeasureCatalogueTest {
         assertEquals(expected, STANDARD.anxietyMeasureFor(descriptor));
     }
 
+    @ParameterizedTest(name = "{0} item {1} reads \"{2}\"")
+    @CsvSource({
+            "PHQ9, 1, Interest", "PHQ9, 2, Low mood", "PHQ9, 3, Sleep", "PHQ9, 9, Self-harm thoughts",
+            "GAD7, 1, Nervous", "GAD7, 7, Afraid", "WSAS, 1, Work", "WSAS, 5, Relationships",
+            "SPIN, 1, Item 1", "HAI, 18, Item 18"})
+    void namesEachItemShortlyFromTheTable(MeasureCode code, int item, String label) {
+        MeasureDefinition definition = STANDARD.definition(code);
+
+        assertEquals(definition.itemCount(), definition.itemLabels().size());
+        assertEquals(label, definition.itemLabels().get(item - 1));
+    }
+
     @Test
     void readsAServiceOverrideWithItsOwnEditionAndThresholds() {
         String table = standardWith("edition", "edition\t2027.1 local")
@@ -188,9 +200,12 @@ class MeasureCatalogueTest {
             bands short of the maximum            | bands\\tGAD7    | bands\\tGAD7\\t0-4 minimal; 5-9 mild; 10-14 moderate; 15-20 severe\\tx\\tstated | the last band of GAD7 must end at the total maximum 21
             a band without a label                | bands\\tGAD7    | bands\\tGAD7\\t0-4 minimal; 5-9; 10-14 moderate; 15-21 severe\\tx\\tstated | band '5-9' is not 'from-to label'
             risk item beyond the items            | risk-item      | risk-item\\tPHQ9\\t10\\t1\\tx\\tstated         | PHQ9 has items 1 to 9, not 10
-            unknown kind of line                  | rci\\tGAD7      | cutoff\\tGAD7\\t8\\tx\\tstated                | unknown kind of line 'cutoff' (expected edition, source, measure, caseness, rci, bands, risk-item or adsm)
+            unknown kind of line                  | rci\\tGAD7      | cutoff\\tGAD7\\t8\\tx\\tstated                | unknown kind of line 'cutoff' (expected edition, source, measure, items, caseness, rci, bands, risk-item or adsm)
             problem descriptor not ICD-10         | adsm\\tF40.0    | adsm\\tagoraphobia\\tMI\\tx\\tstated          | 'agoraphobia' is not an ICD-10 problem descriptor such as F40.0 or F42
             PHQ-9 as an anxiety measure           | adsm\\tF40.0    | adsm\\tF40.0\\tPHQ9\\tx\\tstated              | PHQ9 is the depression measure, not an anxiety measure
+            item labels one short                 | items\\tGAD7   | items\\tGAD7\\tNervous; Worry\\tx\\tstated           | GAD7 has 7 items; 2 item labels were given
+            an empty item label                   | items\\tPHQ9   | items\\tPHQ9\\tA; B; ; D; E; F; G; H; I\\tx\\tstated | an item label of PHQ9 is empty
+            item labels given twice               | items\\tWSAS   | ORIGINAL\\nORIGINAL                        | the item labels of WSAS are given twice (first at line %d)
             edition given twice                   | edition        | ORIGINAL\\nedition\\t2027.1                 | the edition is given twice (first at line %d)
             caseness given twice                  | caseness\\tGAD7 | ORIGINAL\\nORIGINAL                        | caseness of GAD7 is given twice (first at line %d)
             problem descriptor given twice        | adsm\\tF42      | ORIGINAL\\nORIGINAL                        | F42 is given twice (first at line %d)
@@ -246,7 +261,7 @@ class MeasureCatalogueTest {
 
     @Test
     void everyLineOfTheBundledTableIsACommentOrAKnownKind() {
-        List<String> kinds = Arrays.asList("edition", "source", "measure", "caseness", "rci", "bands", "risk-item", "adsm");
+        List<String> kinds = Arrays.asList("edition", "source", "measure", "items", "caseness", "rci", "bands", "risk-item", "adsm");
         for (String line : standardLines()) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 assertTrue(kinds.contains(line.split("\t")[0]), line);

@@ -1,0 +1,141 @@
+package org.stepwise.domain.trajectory;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.measure.MeasureDefinition;
+import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.measure.SeverityBand;
+import org.stepwise.domain.outcome.ContactRecord;
+import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.outcome.ReferralTimeline;
+
+/**
+ * The expected recovery corridor of one referral on one measure: where the practitioner's own
+ * similar referrals stood at each treatment contact. Similar referrals are the practitioner's
+ * other referrals that have ended and whose first score on the measure lies in the same severity
+ * band as this referral's first score. At treatment contact 1, 2, … the corridor runs from the 25th
+ * to the 75th percentile of their scores on the measure at that contact.
+ *
+ * <p>A corridor from a handful of people would mislead, so it is shown only when at least
+ * {@link #MINIMUM_REFERRALS} similar referrals exist, and it has a point only at the treatment
+ * contacts where at least that many of them have a score. Otherwise {@link #verdict()} says why
+ * there is none. Percentiles interpolate linearly between the closest ranks (the method of a
+ * spreadsheet's PERCENTILE.INC). Pure and immutable.
+ *
+ * @param measure the measure the corridor is for
+ * @param baselineBand the severity band of this referral's first score; null when there is no
+ *        first score or the measure has no bands
+ * @param similarReferrals how many similar ended referrals were found
+ * @param points the corridor, by treatment contact number; empty unless the verdict is SHOWN
+ * @param verdict whether the corridor is shown, or why not
+ */
+public record RecoveryCorridor(
+        MeasureCode measure,
+        SeverityBand baselineBand,
+        int similarReferrals,
+        List<Point> points,
+        Verdict verdict) {
+
+    /** The fewest similar referrals, and scores at one treatment contact, a corridor is drawn from. */
+    public static final int MINIMUM_REFERRALS = 30;
+
+    private static final double LOWER_QUARTILE = 0.25;
+    private static final double UPPER_QUARTILE = 0.75;
+
+    public RecoveryCorridor {
+        Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(verdict, "verdict");
+        points = List.copyOf(points);
+    }
+
+    /** Whether a corridor is shown, or why not. */
+    public enum Verdict {
+        /** The corridor has at least one point. */
+        SHOWN,
+        /** This referral has no score on the measure yet, so there is no baseline to match. */
+        NO_FIRST_SCORE,
+        /** The measure table gives the measure no severity bands to match baselines on. */
+        NO_BANDS,
+        /** Fewer than {@link #MINIMUM_REFERRALS} similar ended referrals. */
+        TOO_FEW_REFERRALS,
+        /** Enough similar referrals, but at no treatment contact do enough of them have a score. */
+        TOO_FEW_SCORES
+    }
+
+    /**
+     * The corridor at one treatment contact: the 25th and 75th percentiles of the similar referrals'
+     * scores there, and how many scores they come from.
+     */
+    public record Point(int treatmentContact, double lower, double upper, int scores) {
+    }
+
+    public boolean shown() {
+        return verdict == Verdict.SHOWN;
+    }
+
+    /**
+     * The corridor of {@code referral} on {@code measure}, from {@code practitionerReferrals} (the
+     * practitioner's referrals; open ones and {@code referral} itself are left out).
+     */
+    public static RecoveryCorridor of(MeasureDefinition measure, ReferralRecord referral,
+            Collection<ReferralRecord> practitionerReferrals) {
+        MeasureCode code = measure.code();
+        Optional<Score> first = ReferralTimeline.of(referral).first(code);
+        if (first.isEmpty()) {
+            return new RecoveryCorridor(code, null, 0, List.of(), Verdict.NO_FIRST_SCORE);
+        }
+        if (measure.bands().isEmpty()) {
+            return new RecoveryCorridor(code, null, 0, List.of(), Verdict.NO_BANDS);
+        }
+        SeverityBand band = measure.band(first.get().total()).orElseThrow(
+                () -> new IllegalArgumentException("A " + code + " score lies outside the measure's range."));
+
+        TreeMap<Integer, List<Double>> scoresByContact = new TreeMap<>();
+        int similar = 0;
+        for (ReferralRecord other : practitionerReferrals) {
+            if (!other.ended() || other.key().equals(referral.key())) {
+                continue;
+            }
+            ReferralTimeline timeline = ReferralTimeline.of(other);
+            boolean sameBand = timeline.first(code).map(s -> band.contains(s.total())).orElse(false);
+            if (!sameBand) {
+                continue;
+            }
+            similar++;
+            List<ContactRecord> treatment = timeline.treatmentContactsInOrder();
+            for (int i = 0; i < treatment.size(); i++) {
+                Optional<BigDecimal> total = treatment.get(i).score(code).map(Score::total);
+                if (total.isPresent()) {
+                    scoresByContact.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(total.get().doubleValue());
+                }
+            }
+        }
+        if (similar < MINIMUM_REFERRALS) {
+            return new RecoveryCorridor(code, band, similar, List.of(), Verdict.TOO_FEW_REFERRALS);
+        }
+        List<Point> points = new ArrayList<>();
+        scoresByContact.forEach((contact, scores) -> {
+            if (scores.size() >= MINIMUM_REFERRALS) {
+                List<Double> sorted = scores.stream().sorted().toList();
+                points.add(new Point(contact, percentile(sorted, LOWER_QUARTILE), percentile(sorted, UPPER_QUARTILE),
+                        sorted.size()));
+            }
+        });
+        return new RecoveryCorridor(code, band, similar, points,
+                points.isEmpty() ? Verdict.TOO_FEW_SCORES : Verdict.SHOWN);
+    }
+
+    /** The p-th percentile of sorted values, interpolating linearly between the closest ranks. */
+    static double percentile(List<Double> sorted, double p) {
+        double rank = p * (sorted.size() - 1);
+        int below = (int) Math.floor(rank);
+        int above = Math.min(below + 1, sorted.size() - 1);
+        return sorted.get(below) + (rank - below) * (sorted.get(above) - sorted.get(below));
+    }
+}
