@@ -1,6 +1,7 @@
 package org.stepwise.exchange;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.referral.StepChange;
 
 /**
  * One referral as a review counts it: the winning copy's record (keyed by referral pseudonym), its
@@ -58,9 +60,29 @@ public record ReviewedReferral(
      * attended or not); empty for a referral with no contact yet.
      */
     public Optional<Integer> lastStep() {
-        return record.contacts().stream()
-                .sorted(Comparator.comparing(ContactRecord::date))
-                .reduce((earlier, later) -> later)
-                .map(ContactRecord::step);
+        List<ContactRecord> contacts = inClinicalOrder();
+        return contacts.isEmpty() ? Optional.empty() : Optional.of(contacts.getLast().step());
+    }
+
+    /**
+     * The step history as the contacts show it (a file has no other): the first contact's step from
+     * the referral date, then a change at each contact whose step differs from the one before. Empty
+     * for a referral with no contact yet.
+     */
+    public List<StepChange> stepChanges() {
+        List<StepChange> changes = new ArrayList<>();
+        for (ContactRecord contact : inClinicalOrder()) {
+            if (changes.isEmpty()) {
+                changes.add(new StepChange(record.referralDate(), contact.step()));
+            } else if (changes.getLast().step() != contact.step()) {
+                changes.add(new StepChange(contact.date(), contact.step()));
+            }
+        }
+        return changes;
+    }
+
+    /** Contacts by date, then in recording order (a stable sort). */
+    private List<ContactRecord> inClinicalOrder() {
+        return record.contacts().stream().sorted(Comparator.comparing(ContactRecord::date)).toList();
     }
 }

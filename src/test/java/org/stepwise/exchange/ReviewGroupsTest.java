@@ -7,6 +7,7 @@ import static org.stepwise.exchange.OutcomeFiles.phq9;
 import static org.stepwise.exchange.OutcomeFiles.referral;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.outcome.OutcomeSummary;
+import org.stepwise.domain.referral.StepChange;
 
 /** The review's figures by step of the last contact and by problem descriptor, and what it keeps of each file. */
 class ReviewGroupsTest {
@@ -95,7 +97,19 @@ class ReviewGroupsTest {
         ReviewedReferral waiting = review.referrals().stream()
                 .filter(r -> r.pseudonym().equals(ReviewFixtures.pseudonym(4))).findFirst().orElseThrow();
         assertEquals(List.of(Flag.WAITING_OVER_6_WEEKS), waiting.flags());
-        assertEquals(java.time.LocalDate.of(2026, 11, 23), waiting.reviewDate());
+        assertEquals(LocalDate.of(2026, 11, 23), waiting.reviewDate());
+    }
+
+    /** R8 was assessed and seen once at step 2, then stepped up; R10 has no contact yet. */
+    @Test
+    void theStepHistoryIsReadFromTheContacts() {
+        Review review = service.review(List.of(PackFixtures.practitionerC(folder)));
+        Map<String, List<StepChange>> steps = new LinkedHashMap<>();
+        review.referrals().forEach(r -> steps.put(r.pseudonym(), r.stepChanges()));
+        assertEquals(List.of(new StepChange(LocalDate.of(2026, 4, 20), 2), new StepChange(LocalDate.of(2026, 6, 1), 3)),
+                steps.get(PackFixtures.pseudonym(8)));
+        assertEquals(List.of(new StepChange(LocalDate.of(2026, 4, 1), 3)), steps.get(PackFixtures.pseudonym(9)));
+        assertEquals(List.of(), steps.get(PackFixtures.pseudonym(10)));
     }
 
     @Test
