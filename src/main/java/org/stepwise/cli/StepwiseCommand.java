@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.VersionProvider.class,
         description = "Caseload manager for NHS Talking Therapies practitioners. "
                 + "With no command, opens the window.",
-        subcommands = {CommandLine.HelpCommand.class, ReviewCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ReviewCommand.class, PackCommand.class})
 public final class StepwiseCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
