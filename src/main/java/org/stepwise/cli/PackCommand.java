@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewService;
@@ -30,6 +32,13 @@ import picocli.CommandLine.Spec;
         description = "Verify outcome files and write the supervision pack (PDF): summary figures, then the "
                 + "flagged referrals with their charts. Pseudonymised: no names or NHS numbers.")
 public final class PackCommand implements Callable<Integer> {
+
+    /**
+     * PDFBox warns when the computer has no Helvetica to draw the standard font with; the pack does not
+     * embed or draw fonts, so the warning is not for the person running the command. Held here, since
+     * java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final Logger PDF_FONTS = Logger.getLogger("org.apache.pdfbox.pdmodel.font");
 
     @Spec
     CommandSpec spec;
@@ -58,6 +67,7 @@ public final class PackCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PDF_FONTS.setLevel(Level.SEVERE);
         MeasureCatalogue catalogue = MeasureCatalogue.standard();
         Review review = new ReviewService(catalogue).review(files);
         for (Review.RefusedFile refused : review.refused()) {

@@ -66,7 +66,7 @@ public final class SummaryTables {
     /** The four tables of a review, exact or as a publishable summary. */
     public static List<Table> of(Review review, boolean publishable) {
         List<Table> tables = new ArrayList<>();
-        tables.add(new Table("Overall", "Referrals", List.of(row("All referrals", review.overall(), publishable))));
+        tables.add(new Table("Overall", "", List.of(row("All referrals", review.overall(), publishable))));
         tables.add(table("By practitioner", "Practitioner", review.byPractitioner(), publishable));
         tables.add(table("By step", "Step of the last contact", review.byStep(), publishable));
         Map<String, OutcomeSummary> byProblem = review.byProblemDescriptor();

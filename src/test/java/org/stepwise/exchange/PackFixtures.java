@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -45,6 +46,25 @@ public final class PackFixtures {
                 referral(10).problem("F32").referred("2026-11-01").build(),
                 referral(11).referred("2026-10-20").assessment("2026-10-25", phq9(11), gad7(9))
                         .missed("2026-11-05").build()).file();
+    }
+
+    /**
+     * One practitioner's file of {@code count} open referrals, each with an assessment and seven
+     * treatment contacts and PHQ-9 item 9 at 1 at the last: every one is flagged (risk), for measuring
+     * the review screen and the pack at size.
+     */
+    public static Path manyFlagged(Path folder, int count) {
+        FileReferral[] referrals = new FileReferral[count];
+        for (int i = 0; i < count; i++) {
+            OutcomeFiles.ReferralBuilder referral = referral(1000 + i).problem(i % 3 == 0 ? "F32" : "F41.1")
+                    .referred("2026-06-01").assessment("2026-06-08", phq9(16 + i % 5), gad7(14));
+            for (int week = 1; week <= 6; week++) {
+                referral.treatment(LocalDate.of(2026, 6, 8).plusWeeks(week).toString(),
+                        phq9(16 + i % 5 - week), gad7(14 - week));
+            }
+            referrals[i] = referral.treatment("2026-07-27", OutcomeFiles.phq9WithRisk(9), gad7(7)).build();
+        }
+        return OutcomeFiles.write(ReviewFixtures.sub(folder, "many"), header(C, "2026-08-01T09:00:00Z"), referrals).file();
     }
 
     /** Practitioner B's file changed after export without resealing it: refused by the integrity check. */

@@ -3,8 +3,14 @@ package org.stepwise.ui.shell;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -18,18 +24,25 @@ import org.stepwise.ui.lock.FirstRunView;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.UnlockView;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.review.ReviewView;
+import org.stepwise.ui.review.ReviewViewModel;
 
 /**
  * The main window's layout: a header (Stepwise, the practitioner's name and role) over the screen
- * area, which shows the view of the shell's current screen. The caseload view is built once and
- * kept, so its search and selection survive a visit to another screen.
+ * area, which shows the view of the shell's current screen. The caseload and review views are built
+ * once and kept, so the caseload's search and selection and the review's open files survive a visit
+ * to another screen. The header's Review files button, or Ctrl+R, opens the review once a caseload is open.
  */
 public final class ShellView {
+
+    private static final KeyCombination REVIEW = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
 
     private final BorderPane root = new BorderPane();
     private final StackPane screenArea = new StackPane();
     private CaseloadViewModel caseloadModel;
     private CaseloadView caseloadView;
+    private ReviewViewModel reviewModel;
+    private ReviewView reviewView;
 
     public ShellView(ShellViewModel model) {
         Label brand = new Label("Stepwise");
@@ -43,9 +56,16 @@ public final class ShellView {
         role.setId("practitioner-role-header");
         role.getStyleClass().add("practitioner-role");
         role.textProperty().bind(model.practitionerRoleProperty());
+        Button review = new Button("Review files");
+        review.setId("open-review");
+        review.setTooltip(new Tooltip("Review outcome files (Ctrl+R)"));
+        review.setOnAction(event -> model.openReview());
+        review.visibleProperty().bind(model.reviewAvailableProperty());
+        review.managedProperty().bind(review.visibleProperty());
+        review.setFocusTraversable(false);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, brand, gap, name, role);
+        HBox header = new HBox(12, brand, review, gap, name, role);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
 
@@ -53,6 +73,12 @@ public final class ShellView {
         root.setTop(header);
         root.setCenter(screenArea);
         root.getStyleClass().add("shell");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (REVIEW.match(event) && model.reviewAvailableProperty().get()) {
+                model.openReview();
+                event.consume();
+            }
+        });
 
         show(model, model.screenProperty().get());
         model.screenProperty().addListener((observable, before, now) -> show(model, now));
@@ -93,6 +119,14 @@ public final class ShellView {
                 NewReferralView view = new NewReferralView(referral);
                 content = view.root();
                 focus = view.initialFocus();
+            }
+            case ReviewViewModel review -> {
+                if (review != reviewModel) {
+                    reviewModel = review;
+                    reviewView = new ReviewView(review);
+                }
+                content = reviewView.root();
+                focus = reviewView.initialFocus();
             }
             default -> throw new IllegalStateException("No view for " + screen.getClass().getSimpleName());
         }

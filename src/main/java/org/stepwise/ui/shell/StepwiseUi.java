@@ -10,6 +10,8 @@ import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.FxDialogService;
 import org.stepwise.ui.common.FxThreadBridge;
+import org.stepwise.ui.review.FxReviewFileChooser;
+import org.stepwise.ui.review.ReviewFileChooser;
 
 /**
  * The way into the user interface, for the composition root: call {@link #start} from
@@ -30,10 +32,15 @@ public final class StepwiseUi {
 
     /** Shows the main window on {@code stage} over the store that {@code access} opens. */
     public static void start(Stage stage, StoreAccess access, String title) {
+        start(stage, access, title, new FxReviewFileChooser(() -> stage));
+    }
+
+    /** As {@link #start(Stage, StoreAccess, String)}, with the review's file choices made by {@code reviewFiles}. */
+    static void start(Stage stage, StoreAccess access, String title, ReviewFileChooser reviewFiles) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
         ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage),
-                Clock.systemDefaultZone());
+                reviewFiles, Clock.systemDefaultZone());
         Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(StepwiseUi.class.getResource(STYLESHEET)).toExternalForm());
         stage.setTitle(title);
