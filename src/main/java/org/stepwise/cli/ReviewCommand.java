@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * with no store and no passphrase. Each refused file goes to standard error with its reason. Exit
  * status 0 when every file was read, 1 when any was refused, 2 for a usage error.
  */
-@Command(name = "review", mixinStandardHelpOptions = true,
+@Command(name = "review", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.VersionProvider.class,
         description = "Verify outcome files and summarise their outcomes and flagged referrals.")
 public final class ReviewCommand implements Callable<Integer> {
 
@@ -48,11 +48,6 @@ public final class ReviewCommand implements Callable<Integer> {
         if (json && publishable) {
             throw new ParameterException(spec.commandLine(),
                     "--publishable applies to the printed tables; the JSON summary is always exact.");
-        }
-        // The schema validator logs through SLF4J, which has no provider here and would otherwise print a
-        // three-line notice on standard error, where refusals are reported.
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
         Review review = new ReviewService(MeasureCatalogue.standard()).review(files);
         PrintWriter out = spec.commandLine().getOut();

@@ -44,10 +44,4 @@ public record FileHeader(
             throw new IllegalArgumentException("A key fingerprint is 16 hex digits.");
         }
     }
-
-    /** "Stepwise " and this build's version (from the jar manifest; "development" when run from classes). */
-    public static String currentGenerator() {
-        String version = FileHeader.class.getPackage().getImplementationVersion();
-        return "Stepwise " + (version == null ? "development" : version);
-    }
 }

@@ -46,11 +46,8 @@ public final class ReviewService {
         List<Review.AcceptedFile> acceptedFiles = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<Read> accepted = new ArrayList<>();
-        // Files are verified independently, so they are read in parallel (the common pool; order kept).
-        List<ReadResult> results = files.parallelStream().map(reader::read).toList();
-        for (int i = 0; i < files.size(); i++) {
-            Path path = files.get(i);
-            switch (results.get(i)) {
+        for (Path path : files) {
+            switch (reader.read(path)) {
                 case ReadResult.Rejected(String reason) -> refused.add(new Review.RefusedFile(path, reason));
                 case ReadResult.Accepted(OutcomeFile file) -> {
                     accepted.add(new Read(path, file));

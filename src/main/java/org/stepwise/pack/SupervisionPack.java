@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.stepwise.domain.common.Version;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
@@ -75,7 +76,7 @@ public final class SupervisionPack {
             try (PackPages pages = new PackPages()) {
                 PDDocumentInformation information = pages.document.getDocumentInformation();
                 information.setTitle("Stepwise supervision pack");
-                information.setCreator(FileHeader.currentGenerator());
+                information.setCreator(Version.product());
                 titlePage(pages, review, publishable, generated);
                 summary(pages, review, publishable);
                 flagged(pages, review);

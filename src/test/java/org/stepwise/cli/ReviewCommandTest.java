@@ -11,14 +11,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.exchange.ReviewFixtures;
 import picocli.CommandLine;
 
 class ReviewCommandTest {
+
+    /** Review needs no store, passphrase or window: any use of them fails the test. */
+    private static final CliServices NO_STORE = new CliServices() {
+        @Override
+        public StoreAccess storeAccess(Path dataFolder) {
+            throw new AssertionError("review opened a store");
+        }
+
+        @Override
+        public int openWindow(Path dataFolder) {
+            throw new AssertionError("review opened the window");
+        }
+    };
 
     @TempDir
     Path folder;
@@ -31,7 +46,7 @@ class ReviewCommandTest {
         for (Object arg : args) {
             text.add(arg.toString());
         }
-        return new CommandLine(new StepwiseCommand(null, java.util.Map.of()))
+        return new CommandLine(new StepwiseCommand(NO_STORE, Map.of()))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(text.toArray(String[]::new));
