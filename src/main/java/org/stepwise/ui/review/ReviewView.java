@@ -140,7 +140,10 @@ public final class ReviewView {
         dropHint.getStyleClass().add("drop-hint");
         dropHint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.files()));
         dropHint.managedProperty().bind(dropHint.visibleProperty());
-        VBox content = new VBox(14, dropHint, section("Files", filesGrid), tablesBox, flaggedTitle, flaggedBox);
+        VBox filesSection = section("Files", filesGrid);
+        filesSection.visibleProperty().bind(dropHint.visibleProperty().not());
+        filesSection.managedProperty().bind(filesSection.visibleProperty());
+        VBox content = new VBox(14, dropHint, filesSection, tablesBox, flaggedTitle, flaggedBox);
         content.getStyleClass().add("review-content");
         scroll = new ScrollPane(content);
         scroll.setId("review-scroll");
@@ -205,10 +208,6 @@ public final class ReviewView {
     private void showFiles() {
         filesGrid.getChildren().clear();
         List<FileLine> lines = model.files();
-        if (lines.isEmpty()) {
-            filesGrid.add(new Label("No file open."), 0, 0);
-            return;
-        }
         for (int row = 0; row < lines.size(); row++) {
             FileLine line = lines.get(row);
             Label result = new Label(line.read() ? "Read" : "Refused");

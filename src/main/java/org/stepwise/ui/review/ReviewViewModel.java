@@ -249,7 +249,7 @@ public final class ReviewViewModel {
 
     private String statusLine() {
         if (review == null) {
-            return "No file open. Open outcome files, or drop them here.";
+            return "No file open.";
         }
         long flaggedCount = flagged.size();
         return review.accepted().size() + " read, " + review.refused().size() + " refused · "

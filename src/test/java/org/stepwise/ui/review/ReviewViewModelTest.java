@@ -151,7 +151,7 @@ class ReviewViewModelTest {
         assertTrue(model.tables().isEmpty());
         assertTrue(model.flagged().isEmpty());
         assertFalse(model.packAvailableProperty().get());
-        assertEquals("No file open. Open outcome files, or drop them here.", model.statusProperty().get());
+        assertEquals("No file open.", model.statusProperty().get());
     }
 
     @Test
