@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stepwise.ui.testing.Flows.control;
+import static org.stepwise.ui.testing.Flows.firstRun;
 import static org.stepwise.ui.testing.Flows.onFx;
 import static org.stepwise.ui.testing.Flows.typeThenTab;
 import static org.stepwise.ui.testing.Flows.waitFor;
@@ -57,14 +58,7 @@ class ClinicDayFlowTest {
 
     @Test
     void aReferralIsAssessedTreatedAndEnded(FxRobot robot) {
-        waitFor(robot, "#passphrase");
-        typeThenTab(robot, PASSPHRASE);
-        typeThenTab(robot, PASSPHRASE);
-        typeThenTab(robot, "Jane Smith");
-        typeThenTab(robot, "P");
-        robot.write("RX1");
-        robot.type(KeyCode.ENTER);
-        waitFor(robot, "#caseload-table");
+        firstRun(robot, PASSPHRASE);
 
         // New referral, referred four weeks ago.
         control(robot, KeyCode.N);

@@ -3,6 +3,7 @@ package org.stepwise.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.stepwise.ui.testing.Flows.control;
+import static org.stepwise.ui.testing.Flows.firstRun;
 import static org.stepwise.ui.testing.Flows.onFx;
 import static org.stepwise.ui.testing.Flows.typeThenTab;
 import static org.stepwise.ui.testing.Flows.waitFor;
@@ -50,14 +51,7 @@ class RealStoreFlowTest {
 
     @Test
     void aReferralSurvivesClosingAndUnlockingTheRealStore(FxRobot robot) throws Exception {
-        waitFor(robot, "#passphrase");
-        typeThenTab(robot, PASSPHRASE);
-        typeThenTab(robot, PASSPHRASE);
-        typeThenTab(robot, "Jane Smith");
-        typeThenTab(robot, "P");
-        robot.write("RX1");
-        robot.type(KeyCode.ENTER);
-        waitFor(robot, "#caseload-table");
+        firstRun(robot, PASSPHRASE);
 
         control(robot, KeyCode.N);
         waitFor(robot, "#nhs-number");

@@ -37,6 +37,21 @@ public final class Flows {
         robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
     }
 
+    /**
+     * Completes the first-run screen from the keyboard (passphrase twice, Jane Smith, PWP, service RX1)
+     * and waits for the empty caseload.
+     */
+    public static void firstRun(FxRobot robot, String passphrase) {
+        waitFor(robot, "#passphrase");
+        typeThenTab(robot, passphrase);
+        typeThenTab(robot, passphrase);
+        typeThenTab(robot, "Jane Smith");
+        typeThenTab(robot, "P");
+        robot.write("RX1");
+        robot.type(KeyCode.ENTER);
+        waitFor(robot, "#caseload-table");
+    }
+
     /** Types text into the focused control, then Tab to the next. */
     public static void typeThenTab(FxRobot robot, String text) {
         if (!text.isEmpty()) {
