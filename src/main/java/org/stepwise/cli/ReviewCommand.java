@@ -16,11 +16,12 @@ import org.stepwise.exchange.ReviewService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stepwise review [--json] FILE...}: verifies outcome files and prints the supervisor's summary,
+ * {@code stepwise review [--json | --publishable] FILE...}: verifies outcome files and prints the supervisor's summary,
  * with no store and no passphrase. Each refused file goes to standard error with its reason. Exit
  * status 0 when every file was read, 1 when any was refused, 2 for a usage error.
  */
@@ -34,11 +35,20 @@ public final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON (the review summary of format 1).")
     boolean json;
 
+    @Option(names = "--publishable",
+            description = "Print a publishable summary: counts under 5 shown as <5, others rounded to the nearest 5, "
+                    + "rates only where the denominator is 5 or more; no flagged referrals. Not with --json.")
+    boolean publishable;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Outcome files (format 1).")
     List<Path> files;
 
     @Override
     public Integer call() {
+        if (json && publishable) {
+            throw new ParameterException(spec.commandLine(),
+                    "--publishable applies to the printed tables; the JSON summary is always exact.");
+        }
         Review review = new ReviewService(MeasureCatalogue.standard()).review(files);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -49,7 +59,7 @@ public final class ReviewCommand implements Callable<Integer> {
             err.println("warning: " + warning);
         }
         err.flush();
-        out.print(json ? ReviewJson.write(review) + "\n" : table(review));
+        out.print(json ? ReviewJson.write(review) + "\n" : publishable ? SummaryText.publishable(review) : table(review));
         out.flush();
         return review.allRead() ? 0 : 1;
     }

@@ -11,8 +11,11 @@ import org.stepwise.domain.outcome.OutcomeSummary;
 
 /**
  * A supervisor's review of several outcome files (export-format.md "Review summary"): how many files
- * were read and refused, the figures overall and by practitioner pseudonym, and the flagged referrals.
- * {@code byPractitioner} is in pseudonym order; {@code flagged} in referral pseudonym order.
+ * were read and refused, the figures overall and by practitioner pseudonym, and the flagged referrals;
+ * then, for screens and reports, each accepted file with its header and counts, and every referral
+ * counted (one copy each). {@code byPractitioner} is in pseudonym order; {@code flagged} and
+ * {@code referrals} in referral pseudonym order; {@code accepted} and {@code refused} in the order the
+ * files were given.
  */
 public record Review(
         int files,
@@ -20,7 +23,9 @@ public record Review(
         List<String> warnings,
         OutcomeSummary overall,
         Map<String, OutcomeSummary> byPractitioner,
-        List<FlaggedReferral> flagged) {
+        List<FlaggedReferral> flagged,
+        List<AcceptedFile> accepted,
+        List<ReviewedReferral> referrals) {
 
     public Review {
         refused = List.copyOf(refused);
@@ -28,10 +33,25 @@ public record Review(
         Objects.requireNonNull(overall, "overall");
         byPractitioner = Collections.unmodifiableMap(new LinkedHashMap<>(byPractitioner));
         flagged = List.copyOf(flagged);
+        accepted = List.copyOf(accepted);
+        referrals = List.copyOf(referrals);
     }
 
     /** A file that failed verification and contributed nothing, with the reason. */
     public record RefusedFile(Path file, String reason) {
+    }
+
+    /**
+     * A file that passed verification: its header (practitioner pseudonym, role, service, period),
+     * how many referrals, contacts and scores it holds, and its warnings (stated outcomes that differ
+     * from the recomputed ones, which are used).
+     */
+    public record AcceptedFile(Path file, FileHeader header, int referrals, int contacts, int scores,
+            List<String> warnings) {
+        public AcceptedFile {
+            Objects.requireNonNull(header, "header");
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** A referral on the flagged list, with the practitioner whose file it came from and its flags. */
@@ -44,5 +64,15 @@ public record Review(
     /** True when every file given was read. */
     public boolean allRead() {
         return refused.isEmpty();
+    }
+
+    /** The figures by the step of each referral's last contact; see {@link ReviewService#byStep}. */
+    public Map<String, OutcomeSummary> byStep() {
+        return ReviewService.byStep(referrals);
+    }
+
+    /** The figures by problem descriptor; see {@link ReviewService#byProblemDescriptor}. */
+    public Map<String, OutcomeSummary> byProblemDescriptor() {
+        return ReviewService.byProblemDescriptor(referrals);
     }
 }

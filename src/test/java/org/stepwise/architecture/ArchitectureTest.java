@@ -61,7 +61,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule appLayersDoNotPrint = noClasses()
             .that().resideInAnyPackage("org.stepwise.domain..", "org.stepwise.store..", "org.stepwise.ui..",
-                    "org.stepwise.exchange..", "org.stepwise.demo..")
+                    "org.stepwise.exchange..", "org.stepwise.demo..", "org.stepwise.pack..")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .orShould().callMethod(Throwable.class, "printStackTrace")

@@ -153,6 +153,7 @@ final class OutcomeFiles {
         private LocalDate ended;
         private EndReason endReason;
         private final List<ContactRecord> contacts = new ArrayList<>();
+        private int step = 2;
         private FileOutcome stated;
 
         private ReferralBuilder(long id) {
@@ -166,6 +167,12 @@ final class OutcomeFiles {
 
         ReferralBuilder problem(String descriptor) {
             problem = descriptor;
+            return this;
+        }
+
+        /** The step of the contacts added after this call (2 until set). */
+        ReferralBuilder step(int step) {
+            this.step = step;
             return this;
         }
 
@@ -188,7 +195,7 @@ final class OutcomeFiles {
         }
 
         ReferralBuilder contact(String date, ContactType type, Attendance attendance, Score... scores) {
-            contacts.add(new ContactRecord(LocalDate.parse(date), type, attendance, Medium.TELEPHONE, 2, 30,
+            contacts.add(new ContactRecord(LocalDate.parse(date), type, attendance, Medium.TELEPHONE, step, 30,
                     List.of(scores)));
             return this;
         }

@@ -1,6 +1,7 @@
 package org.stepwise.ui.common;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,11 @@ public interface FileChooserService {
     Optional<Path> chooseFolder(String title);
 
     Optional<Path> chooseFileToOpen(String title);
+
+    /** One or more files to open; empty when cancelled. By default, the one file {@link #chooseFileToOpen} gives. */
+    default List<Path> chooseFilesToOpen(String title) {
+        return chooseFileToOpen(title).map(List::of).orElse(List.of());
+    }
 
     /** A file to write, starting from a suggested name. */
     Optional<Path> chooseFileToSave(String title, String suggestedName);

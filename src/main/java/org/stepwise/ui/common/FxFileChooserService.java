@@ -2,6 +2,7 @@ package org.stepwise.ui.common;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.stage.DirectoryChooser;
@@ -29,6 +30,14 @@ public final class FxFileChooserService implements FileChooserService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         return path(chooser.showOpenDialog(owner.get()));
+    }
+
+    @Override
+    public List<Path> chooseFilesToOpen(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        List<File> chosen = chooser.showOpenMultipleDialog(owner.get());
+        return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
     }
 
     @Override

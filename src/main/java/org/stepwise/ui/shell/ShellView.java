@@ -31,6 +31,8 @@ import org.stepwise.ui.lock.UnlockView;
 import org.stepwise.ui.lock.UnlockViewModel;
 import org.stepwise.ui.patient.PatientView;
 import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.ui.review.ReviewView;
+import org.stepwise.ui.review.ReviewViewModel;
 import org.stepwise.ui.session.SessionView;
 import org.stepwise.ui.session.SessionViewModel;
 
@@ -44,6 +46,7 @@ import org.stepwise.ui.session.SessionViewModel;
 public final class ShellView {
 
     private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REVIEW = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
 
     private final BorderPane root = new BorderPane();
     private final StackPane screenArea = new StackPane();
@@ -51,6 +54,8 @@ public final class ShellView {
     private CaseloadView caseloadView;
     private PatientViewModel patientModel;
     private PatientView patientView;
+    private ReviewViewModel reviewModel;
+    private ReviewView reviewView;
 
     public ShellView(ShellViewModel model) {
         Label brand = new Label("Stepwise");
@@ -71,9 +76,14 @@ public final class ShellView {
         export.visibleProperty().bind(model.exportAvailableProperty());
         export.managedProperty().bind(export.visibleProperty());
         export.setFocusTraversable(false);
+        Button review = new Button("Review files");
+        review.setId("open-review");
+        review.setTooltip(new Tooltip("Review outcome files (Ctrl+R)"));
+        review.setOnAction(event -> model.openReview());
+        review.setFocusTraversable(false);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, brand, export, gap, name, role);
+        HBox header = new HBox(12, brand, export, review, gap, name, role);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
 
@@ -84,6 +94,10 @@ public final class ShellView {
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (EXPORT.match(event) && model.exportAvailableProperty().get()) {
                 model.export();
+                event.consume();
+            }
+            if (REVIEW.match(event)) {
+                model.openReview();
                 event.consume();
             }
         });
@@ -145,6 +159,14 @@ public final class ShellView {
                 SessionView view = new SessionView(session);
                 content = view.root();
                 focus = view.initialFocus();
+            }
+            case ReviewViewModel review -> {
+                if (review != reviewModel) {
+                    reviewModel = review;
+                    reviewView = new ReviewView(review);
+                }
+                content = reviewView.root();
+                focus = reviewView.initialFocus();
             }
             default -> throw new IllegalStateException("No view for " + screen.getClass().getSimpleName());
         }

@@ -12,6 +12,7 @@ import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.practitioner.Role;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
 import org.stepwise.ui.common.BackgroundRunner;
@@ -22,6 +23,7 @@ import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.OpenedStore;
 import org.stepwise.ui.lock.UnlockViewModel;
 import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.ui.review.ReviewViewModel;
 import org.stepwise.ui.session.SessionViewModel;
 
 /**
@@ -48,6 +50,8 @@ public final class ShellViewModel {
     private CaseloadStore store;
     private PractitionerProfile profile;
     private CaseloadViewModel caseload;
+    private ReviewViewModel review;
+    private Object beforeReview;
     private boolean closing;
 
     /** A shell whose screens choose no file and use the bundled measure catalogue. */
@@ -148,7 +152,7 @@ public final class ShellViewModel {
         practitionerRole.set(profile.role().label());
         caseload = new CaseloadViewModel(store, runner, catalogue, clock, this::newReferral);
         caseload.setOnOpenReferral(this::openReferral);
-        screen.set(caseload);
+        screen.set(profile.role() == Role.SUPERVISOR ? review() : caseload);
         exportAvailable.set(true);
         caseload.load();
     }
@@ -161,6 +165,33 @@ public final class ShellViewModel {
         ExportViewModel export = new ExportViewModel(store, runner, dialogs, files, profile, clock, this::backToCaseload);
         screen.set(export);
         export.load();
+    }
+
+    /**
+     * Opens the review of outcome files (the header's Review files button, or Ctrl+R), in any role and
+     * whether or not a caseload is open: it reads files only, never the store. Its files stay open
+     * between visits; a supervisor's caseload opens on it.
+     */
+    public void openReview() {
+        if (closing || screen.get() == null || screen.get() instanceof ReviewViewModel) {
+            return;
+        }
+        beforeReview = screen.get();
+        screen.set(review());
+    }
+
+    private ReviewViewModel review() {
+        if (review == null) {
+            review = new ReviewViewModel(catalogue, runner, files, clock, this::leaveReview);
+        }
+        return review;
+    }
+
+    /** Back from the review to where it was opened from; to the caseload when that has opened meanwhile. */
+    private void leaveReview() {
+        boolean locked = beforeReview == null || beforeReview instanceof FirstRunViewModel
+                || beforeReview instanceof UnlockViewModel;
+        screen.set(locked && caseload != null ? caseload : beforeReview);
     }
 
     /** Opens the patient screen for a referral of the caseload. */

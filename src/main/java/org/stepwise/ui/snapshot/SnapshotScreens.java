@@ -20,6 +20,7 @@ public final class SnapshotScreens {
                             context.catalogue(), context.clock(), () -> { });
                     model.load();
                     return new CaseloadView(model).root();
-                }));
+                }),
+                Snapshot.ofScreen("review", ReviewSample::screen));
     }
 }

@@ -1,0 +1,98 @@
+package org.stepwise.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.exchange.Review;
+import org.stepwise.exchange.ReviewService;
+import org.stepwise.exchange.ReviewedReferral;
+import org.stepwise.pack.SupervisionPack;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stepwise pack FILE... --out PDF [--publishable]}: verifies outcome files and writes the
+ * supervision pack from those that pass, with no store and no passphrase. Each refused file goes to
+ * standard error with its reason (and is named in the pack). Exit status 0 when every file was read
+ * and the pack written; 1 when a file was refused (the pack is still written from the others) or the
+ * pack could not be written (nothing is, when no file was read); 2 for a usage error.
+ */
+@Command(name = "pack", mixinStandardHelpOptions = true,
+        description = "Verify outcome files and write the supervision pack (PDF): summary figures, then the "
+                + "flagged referrals with their charts. Pseudonymised: no names or NHS numbers.")
+public final class PackCommand implements Callable<Integer> {
+
+    /**
+     * PDFBox warns when the computer has no Helvetica to draw the standard font with; the pack does not
+     * embed or draw fonts, so the warning is not for the person running the command. Held here, since
+     * java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final Logger PDF_FONTS = Logger.getLogger("org.apache.pdfbox.pdmodel.font");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "PDF", description = "The PDF file to write (replaced if it exists).")
+    Path out;
+
+    @Option(names = "--publishable",
+            description = "Summary figures as a publishable summary: counts under 5 shown as <5, others rounded "
+                    + "to the nearest 5, rates only where the denominator is 5 or more.")
+    boolean publishable;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Outcome files (format 1).")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        Path target = out.toAbsolutePath().normalize();
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            throw new ParameterException(spec.commandLine(), "The folder for --out does not exist: " + target.getParent());
+        }
+        for (Path file : files) {
+            if (file.toAbsolutePath().normalize().equals(target)) {
+                throw new ParameterException(spec.commandLine(), "--out names one of the outcome files; choose another file.");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PDF_FONTS.setLevel(Level.SEVERE);
+        MeasureCatalogue catalogue = MeasureCatalogue.standard();
+        Review review = new ReviewService(catalogue).review(files);
+        for (Review.RefusedFile refused : review.refused()) {
+            err.println(refused.file() + ": refused: " + refused.reason());
+        }
+        for (String warning : review.warnings()) {
+            err.println("warning: " + warning);
+        }
+        if (review.accepted().isEmpty()) {
+            err.println("No file was read, so no pack was written.");
+            err.flush();
+            return 1;
+        }
+        try {
+            new SupervisionPack(catalogue).write(review, publishable, ZonedDateTime.now(), target);
+        } catch (IOException e) {
+            err.println("The pack could not be written to " + target + " (" + e.getClass().getSimpleName() + ").");
+            err.flush();
+            return 1;
+        }
+        err.flush();
+        long flagged = review.referrals().stream().filter(ReviewedReferral::flagged).count();
+        out.printf("Supervision pack written to %s: %d files read, %d refused, %d flagged referrals.%n", target,
+                review.accepted().size(), review.refused().size(), flagged);
+        out.flush();
+        return review.allRead() ? 0 : 1;
+    }
+}

@@ -1,0 +1,111 @@
+package org.stepwise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.stepwise.exchange.PackFixtures;
+import org.stepwise.exchange.ReviewFixtures;
+import picocli.CommandLine;
+
+class PackCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Object... args) {
+        List<String> text = new ArrayList<>();
+        for (Object arg : args) {
+            text.add(arg.toString());
+        }
+        return new CommandLine(new StepwiseCommand(null, Map.of()))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(text.toArray(String[]::new));
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void everyFileReadWritesThePackAndExitsZero() throws IOException {
+        Path pdf = folder.resolve("pack.pdf");
+        int status = run("pack", ReviewFixtures.practitionerA(folder), ReviewFixtures.practitionerB(folder),
+                "--out", pdf);
+        assertEquals(0, status, err.toString());
+        assertEquals("", err.toString());
+        assertTrue(out.toString().contains("2 files read, 0 refused, 3 flagged referrals"), out.toString());
+        String text = text(pdf);
+        assertTrue(text.contains("Exact figures, for use within the service"), text);
+        assertTrue(text.contains("Referral " + ReviewFixtures.pseudonym(7)), text);
+    }
+
+    @Test
+    void aRefusedFileIsNamedOnStandardErrorAndInThePackWhichIsStillWrittenAndExitsOne() throws IOException {
+        Path pdf = folder.resolve("pack.pdf");
+        Path altered = PackFixtures.altered(folder);
+        int status = run("pack", ReviewFixtures.practitionerA(folder), altered, "--out", pdf, "--publishable");
+        assertEquals(1, status);
+        assertTrue(err.toString().startsWith(altered + ": refused: integrity check failed"), err.toString());
+        String text = text(pdf);
+        assertTrue(text.contains("1 read, 1 refused"), text);
+        assertTrue(text.contains("Summary figures (publishable summary)"), text);
+    }
+
+    @Test
+    void whenNoFileIsReadNoPackIsWrittenAndItExitsOne() throws IOException {
+        Path pdf = folder.resolve("pack.pdf");
+        Path prose = Files.writeString(folder.resolve("notes.json"), "Dear colleague,");
+        int status = run("pack", prose, "--out", pdf);
+        assertEquals(1, status);
+        assertTrue(err.toString().contains("No file was read, so no pack was written."), err.toString());
+        assertFalse(Files.exists(pdf));
+    }
+
+    /** Usage errors exit 2 with a message and write nothing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no --out                 | FILE                          | Missing required option: '--out=PDF'",
+            "no file                  | --out PDF                     | Missing required parameter: 'FILE'",
+            "--out in a missing folder| FILE --out missing/pack.pdf   | The folder for --out does not exist",
+            "--out is an input file   | FILE --out FILE               | --out names one of the outcome files",
+            "an unknown option        | FILE --out PDF --xml          | Unknown option: '--xml'"})
+    void aUsageErrorExitsTwo(String name, String arguments, String message) {
+        Path file = ReviewFixtures.practitionerA(folder);
+        Path pdf = folder.resolve("pack.pdf");
+        List<Object> args = new ArrayList<>(List.of("pack"));
+        for (String argument : arguments.split(" ")) {
+            args.add(switch (argument) {
+                case "FILE" -> file;
+                case "PDF" -> pdf;
+                case "missing/pack.pdf" -> folder.resolve("missing").resolve("pack.pdf");
+                default -> argument;
+            });
+        }
+        assertEquals(2, run(args.toArray()));
+        assertTrue(err.toString().contains(message), err.toString());
+        assertTrue(err.toString().contains("Usage:"), err.toString());
+        assertFalse(Files.exists(pdf));
+    }
+}

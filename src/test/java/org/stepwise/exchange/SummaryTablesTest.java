@@ -1,0 +1,106 @@
+package org.stepwise.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.stepwise.exchange.OutcomeFiles.gad7;
+import static org.stepwise.exchange.OutcomeFiles.header;
+import static org.stepwise.exchange.OutcomeFiles.phq9;
+import static org.stepwise.exchange.OutcomeFiles.referral;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SummaryTablesTest {
+
+    @TempDir
+    Path folder;
+
+    private final ReviewService service = new ReviewService(OutcomeFiles.CATALOGUE);
+
+    private Review twoPractitioners() {
+        return service.review(List.of(ReviewFixtures.practitionerA(folder), ReviewFixtures.practitionerB(folder)));
+    }
+
+    private static SummaryTables.Cell cell(SummaryTables.Row row, String column) {
+        for (int i = 0; i < SummaryTables.COLUMNS.size(); i++) {
+            if (SummaryTables.COLUMNS.get(i).label().equals(column)) {
+                return row.cells().get(i);
+            }
+        }
+        throw new AssertionError("No column " + column);
+    }
+
+    @Test
+    void fourTablesWithTheirGroups() {
+        List<SummaryTables.Table> tables = SummaryTables.of(twoPractitioners(), false);
+        assertEquals(List.of("Overall", "By practitioner", "By step", "By problem descriptor"),
+                tables.stream().map(SummaryTables.Table::title).toList());
+        assertEquals(List.of("All referrals"), groups(tables.get(0)));
+        assertEquals(List.of(ReviewFixtures.practitioner(ReviewFixtures.A), ReviewFixtures.practitioner(ReviewFixtures.B))
+                .stream().sorted().toList(), groups(tables.get(1)));
+        assertEquals(List.of("Step 2"), groups(tables.get(2)));
+        assertEquals(List.of("F41.1 Generalised anxiety disorder"), groups(tables.get(3)));
+    }
+
+    /** Exact figures: the hand-worked ones of ReviewFixtures, each rate with its numerator and denominator. */
+    @ParameterizedTest(name = "{0}: {1} of {2}, {3}")
+    @CsvSource({
+            "Referrals, 7, , ",
+            "Ended, 5, , ",
+            "Finished treatment, 4, , ",
+            "Recovery, 1, 2, 50.0%",
+            "Reliable improvement, 1, 3, 33.3%",
+            "Reliable deterioration, 1, 3, 33.3%",
+            "Paired scores, 3, 4, 75.0%",
+            "First treatment within 6 weeks, 3, 4, 75.0%",
+            "First treatment within 18 weeks, 4, 4, 100.0%"})
+    void exactFigures(String column, String count, String denominator, String rate) {
+        SummaryTables.Row overall = SummaryTables.of(twoPractitioners(), false).getFirst().rows().getFirst();
+        assertEquals(new SummaryTables.Cell(count, denominator, rate), cell(overall, column));
+    }
+
+    /** The same review as a publishable summary: 7 → 5, under 5 → <5, every rate over fewer than 5 suppressed. */
+    @ParameterizedTest(name = "{0}: {1} of {2}, {3}")
+    @CsvSource({
+            "Referrals, 5, , ",
+            "Ended, 5, , ",
+            "Finished treatment, <5, , ",
+            "Recovery, <5, <5, suppressed",
+            "Paired scores, <5, <5, suppressed"})
+    void publishableFigures(String column, String count, String denominator, String rate) {
+        SummaryTables.Row overall = SummaryTables.of(twoPractitioners(), true).getFirst().rows().getFirst();
+        assertEquals(new SummaryTables.Cell(count, denominator, rate), cell(overall, column));
+    }
+
+    @Test
+    void aRateOverFiveOrMoreIsShownInAPublishableSummaryFromTheExactCounts() {
+        List<FileReferral> referrals = new ArrayList<>();
+        for (int id = 1; id <= 7; id++) {
+            // Three of seven recover (first PHQ-9 15; last 8 recovers, last 12 does not).
+            int last = id <= 3 ? 8 : 12;
+            referrals.add(referral(id).assessment("2026-04-10", phq9(15), gad7(12))
+                    .treatment("2026-04-20", phq9(14), gad7(10))
+                    .treatment("2026-05-04", phq9(last), gad7(6)).ended("2026-05-04").build());
+        }
+        Path file = OutcomeFiles.write(folder, header(ReviewFixtures.A, "2026-11-23T09:00:00Z"),
+                referrals.toArray(FileReferral[]::new)).file();
+        SummaryTables.Row overall = SummaryTables.of(service.review(List.of(file)), true).getFirst().rows().getFirst();
+        assertEquals(new SummaryTables.Cell("<5", "5", "42.9%"), cell(overall, "Recovery"));
+        assertEquals(new SummaryTables.Cell("5", "5", "100.0%"), cell(overall, "Paired scores"));
+    }
+
+    @Test
+    void aRateWithNoDenominatorIsNotApplicable() {
+        SummaryTables.Row b = SummaryTables.of(twoPractitioners(), false).get(1).rows().stream()
+                .filter(row -> row.group().equals(ReviewFixtures.practitioner(ReviewFixtures.B))).findFirst().orElseThrow();
+        assertEquals(new SummaryTables.Cell("0", "0", SummaryTables.NO_RATE), cell(b, "Recovery"));
+    }
+
+    private static List<String> groups(SummaryTables.Table table) {
+        return table.rows().stream().map(SummaryTables.Row::group).toList();
+    }
+}

@@ -1,0 +1,209 @@
+package org.stepwise.ui.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.referral.StepChange;
+import org.stepwise.exchange.PackFixtures;
+import org.stepwise.exchange.ReviewFixtures;
+import org.stepwise.exchange.SummaryTables;
+import org.stepwise.ui.review.ReviewViewModel.FileLine;
+import org.stepwise.ui.review.ReviewViewModel.FlaggedCard;
+import org.stepwise.ui.testing.ChosenFiles;
+import org.stepwise.ui.testing.InPlace;
+
+class ReviewViewModelTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:15:00Z"), ZoneId.of("Europe/London"));
+
+    @TempDir
+    Path folder;
+
+    private final ChosenFiles chooser = new ChosenFiles();
+    private int backs;
+
+    private ReviewViewModel model() {
+        return new ReviewViewModel(MeasureCatalogue.standard(), InPlace.runner(), chooser, CLOCK, () -> backs++);
+    }
+
+    private ReviewViewModel withFourFiles() {
+        ReviewViewModel model = model();
+        chooser.toOpen = PackFixtures.fourFiles(folder);
+        model.openFiles();
+        return model;
+    }
+
+    @Test
+    void acceptedAndRefusedFilesAreListedInTheOrderOpenedTheRefusedOneWithItsReason() {
+        ReviewViewModel model = withFourFiles();
+        List<FileLine> files = model.files();
+        assertEquals(List.of(true, true, true, false), files.stream().map(FileLine::read).toList());
+        assertEquals(chooser.toOpen.stream().map(p -> p.getFileName().toString()).toList(),
+                files.stream().map(FileLine::name).toList());
+        FileLine a = files.getFirst();
+        assertEquals(PackFixtures.practitionerA() + " (PWP)", a.practitioner());
+        assertEquals("1 Apr 2026 to 31 Mar 2027", a.period());
+        assertEquals("4 referrals, 10 contacts, 20 scores", a.counts());
+        assertEquals("Verified", a.note());
+        assertEquals("Refused: integrity check failed: the referrals were changed after export", files.get(3).note());
+        assertEquals("3 read, 1 refused · 11 referrals · 4 flagged", model.statusProperty().get());
+        assertTrue(model.packAvailableProperty().get());
+    }
+
+    @Test
+    void theSummaryTablesHoldEveryFigureWithItsNumeratorAndDenominator() {
+        ReviewViewModel model = withFourFiles();
+        assertEquals(List.of("Overall", "By practitioner", "By step", "By problem descriptor"),
+                model.tables().stream().map(SummaryTables.Table::title).toList());
+        SummaryTables.Row overall = model.tables().getFirst().rows().getFirst();
+        assertEquals(new SummaryTables.Cell("11", null, null), overall.cells().get(0));
+        assertEquals(new SummaryTables.Cell("2", "3", "66.7%"), overall.cells().get(3));
+        assertEquals(List.of("Step 2", "Step 3", "No contact yet"),
+                model.tables().get(2).rows().stream().map(SummaryTables.Row::group).toList());
+        assertEquals(3, model.tables().get(1).rows().size());
+    }
+
+    /** Exact, then publishable, then exact again: the option changes every table at once. */
+    @ParameterizedTest(name = "publishable {0}")
+    @CsvSource({"false, 11, 2, 3, 66.7%", "true, 10, <5, <5, suppressed"})
+    void thePublishableOptionSuppressesSmallNumbersInEveryTable(boolean publishable, String referrals, String recovered,
+            String atCaseness, String recovery) {
+        ReviewViewModel model = withFourFiles();
+        model.publishableProperty().set(publishable);
+        SummaryTables.Row overall = model.tables().getFirst().rows().getFirst();
+        assertEquals(new SummaryTables.Cell(referrals, null, null), overall.cells().get(0));
+        assertEquals(new SummaryTables.Cell(recovered, atCaseness, recovery), overall.cells().get(3));
+        boolean anySmall = model.tables().stream().flatMap(t -> t.rows().stream()).flatMap(r -> r.cells().stream())
+                .anyMatch(c -> c.count().equals("1") || c.count().equals("2"));
+        assertEquals(!publishable, anySmall, "no count under 5 shown in a publishable summary");
+    }
+
+    @Test
+    void flaggedReferralsComeGravestFirstWithTheirFlagsRulesFiguresAndChart() {
+        ReviewViewModel model = withFourFiles();
+        assertEquals(List.of(PackFixtures.pseudonym(7), PackFixtures.pseudonym(8), PackFixtures.pseudonym(3),
+                PackFixtures.pseudonym(4)), model.flagged().stream().map(FlaggedCard::referral).toList());
+        FlaggedCard r8 = model.flagged().get(1);
+        assertEquals(PackFixtures.practitionerC(), r8.practitioner());
+        assertEquals(List.of(Flag.RELIABLE_DETERIORATION.label(), Flag.NOT_ON_TRACK.label(), Flag.NO_CONTACT_4_WEEKS.label()),
+                r8.flags().stream().map(ReviewViewModel.FlagLine::label).toList());
+        assertEquals(Flag.NOT_ON_TRACK.rule(), r8.flags().get(1).rule());
+        Map<String, String> figures = new LinkedHashMap<>();
+        r8.figures().forEach(f -> figures.put(f.label(), f.value()));
+        assertEquals("first 18, latest 24 (+6)", figures.get("PHQ-9"));
+        assertEquals(List.of(new StepChange(LocalDate.of(2026, 4, 20), 2), new StepChange(LocalDate.of(2026, 6, 1), 3)),
+                r8.steps());
+        assertEquals(PackFixtures.pseudonym(8), r8.record().key());
+        assertEquals(4, r8.practitionerReferrals().size(), "the corridor is drawn from the same practitioner's referrals");
+    }
+
+    @Test
+    void openingMoreFilesReviewsThemAllAndAFileAlreadyOpenIsNotAddedTwice() {
+        ReviewViewModel model = model();
+        Path a = ReviewFixtures.practitionerA(folder);
+        model.add(List.of(a));
+        assertEquals(1, model.files().size());
+        assertEquals("1 read, 0 refused · 4 referrals · 2 flagged", model.statusProperty().get());
+        model.add(List.of(a, ReviewFixtures.practitionerB(folder)));
+        assertEquals(2, model.files().size());
+        assertEquals("2 read, 0 refused · 7 referrals · 3 flagged", model.statusProperty().get());
+        model.clear();
+        assertTrue(model.files().isEmpty());
+        assertTrue(model.tables().isEmpty());
+        assertTrue(model.flagged().isEmpty());
+        assertFalse(model.packAvailableProperty().get());
+        assertEquals("No file open.", model.statusProperty().get());
+    }
+
+    @Test
+    void onlyRefusedFilesGiveNoTablesAndNoPack() {
+        ReviewViewModel model = model();
+        model.add(List.of(PackFixtures.altered(folder)));
+        assertEquals(1, model.files().size());
+        assertTrue(model.tables().isEmpty());
+        assertFalse(model.packAvailableProperty().get());
+        chooser.toSave = Optional.of(folder.resolve("pack.pdf"));
+        model.writePack();
+        assertTrue(chooser.asked.isEmpty(), "no pack is offered");
+    }
+
+    /** Reading happens on the runner; while it runs the screen is busy, and only the latest request is shown. */
+    @Test
+    void theLatestRequestWinsAndTheScreenIsBusyMeanwhile() {
+        InPlace.Held held = new InPlace.Held();
+        ReviewViewModel model = new ReviewViewModel(MeasureCatalogue.standard(), held.runner(), chooser, CLOCK, () -> { });
+        model.add(List.of(ReviewFixtures.practitionerA(folder)));
+        model.add(List.of(ReviewFixtures.practitionerB(folder)));
+        assertTrue(model.busyProperty().get());
+        assertTrue(model.files().isEmpty(), "nothing is read on the calling thread");
+        held.runNext();
+        assertTrue(model.files().isEmpty(), "an earlier request is not shown");
+        assertTrue(model.busyProperty().get());
+        held.runNext();
+        assertEquals(2, model.files().size());
+        assertFalse(model.busyProperty().get());
+    }
+
+    @ParameterizedTest(name = "publishable {0}")
+    @CsvSource({"false, Exact figures", "true, Summary figures (publishable summary)"})
+    void thePackIsWrittenWhereChosenWithTheOptionInForce(boolean publishable, String expected) throws IOException {
+        ReviewViewModel model = withFourFiles();
+        model.publishableProperty().set(publishable);
+        Path target = folder.resolve("pack.pdf");
+        chooser.toSave = Optional.of(target);
+        model.writePack();
+        assertEquals(List.of("Open outcome files", "Save the supervision pack | stepwise-supervision-pack-20261124.pdf"),
+                chooser.asked);
+        assertEquals("Supervision pack saved: pack.pdf" + (publishable ? " (publishable summary)" : ""),
+                model.packMessageProperty().get());
+        try (PDDocument document = Loader.loadPDF(target.toFile())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains(expected), text);
+            assertTrue(text.contains("24 Nov 2026 at 10:15"), text);
+        }
+    }
+
+    @Test
+    void aCancelledSaveWritesNothingAndAFailedOneSaysSo() throws IOException {
+        ReviewViewModel model = withFourFiles();
+        model.writePack();
+        assertEquals("", model.packMessageProperty().get());
+        try (var left = Files.list(folder)) {
+            assertTrue(left.noneMatch(p -> p.toString().endsWith(".pdf")));
+        }
+        chooser.toSave = Optional.of(folder.resolve("no-such-folder").resolve("pack.pdf"));
+        model.writePack();
+        assertEquals("The supervision pack could not be saved there. Check that the folder exists and can be "
+                + "written to, then try again.", model.failureProperty().get());
+        assertFalse(model.busyProperty().get());
+    }
+
+    @Test
+    void backLeavesTheReview() {
+        ReviewViewModel model = model();
+        model.back();
+        assertEquals(1, backs);
+    }
+}
