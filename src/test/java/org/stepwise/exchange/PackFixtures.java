@@ -78,6 +78,33 @@ public final class PackFixtures {
         return file;
     }
 
+    /**
+     * Four files that must each be refused, by the reason a supervisor is told: Practitioner B's file
+     * altered after export; Practitioner A's cut off half way; C's as another format version (resealed,
+     * so only the version is wrong); and a note that is not JSON. In that order.
+     */
+    public static List<Path> fourBroken(Path folder) {
+        try {
+            Path truncated = ReviewFixtures.practitionerA(ReviewFixtures.sub(folder, "truncated"));
+            byte[] whole = Files.readAllBytes(truncated);
+            Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+            Path otherVersion = practitionerC(ReviewFixtures.sub(folder, "version"));
+            OutcomeFiles.edit(otherVersion, true, d -> d.put("formatVersion", 2));
+            Path notJson = Files.writeString(ReviewFixtures.sub(folder, "note").resolve("handover.json"),
+                    "Handover for supervision on Thursday.\n");
+            return List.of(altered(folder), truncated, otherVersion, notJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The start of each reason {@link #fourBroken} files are refused with, in the same order. */
+    public static final List<String> BROKEN_REASONS = List.of(
+            "integrity check failed: the referrals were changed after export",
+            "not JSON: the file is truncated",
+            "format version 2 is not supported; this Stepwise reads version 1",
+            "not JSON: unexpected content");
+
     /** Practitioner A, B and C's files and an altered one: three accepted, one refused. */
     public static List<Path> fourFiles(Path folder) {
         return List.of(ReviewFixtures.practitionerA(folder), ReviewFixtures.practitionerB(folder),

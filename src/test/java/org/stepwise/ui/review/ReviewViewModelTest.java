@@ -72,6 +72,33 @@ class ReviewViewModelTest {
         assertTrue(model.packAvailableProperty().get());
     }
 
+    /** Bad files opened with good ones: each listed with its own reason, and the good ones still read. */
+    @Test
+    void anAlteredATruncatedAnotherVersionsAndANonJsonFileAreRefusedWhileTheRestLoad() {
+        ReviewViewModel model = model();
+        List<Path> broken = PackFixtures.fourBroken(folder);
+        List<Path> opened = new ArrayList<>(broken);
+        opened.add(1, ReviewFixtures.practitionerA(folder));
+        opened.add(PackFixtures.practitionerC(folder));
+        chooser.toOpen = opened;
+        model.openFiles();
+
+        List<String> notes = new ArrayList<>();
+        for (FileLine line : model.files()) {
+            if (!line.read()) {
+                notes.add(line.note());
+            }
+        }
+        assertEquals(4, notes.size(), notes.toString());
+        for (int i = 0; i < notes.size(); i++) {
+            assertTrue(notes.get(i).startsWith("Refused: " + PackFixtures.BROKEN_REASONS.get(i)), notes.get(i));
+        }
+        assertEquals(List.of(false, true, false, false, false, true), model.files().stream().map(FileLine::read).toList());
+        assertEquals("2 read, 4 refused · 8 referrals · 3 flagged", model.statusProperty().get());
+        assertEquals(new SummaryTables.Cell("8", null, null), model.tables().getFirst().rows().getFirst().cells().get(0));
+        assertTrue(model.packAvailableProperty().get(), "a pack can be made from the files that were read");
+    }
+
     @Test
     void theSummaryTablesHoldEveryFigureWithItsNumeratorAndDenominator() {
         ReviewViewModel model = withFourFiles();
