@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,6 +27,15 @@ import java.util.logging.LogManager;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,15 +58,16 @@ import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.exchange.DemoStores;
 import org.stepwise.exchange.ExportPeriod;
-import org.stepwise.exchange.Rfc4180;
 import org.stepwise.exchange.ServiceKey;
+import org.stepwise.ui.outcomes.OutcomesViewModel;
 import picocli.CommandLine;
 
 /**
  * The export end to end through the real wiring (encrypted store, logging to the data folder, the
  * command line): a demo caseload recorded through the store port → {@code stepwise export} (JSON and
- * CSV) → {@code stepwise review --json} gives the caseload's own figures for the period, and nothing
- * identifying reaches the files or the logs.
+ * CSV) → {@code stepwise review --json} gives the caseload's own figures for the period (as the
+ * outcomes screen and the rules engine count them), {@code stepwise pack} makes the supervision pack
+ * of the file, and nothing identifying reaches the files, the pack or the logs.
  */
 class ExportRoundTripTest {
 
@@ -69,6 +80,8 @@ class ExportRoundTripTest {
 
     private static DemoCaseload caseload;
     private static OutcomeSummary expected;
+    private static OutcomeSummary onScreen;
+    private static Path pack;
     private static Path jsonFile;
     private static Path tables;
     private static String exportOutput;
@@ -87,6 +100,13 @@ class ExportRoundTripTest {
                     .filter(r -> PERIOD.includes(r.referralDate(), r.contacts().stream().map(ContactRecord::date).toList()))
                     .map(classifier::classify)
                     .toList());
+            OutcomesViewModel outcomes = new OutcomesViewModel(store.referralRecords(), key -> "",
+                    MeasureCatalogue.standard(), Clock.systemDefaultZone());
+            outcomes.fromProperty().set(PERIOD.start());
+            outcomes.toProperty().set(PERIOD.end());
+            onScreen = outcomes.summaryProperty().get();
+            assertTrue(store.referralRecords().stream().allMatch(r -> r.problemDescriptor() != null),
+                    "every demo referral has a problem descriptor, so every one of the period leaves");
         }
         Path upload = Files.createDirectory(folder.resolve("upload"));
         tables = folder.resolve("tables");
@@ -98,6 +118,11 @@ class ExportRoundTripTest {
         try (Stream<Path> files = Files.list(upload)) {
             jsonFile = files.findFirst().orElseThrow();
         }
+        pack = folder.resolve("pack").resolve("supervision.pdf");
+        Files.createDirectories(pack.getParent());
+        StringWriter packOut = new StringWriter();
+        assertEquals(0, command(packOut, "pack", jsonFile.toString(), "--out", pack.toString()), packOut.toString());
+        exportOutput += packOut;
     }
 
     @AfterAll
@@ -112,7 +137,14 @@ class ExportRoundTripTest {
     }
 
     @Test
-    void theReviewOfTheExportedFileGivesTheCaseloadsOwnFiguresForThePeriod() throws IOException {
+    void theOutcomesScreenShowsTheRulesEnginesFiguresForThePeriod() {
+        assertEquals(expected, onScreen);
+    }
+
+    @ParameterizedTest(name = "as {0} counts them")
+    @ValueSource(strings = {"the outcomes screen", "the rules engine"})
+    void theReviewOfTheExportedFileGivesTheCaseloadsOwnFiguresForThePeriod(String counted) throws IOException {
+        OutcomeSummary expected = counted.equals("the outcomes screen") ? onScreen : ExportRoundTripTest.expected;
         StringWriter out = new StringWriter();
         assertEquals(0, command(out, "review", "--json", jsonFile.toString()), out.toString());
         JsonNode review = MAPPER.readTree(out.toString());
@@ -150,20 +182,55 @@ class ExportRoundTripTest {
         assertTrue(expected.finishedTreatment() >= 3, "the period holds finished courses to compare");
     }
 
+    /**
+     * The tables read back with Apache Commons CSV (RFC 4180) hold what the JSON file holds: as many
+     * referrals, contacts and scores in all, and per referral as many contacts and scores.
+     */
     @Test
     void theCsvTablesHoldTheSameReferralsContactsAndScoresAsTheFile() throws IOException {
-        JsonNode integrity = MAPPER.readTree(jsonFile.toFile()).get("integrity");
-        assertEquals(integrity.get("referralCount").intValue(), csvRows("referrals.csv"));
-        assertEquals(integrity.get("contactCount").intValue(), csvRows("contacts.csv"));
-        assertEquals(integrity.get("scoreCount").intValue(), csvRows("scores.csv"));
+        JsonNode file = MAPPER.readTree(jsonFile.toFile());
+        Map<String, Integer> contactsInJson = new LinkedHashMap<>();
+        Map<String, Integer> scoresInJson = new LinkedHashMap<>();
+        for (JsonNode referral : file.get("referrals")) {
+            String pseudonym = referral.get("pseudonym").textValue();
+            contactsInJson.put(pseudonym, referral.get("contacts").size());
+            int scores = 0;
+            for (JsonNode contact : referral.get("contacts")) {
+                scores += contact.get("scores").size();
+            }
+            scoresInJson.put(pseudonym, scores);
+        }
+        List<CSVRecord> referrals = csv("referrals.csv");
+        List<CSVRecord> contacts = csv("contacts.csv");
+        List<CSVRecord> scores = csv("scores.csv");
+
+        JsonNode integrity = file.get("integrity");
+        assertEquals(integrity.get("referralCount").intValue(), referrals.size());
+        assertEquals(integrity.get("contactCount").intValue(), contacts.size());
+        assertEquals(integrity.get("scoreCount").intValue(), scores.size());
+        assertEquals(List.copyOf(contactsInJson.keySet()), referrals.stream().map(r -> r.get("pseudonym")).toList());
+        assertEquals(contactsInJson, countBy(contacts, contactsInJson));
+        assertEquals(scoresInJson, countBy(scores, scoresInJson));
+        assertTrue(scores.size() > 100, "the period holds scores to count");
     }
 
-    /** Data rows of a table, read by a plain RFC 4180 parser. */
-    private static int csvRows(String name) throws IOException {
-        List<List<String>> rows = Rfc4180.parse(Files.readString(tables.resolve(name), StandardCharsets.UTF_8));
-        int columns = rows.getFirst().size();
-        assertTrue(rows.stream().allMatch(row -> row.size() == columns), name + ": every row has every column");
-        return rows.size() - 1;
+    /** Every data row of a table, by a standard RFC 4180 parser; every row has the header's columns. */
+    private static List<CSVRecord> csv(String name) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser parser = CSVParser.parse(tables.resolve(name), StandardCharsets.UTF_8, format)) {
+            List<CSVRecord> rows = parser.getRecords();
+            int columns = parser.getHeaderNames().size();
+            assertTrue(rows.stream().allMatch(row -> row.size() == columns), name + ": every row has every column");
+            return rows;
+        }
+    }
+
+    /** Rows per referral (its "referral" column), in the order of {@code referrals}, zero for none. */
+    private static Map<String, Integer> countBy(List<CSVRecord> rows, Map<String, Integer> referrals) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        referrals.keySet().forEach(key -> counts.put(key, 0));
+        rows.forEach(row -> counts.merge(row.get("referral"), 1, Integer::sum));
+        return counts;
     }
 
     @Test
@@ -182,12 +249,16 @@ class ExportRoundTripTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"the JSON file", "the CSV tables and manifest", "the log files", "the command's output"})
+    @ValueSource(strings = {"the JSON file", "the CSV tables and manifest", "the log files", "the command's output",
+            "the pack's text", "the pack's bytes", "the pack's decoded streams"})
     void noIdentifyingDetailOrNoteReachesTheExportOrTheLogs(String where) throws IOException {
         String text = switch (where) {
             case "the JSON file" -> Files.readString(jsonFile);
             case "the CSV tables and manifest" -> read(tables);
             case "the log files" -> read(folder.resolve("data").resolve("logs"));
+            case "the pack's text" -> packText();
+            case "the pack's bytes" -> new String(Files.readAllBytes(pack), StandardCharsets.ISO_8859_1);
+            case "the pack's decoded streams" -> packStreams();
             default -> exportOutput;
         };
         assertFalse(text.isBlank(), where + " has content to check");
@@ -198,6 +269,67 @@ class ExportRoundTripTest {
             }
         }
         assertEquals(List.of(), found, where);
+    }
+
+    /** The search above finds each kind of detail in each of its spellings: it can fail. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"NHS number plain", "NHS number 3-3-4 with spaces", "NHS number with dashes",
+            "date of birth ISO", "date of birth dd/MM/yyyy", "given name", "family name", "phone", "address", "GP",
+            "note"})
+    void theSearchFindsEachDetailInEachSpelling(String detail) {
+        DemoPatient demo = caseload.patients().stream()
+                .filter(d -> d.referrals().stream().flatMap(r -> r.contacts().stream()).anyMatch(c -> c.note() != null
+                        && !c.note().isBlank()))
+                .findFirst().orElseThrow();
+        Patient p = demo.patient();
+        String digits = p.nhsNumber().digits();
+        String planted = switch (detail) {
+            case "NHS number plain" -> digits;
+            case "NHS number 3-3-4 with spaces" -> digits.substring(0, 3) + " " + digits.substring(3, 6) + " "
+                    + digits.substring(6);
+            case "NHS number with dashes" -> digits.substring(0, 3) + "-" + digits.substring(3, 6) + "-"
+                    + digits.substring(6);
+            case "date of birth ISO" -> p.dateOfBirth().toString();
+            case "date of birth dd/MM/yyyy" -> p.dateOfBirth().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            case "given name" -> p.givenName();
+            case "family name" -> p.familyName();
+            case "phone" -> p.phone();
+            case "address" -> p.address();
+            case "GP" -> p.gpPractice();
+            default -> demo.referrals().stream().flatMap(r -> r.contacts().stream()).map(Contact::note)
+                    .filter(n -> n != null && !n.isBlank()).findFirst().orElseThrow();
+        };
+        String text = "{\"a\": 1, \"b\": \"" + planted + "\"}";
+        assertTrue(secrets().stream().anyMatch(secret -> secret.matcher(text).find()), detail + ": " + planted);
+    }
+
+    /** The pack's text as a reader would copy it out, and its document information (title, author …). */
+    private static String packText() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pack.toFile())) {
+            var info = document.getDocumentInformation();
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Stepwise supervision pack"), text);
+            return text + "\n" + info.getTitle() + "\n" + info.getAuthor() + "\n" + info.getSubject() + "\n"
+                    + info.getKeywords() + "\n" + info.getCreator() + "\n" + info.getProducer();
+        }
+    }
+
+    /** Every stream of the pack decompressed (page contents, fonts, metadata), as Latin-1 text. */
+    private static String packStreams() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (PDDocument document = Loader.loadPDF(pack.toFile())) {
+            for (COSObject object : document.getDocument().getXrefTable().keySet().stream()
+                    .map(key -> document.getDocument().getObjectFromPool(key)).toList()) {
+                COSBase base = object.getObject();
+                if (base instanceof COSStream stream) {
+                    try (var in = stream.createInputStream()) {
+                        all.append(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).append('\n');
+                    }
+                }
+            }
+        }
+        assertTrue(all.length() > 1000, "the pack's streams were read");
+        return all.toString();
     }
 
     private static String read(Path dir) throws IOException {
