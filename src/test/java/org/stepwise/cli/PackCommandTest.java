@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -21,25 +19,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stepwise.exchange.PackFixtures;
 import org.stepwise.exchange.ReviewFixtures;
-import picocli.CommandLine;
 
 class PackCommandTest {
 
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final StoreFreeCommands commands = new StoreFreeCommands();
+    private final StringWriter out = commands.out;
+    private final StringWriter err = commands.err;
 
     private int run(Object... args) {
-        List<String> text = new ArrayList<>();
-        for (Object arg : args) {
-            text.add(arg.toString());
-        }
-        return new CommandLine(new StepwiseCommand(null, Map.of()))
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(text.toArray(String[]::new));
+        return commands.run(args);
     }
 
     private static String text(Path pdf) throws IOException {

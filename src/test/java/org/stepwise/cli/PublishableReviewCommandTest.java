@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.exchange.PackFixtures;
 import org.stepwise.exchange.ReviewFixtures;
-import picocli.CommandLine;
 
 /** {@code stepwise review --publishable}: the summary tables with small numbers suppressed, nothing per referral. */
 class PublishableReviewCommandTest {
@@ -20,14 +17,12 @@ class PublishableReviewCommandTest {
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final StoreFreeCommands commands = new StoreFreeCommands();
+    private final StringWriter out = commands.out;
+    private final StringWriter err = commands.err;
 
-    private int run(String... args) {
-        return new CommandLine(new StepwiseCommand(null, Map.of()))
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(args);
+    private int run(Object... args) {
+        return commands.run(args);
     }
 
     @Test

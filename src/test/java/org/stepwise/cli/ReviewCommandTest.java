@@ -5,36 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stepwise.exchange.ReviewFixtures;
-import picocli.CommandLine;
 
 class ReviewCommandTest {
 
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final StoreFreeCommands commands = new StoreFreeCommands();
+    private final StringWriter out = commands.out;
+    private final StringWriter err = commands.err;
 
     private int run(Object... args) {
-        List<String> text = new ArrayList<>();
-        for (Object arg : args) {
-            text.add(arg.toString());
-        }
-        return new CommandLine(new StepwiseCommand(null, java.util.Map.of()))
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(text.toArray(String[]::new));
+        return commands.run(args);
     }
 
     @Test

@@ -30,7 +30,7 @@ import org.stepwise.exchange.DemoStores;
 import org.stepwise.exchange.OutcomeFileReader;
 import org.stepwise.exchange.ReadResult;
 import org.stepwise.exchange.ServiceKey;
-import org.stepwise.ui.common.FileChooserService;
+import org.stepwise.ui.testing.ChosenFiles;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InMemoryStoreAccess;
 import org.stepwise.ui.testing.Snapshots;
@@ -59,22 +59,8 @@ class ExportFlowTest {
         InMemoryCaseloadStore store = new InMemoryCaseloadStore(new PractitionerProfile("Jane Smith", Role.PWP, "RX1", false));
         DemoStores.write(store, DemoStores.caseload(8, 20));
         store.saveServiceKey(ServiceKey.generate().bytes(), "generated");
-        FileChooserService files = new FileChooserService() {
-            @Override
-            public Optional<Path> chooseFolder(String title) {
-                return Optional.of(folder);
-            }
-
-            @Override
-            public Optional<Path> chooseFileToOpen(String title) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseFileToSave(String title, String suggestedName) {
-                return Optional.empty();
-            }
-        };
+        ChosenFiles files = new ChosenFiles();
+        files.folder = Optional.of(folder);
         robot.interact(() -> StepwiseUi.start(stage, new InMemoryStoreAccess(PASSPHRASE, store), "Stepwise", files));
         waitFor(robot, "#unlock-passphrase");
         robot.write(PASSPHRASE);

@@ -7,12 +7,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.stepwise.ui.common.FileChooserService;
 
 /**
- * File choices made in advance for a test: the files "Open…" gives and the file "Save…" gives; each
+ * File choices made in advance for a test: the folder a folder choice gives, the files "Open…" gives
+ * and the file "Save…" gives; each
  * question asked is recorded (title, and the suggested name of a save). Safe to set from the test
  * thread while the FX thread asks.
  */
 public final class ChosenFiles implements FileChooserService {
 
+    public volatile Optional<Path> folder = Optional.empty();
     public volatile List<Path> toOpen = List.of();
     public volatile Optional<Path> toSave = Optional.empty();
     public final List<String> asked = new CopyOnWriteArrayList<>();
@@ -20,7 +22,7 @@ public final class ChosenFiles implements FileChooserService {
     @Override
     public Optional<Path> chooseFolder(String title) {
         asked.add(title);
-        return Optional.empty();
+        return folder;
     }
 
     @Override
