@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.store.TestStores;
+import org.stepwise.ui.snapshot.SnapshotScreens;
 
 /** {@code stepwise snapshots} over real encrypted stores in temporary folders. */
 class SnapshotsCommandTest {
@@ -79,7 +81,9 @@ class SnapshotsCommandTest {
 
         assertEquals(0, status, err.toString());
         Path caseload = pictures.resolve("caseload.png");
-        assertEquals("Wrote " + caseload + System.lineSeparator(), out.toString());
+        assertEquals(SnapshotScreens.all().stream()
+                        .map(screen -> "Wrote " + pictures.resolve(screen.name() + ".png") + System.lineSeparator())
+                        .collect(Collectors.joining()), out.toString(), "one picture per registered screen");
         BufferedImage picture = ImageIO.read(caseload.toFile());
         assertEquals(1366, picture.getWidth());
         assertEquals(768, picture.getHeight());
