@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Caseload manager for NHS Talking Therapies practitioners. "
                 + "With no command, opens the window.",
         subcommands = {CommandLine.HelpCommand.class, ReviewCommand.class, ExportCommand.class, DemoCommand.class,
-                SnapshotsCommand.class})
+                SnapshotsCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class StepwiseCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
