@@ -48,6 +48,10 @@ public final class StepwiseCommand implements Callable<Integer> {
                 cmd.getErr().println(e.getMessage());
                 return 2;
             }
+            if (e instanceof StartRefused) {
+                cmd.getErr().println(e.getMessage());
+                return 1;
+            }
             throw e;
         });
         return line;
