@@ -158,4 +158,16 @@ class ResilienceCommandsTest {
                 err.toString().strip());
         assertEquals(2, countReferrals());
     }
+
+    @Test
+    void aReadOnlyDataFolderGetsAClearMessage() {
+        TestStores.simulateReadOnlyDisk(true);
+        try {
+            assertEquals(1, run("audit", "list"));
+        } finally {
+            TestStores.simulateReadOnlyDisk(false);
+        }
+        assertTrue(err.toString().startsWith("The data folder is read-only, so Stepwise cannot save anything there"),
+                err.toString());
+    }
 }

@@ -27,4 +27,14 @@ public final class TestStores {
     public static String passphrase() {
         return StoreFixtures.PASSPHRASE;
     }
+
+    /** While on, stores open as if their data folder were on a read-only disk ({@link FaultyFileSystem}). */
+    public static void simulateReadOnlyDisk(boolean on) {
+        if (on) {
+            FaultyFileSystem.use();
+            FaultyFileSystem.fail(FaultyFileSystem.Mode.READ_ONLY);
+        } else {
+            FaultyFileSystem.stopUsing();
+        }
+    }
 }
