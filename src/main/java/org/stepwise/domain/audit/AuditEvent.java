@@ -10,11 +10,12 @@ import java.time.Instant;
 public record AuditEvent(long id, Instant occurredAt, String actor, AuditAction action, String entity, Long entityId,
         String detail) {
 
-    /** The record named, as "referral 12", or empty when the event concerns the whole store. */
+    /** The record named, as "referral 12" or "service key 1", or empty when the event concerns the whole store. */
     public String record() {
         if (entity == null) {
             return "";
         }
-        return entityId == null ? entity : entity + " " + entityId;
+        String kind = entity.replace('_', ' ');
+        return entityId == null ? kind : kind + " " + entityId;
     }
 }

@@ -19,6 +19,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.stepwise.domain.caseload.CaseloadRow;
+import org.stepwise.ui.audit.AuditView;
+import org.stepwise.ui.audit.AuditViewModel;
 import org.stepwise.ui.caseload.CaseloadView;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralView;
@@ -71,9 +73,16 @@ public final class ShellView {
         export.visibleProperty().bind(model.exportAvailableProperty());
         export.managedProperty().bind(export.visibleProperty());
         export.setFocusTraversable(false);
+        Button audit = new Button("Audit log");
+        audit.setId("open-audit");
+        audit.setTooltip(new Tooltip("Who unlocked, viewed, changed, exported or backed up what"));
+        audit.setOnAction(event -> model.audit());
+        audit.visibleProperty().bind(model.exportAvailableProperty());
+        audit.managedProperty().bind(audit.visibleProperty());
+        audit.setFocusTraversable(false);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, brand, export, gap, name, role);
+        HBox header = new HBox(12, brand, export, audit, gap, name, role);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
 
@@ -143,6 +152,11 @@ public final class ShellView {
             }
             case SessionViewModel session -> {
                 SessionView view = new SessionView(session);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case AuditViewModel audit -> {
+                AuditView view = new AuditView(audit);
                 content = view.root();
                 focus = view.initialFocus();
             }

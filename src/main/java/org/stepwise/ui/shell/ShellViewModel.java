@@ -12,6 +12,7 @@ import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.ui.audit.AuditViewModel;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
 import org.stepwise.ui.common.BackgroundRunner;
@@ -161,6 +162,16 @@ public final class ShellViewModel {
         ExportViewModel export = new ExportViewModel(store, runner, dialogs, files, profile, clock, this::backToCaseload);
         screen.set(export);
         export.load();
+    }
+
+    /** Opens the audit log (from the header's Audit button), once a caseload is open. */
+    public void audit() {
+        if (!exportAvailable.get() || closing || screen.get() instanceof AuditViewModel) {
+            return;
+        }
+        AuditViewModel audit = new AuditViewModel(store.audit(), runner, clock.getZone(), this::backToCaseload);
+        screen.set(audit);
+        audit.load();
     }
 
     /** Opens the patient screen for a referral of the caseload. */
