@@ -30,8 +30,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The window, through the application's own store wiring, on a data folder another Stepwise process
- * holds: unlocking says so plainly, and once the other process has closed the same window unlocks.
+ * The window, through the application's own store wiring: on a read-only data folder (simulated where
+ * H2 meets the disk) and on a data folder another Stepwise process holds, unlocking says so plainly;
+ * once the other process has closed, the same window unlocks.
  */
 @ExtendWith(ApplicationExtension.class)
 class SecondWindowFlowTest {
@@ -55,8 +56,16 @@ class SecondWindowFlowTest {
     }
 
     @Test
-    void unlockingWhileAnotherProcessHoldsTheStoreSaysSoAndWorksOnceItCloses(FxRobot robot) throws Exception {
+    void unlockingOnAReadOnlyFolderOrWhileAnotherProcessHoldsTheStoreSaysSoAndWorksOnceFree(FxRobot robot) throws Exception {
         waitFor(robot, "#unlock-passphrase");
+        TestStores.simulateReadOnlyDisk(true);
+        try {
+            robot.clickOn("#unlock-passphrase").write(TestStores.passphrase()).type(KeyCode.ENTER);
+            waitUntil(() -> robot.lookup("#unlock-passphrase-message").tryQuery()
+                    .map(n -> ((Label) n).getText().startsWith("The data folder is read-only")).orElse(false));
+        } finally {
+            TestStores.simulateReadOnlyDisk(false);
+        }
         try (StoreHolder holder = StoreHolder.open(dataFolder)) {
             robot.clickOn("#unlock-passphrase").write(TestStores.passphrase()).type(KeyCode.ENTER);
             waitUntil(() -> robot.lookup("#unlock-passphrase-message").tryQuery()
