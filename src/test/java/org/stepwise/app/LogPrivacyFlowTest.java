@@ -25,6 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.cli.Passphrases;
 import org.stepwise.cli.StepwiseCommand;
+import org.stepwise.domain.audit.AuditAction;
+import org.stepwise.domain.audit.AuditEvent;
+import org.stepwise.domain.audit.AuditQuery;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.measure.MeasureCatalogue;
@@ -40,7 +43,8 @@ import picocli.CommandLine;
  * No identifying data in the log files: a full flow with demo data through the real wiring (demo
  * generation, unlock in the window, the caseload, several patient screens, closing with its backup,
  * export, backup, audit), then every log file of the data folder is searched for every demo patient's
- * names, NHS number (with any spacing) and date of birth (in the forms Stepwise writes dates).
+ * names, NHS number (with any spacing) and date of birth (in the forms Stepwise writes dates). The
+ * same flow is checked in the audit log: the refused unlock, each patient screen and the export.
  */
 @ExtendWith(ApplicationExtension.class)
 class LogPrivacyFlowTest {
@@ -122,6 +126,13 @@ class LogPrivacyFlowTest {
     private static List<String> identifyingStrings() throws Exception {
         List<String> strings = new ArrayList<>();
         try (CaseloadStore store = TestStores.access(data).unlock(PASSPHRASE.toCharArray())) {
+            // The flow is in the audit log too: the refused unlock, the three patient screens, the export.
+            Map<AuditAction, Long> audited = store.audit().events(AuditQuery.all()).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(AuditEvent::action, java.util.stream.Collectors.counting()));
+            assertEquals(1L, audited.get(AuditAction.UNLOCK_FAILED));
+            assertEquals(3L, audited.get(AuditAction.VIEW));
+            assertEquals(1L, audited.get(AuditAction.EXPORT));
+            assertTrue(store.audit().verify().intact());
             for (CaseloadRow row : store.caseload()) {
                 Patient p = store.patient(row.patientId()).orElseThrow();
                 strings.add(p.givenName());
