@@ -13,23 +13,31 @@ final class AppServices implements CliServices {
     @Override
     public StoreAccess storeAccess(Path dataFolder) {
         Logging.toDataFolder(dataFolder);
-        return newStoreAccess(dataFolder);
+        return newStoreAccess(dataFolder, catalogue(dataFolder));
     }
 
-    /** The store of a data folder; no file is touched until it is created or unlocked. */
-    static StoreAccess newStoreAccess(Path dataFolder) {
-        return new H2StoreAccess(dataFolder, catalogue());
+    /**
+     * The store of a data folder, checking scores with {@code catalogue}, with automatic backups (daily
+     * and on close); no file is touched until it is created or unlocked.
+     */
+    static StoreAccess newStoreAccess(Path dataFolder, MeasureCatalogue catalogue) {
+        return new H2StoreAccess(dataFolder, catalogue).withAutomaticBackups();
     }
 
-    /** The measure table the store checks every score against and the rules classify with: the bundled one. */
-    static MeasureCatalogue catalogue() {
-        return MeasureCatalogue.standard();
+    /**
+     * The measure table the store checks every score against and the rules classify with: the service's
+     * {@code measures.tsv} in the data folder if there is one, else the bundled one.
+     */
+    @Override
+    public MeasureCatalogue catalogue(Path dataFolder) {
+        return MeasureTables.forDataFolder(dataFolder);
     }
 
     @Override
     public int openWindow(Path dataFolder) {
         Logging.toDataFolder(dataFolder);
-        catalogue(); // read here, before the window opens, so that the FX thread never reads the table
+        // Read here, before the window opens, so that the FX thread never reads the table.
+        StepwiseApplication.catalogue = catalogue(dataFolder);
         StepwiseApplication.dataFolder = dataFolder;
         Application.launch(StepwiseApplication.class);
         return 0;

@@ -14,7 +14,6 @@ import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.WrongPassphraseException;
-import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.exchange.CsvTables;
 import org.stepwise.exchange.ExportException;
 import org.stepwise.exchange.ExportMapper;
@@ -76,7 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         char[] passphrase = parent.passphrase();
         try (CaseloadStore store = access.unlock(passphrase)) {
-            OutcomeExport export = new OutcomeExport(store, MeasureCatalogue.standard(), clock);
+            OutcomeExport export = new OutcomeExport(store, parent.services().catalogue(parent.dataFolder()), clock);
             if (out != null || csv == null) {
                 OutcomeExport.Result<OutcomeFileWriter.Written> result = writeJson(export, period);
                 OutcomeFileWriter.Written written = result.written();

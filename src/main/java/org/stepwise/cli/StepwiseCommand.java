@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         description = "Caseload manager for NHS Talking Therapies practitioners. "
                 + "With no command, opens the window.",
         subcommands = {CommandLine.HelpCommand.class, ReviewCommand.class, ExportCommand.class, DemoCommand.class,
-                SnapshotsCommand.class, PackCommand.class})
+                SnapshotsCommand.class, PackCommand.class, AuditCommand.class, BackupCommand.class,
+                RestoreCommand.class})
 public final class StepwiseCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -47,6 +48,10 @@ public final class StepwiseCommand implements Callable<Integer> {
             if (e instanceof UsageException) {
                 cmd.getErr().println(e.getMessage());
                 return 2;
+            }
+            if (e instanceof StartRefused) {
+                cmd.getErr().println(e.getMessage());
+                return 1;
             }
             throw e;
         });

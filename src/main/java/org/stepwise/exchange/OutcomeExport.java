@@ -120,6 +120,7 @@ public final class OutcomeExport {
         Selection selection = select(period, progress);
         OutcomeFileWriter.Written written = new OutcomeFileWriter(catalogue).write(folder, selection.header, selection);
         logWritten("outcome file", written.referralCount(), written.contactCount(), written.scoreCount(), selection);
+        recordExport("outcome file", written.referralCount(), period);
         return new Result<>(written, selection.leftOut);
     }
 
@@ -128,7 +129,13 @@ public final class OutcomeExport {
         Selection selection = select(period, progress);
         CsvTables.Written written = new CsvTables().write(folder, selection.header, selection);
         logWritten("CSV tables", written.referralCount(), written.contactCount(), written.scoreCount(), selection);
+        recordExport("CSV tables", written.referralCount(), period);
         return new Result<>(written, selection.leftOut);
+    }
+
+    /** Writes the export to the store's audit log: what was written, how many referrals, which period. */
+    private void recordExport(String what, int referrals, ExportPeriod period) {
+        store.audit().recordExport(what + ", " + referrals + " referrals, period " + period.start() + " to " + period.end());
     }
 
     /** Counts only: never a path (a folder may be named after someone) and never patient data. */

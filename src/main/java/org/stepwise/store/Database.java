@@ -2,7 +2,9 @@ package org.stepwise.store;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,16 +48,33 @@ final class Database implements AutoCloseable {
      */
     private static final String SETTINGS = ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
 
+    static final String READ_ONLY = "The data folder is read-only, so Stepwise cannot save anything there; the store "
+            + "was not opened and nothing was changed. Make the folder writable (or copy it to one that is) and try again.";
+
+    /**
+     * The H2 file system the database file is opened through: {@code file}, the disk. Fault tests in this
+     * package put a file system in front that fails (full disk, read-only) to check what the store does.
+     */
+    static volatile String fileSystem = "file";
+
+    /**
+     * The schema version Flyway brings a store to: "latest". The upgrade test sets an older one to make
+     * a store as an earlier Stepwise made it, then opens it with the current schema.
+     */
+    static volatile String schemaTarget = "latest";
+
     static final String DAMAGED_FILE = "The passphrase is right, but the store file is damaged and cannot be "
             + "read. Restore the data folder from a backup.";
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
+    private final Path dataDir;
     private final FolderLock lock;
     private final Connection connection;
     private final DSLContext dsl;
 
-    private Database(FolderLock lock, Connection connection) {
+    private Database(Path dataDir, FolderLock lock, Connection connection) {
+        this.dataDir = dataDir;
         this.lock = lock;
         this.connection = connection;
         this.dsl = DSL.using(connection, SQLDialect.H2, new Settings().withExecuteLogging(false));
@@ -94,8 +113,8 @@ final class Database implements AutoCloseable {
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
-            Database database = new Database(lock, connection);
-            initialise.accept(database.dsl);
+            Database database = new Database(dataDir, lock, connection);
+            database.dsl.transaction(configuration -> initialise.accept(configuration.dsl()));
             database.syncToDisk();
             LOG.log(System.Logger.Level.INFO, "Created a store ({0} key derivation iterations)", iterations);
             return database;
@@ -121,15 +140,32 @@ final class Database implements AutoCloseable {
         try {
             lock = FolderLock.acquire(dataDir);
         } catch (IOException e) {
+            if (readOnly(e)) {
+                StoreErrors.log("locking the data folder", e);
+                throw new StoreException(READ_ONLY);
+            }
             throw StoreErrors.translate("locking the data folder", "The data folder could not be opened.", e);
         }
+        return open(dataDir, passphrase, lock);
+    }
+
+    /**
+     * Opens the store of a data folder whose lock the caller holds (and hands over: it is released when
+     * the database closes, or at once if opening fails).
+     */
+    static Database open(Path dataDir, char[] passphrase, FolderLock lock) throws WrongPassphraseException {
         Connection connection = null;
         try {
+            if (!Files.isWritable(dataDir) || !Files.isWritable(dataDir.resolve(DB_FILE))) {
+                LOG.log(System.Logger.Level.WARNING, "Unlock refused: the data folder is read-only");
+                throw new StoreException(READ_ONLY);
+            }
             KeySettings settings = KeySettings.read(dataDir);
             byte[] key = settings.deriveKey(passphrase);
             try {
                 if (!settings.matches(key)) {
                     LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
+                    UnlockFailures.note(dataDir, java.time.Instant.now());
                     throw new WrongPassphraseException();
                 }
                 connection = connect(dataDir, key, true);
@@ -137,11 +173,15 @@ final class Database implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, "Unlock refused: the database file holds no Stepwise schema");
                     throw new StoreException(DAMAGED_FILE);
                 }
+                if (connection.isReadOnly()) {
+                    LOG.log(System.Logger.Level.WARNING, "Unlock refused: the database file can only be read");
+                    throw new StoreException(READ_ONLY);
+                }
                 connection = migrate(dataDir, key, connection);
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
-            return new Database(lock, connection);
+            return new Database(dataDir, lock, connection);
         } catch (WrongPassphraseException e) {
             lock.close();
             throw e;
@@ -170,6 +210,11 @@ final class Database implements AutoCloseable {
 
     DSLContext dsl() {
         return dsl;
+    }
+
+    /** The data folder this database lives in. */
+    Path dataDir() {
+        return dataDir;
     }
 
     /** Forces committed changes from the operating system's cache onto the disk ({@code CHECKPOINT SYNC}). */
@@ -219,6 +264,7 @@ final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .table(HISTORY_TABLE)
                     .failOnMissingLocations(true)
+                    .target(schemaTarget)
                     .load()
                     .migrate()
                     .migrationsExecuted;
@@ -247,7 +293,7 @@ final class Database implements AutoCloseable {
     }
 
     private static String url(Path dataDir, boolean mustExist) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DB_NAME) + SETTINGS
+        return "jdbc:h2:" + fileSystem + ":" + dataDir.toAbsolutePath().resolve(DB_NAME) + SETTINGS
                 + (mustExist ? ";IFEXISTS=TRUE" : "");
     }
 
@@ -268,6 +314,12 @@ final class Database implements AutoCloseable {
         System.arraycopy(hex, 0, password, hex.length + 1, hex.length);
         Arrays.fill(hex, '\0');
         return password;
+    }
+
+    /** Whether a failure to write a file says the folder or its file system is read-only. */
+    static boolean readOnly(IOException e) {
+        return e instanceof AccessDeniedException
+                || e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("Read-only");
     }
 
     /** H2 reads ';' in a file path as the start of its settings. */

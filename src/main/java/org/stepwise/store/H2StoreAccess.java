@@ -1,10 +1,13 @@
 package org.stepwise.store;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.Objects;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
@@ -29,6 +32,7 @@ public final class H2StoreAccess implements StoreAccess {
     private final Path dataDir;
     private final MeasureCatalogue catalogue;
     private final int iterationsForNewStores;
+    private final boolean automaticBackups;
 
     /** The store of this data folder, checking scores against the bundled measure catalogue. */
     public H2StoreAccess(Path dataDir) {
@@ -45,9 +49,24 @@ public final class H2StoreAccess implements StoreAccess {
 
     /** For tests only: a lower iteration count so that creating many stores stays quick. */
     H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, int iterationsForNewStores) {
+        this(dataDir, catalogue, iterationsForNewStores, false);
+    }
+
+    private H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, int iterationsForNewStores,
+            boolean automaticBackups) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath();
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.iterationsForNewStores = iterationsForNewStores;
+        this.automaticBackups = automaticBackups;
+    }
+
+    /**
+     * The same store, with automatic backups: a store it opens makes today's backup in
+     * {@code backups/} at unlock (when there is none yet today) and again when it closes, keeping
+     * the newest 14. The application uses this; most tests do not.
+     */
+    public H2StoreAccess withAutomaticBackups() {
+        return new H2StoreAccess(dataDir, catalogue, iterationsForNewStores, true);
     }
 
     @Override
@@ -67,7 +86,9 @@ public final class H2StoreAccess implements StoreAccess {
             checkProfile(profile);
             Database database = Database.create(dataDir, passphrase, iterationsForNewStores,
                     dsl -> JooqCaseloadStore.insertProfile(dsl, profile));
-            return new JooqCaseloadStore(database, catalogue);
+            JooqCaseloadStore store = new JooqCaseloadStore(database, catalogue);
+            store.backUpOnClose(automaticBackups);
+            return store;
         } finally {
             clear(passphrase);
         }
@@ -79,7 +100,36 @@ public final class H2StoreAccess implements StoreAccess {
             if (passphrase == null) {
                 throw new IllegalArgumentException("Enter the passphrase.");
             }
-            return new JooqCaseloadStore(Database.unlock(dataDir, passphrase), catalogue);
+            JooqCaseloadStore store = new JooqCaseloadStore(Database.unlock(dataDir, passphrase), catalogue);
+            try {
+                store.recordUnlock(UnlockFailures.pending(dataDir));
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            UnlockFailures.clear(dataDir);
+            if (automaticBackups) {
+                store.automaticBackup(LocalDate.now(), false, "daily");
+                store.backUpOnClose(true);
+            }
+            return store;
+        } finally {
+            clear(passphrase);
+        }
+    }
+
+    @Override
+    public Optional<Path> restore(Path backup, char[] passphrase) {
+        try {
+            if (backup == null) {
+                throw new IllegalArgumentException("Choose the backup file to restore.");
+            }
+            if (passphrase == null) {
+                throw new IllegalArgumentException("Enter the passphrase of the backup.");
+            }
+            return StoreRestore.restore(dataDir, backup.toAbsolutePath(), passphrase);
+        } catch (WrongPassphraseException e) {
+            throw new StoreException("The passphrase does not open this backup. Nothing was changed.");
         } finally {
             clear(passphrase);
         }

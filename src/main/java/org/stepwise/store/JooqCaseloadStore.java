@@ -10,7 +10,11 @@ import static org.stepwise.store.generated.Tables.SCORE;
 import static org.stepwise.store.generated.Tables.SERVICE_KEY;
 import static org.stepwise.store.generated.Tables.STEP_CHANGE;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,6 +41,11 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.stepwise.domain.audit.AuditAction;
+import org.stepwise.domain.audit.AuditCheck;
+import org.stepwise.domain.audit.AuditEvent;
+import org.stepwise.domain.audit.AuditLog;
+import org.stepwise.domain.audit.AuditQuery;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ImportCounts;
@@ -95,7 +104,9 @@ final class JooqCaseloadStore implements CaseloadStore {
     private final Database database;
     private final MeasureCatalogue catalogue;
     private final ContactRules rules;
+    private final AuditLog auditLog = new StoreAuditLog();
     private boolean closed;
+    private boolean backupOnClose;
 
     JooqCaseloadStore(Database database, MeasureCatalogue catalogue) {
         this.database = database;
@@ -114,6 +125,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .set(PRACTITIONER_PROFILE.DEMO, profile.demo())
                 .set(PRACTITIONER_PROFILE.CREATED_AT, now())
                 .execute();
+        AuditTrail.append(dsl, AuditAction.CREATE, "store", null, null);
     }
 
     @Override
@@ -167,6 +179,10 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .set(STEP_CHANGE.STEP, (short) referral.step())
                     .set(STEP_CHANGE.CREATED_AT, now)
                     .execute();
+            if (existingId == null) {
+                AuditTrail.append(dsl, AuditAction.CREATE, "patient", patientId, null);
+            }
+            AuditTrail.append(dsl, AuditAction.CREATE, "referral", referralId, null);
             return new ReferralCreated(referralId, patientId, existingId != null);
         });
     }
@@ -208,6 +224,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .set(PATIENT.UPDATED_AT, now())
                     .where(PATIENT.ID.eq(id))
                     .execute();
+            AuditTrail.append(dsl, AuditAction.CHANGE, "patient", id, "details");
             return dsl.selectFrom(PATIENT).where(PATIENT.ID.eq(id)).fetchSingle(JooqCaseloadStore::toPatient);
         });
     }
@@ -227,6 +244,17 @@ final class JooqCaseloadStore implements CaseloadStore {
     public synchronized Optional<Referral> referral(long referralId) {
         return read("reading a referral", "The referral could not be read.",
                 dsl -> referrals(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
+    }
+
+    @Override
+    public synchronized Optional<Referral> viewReferral(long referralId) {
+        return write("reading a referral", "The referral could not be read.", dsl -> {
+            Optional<Referral> referral = referrals(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst();
+            if (referral.isPresent()) {
+                AuditTrail.append(dsl, AuditAction.VIEW, "referral", referralId, null);
+            }
+            return referral;
+        });
     }
 
     @Override
@@ -276,6 +304,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                 dsl.deleteFrom(RISK_REVIEW).where(RISK_REVIEW.CONTACT_ID.eq(contactId)).execute();
             }
             insertMeasures(dsl, contactId, contact);
+            AuditTrail.append(dsl, id == null ? AuditAction.CREATE : AuditAction.CHANGE, "contact", contactId, null);
             return contacts(dsl, CONTACT.ID.eq(contactId)).getFirst();
         });
     }
@@ -288,6 +317,7 @@ final class JooqCaseloadStore implements CaseloadStore {
             }
             keepVersion(dsl, contactId, ContactVersion.Change.DELETED);
             dsl.deleteFrom(CONTACT).where(CONTACT.ID.eq(contactId)).execute();
+            AuditTrail.append(dsl, AuditAction.DELETE, "contact", contactId, null);
             return null;
         });
     }
@@ -329,6 +359,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .set(STEP_CHANGE.CREATED_AT, now())
                     .execute();
             touch(dsl, referralId);
+            AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "step");
             return null;
         });
     }
@@ -349,6 +380,7 @@ final class JooqCaseloadStore implements CaseloadStore {
             if (changed == 0) {
                 throw new Refusal(NO_SUCH_REFERRAL);
             }
+            AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "status");
             return null;
         });
     }
@@ -380,6 +412,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .set(REFERRAL.UPDATED_AT, now())
                     .where(REFERRAL.ID.eq(referralId))
                     .execute();
+            AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "ending");
             return null;
         });
     }
@@ -404,7 +437,12 @@ final class JooqCaseloadStore implements CaseloadStore {
         CaseloadImport caseloadImport = new CaseloadImport(rules);
         caseloadImport.check(patients, LocalDate.now());
         ImportCounts counts = write("importing a caseload", "The caseload was not imported.",
-                dsl -> caseloadImport.write(dsl, patients));
+                dsl -> {
+                    ImportCounts written = caseloadImport.write(dsl, patients);
+                    AuditTrail.append(dsl, AuditAction.CREATE, null, null, "import: " + written.patients()
+                            + " patients, " + written.referrals() + " referrals, " + written.contacts() + " contacts");
+                    return written;
+                });
         LOG.log(System.Logger.Level.INFO, "Imported {0} patients, {1} referrals, {2} contacts",
                 counts.patients(), counts.referrals(), counts.contacts());
         return counts;
@@ -439,6 +477,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                         .set(SERVICE_KEY.ORIGIN, origin)
                         .set(SERVICE_KEY.CREATED_AT, now())
                         .execute();
+                AuditTrail.append(dsl, AuditAction.CHANGE, "service_key", 1L, origin);
                 return null;
             });
         } finally {
@@ -446,13 +485,86 @@ final class JooqCaseloadStore implements CaseloadStore {
         }
     }
 
+    @Override
+    public AuditLog audit() {
+        return auditLog;
+    }
+
+    @Override
+    public synchronized void backupTo(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("Choose where the backup goes.");
+        }
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target)) {
+            throw new IllegalArgumentException("There is already a file at " + target + ": choose a new name.");
+        }
+        backup(target, false, "to a chosen file");
+    }
+
+    /**
+     * Today's automatic backup in {@code backups/} (replacing an earlier one of today when
+     * {@code replace}, else only when there is none yet), then the oldest beyond 14 are removed.
+     * A failure is logged and reported in the return value: it never stops the practitioner's work.
+     */
+    synchronized boolean automaticBackup(LocalDate today, boolean replace, String why) {
+        Path target = StoreBackup.automaticFile(database.dataDir(), today);
+        if (!replace && Files.exists(target)) {
+            return true;
+        }
+        try {
+            backup(target, true, "automatic, " + why);
+            StoreBackup.prune(database.dataDir());
+            return true;
+        } catch (StoreException | IOException e) {
+            StoreErrors.log("making the automatic backup", e);
+            return false;
+        }
+    }
+
+    private void backup(Path target, boolean replace, String detail) {
+        checkOpen();
+        try {
+            StoreBackup.write(database.dsl(), database.dataDir(), target, replace);
+        } catch (IOException | RuntimeException e) {
+            throw StoreErrors.translate("making a backup", "The backup was not written.", e);
+        }
+        write("recording a backup", "The backup was written but could not be recorded in the audit log.", dsl -> {
+            AuditTrail.append(dsl, AuditAction.BACKUP, null, null, detail);
+            return null;
+        });
+        LOG.log(System.Logger.Level.INFO, "Wrote a backup ({0})", detail);
+    }
+
+    /**
+     * Writes the unlock that opened this store to the audit log, after the refused unlocks noted since
+     * the last one (each with its own time), in one transaction.
+     */
+    synchronized void recordUnlock(List<Instant> refusedBefore) {
+        write("recording the unlock", "The unlock could not be recorded.", dsl -> {
+            for (Instant refused : refusedBefore) {
+                AuditTrail.append(dsl, refused, AuditAction.UNLOCK_FAILED, null, null, "noted at " + refused);
+            }
+            AuditTrail.append(dsl, AuditAction.UNLOCK, null, null, null);
+            return null;
+        });
+    }
+
     /** Closes the store and releases the data folder. Closing twice is harmless. */
     @Override
     public synchronized void close() {
         if (!closed) {
+            if (backupOnClose) {
+                automaticBackup(LocalDate.now(), true, "on close");
+            }
             closed = true;
             database.close();
         }
+    }
+
+    /** Whether closing makes today's automatic backup first (the application's stores do). */
+    synchronized void backUpOnClose(boolean on) {
+        backupOnClose = on;
     }
 
     /** The store's database, for tests in this package that check what the schema holds. */
@@ -655,6 +767,40 @@ final class JooqCaseloadStore implements CaseloadStore {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new StoreException("This Java runtime cannot compute a key fingerprint (SHA-256 is missing).");
+        }
+    }
+
+    // ---- the audit log
+
+    /** The audit log as the rest of Stepwise sees it: each call is one transaction on the store's connection. */
+    private final class StoreAuditLog implements AuditLog {
+
+        @Override
+        public List<AuditEvent> events(AuditQuery query) {
+            if (query == null || query.backwards()) {
+                throw new IllegalArgumentException("The period ends before it starts.");
+            }
+            synchronized (JooqCaseloadStore.this) {
+                return read("reading the audit log", "The audit log could not be read.",
+                        dsl -> AuditTrail.events(dsl, query));
+            }
+        }
+
+        @Override
+        public AuditCheck verify() {
+            synchronized (JooqCaseloadStore.this) {
+                return read("checking the audit log", "The audit log could not be checked.", AuditTrail::verify);
+            }
+        }
+
+        @Override
+        public void recordExport(String detail) {
+            synchronized (JooqCaseloadStore.this) {
+                write("recording an export", "The export could not be recorded in the audit log.", dsl -> {
+                    AuditTrail.append(dsl, AuditAction.EXPORT, null, null, detail);
+                    return null;
+                });
+            }
         }
     }
 

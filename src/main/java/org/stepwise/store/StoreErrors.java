@@ -37,6 +37,9 @@ final class StoreErrors {
                  ErrorCode.FILE_CREATION_FAILED_1, ErrorCode.FILE_RENAME_FAILED_2,
                  ErrorCode.FILE_DELETE_FAILED_1 -> new StoreException(WRITE_FAILED);
             case ErrorCode.DATABASE_IS_CLOSED -> new StoreException(STOPPED);
+            // H2 reports a failed write of its file (a full or failing disk) as a general error whose
+            // cause is the operating system's IOException.
+            case ErrorCode.GENERAL_ERROR_1 -> hasIoCause(e) ? new StoreException(WRITE_FAILED) : new StoreException(failure);
             default -> isRefusedValue(sql)
                     ? new StoreException(failure + " " + NOT_ACCEPTED)
                     : new StoreException(failure);
@@ -62,6 +65,15 @@ final class StoreErrors {
             }
         }
         return null;
+    }
+
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Integrity constraint violations (class 23) and data exceptions (class 22, e.g. a value too long). */

@@ -13,4 +13,28 @@ public final class TestStores {
     public static StoreAccess access(Path dataFolder) {
         return new H2StoreAccess(dataFolder, MeasureCatalogue.standard(), StoreFixtures.TEST_ITERATIONS);
     }
+
+    /** Changes one audit event behind the store's back (removing the append-only triggers first), as tampering would. */
+    public static void tamperWithAuditEvent(Path dataFolder, long id) throws Exception {
+        try (org.stepwise.domain.caseload.CaseloadStore store = access(dataFolder).unlock(StoreFixtures.passphrase())) {
+            org.jooq.DSLContext dsl = StoreFixtures.dsl(store);
+            dsl.execute("DROP TRIGGER audit_event_no_update");
+            dsl.execute("UPDATE audit_event SET detail = 'edited' WHERE id = " + id);
+        }
+    }
+
+    /** The passphrase of the stores made by these tests. */
+    public static String passphrase() {
+        return StoreFixtures.PASSPHRASE;
+    }
+
+    /** While on, stores open as if their data folder were on a read-only disk ({@link FaultyFileSystem}). */
+    public static void simulateReadOnlyDisk(boolean on) {
+        if (on) {
+            FaultyFileSystem.use();
+            FaultyFileSystem.fail(FaultyFileSystem.Mode.READ_ONLY);
+        } else {
+            FaultyFileSystem.stopUsing();
+        }
+    }
 }

@@ -1,8 +1,10 @@
 package org.stepwise.domain.caseload;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.stepwise.domain.audit.AuditLog;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactVersion;
 import org.stepwise.domain.outcome.ReferralRecord;
@@ -126,6 +128,21 @@ public interface CaseloadStore extends AutoCloseable {
      * the service).
      */
     void saveServiceKey(byte[] key, String origin);
+
+    /**
+     * The referral for the patient screen: as {@link #referral}, and the view is written to the audit
+     * log (which practitioner viewed which referral, when) in the same transaction.
+     */
+    Optional<Referral> viewReferral(long referralId);
+
+    /** The store's append-only audit log. */
+    AuditLog audit();
+
+    /**
+     * Writes an encrypted, consistent backup of the whole store to {@code file} (which must not exist):
+     * it opens with the passphrase the store has now. The backup is written to the audit log.
+     */
+    void backupTo(Path file);
 
     @Override
     void close();

@@ -1,5 +1,7 @@
 package org.stepwise.domain.caseload;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 
 /**
@@ -16,4 +18,16 @@ public interface StoreAccess {
 
     /** Later runs: opens the store, or throws {@link WrongPassphraseException} and leaves it untouched. */
     CaseloadStore unlock(char[] passphrase) throws WrongPassphraseException;
+
+    /**
+     * Replaces this folder's store with the backup in {@code backup}, once the backup is found to open
+     * with {@code passphrase}; the store it replaces is moved, untouched, into a folder beside it,
+     * whose path is returned (empty when the folder held no store). The store must not be open. A
+     * backup that is not one, or that the passphrase does not open, is refused with the reason and
+     * nothing is changed. The restore is written to the restored store's audit log.
+     */
+    default Optional<Path> restore(Path backup, char[] passphrase) {
+        java.util.Arrays.fill(passphrase, '\0');
+        throw new StoreException("This store cannot be restored from a backup file.");
+    }
 }

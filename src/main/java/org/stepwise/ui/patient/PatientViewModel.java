@@ -162,7 +162,7 @@ public final class PatientViewModel {
 
     private void load(long contactToSelect) {
         runner.task(() -> {
-                    Referral stored = store.referral(referralId).orElse(null);
+                    Referral stored = store.viewReferral(referralId).orElse(null);
                     if (stored == null) {
                         return null;
                     }

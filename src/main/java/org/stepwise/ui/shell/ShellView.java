@@ -19,6 +19,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.stepwise.domain.caseload.CaseloadRow;
+import org.stepwise.ui.audit.AuditView;
+import org.stepwise.ui.audit.AuditViewModel;
 import org.stepwise.ui.caseload.CaseloadView;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralView;
@@ -81,9 +83,16 @@ public final class ShellView {
         review.setTooltip(new Tooltip("Review outcome files (Ctrl+R)"));
         review.setOnAction(event -> model.openReview());
         review.setFocusTraversable(false);
+        Button audit = new Button("Audit log");
+        audit.setId("open-audit");
+        audit.setTooltip(new Tooltip("Who unlocked, viewed, changed, exported or backed up what"));
+        audit.setOnAction(event -> model.audit());
+        audit.visibleProperty().bind(model.exportAvailableProperty());
+        audit.managedProperty().bind(audit.visibleProperty());
+        audit.setFocusTraversable(false);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, brand, export, review, gap, name, role);
+        HBox header = new HBox(12, brand, export, review, audit, gap, name, role);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
 
@@ -167,6 +176,11 @@ public final class ShellView {
                 }
                 content = reviewView.root();
                 focus = reviewView.initialFocus();
+            }
+            case AuditViewModel audit -> {
+                AuditView view = new AuditView(audit);
+                content = view.root();
+                focus = view.initialFocus();
             }
             default -> throw new IllegalStateException("No view for " + screen.getClass().getSimpleName());
         }

@@ -13,6 +13,7 @@ import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
+import org.stepwise.ui.audit.AuditViewModel;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
 import org.stepwise.ui.common.BackgroundRunner;
@@ -192,6 +193,16 @@ public final class ShellViewModel {
         boolean locked = beforeReview == null || beforeReview instanceof FirstRunViewModel
                 || beforeReview instanceof UnlockViewModel;
         screen.set(locked && caseload != null ? caseload : beforeReview);
+    }
+
+    /** Opens the audit log (from the header's Audit button), once a caseload is open. */
+    public void audit() {
+        if (!exportAvailable.get() || closing || screen.get() instanceof AuditViewModel) {
+            return;
+        }
+        AuditViewModel audit = new AuditViewModel(store.audit(), runner, clock.getZone(), this::backToCaseload);
+        screen.set(audit);
+        audit.load();
     }
 
     /** Opens the patient screen for a referral of the caseload. */

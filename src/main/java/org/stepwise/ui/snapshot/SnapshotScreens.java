@@ -1,6 +1,8 @@
 package org.stepwise.ui.snapshot;
 
 import java.util.List;
+import org.stepwise.ui.audit.AuditView;
+import org.stepwise.ui.audit.AuditViewModel;
 import org.stepwise.ui.caseload.CaseloadView;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 
@@ -21,6 +23,12 @@ public final class SnapshotScreens {
                     model.load();
                     return new CaseloadView(model).root();
                 }),
-                Snapshot.ofScreen("review", ReviewSample::screen));
+                Snapshot.ofScreen("review", ReviewSample::screen),
+                Snapshot.ofScreen("audit", context -> {
+                    AuditViewModel model = new AuditViewModel(context.store().audit(), context.runner(),
+                            context.clock().getZone(), () -> { });
+                    model.load();
+                    return new AuditView(model).root();
+                }));
     }
 }

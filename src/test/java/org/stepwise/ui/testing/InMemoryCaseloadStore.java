@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ImportCounts;
@@ -47,6 +48,7 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private final Map<Long, Referral> referrals = new LinkedHashMap<>();
     private final Map<Long, Contact> contacts = new LinkedHashMap<>();
     private final Map<Long, List<ContactVersion>> history = new LinkedHashMap<>();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(practitionerUid);
     private final List<NewReferral> referralsCreated = new ArrayList<>();
     private final List<Patient> patientsGiven = new ArrayList<>();
     private final List<Contact> contactsSaved = new ArrayList<>();
@@ -129,6 +131,23 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     public synchronized Optional<Referral> referral(long referralId) {
         failIfAsked();
         return Optional.ofNullable(referrals.get(referralId));
+    }
+
+    @Override
+    public synchronized Optional<Referral> viewReferral(long referralId) {
+        Optional<Referral> found = referral(referralId);
+        found.ifPresent(r -> audit.append(AuditAction.VIEW, "referral", referralId, null));
+        return found;
+    }
+
+    @Override
+    public InMemoryAuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public void backupTo(java.nio.file.Path file) {
+        throw new StoreException("A store in memory has no file to back up.");
     }
 
     @Override

@@ -1,0 +1,43 @@
+package org.stepwise.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A second Stepwise process holding a data folder's store open (the store tests' child process, mode "hold"). */
+final class StoreHolder implements AutoCloseable {
+
+    private final Process process;
+
+    private StoreHolder(Process process) {
+        this.process = process;
+    }
+
+    /** Starts the holder and returns once it says the store is open. */
+    static StoreHolder open(Path dataFolder) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dorg.jooq.no-logo=true", "-cp", System.getProperty("java.class.path"),
+                "org.stepwise.store.StoreChildProcess", "hold", dataFolder.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        if (line == null || !line.startsWith("holding")) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the holding process did not open the store: " + line);
+        }
+        return new StoreHolder(process);
+    }
+
+    /** Lets the holder close the store and end, and waits for it. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the holding process failed");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.stepwise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.NewReferral;
+import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.patient.Ethnicity;
+import org.stepwise.domain.patient.Gender;
+import org.stepwise.domain.patient.NhsNumber;
+import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.practitioner.Role;
+import org.stepwise.domain.referral.ReferralSource;
+import org.stepwise.store.TestStores;
+import picocli.CommandLine;
+
+/** {@code stepwise audit verify|list}, {@code backup} and {@code restore} over a real store. */
+class ResilienceCommandsTest {
+
+    @TempDir
+    Path folder;
+    Path data;
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void storeWithTwoReferrals() {
+        data = folder.resolve("data");
+        try (CaseloadStore store = TestStores.access(data).create(TestStores.passphrase().toCharArray(),
+                new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false))) {
+            store.createReferral(patient("9990000018"), new NewReferral(LocalDate.now().minusDays(9), ReferralSource.SELF, "F41.1", 2));
+            store.createReferral(patient("9990000026"), new NewReferral(LocalDate.now().minusDays(8), ReferralSource.SELF, "F41.1", 2));
+        }
+    }
+
+    private static Patient patient(String nhs) {
+        return new Patient(null, NhsNumber.parse(nhs), "Test", "Person", LocalDate.of(1980, 1, 2), Gender.MALE,
+                Ethnicity.A, null, null, null, null, null);
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        List<String> text = new ArrayList<>(List.of("--data-dir", data.toString()));
+        text.addAll(List.of(args));
+        CliServices services = new CliServices() {
+            @Override
+            public StoreAccess storeAccess(Path dataFolder) {
+                return TestStores.access(dataFolder);
+            }
+
+            @Override
+            public int openWindow(Path dataFolder) {
+                throw new AssertionError("no window");
+            }
+        };
+        CommandLine line = StepwiseCommand.commandLine(services, Map.of(Passphrases.ENV_PASSPHRASE, TestStores.passphrase()))
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        return line.execute(text.toArray(String[]::new));
+    }
+
+    private int countReferrals() throws Exception {
+        try (CaseloadStore store = TestStores.access(data).unlock(TestStores.passphrase().toCharArray())) {
+            return store.caseload().size();
+        }
+    }
+
+    @Test
+    void auditVerifySaysOkWithTheCountThenNamesTheFirstBrokenLinkAndExitsNonZero() throws Exception {
+        assertEquals(0, run("audit", "verify"), err.toString());
+        // create store, 2 × (patient, referral), and the unlock of this command
+        assertEquals("OK: the audit log's 6 events are intact.", out.toString().strip());
+
+        TestStores.tamperWithAuditEvent(data, 3);
+
+        assertEquals(1, run("audit", "verify"));
+        assertTrue(err.toString().startsWith("BROKEN: the audit log's chain breaks at event 3"), err.toString());
+    }
+
+    @Test
+    void auditListPrintsEventsFilteredByActionAndDates() {
+        assertEquals(0, run("audit", "list", "--action", "create"), err.toString());
+        List<String> lines = out.toString().strip().lines().toList();
+        assertEquals("5 events.", lines.getLast());
+        assertTrue(lines.get(1).matches("2\\t\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\tcreate\\tpatient 1\\t-\\t[0-9a-f-]{36}"),
+                lines.get(1));
+
+        String tomorrow = LocalDate.now().plusDays(1).toString();
+        assertEquals(0, run("audit", "list", "--from", tomorrow));
+        assertEquals("0 events.", out.toString().strip());
+
+        assertEquals(2, run("audit", "list", "--action", "peek"));
+        assertTrue(err.toString().contains("Unknown action 'peek'. Use one of: unlock, unlock_failed, view"), err.toString());
+        assertEquals(2, run("audit", "list", "--from", "2026-05-02", "--to", "2026-05-01"));
+    }
+
+    @Test
+    void backupThenRestoreWithYesBringsBackTheBackedUpStoreAndBothAreAudited() throws Exception {
+        Path backup = folder.resolve("monday.zip");
+        assertEquals(0, run("backup", "--out", backup.toString()), err.toString());
+        assertTrue(out.toString().startsWith("Wrote the backup " + backup), out.toString());
+        assertEquals(1, run("backup", "--out", backup.toString()), "never overwrites");
+        assertTrue(err.toString().contains("There is already a file"));
+
+        try (CaseloadStore store = TestStores.access(data).unlock(TestStores.passphrase().toCharArray())) {
+            store.createReferral(patient("9990000034"), new NewReferral(LocalDate.now().minusDays(1), ReferralSource.SELF, "F41.1", 2));
+        }
+        assertEquals(3, countReferrals());
+
+        assertEquals(0, run("restore", backup.toString(), "--yes"), err.toString());
+        assertTrue(out.toString().contains("The store it replaced is kept in " + data.resolve("replaced-")), out.toString());
+        assertEquals(2, countReferrals());
+
+        assertEquals(0, run("audit", "list", "--action", "restore"));
+        assertTrue(out.toString().strip().endsWith("1 event."), out.toString());
+    }
+
+    @Test
+    void restoreAsksFirstAndAnythingButYesChangesNothing() throws Exception {
+        Path backup = folder.resolve("b.zip");
+        assertEquals(0, run("backup", "--out", backup.toString()));
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("no\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(1, run("restore", backup.toString()));
+        } finally {
+            System.setIn(stdin);
+        }
+        assertTrue(out.toString().contains("Type yes to go on"));
+        assertEquals("Not restored: nothing was changed.", err.toString().strip());
+        try (var files = Files.list(data)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith("replaced-")));
+        }
+    }
+
+    @Test
+    void aFileThatIsNotABackupIsRefusedWithTheReason() throws Exception {
+        Path text = Files.writeString(folder.resolve("notes.txt"), "hello");
+        assertEquals(1, run("restore", text.toString(), "--yes"));
+        assertEquals("This file is not a Stepwise backup: it is not a readable backup archive. Nothing was changed.",
+                err.toString().strip());
+        assertEquals(2, countReferrals());
+    }
+
+    @Test
+    void aReadOnlyDataFolderGetsAClearMessage() {
+        TestStores.simulateReadOnlyDisk(true);
+        try {
+            assertEquals(1, run("audit", "list"));
+        } finally {
+            TestStores.simulateReadOnlyDisk(false);
+        }
+        assertTrue(err.toString().startsWith("The data folder is read-only, so Stepwise cannot save anything there"),
+                err.toString());
+    }
+}

@@ -1,0 +1,57 @@
+package org.stepwise.ui.testing;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.stepwise.domain.audit.AuditAction;
+import org.stepwise.domain.audit.AuditCheck;
+import org.stepwise.domain.audit.AuditEvent;
+import org.stepwise.domain.audit.AuditLog;
+import org.stepwise.domain.audit.AuditQuery;
+
+/** An audit log in memory for screen tests: events in order, filtered as the store filters them, no chain. */
+public final class InMemoryAuditLog implements AuditLog {
+
+    private final String actor;
+    private final List<AuditEvent> events = new ArrayList<>();
+    private AuditCheck check;
+
+    InMemoryAuditLog(String actor) {
+        this.actor = actor;
+    }
+
+    public synchronized void append(AuditAction action, String entity, Long entityId, String detail) {
+        appendAt(Instant.now(), action, entity, entityId, detail);
+    }
+
+    public synchronized void appendAt(Instant when, AuditAction action, String entity, Long entityId, String detail) {
+        events.add(new AuditEvent(events.size() + 1, when, actor, action, entity, entityId, detail));
+    }
+
+    /** What {@link #verify} answers from now on (by default: whole, with the count of events). */
+    public synchronized void checkAnswers(AuditCheck answer) {
+        check = answer;
+    }
+
+    @Override
+    public synchronized List<AuditEvent> events(AuditQuery query) {
+        return events.stream().filter(e -> {
+            var day = ZonedDateTime.ofInstant(e.occurredAt(), query.zone()).toLocalDate();
+            return (query.from() == null || !day.isBefore(query.from()))
+                    && (query.to() == null || !day.isAfter(query.to()))
+                    && (query.action() == null || query.action() == e.action());
+        }).toList();
+    }
+
+    @Override
+    public synchronized AuditCheck verify() {
+        return check != null ? check : new AuditCheck(events.size(), OptionalLong.empty());
+    }
+
+    @Override
+    public synchronized void recordExport(String detail) {
+        append(AuditAction.EXPORT, null, null, detail);
+    }
+}
