@@ -1,5 +1,7 @@
 package org.stepwise.ui.patient;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -8,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,9 +30,11 @@ import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
+import org.stepwise.ui.chart.ChartInputs;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DateInput;
 import org.stepwise.ui.common.DialogService;
+import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.FormField;
 import org.stepwise.ui.common.PatientForm;
 import org.stepwise.ui.session.SessionViewModel;
@@ -50,6 +55,7 @@ public final class PatientViewModel {
     private final CaseloadStore store;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
+    private final FileChooserService files;
     private final Clock clock;
     private final MeasureCatalogue catalogue;
     private final long referralId;
@@ -62,6 +68,8 @@ public final class PatientViewModel {
     private final ReadOnlyObjectWrapper<ContactLine> lineToSelect = new ReadOnlyObjectWrapper<>(this, "lineToSelect");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    private final ReadOnlyObjectWrapper<ChartInputs> chartInputs = new ReadOnlyObjectWrapper<>(this, "chartInputs");
+    private final ReadOnlyStringWrapper pictureMessage = new ReadOnlyStringWrapper(this, "pictureMessage", "");
 
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
     private final ReadOnlyStringWrapper nhsNumber = new ReadOnlyStringWrapper(this, "nhsNumber", "");
@@ -88,9 +96,17 @@ public final class PatientViewModel {
 
     public PatientViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
             MeasureCatalogue catalogue, long referralId, Consumer<Object> show, Runnable onBack) {
+        this(store, runner, dialogs, FileChooserService.NONE, clock, catalogue, referralId, show, onBack);
+    }
+
+    /** As above, with {@code files} choosing where a picture of a chart is saved. */
+    public PatientViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs,
+            FileChooserService files, Clock clock, MeasureCatalogue catalogue, long referralId, Consumer<Object> show,
+            Runnable onBack) {
         this.store = store;
         this.runner = runner;
         this.dialogs = dialogs;
+        this.files = files;
         this.clock = clock;
         this.catalogue = catalogue;
         this.referralId = referralId;
@@ -118,6 +134,18 @@ public final class PatientViewModel {
 
     /** Why the last load or change failed, or empty. */
     public ReadOnlyStringProperty failureProperty() { return failure.getReadOnlyProperty(); }
+
+    /** What the charts and the pre-session summary are drawn from, read with the rest; null until loaded. */
+    public ReadOnlyObjectProperty<ChartInputs> chartInputsProperty() { return chartInputs.getReadOnlyProperty(); }
+
+    /** Where the last picture of a chart was saved, or why it was not; empty before any. */
+    public ReadOnlyStringProperty pictureMessageProperty() { return pictureMessage.getReadOnlyProperty(); }
+
+    /** The measure table the screen scores and draws with. */
+    public MeasureCatalogue catalogue() { return catalogue; }
+
+    /** The clock the screen counts "today" by. */
+    public Clock clock() { return clock; }
 
     /** "Lovelace, Ada". */
     public ReadOnlyStringProperty nameProperty() { return name.getReadOnlyProperty(); }
@@ -166,7 +194,9 @@ public final class PatientViewModel {
                     if (stored == null) {
                         return null;
                     }
-                    return new Loaded(store.patient(stored.patientId()).orElseThrow(), stored, store.contacts(referralId));
+                    List<Contact> contacts = store.contacts(referralId);
+                    return new Loaded(store.patient(stored.patientId()).orElseThrow(), stored, contacts,
+                            ChartInputs.load(store, referralId, stored.steps(), contacts).orElse(null));
                 })
                 .onSuccess(loaded -> {
                     if (loaded == null) {
@@ -180,7 +210,7 @@ public final class PatientViewModel {
                 .start();
     }
 
-    private record Loaded(Patient patient, Referral referral, List<Contact> contacts) {
+    private record Loaded(Patient patient, Referral referral, List<Contact> contacts, ChartInputs charts) {
     }
 
     private void show(Loaded loaded, long contactToSelect) {
@@ -215,6 +245,25 @@ public final class PatientViewModel {
         List<ContactLine> lines = loaded.contacts().stream().map(contact -> ContactLine.of(contact, catalogue)).toList();
         contacts.setAll(lines);
         lines.stream().filter(line -> line.contact().id() == contactToSelect).findFirst().ifPresent(lineToSelect::set);
+        chartInputs.set(loaded.charts());
+    }
+
+    /**
+     * Saves a picture of a chart: asks where (suggesting {@code suggestedName}, which names no
+     * patient), then has {@code writer} write it on the store thread, never on the JavaFX thread.
+     */
+    public void savePicture(String suggestedName, BiFunction<BackgroundRunner, Path, BackgroundRunner.Job<Path>> writer) {
+        Optional<Path> target = files.chooseFileToSave("Save the chart as a PNG picture", suggestedName);
+        if (target.isEmpty()) {
+            return;
+        }
+        pictureMessage.set("");
+        writer.apply(runner, target.get())
+                .onSuccess(written -> pictureMessage.set("Saved " + written.getFileName()))
+                .onError(IOException.class, refused -> pictureMessage.set(
+                        "The picture could not be written there: choose another folder."))
+                .onFailure(message -> pictureMessage.set("The picture was not saved. " + message))
+                .start();
     }
 
     private static String detailsLine(Patient who) {
@@ -251,7 +300,7 @@ public final class PatientViewModel {
         }
         List<Contact> recorded = contacts.stream().map(ContactLine::contact).toList();
         show.accept(new SessionViewModel(store, runner, dialogs, clock, catalogue, patient.get(), referral.get(),
-                recorded, editing, saved -> {
+                recorded, editing, chartInputs.get(), saved -> {
                     show.accept(this);
                     load(saved.id());
                 }, () -> show.accept(this)));

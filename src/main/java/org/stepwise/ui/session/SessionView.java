@@ -3,6 +3,7 @@ package org.stepwise.ui.session;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -28,6 +29,7 @@ import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.TherapyType;
 import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.ui.chart.TrajectoryChart;
 import org.stepwise.ui.common.Forms;
 
 /**
@@ -136,10 +138,16 @@ public final class SessionView {
         StackPane chartSlot = new StackPane();
         chartSlot.setId("chart-slot");
         chartSlot.getStyleClass().add("chart-slot");
-        chartSlot.setPrefWidth(400);
-        chartSlot.setMinWidth(320);
+        chartSlot.setPrefWidth(460);
+        chartSlot.setMinWidth(360);
         chartSlot.setMaxHeight(Region.USE_PREF_SIZE);
-        chartSlot.setPrefHeight(420);
+        chartSlot.setPrefHeight(600);
+        if (model.chartInputs() != null) {
+            chartSlot.getChildren().add(chart(model));
+        } else {
+            chartSlot.setVisible(false);
+            chartSlot.setManaged(false);
+        }
 
         HBox body = new HBox(24, form, chartSlot);
         VBox screen = new VBox(14, heading, body);
@@ -171,6 +179,27 @@ public final class SessionView {
 
     public Node initialFocus() {
         return date;
+    }
+
+    /**
+     * The trajectory chart of the referral with this session drawn as typed (its last point), redrawn
+     * from memory as the answers change.
+     */
+    private static Node chart(SessionViewModel model) {
+        TrajectoryChart chart = new TrajectoryChart(model.catalogue());
+        chart.setPractitionerReferrals(model.chartInputs().endedReferrals());
+        chart.setReferral(model.chartReferralProperty().get(), model.chartInputs().steps());
+        model.chartReferralProperty().addListener((observable, before, now) ->
+                chart.setReferral(now, model.chartInputs().steps()));
+        Label note = new Label("This session shows as typed, before it is saved.");
+        note.setId("session-chart-note");
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setVgrow(chart.root(), Priority.ALWAYS);
+        VBox box = new VBox(6, note, chart.root());
+        box.setPadding(new Insets(8));
+        return box;
     }
 
     /** One questionnaire: name, digits field, result and last score; the item cells; the message. */

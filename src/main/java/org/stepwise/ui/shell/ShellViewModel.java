@@ -21,6 +21,7 @@ import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.OpenedStore;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.outcomes.OutcomesViewModel;
 import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.session.SessionViewModel;
 
@@ -163,12 +164,28 @@ public final class ShellViewModel {
         export.load();
     }
 
+    /**
+     * Opens the outcomes screen (from the header's Outcomes button or Ctrl+O), once a caseload is
+     * open: the practitioner's referrals and their names are read on the store thread, and the figures
+     * are worked out there for the starting period.
+     */
+    public void outcomes() {
+        if (!exportAvailable.get() || closing || screen.get() instanceof OutcomesViewModel) {
+            return;
+        }
+        CaseloadStore open = store;
+        runner.task(() -> OutcomesViewModel.read(open, catalogue, clock, this::backToCaseload))
+                .onSuccess(screen::set)
+                .onFailure(message -> dialogs.error("The outcomes could not be opened", message))
+                .start();
+    }
+
     /** Opens the patient screen for a referral of the caseload. */
     public void openReferral(long referralId) {
         if (store == null) {
             return;
         }
-        PatientViewModel patient = new PatientViewModel(store, runner, dialogs, clock, catalogue, referralId,
+        PatientViewModel patient = new PatientViewModel(store, runner, dialogs, files, clock, catalogue, referralId,
                 screen::set, () -> backToCaseload(referralId));
         screen.set(patient);
         patient.load();

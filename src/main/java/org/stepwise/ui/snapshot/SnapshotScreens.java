@@ -20,6 +20,11 @@ public final class SnapshotScreens {
                             context.catalogue(), context.clock(), () -> { });
                     model.load();
                     return new CaseloadView(model).root();
-                }));
+                }),
+                Snapshot.ofReferral("patient", ReferralSnapshots::patient),
+                Snapshot.ofReferral("session", ReferralSnapshots::session),
+                Snapshot.ofReferral("trajectory", ReferralSnapshots::trajectory),
+                Snapshot.ofReferral("items", ReferralSnapshots::items),
+                Snapshot.ofScreen("outcomes", ReferralSnapshots::outcomes));
     }
 }
