@@ -118,6 +118,23 @@ public final class OutcomesView {
         waitLine.setWrapText(true);
         waitLine.textProperty().bind(model.waitLineProperty());
         VBox waits = section("Waits to first treatment", waitChart, waitLine);
+        if (model.pictures() != null) {
+            Button save = new Button("Save as PNG…");
+            save.setId("outcomes-save-chart");
+            save.setFocusTraversable(false);
+            save.setOnAction(event -> {
+                WritableImage image = PngImages.snapshot(waitChart);
+                model.pictures().save("waits.png", (runner, target) -> PngImages.write(runner, image, target));
+            });
+            Label saved = new Label();
+            saved.getStyleClass().add("hint");
+            saved.textProperty().bind(model.pictures().messageProperty());
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox heading = new HBox(10, waits.getChildren().getFirst(), gap, saved, save);
+            heading.setAlignment(Pos.CENTER_LEFT);
+            waits.getChildren().addFirst(heading);
+        }
         HBox.setHgrow(waits, Priority.ALWAYS);
 
         completenessLines.setId("outcomes-completeness");

@@ -32,6 +32,7 @@ import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
+import org.stepwise.ui.common.PictureSaver;
 
 /**
  * The outcomes screen's state: for a chosen period, the national rates of the practitioner's
@@ -53,6 +54,7 @@ public final class OutcomesViewModel {
     private final MeasureCatalogue catalogue;
     private final OutcomeClassifier classifier;
     private final Runnable onBack;
+    private PictureSaver pictures;
 
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
@@ -156,6 +158,16 @@ public final class OutcomesViewModel {
                 .collect(Collectors.toMap(row -> Long.toString(row.referralId()), CaseloadRow::displayName));
         return new OutcomesViewModel(store.referralRecords(), key -> names.getOrDefault(key, key), catalogue, clock,
                 onBack);
+    }
+
+    /** Lets the practitioner save the screen's chart as a picture, through {@code saver}. */
+    public void setPictures(PictureSaver saver) {
+        this.pictures = saver;
+    }
+
+    /** Saves pictures of the screen's chart; null where the screen offers no saving. */
+    public PictureSaver pictures() {
+        return pictures;
     }
 
     /** Leaves the screen (back to the caseload). */

@@ -60,7 +60,7 @@ final class PatientCharts {
         Label saved = new Label();
         saved.setId("chart-picture-message");
         saved.getStyleClass().add("hint");
-        saved.textProperty().bind(model.pictureMessageProperty());
+        saved.textProperty().bind(model.pictures().messageProperty());
         // The button sits at the right of the tabs' own row, so that the charts keep the height.
         HBox bar = new HBox(10, saved, save);
         bar.setAlignment(Pos.CENTER_RIGHT);
@@ -91,7 +91,7 @@ final class PatientCharts {
         }
         boolean trajectory = tabs.getSelectionModel().getSelectedIndex() == 0;
         WritableImage image = trajectory ? chart.snapshot() : items.snapshot();
-        model.savePicture(trajectory ? "trajectory.png" : "items.png",
+        model.pictures().save(trajectory ? "trajectory.png" : "items.png",
                 (runner, target) -> PngImages.write(runner, image, target));
     }
 

@@ -1,7 +1,5 @@
 package org.stepwise.ui.patient;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -10,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -37,6 +34,7 @@ import org.stepwise.ui.common.DialogService;
 import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.FormField;
 import org.stepwise.ui.common.PatientForm;
+import org.stepwise.ui.common.PictureSaver;
 import org.stepwise.ui.session.SessionViewModel;
 
 /**
@@ -55,7 +53,7 @@ public final class PatientViewModel {
     private final CaseloadStore store;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
-    private final FileChooserService files;
+    private final PictureSaver pictures;
     private final Clock clock;
     private final MeasureCatalogue catalogue;
     private final long referralId;
@@ -69,7 +67,6 @@ public final class PatientViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ReadOnlyObjectWrapper<ChartInputs> chartInputs = new ReadOnlyObjectWrapper<>(this, "chartInputs");
-    private final ReadOnlyStringWrapper pictureMessage = new ReadOnlyStringWrapper(this, "pictureMessage", "");
 
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
     private final ReadOnlyStringWrapper nhsNumber = new ReadOnlyStringWrapper(this, "nhsNumber", "");
@@ -106,7 +103,7 @@ public final class PatientViewModel {
         this.store = store;
         this.runner = runner;
         this.dialogs = dialogs;
-        this.files = files;
+        this.pictures = new PictureSaver(files, runner);
         this.clock = clock;
         this.catalogue = catalogue;
         this.referralId = referralId;
@@ -137,9 +134,6 @@ public final class PatientViewModel {
 
     /** What the charts and the pre-session summary are drawn from, read with the rest; null until loaded. */
     public ReadOnlyObjectProperty<ChartInputs> chartInputsProperty() { return chartInputs.getReadOnlyProperty(); }
-
-    /** Where the last picture of a chart was saved, or why it was not; empty before any. */
-    public ReadOnlyStringProperty pictureMessageProperty() { return pictureMessage.getReadOnlyProperty(); }
 
     /** The measure table the screen scores and draws with. */
     public MeasureCatalogue catalogue() { return catalogue; }
@@ -248,23 +242,8 @@ public final class PatientViewModel {
         chartInputs.set(loaded.charts());
     }
 
-    /**
-     * Saves a picture of a chart: asks where (suggesting {@code suggestedName}, which names no
-     * patient), then has {@code writer} write it on the store thread, never on the JavaFX thread.
-     */
-    public void savePicture(String suggestedName, BiFunction<BackgroundRunner, Path, BackgroundRunner.Job<Path>> writer) {
-        Optional<Path> target = files.chooseFileToSave("Save the chart as a PNG picture", suggestedName);
-        if (target.isEmpty()) {
-            return;
-        }
-        pictureMessage.set("");
-        writer.apply(runner, target.get())
-                .onSuccess(written -> pictureMessage.set("Saved " + written.getFileName()))
-                .onError(IOException.class, refused -> pictureMessage.set(
-                        "The picture could not be written there: choose another folder."))
-                .onFailure(message -> pictureMessage.set("The picture was not saved. " + message))
-                .start();
-    }
+    /** Saves pictures of the screen's charts where the practitioner chooses, off the JavaFX thread. */
+    public PictureSaver pictures() { return pictures; }
 
     private static String detailsLine(Patient who) {
         StringBuilder line = new StringBuilder("Born " + DateInput.format(who.dateOfBirth()) + " · " + who.gender().label()
@@ -299,11 +278,13 @@ public final class PatientViewModel {
             return;
         }
         List<Contact> recorded = contacts.stream().map(ContactLine::contact).toList();
-        show.accept(new SessionViewModel(store, runner, dialogs, clock, catalogue, patient.get(), referral.get(),
-                recorded, editing, chartInputs.get(), saved -> {
+        SessionViewModel session = new SessionViewModel(store, runner, dialogs, clock, catalogue, patient.get(),
+                referral.get(), recorded, editing, chartInputs.get(), saved -> {
                     show.accept(this);
                     load(saved.id());
-                }, () -> show.accept(this)));
+                }, () -> show.accept(this));
+        session.setPictures(pictures);
+        show.accept(session);
     }
 
     /** Deletes a contact, with its scores and risk review, once the practitioner confirms. */

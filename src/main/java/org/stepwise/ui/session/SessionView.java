@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
@@ -31,6 +32,7 @@ import org.stepwise.domain.contact.TherapyType;
 import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.ui.chart.TrajectoryChart;
 import org.stepwise.ui.common.Forms;
+import org.stepwise.ui.common.PngImages;
 
 /**
  * Session entry: the contact's details, then one line per questionnaire (its digits field, the
@@ -196,8 +198,22 @@ public final class SessionView {
         note.getStyleClass().add("hint");
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
+        HBox top = new HBox(10, note);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        if (model.pictures() != null) {
+            Button save = new Button("Save as PNG…");
+            save.setId("session-save-chart");
+            save.setFocusTraversable(false);
+            save.setMinWidth(Region.USE_PREF_SIZE);
+            save.setOnAction(event -> {
+                WritableImage image = chart.snapshot();
+                model.pictures().save("trajectory.png", (runner, target) -> PngImages.write(runner, image, target));
+            });
+            top.getChildren().add(save);
+        }
         VBox.setVgrow(chart.root(), Priority.ALWAYS);
-        VBox box = new VBox(6, note, chart.root());
+        VBox box = new VBox(6, top, chart.root());
         box.setPadding(new Insets(8));
         return box;
     }

@@ -34,6 +34,7 @@ import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DateInput;
 import org.stepwise.ui.common.DialogService;
 import org.stepwise.ui.common.FormField;
+import org.stepwise.ui.common.PictureSaver;
 
 /**
  * Session entry: one contact of a referral, new or recorded earlier, with its measures. The date
@@ -77,6 +78,7 @@ public final class SessionViewModel {
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ReadOnlyObjectWrapper<ReferralRecord> chartReferral = new ReadOnlyObjectWrapper<>(this, "chartReferral");
+    private PictureSaver pictures;
 
     /** Session entry with no chart beside it. */
     public SessionViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
@@ -154,6 +156,16 @@ public final class SessionViewModel {
      */
     public ReadOnlyObjectProperty<ReferralRecord> chartReferralProperty() {
         return chartReferral.getReadOnlyProperty();
+    }
+
+    /** Lets the practitioner save the chart beside the form as a picture, through {@code saver}. */
+    public void setPictures(PictureSaver saver) {
+        this.pictures = saver;
+    }
+
+    /** Saves pictures of the chart beside the form; null where saving is not offered. */
+    public PictureSaver pictures() {
+        return pictures;
     }
 
     /** The measure table the form scores with. */

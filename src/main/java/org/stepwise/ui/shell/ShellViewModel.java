@@ -17,6 +17,7 @@ import org.stepwise.ui.caseload.NewReferralViewModel;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DialogService;
 import org.stepwise.ui.common.FileChooserService;
+import org.stepwise.ui.common.PictureSaver;
 import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.OpenedStore;
@@ -175,7 +176,10 @@ public final class ShellViewModel {
         }
         CaseloadStore open = store;
         runner.task(() -> OutcomesViewModel.read(open, catalogue, clock, this::backToCaseload))
-                .onSuccess(screen::set)
+                .onSuccess(outcomes -> {
+                    outcomes.setPictures(new PictureSaver(files, runner));
+                    screen.set(outcomes);
+                })
                 .onFailure(message -> dialogs.error("The outcomes could not be opened", message))
                 .start();
     }

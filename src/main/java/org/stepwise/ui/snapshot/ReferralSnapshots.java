@@ -17,6 +17,8 @@ import org.stepwise.ui.chart.ChartInputs;
 import org.stepwise.ui.chart.ItemGrid;
 import org.stepwise.ui.chart.TrajectoryChart;
 import org.stepwise.ui.common.DialogService;
+import org.stepwise.ui.common.FileChooserService;
+import org.stepwise.ui.common.PictureSaver;
 import org.stepwise.ui.outcomes.OutcomesView;
 import org.stepwise.ui.outcomes.OutcomesViewModel;
 import org.stepwise.ui.patient.PatientView;
@@ -101,7 +103,10 @@ final class ReferralSnapshots {
     static Parent outcomes(SnapshotContext context) {
         StackPane holder = new StackPane();
         context.runner().task(() -> OutcomesViewModel.read(context.store(), context.catalogue(), context.clock(), () -> { }))
-                .onSuccess(model -> holder.getChildren().setAll(new OutcomesView(model).root()))
+                .onSuccess(model -> {
+                    model.setPictures(new PictureSaver(FileChooserService.NONE, context.runner()));
+                    holder.getChildren().setAll(new OutcomesView(model).root());
+                })
                 .start();
         return holder;
     }

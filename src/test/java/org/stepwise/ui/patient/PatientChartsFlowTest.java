@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stepwise.ui.testing.Flows.onFx;
 import static org.stepwise.ui.testing.Flows.waitUntil;
 
+import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -18,8 +21,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.contact.Attendance;
@@ -39,6 +44,7 @@ import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.ui.common.BackgroundRunner;
+import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.FxThreadBridge;
 import org.stepwise.ui.session.SessionView;
 import org.stepwise.ui.session.SessionViewModel;
@@ -78,6 +84,9 @@ class PatientChartsFlowTest {
     private PatientViewModel patient;
     private long referralId;
 
+    @TempDir
+    Path folder;
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
@@ -87,7 +96,24 @@ class PatientChartsFlowTest {
             referralWithContacts(NhsNumber.parse(numbers.get(i)), 3, REFERRED.plusDays(40));
         }
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
-        patient = new PatientViewModel(checked.store(), runner, new RecordingDialogs(), CLOCK, CATALOGUE, referralId,
+        FileChooserService files = new FileChooserService() {
+            @Override
+            public Optional<Path> chooseFolder(String title) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseFileToOpen(String title) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseFileToSave(String title, String suggestedName) {
+                return Optional.of(folder.resolve(suggestedName));
+            }
+        };
+        patient = new PatientViewModel(checked.store(), runner, new RecordingDialogs(), files, CLOCK, CATALOGUE,
+                referralId,
                 screen -> {
                     shown.add(screen);
                     if (screen instanceof SessionViewModel session) {
@@ -149,6 +175,19 @@ class PatientChartsFlowTest {
                 .filter(node -> node.getId() != null).count(), "a PHQ-9 point per contact");
         assertEquals(SIMILAR_ENDED, patient.chartInputsProperty().get().endedReferrals().size(),
                 "the corridor is made from the practitioner's ended referrals only");
+    }
+
+    @Test
+    void theChartShowingIsSavedAsAPngPicture(FxRobot robot) throws Exception {
+        robot.interact(patient::load);
+        waitUntil(() -> robot.lookup("#chart-depression-point-" + CONTACTS).tryQuery().isPresent());
+
+        robot.clickOn("#save-chart-picture");
+        waitUntil(() -> patient.pictures().messageProperty().get().equals("Saved trajectory.png"));
+
+        BufferedImage picture = ImageIO.read(folder.resolve("trajectory.png").toFile());
+        assertTrue(picture.getWidth() > 600 && picture.getHeight() > 400, "a picture of the whole chart");
+        assertEquals(Set.of("db"), Set.copyOf(checked.threads()));
     }
 
     @Test

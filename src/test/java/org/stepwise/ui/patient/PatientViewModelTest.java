@@ -429,18 +429,18 @@ class PatientViewModelTest {
                 referral.referralId(), shown::add, () -> { });
         List<Path> written = new ArrayList<>();
 
-        withFiles.savePicture("trajectory.png", (given, target) -> given.task(() -> {
+        withFiles.pictures().save("trajectory.png", (given, target) -> given.task(() -> {
             written.add(target);
             return target;
         }));
-        withFiles.savePicture("cancel.png", (given, target) -> given.task(() -> {
+        withFiles.pictures().save("cancel.png", (given, target) -> given.task(() -> {
             written.add(target);
             return target;
         }));
 
         assertEquals(List.of("trajectory.png", "cancel.png"), asked);
         assertEquals(List.of(chosen), written);
-        assertEquals("Saved trajectory.png", withFiles.pictureMessageProperty().get());
+        assertEquals("Saved trajectory.png", withFiles.pictures().messageProperty().get());
     }
 
     @Test
@@ -464,11 +464,11 @@ class PatientViewModelTest {
         PatientViewModel withFiles = new PatientViewModel(store, InPlace.runner(), dialogs, files, CLOCK, CATALOGUE,
                 referral.referralId(), shown::add, () -> { });
 
-        withFiles.savePicture("items.png", (given, target) -> given.task(() -> {
+        withFiles.pictures().save("items.png", (given, target) -> given.task(() -> {
             throw new java.io.IOException("cannot write " + target);
         }));
 
         assertEquals("The picture could not be written there: choose another folder.",
-                withFiles.pictureMessageProperty().get());
+                withFiles.pictures().messageProperty().get());
     }
 }
