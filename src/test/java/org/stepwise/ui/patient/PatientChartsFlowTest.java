@@ -51,6 +51,7 @@ import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.shell.StepwiseUi;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.RecordingDialogs;
+import org.stepwise.ui.testing.SavingFiles;
 import org.stepwise.ui.testing.TestNhsNumbers;
 import org.stepwise.ui.testing.ThreadCheckingStore;
 import org.testfx.api.FxRobot;
@@ -96,22 +97,7 @@ class PatientChartsFlowTest {
             referralWithContacts(NhsNumber.parse(numbers.get(i)), 3, REFERRED.plusDays(40));
         }
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
-        FileChooserService files = new FileChooserService() {
-            @Override
-            public Optional<Path> chooseFolder(String title) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseFileToOpen(String title) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseFileToSave(String title, String suggestedName) {
-                return Optional.of(folder.resolve(suggestedName));
-            }
-        };
+        FileChooserService files = new SavingFiles(suggested -> Optional.of(folder.resolve(suggested)));
         patient = new PatientViewModel(checked.store(), runner, new RecordingDialogs(), files, CLOCK, CATALOGUE,
                 referralId,
                 screen -> {

@@ -52,6 +52,7 @@ import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InPlace;
 import org.stepwise.ui.testing.RecordingDialogs;
+import org.stepwise.ui.testing.SavingFiles;
 
 class PatientViewModelTest {
 
@@ -407,23 +408,10 @@ class PatientViewModelTest {
     void aPictureOfAChartIsWrittenWhereChosenOffTheFxThreadAndCancellingWritesNothing() {
         Path chosen = Path.of("trajectory.png");
         List<String> asked = new ArrayList<>();
-        FileChooserService files = new FileChooserService() {
-            @Override
-            public Optional<Path> chooseFolder(String title) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseFileToOpen(String title) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseFileToSave(String title, String suggestedName) {
-                asked.add(suggestedName);
-                return suggestedName.startsWith("cancel") ? Optional.empty() : Optional.of(chosen);
-            }
-        };
+        FileChooserService files = new SavingFiles(suggestedName -> {
+            asked.add(suggestedName);
+            return suggestedName.startsWith("cancel") ? Optional.empty() : Optional.of(chosen);
+        });
         BackgroundRunner runner = InPlace.runner();
         PatientViewModel withFiles = new PatientViewModel(store, runner, dialogs, files, CLOCK, CATALOGUE,
                 referral.referralId(), shown::add, () -> { });
@@ -445,22 +433,7 @@ class PatientViewModelTest {
 
     @Test
     void aPictureThatCannotBeWrittenSaysSoWithoutTheFilesName() {
-        FileChooserService files = new FileChooserService() {
-            @Override
-            public Optional<Path> chooseFolder(String title) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseFileToOpen(String title) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseFileToSave(String title, String suggestedName) {
-                return Optional.of(Path.of("/no-such-folder/items.png"));
-            }
-        };
+        FileChooserService files = new SavingFiles(suggestedName -> Optional.of(Path.of("/no-such-folder/items.png")));
         PatientViewModel withFiles = new PatientViewModel(store, InPlace.runner(), dialogs, files, CLOCK, CATALOGUE,
                 referral.referralId(), shown::add, () -> { });
 
