@@ -168,10 +168,14 @@ public final class ShellViewModel {
     /**
      * Opens the outcomes screen (from the header's Outcomes button or Ctrl+O), once a caseload is
      * open: the practitioner's referrals and their names are read on the store thread, and the figures
-     * are worked out there for the starting period.
+     * are worked out there for the starting period. Only from the caseload or a patient whose details
+     * are not being edited, so that nothing typed is left unsaved.
      */
     public void outcomes() {
-        if (!exportAvailable.get() || closing || screen.get() instanceof OutcomesViewModel) {
+        Object now = screen.get();
+        boolean nothingTyped = now instanceof CaseloadViewModel
+                || now instanceof PatientViewModel patient && !patient.editingDetailsProperty().get();
+        if (!exportAvailable.get() || closing || !nothingTyped) {
             return;
         }
         CaseloadStore open = store;

@@ -38,6 +38,7 @@ import org.stepwise.ui.lock.UnlockViewModel;
 import org.stepwise.ui.outcomes.OutcomesViewModel;
 import org.stepwise.ui.outcomes.OutcomesViewModel.FixableReferral;
 import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InMemoryStoreAccess;
 import org.stepwise.ui.testing.InPlace;
@@ -253,5 +254,25 @@ class ShellViewModelTest {
             left -= answer;
         }
         return answers;
+    }
+
+    @Test
+    void outcomesDoNotOpenOverASessionBeingTyped() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        long referralId = store.add("9434765919", "Ada", "Lovelace", LocalDate.of(1985, 12, 10),
+                LocalDate.now().minusDays(20), 2, ReferralStatus.ASSESSED).referralId();
+        ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
+        shell.start();
+        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+        shell.openReferral(referralId);
+        ((PatientViewModel) shell.screenProperty().get()).newSession();
+        SessionViewModel session = assertInstanceOf(SessionViewModel.class, shell.screenProperty().get());
+        session.measure(MeasureCode.PHQ9).textProperty().set("1111");
+
+        shell.outcomes();
+
+        assertSame(session, shell.screenProperty().get(), "what is typed stays on the screen");
     }
 }
