@@ -140,6 +140,8 @@ public final class PatientView {
         scroll.getStyleClass().add("screen-scroll");
         root = scroll;
         root.setId("patient-screen");
+        // The sessions sit below the charts: working in the table from the keyboard brings it into view.
+        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> showTable(scroll, content));
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (PatientCharts.SAVE_PICTURE.match(event)) {
                 charts.savePicture(model);
@@ -173,6 +175,22 @@ public final class PatientView {
 
     public Node root() {
         return root;
+    }
+
+    /** Scrolls the page just enough that the whole sessions table shows. */
+    private void showTable(ScrollPane scroll, Region content) {
+        double hidden = content.getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden <= 0) {
+            return;
+        }
+        double top = table.getBoundsInParent().getMinY();
+        double bottom = table.getBoundsInParent().getMaxY();
+        double shownFrom = scroll.getVvalue() * hidden;
+        double shownTo = shownFrom + scroll.getViewportBounds().getHeight();
+        if (top < shownFrom || bottom > shownTo) {
+            double from = Math.min(top, Math.max(0, bottom - scroll.getViewportBounds().getHeight()));
+            scroll.setVvalue(Math.min(1, from / hidden));
+        }
     }
 
     public Node initialFocus() {

@@ -15,10 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -212,5 +215,20 @@ class PatientChartsFlowTest {
         assertEquals(0, session.chartReferralProperty().get().contacts().getLast().score(MeasureCode.PHQ9)
                 .orElseThrow().total().compareTo(BigDecimal.valueOf(7)), "the typed session is the chart's last point");
         assertEquals(callsBefore, checked.threads().size(), "typing calls no store work");
+    }
+
+    @Test
+    void workingInTheSessionsTableFromTheKeyboardBringsItIntoView(FxRobot robot) {
+        robot.interact(patient::load);
+        waitUntil(() -> robot.lookup("#chart-depression-point-" + CONTACTS).tryQuery().isPresent());
+        ScrollPane page = robot.lookup("#patient-screen").queryAs(ScrollPane.class);
+        assertEquals(0.0, onFx(page::getVvalue), "the page opens at the top, with the summary and chart");
+
+        robot.interact(() -> robot.lookup("#contacts-table").query().requestFocus());
+        robot.type(KeyCode.UP);
+
+        Bounds table = onFx(() -> robot.lookup("#contacts-table").query()
+                .localToScene(robot.lookup("#contacts-table").query().getBoundsInLocal()));
+        assertTrue(table.getMaxY() <= StepwiseUi.HEIGHT + 0.5, "the table's foot is on the screen: " + table);
     }
 }
