@@ -100,8 +100,7 @@ final class PatientCharts {
             return;
         }
         summary.setReferral(inputs.referral(), inputs.latestRiskReview());
-        chart.setPractitionerReferrals(inputs.endedReferrals());
-        chart.setReferral(inputs.referral(), inputs.steps());
+        chart.setReferral(inputs.referral(), inputs.steps(), inputs.endedReferrals());
         items.setReferral(inputs.referral());
     }
 }

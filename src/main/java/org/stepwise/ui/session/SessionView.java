@@ -189,8 +189,8 @@ public final class SessionView {
      */
     private static Node chart(SessionViewModel model) {
         TrajectoryChart chart = new TrajectoryChart(model.catalogue());
-        chart.setPractitionerReferrals(model.chartInputs().endedReferrals());
-        chart.setReferral(model.chartReferralProperty().get(), model.chartInputs().steps());
+        chart.setReferral(model.chartReferralProperty().get(), model.chartInputs().steps(),
+                model.chartInputs().endedReferrals());
         model.chartReferralProperty().addListener((observable, before, now) ->
                 chart.setReferral(now, model.chartInputs().steps()));
         Label note = new Label("This session shows as typed, before it is saved.");

@@ -84,8 +84,7 @@ final class ReferralSnapshots {
     static Parent trajectory(SnapshotContext context) {
         return chartScreen(context, "Trajectory", inputs -> {
             TrajectoryChart chart = new TrajectoryChart(context.catalogue());
-            chart.setPractitionerReferrals(inputs.endedReferrals());
-            chart.setReferral(inputs.referral(), inputs.steps());
+            chart.setReferral(inputs.referral(), inputs.steps(), inputs.endedReferrals());
             return chart.root();
         });
     }
