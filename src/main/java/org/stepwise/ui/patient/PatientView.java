@@ -140,8 +140,12 @@ public final class PatientView {
         scroll.getStyleClass().add("screen-scroll");
         root = scroll;
         root.setId("patient-screen");
-        // The sessions sit below the charts: working in the table from the keyboard brings it into view.
-        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> showTable(scroll, content));
+        // The sessions sit below the charts: moving through the table from the keyboard brings it into view.
+        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode().isNavigationKey()) {
+                showTable(scroll, content);
+            }
+        });
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (PatientCharts.SAVE_PICTURE.match(event)) {
                 charts.savePicture(model);
