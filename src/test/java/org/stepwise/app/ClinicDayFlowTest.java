@@ -10,10 +10,12 @@ import static org.stepwise.ui.testing.Flows.typeThenTab;
 import static org.stepwise.ui.testing.Flows.waitFor;
 import static org.stepwise.ui.testing.Flows.waitUntil;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.domain.caseload.CaseloadLine;
 import org.stepwise.domain.caseload.CaseloadRow;
+import org.stepwise.domain.caseload.Trend;
+import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.ui.caseload.StatusFilter;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.referral.ReferralStatus;
@@ -38,8 +43,10 @@ import org.testfx.framework.junit5.Start;
 /**
  * A clinic day from the keyboard, through the real window over the real encrypted store in a new
  * data folder: new referral → open it → assessment with PHQ-9 and GAD-7 typed as digit runs → the
- * item 9 answer forces the risk review, which is recorded → two treatment sessions → end the
- * referral → back on the caseload the row shows status Ended.
+ * item 9 answer forces the risk review, which is recorded → the caseload shows the risk flag and the
+ * first scores → two treatment sessions, drawn on the patient's chart → end the referral → back on
+ * the caseload the row shows status Ended, the last scores, the trend and no flag → Ctrl+O shows the
+ * referral recovered in the outcomes.
  */
 @ExtendWith(ApplicationExtension.class)
 class ClinicDayFlowTest {
@@ -116,6 +123,18 @@ class ClinicDayFlowTest {
         assertEquals("GAD-7 8 mild", assessment.anxiety());
         assertEquals("⚠ Moderate", assessment.risk());
 
+        // Back on the caseload after the assessment, the referral carries the risk flag and its first scores.
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> caseloadShows(robot, 1));
+        CaseloadLine assessed = onFx(() -> caseload(robot).getItems().getFirst());
+        assertEquals(List.of(Flag.RISK), assessed.flags());
+        assertEquals(0, assessed.lastPhq9().total().compareTo(BigDecimal.valueOf(11)));
+        assertEquals(MeasureCode.GAD7, assessed.lastAnxiety().measure());
+        assertEquals(0, assessed.lastAnxiety().total().compareTo(BigDecimal.valueOf(8)));
+        assertEquals(Trend.NONE, assessed.phq9Trend());
+        robot.type(KeyCode.ENTER);
+        waitFor(robot, "#contacts-table");
+
         // Two treatment sessions.
         control(robot, KeyCode.N);
         waitFor(robot, "#session-date");
@@ -135,6 +154,9 @@ class ClinicDayFlowTest {
         assertEquals(List.of(day(21), day(14), day(7)), contacts(robot).stream().map(ContactLine::date).toList());
         assertEquals(List.of("11 moderate", "8 mild", "4 minimal"), contacts(robot).stream().map(ContactLine::phq9).toList());
         assertEquals("GSH book", contacts(robot).getLast().therapy());
+        waitFor(robot, "#chart-depression-point-3");
+        assertEquals("8 (mild)", text(robot, "#summary-gad7-first"));
+        assertEquals("3 (minimal)", text(robot, "#summary-gad7-last"));
 
         // End the referral today: reason by its first letter, then confirm.
         robot.interact(() -> robot.lookup("#end-reason").query().requestFocus());
@@ -152,10 +174,26 @@ class ClinicDayFlowTest {
         robot.interact(() -> robot.lookup("#caseload-status").<javafx.scene.control.ComboBox<StatusFilter>>query()
                 .setValue(StatusFilter.ENDED));
         waitUntil(() -> caseloadShows(robot, 1) && caseload(robot).getItems().getFirst().row().status() == ReferralStatus.ENDED);
-        CaseloadRow row = onFx(() -> caseload(robot).getItems().getFirst().row());
+        CaseloadLine ended = onFx(() -> caseload(robot).getItems().getFirst());
+        CaseloadRow row = ended.row();
         assertEquals("Lovelace, Ada", row.displayName());
         assertEquals(ReferralStatus.ENDED, row.status());
+        assertEquals(2, ended.treatmentContacts());
+        assertEquals(0, ended.lastPhq9().total().compareTo(BigDecimal.valueOf(4)));
+        assertEquals(0, ended.previousPhq9().compareTo(BigDecimal.valueOf(8)));
+        assertEquals(0, ended.lastAnxiety().total().compareTo(BigDecimal.valueOf(3)));
+        assertEquals(Trend.FLAT, ended.phq9Trend(), "8 to 4 is less than PHQ-9's reliable change");
+        assertEquals(List.of(), ended.flags(), "item 9 is 0 at the last PHQ-9 and the recorded risk is moderate");
         assertFalse(robot.lookup("#patient-screen").tryQuery().isPresent());
+
+        // Ctrl+O: the outcomes of the period count the referral as finished, recovered and reliably improved.
+        control(robot, KeyCode.O);
+        waitFor(robot, "#outcomes-rates");
+        robot.interact(() -> robot.lookup("#outcomes-from").<DatePicker>query().setValue(TODAY.minusDays(60)));
+        assertEquals("1 of 1", text(robot, "#rate-recovery-fraction"));
+        assertEquals("1 of 1", text(robot, "#rate-reliable-improvement-fraction"));
+        robot.type(KeyCode.ESCAPE);
+        waitFor(robot, "#caseload-table");
     }
 
     /** Date, type, medium (telephone), attendance (attended), minutes, and for treatment the therapy; then at PHQ-9. */

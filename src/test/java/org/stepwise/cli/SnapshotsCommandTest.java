@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.store.TestStores;
+import org.stepwise.ui.snapshot.Snapshot;
 import org.stepwise.ui.snapshot.SnapshotScreens;
 
 /** {@code stepwise snapshots} over real encrypted stores in temporary folders. */
@@ -72,7 +74,7 @@ class SnapshotsCommandTest {
     }
 
     @Test
-    void aDemoStoreIsDrawnAsPicturesOfTheWindowsSize() throws Exception {
+    void everyRegisteredScreenOfADemoStoreIsDrawnAsAPictureOfTheWindowsSize() throws Exception {
         assertEquals(0, run("--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString(),
                 "demo", "--patients", "40", "--seed", "11"), err.toString());
 
@@ -80,14 +82,19 @@ class SnapshotsCommandTest {
                 "snapshots", "--out", pictures.toString());
 
         assertEquals(0, status, err.toString());
-        Path caseload = pictures.resolve("caseload.png");
-        assertEquals(SnapshotScreens.all().stream()
-                        .map(screen -> "Wrote " + pictures.resolve(screen.name() + ".png") + System.lineSeparator())
-                        .collect(Collectors.joining()), out.toString(), "one picture per registered screen");
-        BufferedImage picture = ImageIO.read(caseload.toFile());
-        assertEquals(1366, picture.getWidth());
-        assertEquals(768, picture.getHeight());
-        assertTrue(colours(picture) > 20, "the picture shows a screen, not a blank window");
+        List<String> names = SnapshotScreens.all().stream().map(Snapshot::name).toList();
+        assertEquals(List.of("caseload", "patient", "session", "trajectory", "items", "outcomes", "review", "audit"),
+                names);
+        assertEquals(names.stream().map(name -> "Wrote " + pictures.resolve(name + ".png") + System.lineSeparator())
+                .collect(Collectors.joining()), out.toString());
+        for (String name : names) {
+            BufferedImage picture = ImageIO.read(pictures.resolve(name + ".png").toFile());
+            assertEquals(1366, picture.getWidth(), name);
+            assertEquals(768, picture.getHeight(), name);
+            assertTrue(colours(picture) > 20, name + " shows a screen, not a blank window");
+            double inked = inked(picture);
+            assertTrue(inked > 0.05, name + " shows its content, not a title on an empty page: " + inked);
+        }
     }
 
     @Test
@@ -138,6 +145,22 @@ class SnapshotsCommandTest {
     void withoutAnOutputFolderItIsAUsageError() {
         assertEquals(2, run("--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString(), "snapshots"));
         assertTrue(err.toString().startsWith("Missing required option: '--out=DIR'"), err.toString());
+    }
+
+    /** The share of pixels (every third, both ways) that differ from the background at the bottom left corner. */
+    private static double inked(BufferedImage picture) {
+        int background = picture.getRGB(2, picture.getHeight() - 3);
+        int differ = 0;
+        int seen = 0;
+        for (int y = 0; y < picture.getHeight(); y += 3) {
+            for (int x = 0; x < picture.getWidth(); x += 3) {
+                seen++;
+                if (picture.getRGB(x, y) != background) {
+                    differ++;
+                }
+            }
+        }
+        return differ / (double) seen;
     }
 
     private static int colours(BufferedImage picture) {

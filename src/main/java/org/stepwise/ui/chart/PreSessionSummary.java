@@ -9,6 +9,8 @@ import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stepwise.domain.contact.RiskReview;
@@ -19,15 +21,20 @@ import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.ui.chart.PreSessionSummaryModel.MeasureLine;
 
 /**
- * The pre-session summary of a referral: the measures' first, last and change with caseness and
- * reliable change so far, the national outcome if the referral ended today, the flags with their
- * rules, treatment contacts used, and the level and date of the latest risk review (its note stays on
- * the patient screen). {@link #setReferral} shows a referral again as it changes. Use on the JavaFX
+ * The pre-session summary of a referral, in two columns: the measures' first, last and change with
+ * caseness and reliable change so far, treatment contacts used and the level and date of the latest
+ * risk review (its note stays on the patient screen); beside them the national outcome if the
+ * referral ended today and the flags with their rules. {@link #setReferral} shows a referral again as it changes. Use on the JavaFX
  * thread.
  */
 public final class PreSessionSummary {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    /** The width of the column with the outcome, so that the measures and flags get the rest. */
+    private static final double RIGHT_COLUMN = 400;
+    /** The width of a flag's name, so that the rules line up. */
+    private static final double FLAG_NAME = 170;
 
     private final MeasureCatalogue catalogue;
     private final Clock clock;
@@ -46,7 +53,13 @@ public final class PreSessionSummary {
     /** Shows a referral with its latest risk review (null when none was recorded). */
     public void setReferral(ReferralRecord referral, RiskReview latestRiskReview) {
         model = PreSessionSummaryModel.of(referral, latestRiskReview, catalogue, LocalDate.now(clock), clock.getZone());
-        root.getChildren().setAll(measures(), outcome(), flags(), contactsAndRisk());
+        VBox left = new VBox(10, measures(), flags());
+        HBox.setHgrow(left, Priority.ALWAYS);
+        VBox right = new VBox(10, outcome(), contactsAndRisk());
+        right.setPrefWidth(RIGHT_COLUMN);
+        right.setMinWidth(RIGHT_COLUMN);
+        HBox columns = new HBox(32, left, right);
+        root.getChildren().setAll(columns);
     }
 
     /** What the summary shows now; null before the first referral. */
@@ -68,17 +81,18 @@ public final class PreSessionSummary {
         for (int c = 0; c < headings.length; c++) {
             Label heading = new Label(headings[c]);
             heading.getStyleClass().add("summary-heading");
+            heading.setMinWidth(Region.USE_PREF_SIZE);
             table.add(heading, c, 0);
         }
         int row = 1;
         for (MeasureLine line : model.measures()) {
             String id = "summary-" + line.measure().name().toLowerCase(Locale.ROOT);
-            table.add(text(line.name(), id + "-name"), 0, row);
+            table.add(fixed(text(line.name(), id + "-name")), 0, row);
             table.add(text(score(line.first(), line.firstBand()), id + "-first"), 1, row);
             table.add(text(score(line.last(), line.lastBand()), id + "-last"), 2, row);
-            table.add(text(line.change() == null ? "—" : signed(line.change()), id + "-change"), 3, row);
-            table.add(text(yesNo(line.lastAtCaseness()), id + "-caseness"), 4, row);
-            table.add(text(line.reliableChange().words(), id + "-reliable-change"), 5, row);
+            table.add(fixed(text(line.change() == null ? "—" : signed(line.change()), id + "-change")), 3, row);
+            table.add(fixed(text(yesNo(line.lastAtCaseness()), id + "-caseness")), 4, row);
+            table.add(fixed(text(line.reliableChange().words(), id + "-reliable-change")), 5, row);
             row++;
         }
         return section("Measures", table);
@@ -112,7 +126,10 @@ public final class PreSessionSummary {
             name.getStyleClass().add("summary-flag");
             Label rule = text(flag.rule(), "summary-flag-" + flag.code() + "-rule");
             rule.getStyleClass().add("hint");
-            list.getChildren().add(new VBox(0, name, rule));
+            name.setMinWidth(FLAG_NAME);
+            name.setPrefWidth(FLAG_NAME);
+            HBox.setHgrow(rule, Priority.ALWAYS);
+            list.getChildren().add(new HBox(8, name, rule));
         }
         return section("Flags", list);
     }
@@ -138,6 +155,12 @@ public final class PreSessionSummary {
         label.setId(id);
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** A label that keeps its whole width: only the scores with their bands wrap when room is short. */
+    private static Label fixed(Label label) {
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -102,6 +102,15 @@ public final class TrajectoryChart {
         refresh();
     }
 
+    /**
+     * Shows a referral with its step history and the practitioner's referrals for the expected
+     * corridor, drawing once (as {@link #setPractitionerReferrals} then {@link #setReferral}).
+     */
+    public void setReferral(ReferralRecord referral, List<StepChange> steps, Collection<ReferralRecord> practitioner) {
+        this.practitionerReferrals = List.copyOf(practitioner);
+        setReferral(referral, steps);
+    }
+
     /** The practitioner's referrals, from whose ended ones the expected corridor is drawn. */
     public void setPractitionerReferrals(Collection<ReferralRecord> referrals) {
         this.practitionerReferrals = List.copyOf(referrals);

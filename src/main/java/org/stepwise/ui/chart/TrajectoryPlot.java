@@ -38,6 +38,11 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     private static final double MARKER_LIFT = 9;
     /** Pixels of room for a band or step label. */
     private static final double LABEL_PAD = 4;
+    /** The fewest pixels between labelled x-axis ticks, per character of the longest label, and at least. */
+    private static final double TICK_PIXELS_PER_CHARACTER = 9;
+    private static final double TICK_PIXELS_LEAST = 22;
+    /** How many of the model's tick spacings a labelled tick may skip to keep labels apart. */
+    private static final int[] TICK_STRIDES = {1, 2, 5, 10, 20, 50};
 
     private final NumberAxis xAxis;
     private final NumberAxis yAxis;
@@ -70,6 +75,29 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         yAxis.setForceZeroInRange(false);
         getData().add(series);
         series.getNode().getStyleClass().addAll("trajectory-line", seriesStyle);
+        widthProperty().addListener((observable, before, now) -> fitTicks());
+    }
+
+    /**
+     * Labels every tick of the model where there is room, else every 2nd, 5th, 10th … so that the
+     * labels never run into each other on a narrow chart (beside session entry) or a long course.
+     */
+    private void fitTicks() {
+        if (model == null) {
+            return;
+        }
+        int longest = model.ticks().stream().mapToInt(tick -> tick.label().length()).max().orElse(1);
+        double needed = Math.max(TICK_PIXELS_LEAST, longest * TICK_PIXELS_PER_CHARACTER);
+        double span = model.xMax() - model.xMin();
+        double width = Math.max(1, getWidth() - yAxis.getWidth());
+        int stride = TICK_STRIDES[TICK_STRIDES.length - 1];
+        for (int candidate : TICK_STRIDES) {
+            if (width / (span / (model.xTickUnit() * candidate)) >= needed) {
+                stride = candidate;
+                break;
+            }
+        }
+        xAxis.setTickUnit(model.xTickUnit() * stride);
     }
 
     /** Draws {@code panel} on the axis of {@code chart}; the x-axis is labelled only where {@code xLabel} is given. */
@@ -77,7 +105,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         this.model = chart;
         xAxis.setLowerBound(chart.xMin());
         xAxis.setUpperBound(chart.xMax());
-        xAxis.setTickUnit(chart.xTickUnit());
+        fitTicks();
         xAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number x) {

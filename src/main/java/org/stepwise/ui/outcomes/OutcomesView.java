@@ -13,6 +13,7 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -21,6 +22,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -71,7 +74,11 @@ public final class OutcomesView {
         problem.textProperty().bind(model.periodProblemProperty());
         problem.visibleProperty().bind(model.periodProblemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        HBox bar = new HBox(10, title, spacer(24), fromLabel, from, toLabel, to, problem);
+        Button back = new Button("← Caseload");
+        back.setId("outcomes-back");
+        back.setTooltip(new Tooltip("Esc"));
+        back.setOnAction(event -> model.back());
+        HBox bar = new HBox(10, back, title, spacer(24), fromLabel, from, toLabel, to, problem);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label periodLine = new Label();
         periodLine.setId("outcomes-period-line");
@@ -111,6 +118,23 @@ public final class OutcomesView {
         waitLine.setWrapText(true);
         waitLine.textProperty().bind(model.waitLineProperty());
         VBox waits = section("Waits to first treatment", waitChart, waitLine);
+        if (model.pictures() != null) {
+            Button save = new Button("Save as PNG…");
+            save.setId("outcomes-save-chart");
+            save.setFocusTraversable(false);
+            save.setOnAction(event -> {
+                WritableImage image = PngImages.snapshot(waitChart);
+                model.pictures().save("waits.png", (runner, target) -> PngImages.write(runner, image, target));
+            });
+            Label saved = new Label();
+            saved.getStyleClass().add("hint");
+            saved.textProperty().bind(model.pictures().messageProperty());
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox heading = new HBox(10, waits.getChildren().getFirst(), gap, saved, save);
+            heading.setAlignment(Pos.CENTER_LEFT);
+            waits.getChildren().addFirst(heading);
+        }
         HBox.setHgrow(waits, Priority.ALWAYS);
 
         completenessLines.setId("outcomes-completeness");
@@ -135,6 +159,12 @@ public final class OutcomesView {
         root.setFitToWidth(true);
         root.getStyleClass().add("screen-scroll");
         root.getStylesheets().add(Objects.requireNonNull(OutcomesView.class.getResource(STYLESHEET)).toExternalForm());
+        root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                model.back();
+                event.consume();
+            }
+        });
 
         model.rates().addListener((ListChangeListener<RateRow>) change -> showRates());
         model.waits().addListener((ListChangeListener<WaitBand>) change -> showWaits());

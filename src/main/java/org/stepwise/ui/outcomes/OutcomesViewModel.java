@@ -8,9 +8,11 @@ import java.time.Month;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,6 +21,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.stepwise.domain.caseload.CaseloadRow;
+import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.outcome.ContactRecord;
@@ -28,6 +32,7 @@ import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
+import org.stepwise.ui.common.PictureSaver;
 
 /**
  * The outcomes screen's state: for a chosen period, the national rates of the practitioner's
@@ -48,6 +53,8 @@ public final class OutcomesViewModel {
     private final Function<String, String> names;
     private final MeasureCatalogue catalogue;
     private final OutcomeClassifier classifier;
+    private final Runnable onBack;
+    private PictureSaver pictures;
 
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
@@ -122,6 +129,13 @@ public final class OutcomesViewModel {
      */
     public OutcomesViewModel(List<ReferralRecord> referrals, Function<String, String> names, MeasureCatalogue catalogue,
             Clock clock) {
+        this(referrals, names, catalogue, clock, () -> { });
+    }
+
+    /** As above, with {@code onBack} run when the practitioner leaves the screen. */
+    public OutcomesViewModel(List<ReferralRecord> referrals, Function<String, String> names, MeasureCatalogue catalogue,
+            Clock clock, Runnable onBack) {
+        this.onBack = Objects.requireNonNull(onBack, "onBack");
         this.referrals = List.copyOf(referrals);
         this.names = Objects.requireNonNull(names, "names");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
@@ -133,6 +147,32 @@ public final class OutcomesViewModel {
         from.addListener((observable, before, now) -> recompute());
         to.addListener((observable, before, now) -> recompute());
         recompute();
+    }
+
+    /**
+     * The outcomes of every referral in {@code store}, named as on the caseload. Store work: call on
+     * the store thread (the figures for the starting period are worked out there too).
+     */
+    public static OutcomesViewModel read(CaseloadStore store, MeasureCatalogue catalogue, Clock clock, Runnable onBack) {
+        Map<String, String> names = store.caseload().stream()
+                .collect(Collectors.toMap(row -> Long.toString(row.referralId()), CaseloadRow::displayName));
+        return new OutcomesViewModel(store.referralRecords(), key -> names.getOrDefault(key, key), catalogue, clock,
+                onBack);
+    }
+
+    /** Lets the practitioner save the screen's chart as a picture, through {@code saver}. */
+    public void setPictures(PictureSaver saver) {
+        this.pictures = saver;
+    }
+
+    /** Saves pictures of the screen's chart; null where the screen offers no saving. */
+    public PictureSaver pictures() {
+        return pictures;
+    }
+
+    /** Leaves the screen (back to the caseload). */
+    public void back() {
+        onBack.run();
     }
 
     /** The first day of the period (inclusive). */

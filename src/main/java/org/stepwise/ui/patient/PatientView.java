@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -37,16 +38,22 @@ import org.stepwise.ui.common.PatientForm;
 
 /**
  * The patient / referral screen: a header (who, NHS number, age, problem, step, status, weeks since
- * referral), the patient's details (editable in place), the referral panel (source, step history
- * and step change, status, ending) beside the place for the trajectory chart ({@code chart-slot}),
- * and the contacts table. Ctrl+N opens a new session; on the table Enter edits and Delete deletes the
- * selected contact; Esc goes back to the caseload (or closes the details form).
+ * referral), the patient's details (editable in place), the pre-session summary over the referral
+ * panel (source, step history and step change, status, ending) beside the chart slot
+ * ({@code chart-slot}: the trajectory chart and the item view), and the contacts table, all in one
+ * scrolling page. Ctrl+N opens a new session; Ctrl+Shift+P saves the chart showing as a picture; on
+ * the table Enter edits and Delete deletes the selected contact; Esc goes back to the caseload (or
+ * closes the details form).
  */
 public final class PatientView {
 
     private static final KeyCombination NEW_SESSION = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
-    private final VBox root;
+    /** Room for the trajectory chart's three panels, and for about eight sessions. */
+    private static final double CHART_HEIGHT = 720;
+    private static final double TABLE_HEIGHT = 300;
+
+    private final ScrollPane root;
     private final TableView<ContactLine> table = new TableView<>();
     private final TextField givenName = new TextField();
 
@@ -100,14 +107,21 @@ public final class PatientView {
         failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
 
-        StackPane chartSlot = new StackPane();
+        PatientCharts charts = new PatientCharts(model);
+        StackPane chartSlot = new StackPane(charts.charts());
         chartSlot.setId("chart-slot");
         chartSlot.getStyleClass().add("chart-slot");
         chartSlot.setMinHeight(240);
+        chartSlot.setPrefHeight(CHART_HEIGHT);
         HBox.setHgrow(chartSlot, Priority.ALWAYS);
+        Label summaryTitle = new Label("Before the session");
+        summaryTitle.getStyleClass().add("section-title");
+        VBox summary = new VBox(6, summaryTitle, charts.summary());
+        summary.getStyleClass().add("summary-box");
         HBox middle = new HBox(20, referralPanel(model), chartSlot);
-        middle.visibleProperty().bind(model.editingDetailsProperty().not());
-        middle.managedProperty().bind(middle.visibleProperty());
+        VBox clinical = new VBox(16, summary, middle);
+        clinical.visibleProperty().bind(model.editingDetailsProperty().not());
+        clinical.managedProperty().bind(clinical.visibleProperty());
 
         Label sessions = new Label("Sessions");
         sessions.getStyleClass().add("section-title");
@@ -116,11 +130,28 @@ public final class PatientView {
         HBox sessionsHeading = new HBox(12, sessions, sessionsHint);
         sessionsHeading.setAlignment(Pos.BASELINE_LEFT);
         buildTable(model);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPrefHeight(TABLE_HEIGHT);
+        table.setMinHeight(TABLE_HEIGHT);
 
-        root = new VBox(12, header, details, detailsForm, failure, middle, sessionsHeading, table);
+        VBox content = new VBox(12, header, details, detailsForm, failure, clinical, sessionsHeading, table);
+        content.getStyleClass().addAll("screen", "patient-screen");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("screen-scroll");
+        root = scroll;
         root.setId("patient-screen");
-        root.getStyleClass().addAll("screen", "patient-screen");
+        // The sessions sit below the charts: moving through the table from the keyboard brings it into view.
+        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode().isNavigationKey()) {
+                showTable(scroll, content);
+            }
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (PatientCharts.SAVE_PICTURE.match(event)) {
+                charts.savePicture(model);
+                event.consume();
+            }
+        });
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (NEW_SESSION.match(event)) {
                 model.newSession();
@@ -150,6 +181,22 @@ public final class PatientView {
         return root;
     }
 
+    /** Scrolls the page just enough that the whole sessions table shows. */
+    private void showTable(ScrollPane scroll, Region content) {
+        double hidden = content.getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden <= 0) {
+            return;
+        }
+        double top = table.getBoundsInParent().getMinY();
+        double bottom = table.getBoundsInParent().getMaxY();
+        double shownFrom = scroll.getVvalue() * hidden;
+        double shownTo = shownFrom + scroll.getViewportBounds().getHeight();
+        if (top < shownFrom || bottom > shownTo) {
+            double from = Math.min(top, Math.max(0, bottom - scroll.getViewportBounds().getHeight()));
+            scroll.setVvalue(Math.min(1, from / hidden));
+        }
+    }
+
     public Node initialFocus() {
         return table;
     }
@@ -162,16 +209,16 @@ public final class PatientView {
         Label placeholder = new Label("No sessions yet. Choose New session (Ctrl+N) to record the first.");
         placeholder.setId("contacts-placeholder");
         table.setPlaceholder(placeholder);
-        table.getColumns().add(column("Date", "column-date", 92, ContactLine::date));
-        table.getColumns().add(column("Type", "column-type", 158, ContactLine::type));
-        table.getColumns().add(column("Medium", "column-medium", 100, ContactLine::medium));
-        table.getColumns().add(column("Attendance", "column-attendance", 146, ContactLine::attendance));
-        table.getColumns().add(column("Min", "column-minutes", 42, ContactLine::minutes));
-        table.getColumns().add(column("Therapy", "column-therapy", 118, ContactLine::therapy));
-        table.getColumns().add(column("PHQ-9", "column-phq9", 162, ContactLine::phq9));
-        table.getColumns().add(column("Anxiety", "column-anxiety", 150, ContactLine::anxiety));
-        table.getColumns().add(column("WSAS", "column-wsas", 216, ContactLine::wsas));
-        TableColumn<ContactLine, String> risk = column("Risk", "column-risk", 84, ContactLine::risk);
+        table.getColumns().add(column("Date", "column-date", 104, ContactLine::date));
+        table.getColumns().add(column("Type", "column-type", 160, ContactLine::type));
+        table.getColumns().add(column("Medium", "column-medium", 105, ContactLine::medium));
+        table.getColumns().add(column("Attendance", "column-attendance", 130, ContactLine::attendance));
+        table.getColumns().add(column("Min", "column-minutes", 44, ContactLine::minutes));
+        table.getColumns().add(column("Therapy", "column-therapy", 95, ContactLine::therapy));
+        table.getColumns().add(column("PHQ-9", "column-phq9", 170, ContactLine::phq9));
+        table.getColumns().add(column("Anxiety", "column-anxiety", 190, ContactLine::anxiety));
+        table.getColumns().add(column("WSAS", "column-wsas", 210, ContactLine::wsas));
+        TableColumn<ContactLine, String> risk = column("Risk", "column-risk", 95, ContactLine::risk);
         risk.getStyleClass().add("risk-column");
         table.getColumns().add(risk);
         table.getColumns().forEach(column -> column.setSortable(false));

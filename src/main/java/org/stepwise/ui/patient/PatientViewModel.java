@@ -27,11 +27,14 @@ import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
+import org.stepwise.ui.chart.ChartInputs;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DateInput;
 import org.stepwise.ui.common.DialogService;
+import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.FormField;
 import org.stepwise.ui.common.PatientForm;
+import org.stepwise.ui.common.PictureSaver;
 import org.stepwise.ui.session.SessionViewModel;
 
 /**
@@ -50,6 +53,7 @@ public final class PatientViewModel {
     private final CaseloadStore store;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
+    private final PictureSaver pictures;
     private final Clock clock;
     private final MeasureCatalogue catalogue;
     private final long referralId;
@@ -62,6 +66,7 @@ public final class PatientViewModel {
     private final ReadOnlyObjectWrapper<ContactLine> lineToSelect = new ReadOnlyObjectWrapper<>(this, "lineToSelect");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    private final ReadOnlyObjectWrapper<ChartInputs> chartInputs = new ReadOnlyObjectWrapper<>(this, "chartInputs");
 
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
     private final ReadOnlyStringWrapper nhsNumber = new ReadOnlyStringWrapper(this, "nhsNumber", "");
@@ -88,9 +93,17 @@ public final class PatientViewModel {
 
     public PatientViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
             MeasureCatalogue catalogue, long referralId, Consumer<Object> show, Runnable onBack) {
+        this(store, runner, dialogs, FileChooserService.NONE, clock, catalogue, referralId, show, onBack);
+    }
+
+    /** As above, with {@code files} choosing where a picture of a chart is saved. */
+    public PatientViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs,
+            FileChooserService files, Clock clock, MeasureCatalogue catalogue, long referralId, Consumer<Object> show,
+            Runnable onBack) {
         this.store = store;
         this.runner = runner;
         this.dialogs = dialogs;
+        this.pictures = new PictureSaver(files, runner);
         this.clock = clock;
         this.catalogue = catalogue;
         this.referralId = referralId;
@@ -118,6 +131,15 @@ public final class PatientViewModel {
 
     /** Why the last load or change failed, or empty. */
     public ReadOnlyStringProperty failureProperty() { return failure.getReadOnlyProperty(); }
+
+    /** What the charts and the pre-session summary are drawn from, read with the rest; null until loaded. */
+    public ReadOnlyObjectProperty<ChartInputs> chartInputsProperty() { return chartInputs.getReadOnlyProperty(); }
+
+    /** The measure table the screen scores and draws with. */
+    public MeasureCatalogue catalogue() { return catalogue; }
+
+    /** The clock the screen counts "today" by. */
+    public Clock clock() { return clock; }
 
     /** "Lovelace, Ada". */
     public ReadOnlyStringProperty nameProperty() { return name.getReadOnlyProperty(); }
@@ -166,7 +188,9 @@ public final class PatientViewModel {
                     if (stored == null) {
                         return null;
                     }
-                    return new Loaded(store.patient(stored.patientId()).orElseThrow(), stored, store.contacts(referralId));
+                    List<Contact> contacts = store.contacts(referralId);
+                    return new Loaded(store.patient(stored.patientId()).orElseThrow(), stored, contacts,
+                            ChartInputs.load(store, referralId, stored.steps(), contacts).orElse(null));
                 })
                 .onSuccess(loaded -> {
                     if (loaded == null) {
@@ -180,7 +204,7 @@ public final class PatientViewModel {
                 .start();
     }
 
-    private record Loaded(Patient patient, Referral referral, List<Contact> contacts) {
+    private record Loaded(Patient patient, Referral referral, List<Contact> contacts, ChartInputs charts) {
     }
 
     private void show(Loaded loaded, long contactToSelect) {
@@ -215,7 +239,11 @@ public final class PatientViewModel {
         List<ContactLine> lines = loaded.contacts().stream().map(contact -> ContactLine.of(contact, catalogue)).toList();
         contacts.setAll(lines);
         lines.stream().filter(line -> line.contact().id() == contactToSelect).findFirst().ifPresent(lineToSelect::set);
+        chartInputs.set(loaded.charts());
     }
+
+    /** Saves pictures of the screen's charts where the practitioner chooses, off the JavaFX thread. */
+    public PictureSaver pictures() { return pictures; }
 
     private static String detailsLine(Patient who) {
         StringBuilder line = new StringBuilder("Born " + DateInput.format(who.dateOfBirth()) + " · " + who.gender().label()
@@ -250,11 +278,13 @@ public final class PatientViewModel {
             return;
         }
         List<Contact> recorded = contacts.stream().map(ContactLine::contact).toList();
-        show.accept(new SessionViewModel(store, runner, dialogs, clock, catalogue, patient.get(), referral.get(),
-                recorded, editing, saved -> {
+        SessionViewModel session = new SessionViewModel(store, runner, dialogs, clock, catalogue, patient.get(),
+                referral.get(), recorded, editing, chartInputs.get(), saved -> {
                     show.accept(this);
                     load(saved.id());
-                }, () -> show.accept(this)));
+                }, () -> show.accept(this));
+        session.setPictures(pictures);
+        show.accept(session);
     }
 
     /** Deletes a contact, with its scores and risk review, once the practitioner confirms. */

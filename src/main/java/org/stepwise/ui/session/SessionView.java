@@ -3,6 +3,7 @@ package org.stepwise.ui.session;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -13,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
@@ -28,7 +30,9 @@ import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.TherapyType;
 import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.ui.chart.TrajectoryChart;
 import org.stepwise.ui.common.Forms;
+import org.stepwise.ui.common.PngImages;
 
 /**
  * Session entry: the contact's details, then one line per questionnaire (its digits field, the
@@ -136,10 +140,16 @@ public final class SessionView {
         StackPane chartSlot = new StackPane();
         chartSlot.setId("chart-slot");
         chartSlot.getStyleClass().add("chart-slot");
-        chartSlot.setPrefWidth(400);
-        chartSlot.setMinWidth(320);
+        chartSlot.setPrefWidth(460);
+        chartSlot.setMinWidth(360);
         chartSlot.setMaxHeight(Region.USE_PREF_SIZE);
-        chartSlot.setPrefHeight(420);
+        chartSlot.setPrefHeight(600);
+        if (model.chartInputs() != null) {
+            chartSlot.getChildren().add(chart(model));
+        } else {
+            chartSlot.setVisible(false);
+            chartSlot.setManaged(false);
+        }
 
         HBox body = new HBox(24, form, chartSlot);
         VBox screen = new VBox(14, heading, body);
@@ -171,6 +181,41 @@ public final class SessionView {
 
     public Node initialFocus() {
         return date;
+    }
+
+    /**
+     * The trajectory chart of the referral with this session drawn as typed (its last point), redrawn
+     * from memory as the answers change.
+     */
+    private static Node chart(SessionViewModel model) {
+        TrajectoryChart chart = new TrajectoryChart(model.catalogue());
+        chart.setReferral(model.chartReferralProperty().get(), model.chartInputs().steps(),
+                model.chartInputs().endedReferrals());
+        model.chartReferralProperty().addListener((observable, before, now) ->
+                chart.setReferral(now, model.chartInputs().steps()));
+        Label note = new Label("This session shows as typed, before it is saved.");
+        note.setId("session-chart-note");
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        HBox top = new HBox(10, note);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        if (model.pictures() != null) {
+            Button save = new Button("Save as PNG…");
+            save.setId("session-save-chart");
+            save.setFocusTraversable(false);
+            save.setMinWidth(Region.USE_PREF_SIZE);
+            save.setOnAction(event -> {
+                WritableImage image = chart.snapshot();
+                model.pictures().save("trajectory.png", (runner, target) -> PngImages.write(runner, image, target));
+            });
+            top.getChildren().add(save);
+        }
+        VBox.setVgrow(chart.root(), Priority.ALWAYS);
+        VBox box = new VBox(6, top, chart.root());
+        box.setPadding(new Insets(8));
+        return box;
     }
 
     /** One questionnaire: name, digits field, result and last score; the item cells; the message. */

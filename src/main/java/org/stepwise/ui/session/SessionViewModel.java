@@ -25,12 +25,16 @@ import org.stepwise.domain.contact.TherapyType;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.outcome.ContactRecord;
+import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.Referral;
+import org.stepwise.ui.chart.ChartInputs;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DateInput;
 import org.stepwise.ui.common.DialogService;
 import org.stepwise.ui.common.FormField;
+import org.stepwise.ui.common.PictureSaver;
 
 /**
  * Session entry: one contact of a referral, new or recorded earlier, with its measures. The date
@@ -48,9 +52,12 @@ public final class SessionViewModel {
     private final BackgroundRunner runner;
     private final DialogService dialogs;
     private final Clock clock;
+    private final MeasureCatalogue catalogue;
     private final Patient patient;
     private final Referral referral;
     private final Contact editing;
+    private final List<Contact> contacts;
+    private final ChartInputs chartInputs;
     private final Consumer<Contact> onSaved;
     private final Runnable onClosed;
 
@@ -70,22 +77,36 @@ public final class SessionViewModel {
     private final ReadOnlyBooleanWrapper measuresEnabled = new ReadOnlyBooleanWrapper(this, "measuresEnabled", true);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    private final ReadOnlyObjectWrapper<ReferralRecord> chartReferral = new ReadOnlyObjectWrapper<>(this, "chartReferral");
+    private PictureSaver pictures;
+
+    /** Session entry with no chart beside it. */
+    public SessionViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
+            MeasureCatalogue catalogue, Patient patient, Referral referral, List<Contact> contacts, Contact editing,
+            Consumer<Contact> onSaved, Runnable onClosed) {
+        this(store, runner, dialogs, clock, catalogue, patient, referral, contacts, editing, null, onSaved, onClosed);
+    }
 
     /**
      * @param contacts the referral's recorded contacts in order (by date, then recording order), for
      *                 the previous scores shown beside each measure
      * @param editing  the contact to change, or null for a new session
+     * @param charts   what the trajectory chart beside the form is drawn from (read with the patient
+     *                 screen), or null for no chart
      */
     public SessionViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
             MeasureCatalogue catalogue, Patient patient, Referral referral, List<Contact> contacts, Contact editing,
-            Consumer<Contact> onSaved, Runnable onClosed) {
+            ChartInputs charts, Consumer<Contact> onSaved, Runnable onClosed) {
         this.store = store;
         this.runner = runner;
         this.dialogs = dialogs;
         this.clock = clock;
+        this.catalogue = catalogue;
         this.patient = patient;
         this.referral = referral;
         this.editing = editing;
+        this.contacts = List.copyOf(contacts);
+        this.chartInputs = charts;
         this.onSaved = onSaved;
         this.onClosed = onClosed;
 
@@ -115,6 +136,56 @@ public final class SessionViewModel {
                 openRiskReview();
             }
         });
+        if (chartInputs != null) {
+            // The chart follows what is typed from what is in memory: no store work per keystroke.
+            for (FormField<?> field : List.of(date, type, medium, attendance)) {
+                field.valueProperty().addListener((observable, before, now) -> updateChart());
+            }
+            for (MeasureEntry entry : measures) {
+                entry.textProperty().addListener((observable, before, now) -> updateChart());
+                entry.workNotApplicableProperty().addListener((observable, before, now) -> updateChart());
+            }
+            updateChart();
+        }
+    }
+
+    /**
+     * The referral as the chart beside the form draws it: the stored contacts, less the one being
+     * changed, and this session as typed so far (its date, or today while the date is not valid; an
+     * attended treatment contact until chosen otherwise). Null when no chart is shown.
+     */
+    public ReadOnlyObjectProperty<ReferralRecord> chartReferralProperty() {
+        return chartReferral.getReadOnlyProperty();
+    }
+
+    /** Lets the practitioner save the chart beside the form as a picture, through {@code saver}. */
+    public void setPictures(PictureSaver saver) {
+        this.pictures = saver;
+    }
+
+    /** Saves pictures of the chart beside the form; null where saving is not offered. */
+    public PictureSaver pictures() {
+        return pictures;
+    }
+
+    /** The measure table the form scores with. */
+    public MeasureCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** What the chart beside the form is drawn from, or null for no chart. */
+    public ChartInputs chartInputs() {
+        return chartInputs;
+    }
+
+    private void updateChart() {
+        LocalDate day = sessionDate().orElse(today());
+        Attendance attended = attendance.value() == null ? Attendance.ATTENDED : attendance.value();
+        ContactType kind = type.value() != null ? type.value() : editing != null ? editing.type() : ContactType.TREATMENT;
+        Medium how = medium.value() != null ? medium.value() : editing != null ? editing.medium() : Medium.FACE_TO_FACE;
+        ContactRecord typed = new ContactRecord(day, kind, attended, how, referral.stepOn(day), null,
+                attended.attended() ? typedScores() : List.of());
+        chartReferral.set(chartInputs.withProvisional(contacts, editing, typed));
     }
 
     /** The measures of a referral's problem in the order the form shows them. */

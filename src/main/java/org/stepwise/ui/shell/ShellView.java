@@ -31,6 +31,8 @@ import org.stepwise.ui.lock.FirstRunView;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.UnlockView;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.outcomes.OutcomesView;
+import org.stepwise.ui.outcomes.OutcomesViewModel;
 import org.stepwise.ui.patient.PatientView;
 import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.review.ReviewView;
@@ -49,6 +51,7 @@ public final class ShellView {
 
     private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REVIEW = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination OUTCOMES = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
 
     private final BorderPane root = new BorderPane();
     private final StackPane screenArea = new StackPane();
@@ -78,6 +81,13 @@ public final class ShellView {
         export.visibleProperty().bind(model.exportAvailableProperty());
         export.managedProperty().bind(export.visibleProperty());
         export.setFocusTraversable(false);
+        Button outcomes = new Button("Outcomes");
+        outcomes.setId("open-outcomes");
+        outcomes.setTooltip(new Tooltip("Outcomes of your caseload (Ctrl+O)"));
+        outcomes.setOnAction(event -> model.outcomes());
+        outcomes.visibleProperty().bind(model.exportAvailableProperty());
+        outcomes.managedProperty().bind(outcomes.visibleProperty());
+        outcomes.setFocusTraversable(false);
         Button review = new Button("Review files");
         review.setId("open-review");
         review.setTooltip(new Tooltip("Review outcome files (Ctrl+R)"));
@@ -92,7 +102,7 @@ public final class ShellView {
         audit.setFocusTraversable(false);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, brand, export, review, audit, gap, name, role);
+        HBox header = new HBox(12, brand, export, outcomes, review, audit, gap, name, role);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
 
@@ -107,6 +117,10 @@ public final class ShellView {
             }
             if (REVIEW.match(event)) {
                 model.openReview();
+                event.consume();
+            }
+            if (OUTCOMES.match(event) && model.exportAvailableProperty().get()) {
+                model.outcomes();
                 event.consume();
             }
         });
@@ -163,6 +177,11 @@ public final class ShellView {
                 }
                 content = patientView.root();
                 focus = patientView.initialFocus();
+            }
+            case OutcomesViewModel outcomes -> {
+                OutcomesView view = new OutcomesView(outcomes);
+                content = view.root();
+                focus = view.initialFocus();
             }
             case SessionViewModel session -> {
                 SessionView view = new SessionView(session);

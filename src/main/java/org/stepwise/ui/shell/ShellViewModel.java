@@ -19,10 +19,12 @@ import org.stepwise.ui.caseload.NewReferralViewModel;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DialogService;
 import org.stepwise.ui.common.FileChooserService;
+import org.stepwise.ui.common.PictureSaver;
 import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.OpenedStore;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.outcomes.OutcomesViewModel;
 import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.review.ReviewViewModel;
 import org.stepwise.ui.session.SessionViewModel;
@@ -205,12 +207,35 @@ public final class ShellViewModel {
         audit.load();
     }
 
+    /**
+     * Opens the outcomes screen (from the header's Outcomes button or Ctrl+O), once a caseload is
+     * open: the practitioner's referrals and their names are read on the store thread, and the figures
+     * are worked out there for the starting period. Only from the caseload or a patient whose details
+     * are not being edited, so that nothing typed is left unsaved.
+     */
+    public void outcomes() {
+        Object now = screen.get();
+        boolean nothingTyped = now instanceof CaseloadViewModel
+                || now instanceof PatientViewModel patient && !patient.editingDetailsProperty().get();
+        if (!exportAvailable.get() || closing || !nothingTyped) {
+            return;
+        }
+        CaseloadStore open = store;
+        runner.task(() -> OutcomesViewModel.read(open, catalogue, clock, this::backToCaseload))
+                .onSuccess(outcomes -> {
+                    outcomes.setPictures(new PictureSaver(files, runner));
+                    screen.set(outcomes);
+                })
+                .onFailure(message -> dialogs.error("The outcomes could not be opened", message))
+                .start();
+    }
+
     /** Opens the patient screen for a referral of the caseload. */
     public void openReferral(long referralId) {
         if (store == null) {
             return;
         }
-        PatientViewModel patient = new PatientViewModel(store, runner, dialogs, clock, catalogue, referralId,
+        PatientViewModel patient = new PatientViewModel(store, runner, dialogs, files, clock, catalogue, referralId,
                 screen::set, () -> backToCaseload(referralId));
         screen.set(patient);
         patient.load();

@@ -23,6 +23,11 @@ public final class SnapshotScreens {
                     model.load();
                     return new CaseloadView(model).root();
                 }),
+                Snapshot.ofReferral("patient", ReferralSnapshots::patient),
+                Snapshot.ofReferral("session", ReferralSnapshots::session),
+                Snapshot.ofReferral("trajectory", ReferralSnapshots::trajectory),
+                Snapshot.ofReferral("items", ReferralSnapshots::items),
+                Snapshot.ofScreen("outcomes", ReferralSnapshots::outcomes),
                 Snapshot.ofScreen("review", ReviewSample::screen),
                 Snapshot.ofScreen("audit", context -> {
                     AuditViewModel model = new AuditViewModel(context.store().audit(), context.runner(),

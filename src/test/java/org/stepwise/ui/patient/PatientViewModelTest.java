@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -30,6 +32,7 @@ import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
@@ -40,11 +43,16 @@ import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.referral.StepChange;
+import org.stepwise.ui.chart.ChartInputs;
+import org.stepwise.ui.common.BackgroundRunner;
+import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.PatientForm;
 import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InPlace;
 import org.stepwise.ui.testing.RecordingDialogs;
+import org.stepwise.ui.testing.SavingFiles;
 
 class PatientViewModelTest {
 
@@ -370,5 +378,70 @@ class PatientViewModelTest {
     void backGoesToTheCaseload() {
         model.back();
         assertEquals(List.of("back"), backs);
+    }
+
+    @Test
+    void theChartsAreReadWithTheReferralTheCorridorFromTheOtherEndedReferralsOnly() {
+        RiskReview earlier = new RiskReview(RiskLevel.HIGH, "Reviewed.", Instant.parse("2025-04-01T10:00:00Z"));
+        RiskReview later = new RiskReview(RiskLevel.LOW, "Reviewed again.", Instant.parse("2025-04-15T10:00:00Z"));
+        contact(LocalDate.of(2025, 4, 15), Attendance.ATTENDED, "111111111", "1111111", later);
+        contact(LocalDate.of(2025, 4, 1), Attendance.ATTENDED, "222222221", "2222222", earlier);
+        Patient other = new Patient(null, NhsNumber.parse("9990000018"), "Grace", "Hopper", LocalDate.of(1976, 5, 2),
+                Gender.FEMALE, Ethnicity.B, null, null, null, null, null);
+        long ended = store.createReferral(other, new NewReferral(REFERRED, ReferralSource.SELF, "F32", 2)).referralId();
+        store.endReferral(ended, TODAY, EndReason.COMPLETED);
+        store.createReferral(other, new NewReferral(REFERRED.plusDays(1), ReferralSource.SELF, "F32", 2));
+        store.endReferral(referral.referralId(), TODAY, EndReason.COMPLETED);
+
+        model.load();
+
+        ChartInputs charts = model.chartInputsProperty().get();
+        assertEquals(Long.toString(referral.referralId()), charts.referral().key());
+        assertEquals(2, charts.referral().contacts().size());
+        assertEquals(List.of(Long.toString(ended)), charts.endedReferrals().stream().map(ReferralRecord::key).toList(),
+                "neither this referral nor an open one makes the corridor");
+        assertEquals(later, charts.latestRiskReview(), "the review at the latest contact by date");
+        assertEquals(List.of(new StepChange(REFERRED, 2)), charts.steps());
+    }
+
+    @Test
+    void aPictureOfAChartIsWrittenWhereChosenOffTheFxThreadAndCancellingWritesNothing() {
+        Path chosen = Path.of("trajectory.png");
+        List<String> asked = new ArrayList<>();
+        FileChooserService files = new SavingFiles(suggestedName -> {
+            asked.add(suggestedName);
+            return suggestedName.startsWith("cancel") ? Optional.empty() : Optional.of(chosen);
+        });
+        BackgroundRunner runner = InPlace.runner();
+        PatientViewModel withFiles = new PatientViewModel(store, runner, dialogs, files, CLOCK, CATALOGUE,
+                referral.referralId(), shown::add, () -> { });
+        List<Path> written = new ArrayList<>();
+
+        withFiles.pictures().save("trajectory.png", (given, target) -> given.task(() -> {
+            written.add(target);
+            return target;
+        }));
+        withFiles.pictures().save("cancel.png", (given, target) -> given.task(() -> {
+            written.add(target);
+            return target;
+        }));
+
+        assertEquals(List.of("trajectory.png", "cancel.png"), asked);
+        assertEquals(List.of(chosen), written);
+        assertEquals("Saved trajectory.png", withFiles.pictures().messageProperty().get());
+    }
+
+    @Test
+    void aPictureThatCannotBeWrittenSaysSoWithoutTheFilesName() {
+        FileChooserService files = new SavingFiles(suggestedName -> Optional.of(Path.of("/no-such-folder/items.png")));
+        PatientViewModel withFiles = new PatientViewModel(store, InPlace.runner(), dialogs, files, CLOCK, CATALOGUE,
+                referral.referralId(), shown::add, () -> { });
+
+        withFiles.pictures().save("items.png", (given, target) -> given.task(() -> {
+            throw new java.io.IOException("cannot write " + target);
+        }));
+
+        assertEquals("The picture could not be written there: choose another folder.",
+                withFiles.pictures().messageProperty().get());
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,6 +32,7 @@ import org.stepwise.domain.contact.TherapyType;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
@@ -39,7 +41,9 @@ import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.EndReason;
+import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
+import org.stepwise.ui.chart.ChartInputs;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InPlace;
 import org.stepwise.ui.testing.RecordingDialogs;
@@ -390,5 +394,60 @@ class SessionViewModelTest {
         assertEquals("The disk is full: the session was not saved.", session.failureProperty().get());
         assertTrue(saved.isEmpty());
         assertFalse(session.savingProperty().get());
+    }
+
+    private SessionViewModel sessionWithChart(Contact editing) {
+        Referral stored = store.referral(referral.referralId()).orElseThrow();
+        List<Contact> contacts = store.contacts(referral.referralId());
+        ChartInputs charts = ChartInputs.load(store, referral.referralId(), stored.steps(), contacts).orElseThrow();
+        return new SessionViewModel(store, InPlace.runner(), dialogs, CLOCK, CATALOGUE,
+                store.patient(referral.patientId()).orElseThrow(), stored, contacts, editing, charts, saved::add,
+                () -> closed.add("closed"));
+    }
+
+    @Test
+    void theChartFollowsTheAnswersAsTypedWithThisSessionAsItsLastContact() {
+        stored(LocalDate.of(2025, 5, 1), "222222220", null);
+        SessionViewModel session = sessionWithChart(null);
+        assertEquals(2, session.chartReferralProperty().get().contacts().size(), "this session is drawn from the start");
+
+        session.measure(MeasureCode.PHQ9).textProperty().set("1111");
+        assertTrue(session.chartReferralProperty().get().contacts().getLast().scores().isEmpty(),
+                "an unfinished questionnaire draws no point");
+
+        session.measure(MeasureCode.PHQ9).textProperty().set("111111100");
+        ContactRecord typed = session.chartReferralProperty().get().contacts().getLast();
+        assertEquals(TODAY, typed.date());
+        assertEquals(0, typed.score(MeasureCode.PHQ9).orElseThrow().total().compareTo(BigDecimal.valueOf(7)));
+
+        session.date().set("10/06/2025");
+        session.attendance().set(Attendance.DNA);
+        typed = session.chartReferralProperty().get().contacts().getLast();
+        assertEquals(LocalDate.of(2025, 6, 10), typed.date());
+        assertEquals(Attendance.DNA, typed.attendance());
+        assertTrue(typed.scores().isEmpty(), "a missed session is marked, with no scores");
+        assertEquals(1, store.contactsSaved().size(), "nothing is stored while typing");
+    }
+
+    @Test
+    void changingARecordedSessionDrawsItOnceAsTyped() {
+        stored(LocalDate.of(2025, 5, 1), "222222220", null);
+        Contact second = stored(LocalDate.of(2025, 5, 8), "222222220", null);
+        stored(LocalDate.of(2025, 5, 15), "111111110", null);
+        SessionViewModel session = sessionWithChart(second);
+
+        session.measure(MeasureCode.PHQ9).textProperty().set("000000000");
+
+        List<ContactRecord> drawn = session.chartReferralProperty().get().contacts();
+        assertEquals(3, drawn.size());
+        assertEquals(List.of(16, 0, 8), drawn.stream()
+                .sorted(Comparator.comparing(ContactRecord::date))
+                .map(c -> c.score(MeasureCode.PHQ9).orElseThrow().total().intValue()).toList());
+    }
+
+    @Test
+    void withoutChartInputsThereIsNoChart() {
+        assertNull(newSession().chartReferralProperty().get());
+        assertNull(newSession().chartInputs());
     }
 }

@@ -10,10 +10,22 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.contact.Attendance;
+import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactType;
+import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.outcome.OutcomeClassifier;
+import org.stepwise.domain.outcome.OutcomeSummary;
+import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.practitioner.PractitionerProfile;
@@ -23,7 +35,10 @@ import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.outcomes.OutcomesViewModel;
+import org.stepwise.ui.outcomes.OutcomesViewModel.FixableReferral;
 import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InMemoryStoreAccess;
 import org.stepwise.ui.testing.InPlace;
@@ -176,5 +191,88 @@ class ShellViewModelTest {
         assertEquals(referralId, caseload.lineToSelectProperty().get().row().referralId());
         assertEquals(ReferralStatus.IN_TREATMENT, caseload.lineToSelectProperty().get().row().status(),
                 "the caseload shows what changed meanwhile");
+    }
+
+    @Test
+    void outcomesOpenWithTheClinicalEnginesFiguresForTheStoredReferralsAndGoBackToTheCaseload() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        LocalDate referred = LocalDate.now().minusDays(60);
+        long recovered = store.add("9434765919", "Ada", "Lovelace", LocalDate.of(1985, 12, 10), referred, 2,
+                ReferralStatus.IN_TREATMENT).referralId();
+        long unpaired = store.add("9990000018", "Grace", "Hopper", LocalDate.of(1976, 5, 2), referred, 2,
+                ReferralStatus.IN_TREATMENT).referralId();
+        contact(store, recovered, referred.plusDays(7), ContactType.ASSESSMENT, 15, 12);
+        contact(store, recovered, referred.plusDays(14), ContactType.TREATMENT, 11, 9);
+        contact(store, recovered, referred.plusDays(21), ContactType.TREATMENT, 6, 5);
+        contact(store, unpaired, referred.plusDays(7), ContactType.TREATMENT, 15, 12);
+        contact(store, unpaired, referred.plusDays(14), ContactType.TREATMENT, null, null);
+        store.endReferral(recovered, referred.plusDays(30), EndReason.COMPLETED);
+        store.endReferral(unpaired, referred.plusDays(30), EndReason.DROPPED_OUT);
+        ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
+        shell.start();
+        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+        CaseloadViewModel caseload = (CaseloadViewModel) shell.screenProperty().get();
+
+        shell.outcomes();
+
+        OutcomesViewModel outcomes = assertInstanceOf(OutcomesViewModel.class, shell.screenProperty().get());
+        OutcomeClassifier classifier = new OutcomeClassifier(MeasureCatalogue.standard());
+        OutcomeSummary expected = OutcomeSummary.of(store.referralRecords().stream().map(classifier::classify).toList());
+        outcomes.fromProperty().set(referred);
+        assertEquals(expected, outcomes.summaryProperty().get());
+        assertEquals(2, expected.finishedTreatment());
+        assertEquals(1, expected.recovered());
+        assertEquals(Set.of("Lovelace, Ada", "Hopper, Grace"),
+                outcomes.fixable().stream().map(FixableReferral::name).collect(Collectors.toSet()),
+                "the referrals to fix (no problem descriptor; unpaired) are named as on the caseload");
+
+        outcomes.back();
+        assertSame(caseload, shell.screenProperty().get());
+    }
+
+    private static void contact(InMemoryCaseloadStore store, long referralId, LocalDate date, ContactType type,
+            Integer phq9, Integer gad7) {
+        MeasureCatalogue catalogue = MeasureCatalogue.standard();
+        List<Score> scores = new ArrayList<>();
+        if (phq9 != null) {
+            scores.add(catalogue.definition(MeasureCode.PHQ9).score(items(phq9, 9)));
+            scores.add(catalogue.definition(MeasureCode.GAD7).score(items(gad7, 7)));
+        }
+        store.saveContact(new Contact(null, referralId, date, type, Medium.TELEPHONE, Attendance.ATTENDED, 2, 30, null,
+                null, scores, null));
+    }
+
+    /** A total spread over the items, 3 at most each, the last item (PHQ-9's item 9) left at 0. */
+    private static List<Integer> items(int total, int count) {
+        List<Integer> answers = new ArrayList<>();
+        int left = total;
+        for (int i = 0; i < count; i++) {
+            int answer = i < count - 1 ? Math.min(3, left) : 0;
+            answers.add(answer);
+            left -= answer;
+        }
+        return answers;
+    }
+
+    @Test
+    void outcomesDoNotOpenOverASessionBeingTyped() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        long referralId = store.add("9434765919", "Ada", "Lovelace", LocalDate.of(1985, 12, 10),
+                LocalDate.now().minusDays(20), 2, ReferralStatus.ASSESSED).referralId();
+        ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
+        shell.start();
+        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+        shell.openReferral(referralId);
+        ((PatientViewModel) shell.screenProperty().get()).newSession();
+        SessionViewModel session = assertInstanceOf(SessionViewModel.class, shell.screenProperty().get());
+        session.measure(MeasureCode.PHQ9).textProperty().set("1111");
+
+        shell.outcomes();
+
+        assertSame(session, shell.screenProperty().get(), "what is typed stays on the screen");
     }
 }
