@@ -75,6 +75,7 @@ import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
+import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.store.generated.tables.records.PatientRecord;
@@ -331,6 +332,21 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .fetch(r -> new ContactVersion(r.getContactId(), r.getVersion(),
                         ContactVersion.Change.valueOf(r.getChangeKind().toUpperCase(Locale.ROOT)),
                         ContactText.read(r.getContent()), r.getChangedBy(), r.getChangedAt().toInstant())));
+    }
+
+    @Override
+    public synchronized void setProblemDescriptor(long referralId, ProblemDescriptor problem) {
+        Objects.requireNonNull(problem, "problem");
+        write("recording a problem descriptor", "The problem descriptor was not saved.", dsl -> {
+            referralRow(dsl, referralId);
+            dsl.update(REFERRAL)
+                    .set(REFERRAL.PROBLEM_DESCRIPTOR, problem.code())
+                    .where(REFERRAL.ID.eq(referralId))
+                    .execute();
+            touch(dsl, referralId);
+            AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "problem descriptor");
+            return null;
+        });
     }
 
     @Override

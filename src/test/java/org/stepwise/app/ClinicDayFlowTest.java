@@ -31,6 +31,7 @@ import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.ui.caseload.StatusFilter;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.store.H2StoreAccess;
 import org.stepwise.ui.common.DateInput;
@@ -122,6 +123,13 @@ class ClinicDayFlowTest {
         assertEquals("11 moderate", assessment.phq9());
         assertEquals("GAD-7 8 mild", assessment.anxiety());
         assertEquals("⚠ Moderate", assessment.risk());
+
+        // The assessment settles the problem descriptor: without one the referral would not be exported.
+        assertEquals("No problem descriptor", text(robot, "#referral-problem-line"));
+        robot.interact(() -> robot.lookup("#problem-choice").<javafx.scene.control.ComboBox<ProblemDescriptor>>query()
+                .getSelectionModel().select(ProblemDescriptor.F41_1));
+        robot.clickOn("#set-problem");
+        waitUntil(() -> text(robot, "#referral-problem-line").contains("Generalised anxiety disorder"));
 
         // Back on the caseload after the assessment, the referral carries the risk flag and its first scores.
         robot.type(KeyCode.ESCAPE);

@@ -44,6 +44,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stepwise.cli.Passphrases;
 import org.stepwise.cli.StepwiseCommand;
+import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.demo.DemoCaseload;
 import org.stepwise.demo.DemoPatient;
 import org.stepwise.demo.DemoReferral;
@@ -89,7 +90,7 @@ class ExportRoundTripTest {
     @BeforeAll
     static void exportADemoCaseload() throws IOException {
         Path data = folder.resolve("data");
-        caseload = DemoStores.caseload(2026, 40);
+        caseload = withoutProblemDescriptor(DemoStores.caseload(2026, 40));
         try (CaseloadStore store = new AppServices().storeAccess(data)
                 .create(PASSPHRASE.toCharArray(), new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false))) {
             DemoStores.write(store, caseload);
@@ -105,8 +106,9 @@ class ExportRoundTripTest {
             outcomes.fromProperty().set(PERIOD.start());
             outcomes.toProperty().set(PERIOD.end());
             onScreen = outcomes.summaryProperty().get();
-            assertTrue(store.referralRecords().stream().allMatch(r -> r.problemDescriptor() != null),
-                    "every demo referral has a problem descriptor, so every one of the period leaves");
+            assertEquals(1, store.referralRecords().stream().filter(r -> r.problemDescriptor() == null).count(),
+                    "one finished referral of the period has no problem descriptor: the export and the screen"
+                            + " both leave it out");
         }
         Path upload = Files.createDirectory(folder.resolve("upload"));
         tables = folder.resolve("tables");
@@ -123,6 +125,35 @@ class ExportRoundTripTest {
         StringWriter packOut = new StringWriter();
         assertEquals(0, command(packOut, "pack", jsonFile.toString(), "--out", pack.toString()), packOut.toString());
         exportOutput += packOut;
+    }
+
+    /**
+     * The caseload with the problem descriptor taken off its first referral that finished a course of
+     * treatment in the period: such a referral does not travel in the outcome file, and the outcomes
+     * screen leaves it out of its figures too, so that the two still agree.
+     */
+    private static DemoCaseload withoutProblemDescriptor(DemoCaseload demo) {
+        List<DemoPatient> patients = new ArrayList<>();
+        boolean done = false;
+        for (DemoPatient patient : demo.patients()) {
+            List<DemoReferral> referrals = new ArrayList<>();
+            for (DemoReferral r : patient.referrals()) {
+                boolean finished = r.endDate() != null && r.contacts().stream()
+                        .filter(c -> c.attendance().attended() && c.type().isTreatment())
+                        .count() >= 2;
+                if (!done && finished && PERIOD.includes(r.referral().referralDate(),
+                        r.contacts().stream().map(Contact::date).toList())) {
+                    NewReferral bare = new NewReferral(r.referral().referralDate(), r.referral().source(), null,
+                            r.referral().step());
+                    r = new DemoReferral(bare, r.steps(), r.status(), r.endDate(), r.endReason(), r.contacts());
+                    done = true;
+                }
+                referrals.add(r);
+            }
+            patients.add(new DemoPatient(patient.patient(), referrals));
+        }
+        assertTrue(done, "the demo caseload has a finished referral in the period");
+        return new DemoCaseload(patients);
     }
 
     @AfterAll

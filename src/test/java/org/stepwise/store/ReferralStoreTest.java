@@ -2,6 +2,7 @@ package org.stepwise.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,7 @@ import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
@@ -132,6 +134,23 @@ class ReferralStoreTest {
                 store.referralsOf(created.patientId()).stream().map(Referral::id).toList());
         assertEquals(List.of(), store.referralsOf(created.patientId() + 1000));
         assertTrue(store.referral(created.referralId() + 1000).isEmpty());
+    }
+
+    @Test
+    void theProblemDescriptorIsRecordedAfterAssessmentAndAudited() {
+        ReferralCreated bare = store.createReferral(patient(NHS_2, "Other", "Person"),
+                new org.stepwise.domain.caseload.NewReferral(REFERRED, ReferralSource.GP, null, 2));
+        assertNull(store.referral(bare.referralId()).orElseThrow().problemDescriptor());
+
+        store.setProblemDescriptor(bare.referralId(), ProblemDescriptor.F41_0);
+
+        assertEquals("F41.0", store.referral(bare.referralId()).orElseThrow().problemDescriptor());
+        assertEquals("F41.0", store.referralRecords().stream()
+                .filter(r -> r.key().equals(Long.toString(bare.referralId()))).findFirst().orElseThrow()
+                .problemDescriptor());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> store.setProblemDescriptor(bare.referralId() + 1000, ProblemDescriptor.F32));
+        assertFalse(unknown.getMessage().isBlank());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 
 /**
@@ -86,6 +87,13 @@ public interface CaseloadStore extends AutoCloseable {
      * before the referral date, not in the future, and not after the end date of an ended referral.
      */
     void changeStep(long referralId, LocalDate effectiveDate, int step);
+
+    /**
+     * Records or corrects the referral's problem descriptor (the ICD-10 code of the provisional
+     * diagnosis, usually known after assessment): it chooses the anxiety measure, and a referral
+     * without one is left out of the outcome export.
+     */
+    void setProblemDescriptor(long referralId, ProblemDescriptor problem);
 
     /**
      * Moves a referral along the pathway: any status but {@link ReferralStatus#ENDED} (use

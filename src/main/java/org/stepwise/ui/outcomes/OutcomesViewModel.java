@@ -238,12 +238,17 @@ public final class OutcomesViewModel {
         }
         periodProblem.set("");
         List<ReferralRecord> inPeriod = referrals.stream().filter(r -> inPeriod(r, start, end)).toList();
-        List<ReferralOutcome> outcomes = inPeriod.stream().map(classifier::classify).toList();
+        List<ReferralRecord> counted = inPeriod.stream().filter(OutcomesViewModel::counted).toList();
+        List<ReferralOutcome> outcomes = counted.stream().map(classifier::classify).toList();
         OutcomeSummary figures = OutcomeSummary.of(outcomes);
         summary.set(figures);
-        periodLine.set(inPeriod.size() + (inPeriod.size() == 1 ? " referral" : " referrals")
+        int leftOut = inPeriod.size() - counted.size();
+        periodLine.set(counted.size() + (counted.size() == 1 ? " referral" : " referrals")
                 + " in the period (referred, or with a contact, between these dates); " + figures.ended() + " ended, "
-                + figures.finishedTreatment() + " finished a course of treatment.");
+                + figures.finishedTreatment() + " finished a course of treatment."
+                + (leftOut == 0 ? "" : " " + leftOut + (leftOut == 1 ? " referral has" : " referrals have")
+                        + " no problem descriptor yet: left out of these figures, as of the outcome export,"
+                        + " until one is recorded (see Referrals to fix)."));
         List<RateRow> rows = new ArrayList<>();
         for (OutcomeRate rate : OutcomeRate.values()) {
             rows.add(new RateRow(rate, rate.numerator(figures), rate.denominator(figures), rate.rate(figures)));
@@ -254,7 +259,16 @@ public final class OutcomesViewModel {
                 new Completeness("Paired scores (finished treatment)", figures.pairedScores(),
                         figures.finishedTreatment(), figures.pairedScoreRate()),
                 contactsWithPhq9(inPeriod, start, end));
-        fixable.setAll(fixable(inPeriod, outcomes));
+        fixable.setAll(fixable(inPeriod, inPeriod.stream().map(classifier::classify).toList()));
+    }
+
+    /**
+     * Whether a referral counts in the figures: only those the outcome export carries, so that the
+     * screen shows what a review of this practitioner's export will show. A referral without a problem
+     * descriptor is not exported (export-format.md: the descriptor is required).
+     */
+    static boolean counted(ReferralRecord referral) {
+        return referral.problemDescriptor() != null && !referral.problemDescriptor().isBlank();
     }
 
     /** In the period: referred in it, or any contact in it (export-format.md "Referral"). */
@@ -329,8 +343,8 @@ public final class OutcomesViewModel {
                 reasons.add("Unpaired scores: " + String.join(", ", unpaired));
             }
             if (referral.problemDescriptor() == null || referral.problemDescriptor().isBlank()) {
-                reasons.add("No problem descriptor: the anxiety measure falls back to "
-                        + catalogue.definition(catalogue.anxietyMeasureFor(null)).name());
+                reasons.add("No problem descriptor: left out of the figures and of the outcome export until one is"
+                        + " recorded");
             }
             if (!reasons.isEmpty()) {
                 list.add(new FixableReferral(referral.key(), names.apply(referral.key()), referral.referralDate(),

@@ -32,6 +32,7 @@ import javafx.scene.layout.VBox;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.referral.EndReason;
+import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.ui.common.Forms;
 import org.stepwise.ui.common.PatientForm;
@@ -277,6 +278,17 @@ public final class PatientView {
         changeStep.setOnAction(event -> model.changeStep());
         HBox stepLine = line(Forms.row("Step change on", stepDate, model.stepDate()), changeStep);
 
+        ComboBox<ProblemDescriptor> problemChoice = new ComboBox<>();
+        problemChoice.setId("problem-choice");
+        problemChoice.getItems().setAll(ProblemDescriptor.values());
+        problemChoice.setPromptText("Choose");
+        problemChoice.setVisibleRowCount(12);
+        Button setProblem = new Button("Set problem");
+        setProblem.setId("set-problem");
+        setProblem.setOnAction(event -> model.applyProblem());
+        HBox problemLine = line(Forms.row("Problem", problemChoice, model.newProblem(), ProblemDescriptor::label),
+                setProblem);
+
         ComboBox<ReferralStatus> status = new ComboBox<>();
         status.setId("status-choice");
         status.getItems().setAll(PatientViewModel.SETTABLE_STATUSES);
@@ -302,10 +314,11 @@ public final class PatientView {
         HBox endLine = line(Forms.row("End date", endDate, model.endDate()),
                 Forms.row("Reason", reason, model.endReason(), EndReason::label), end);
 
-        for (Node control : new Node[] {changeStep, setStatus, end}) {
+        for (Node control : new Node[] {changeStep, setProblem, setStatus, end}) {
             control.disableProperty().bind(model.busyProperty().or(model.referralProperty().isNull()));
         }
-        VBox panel = new VBox(8, title, source, problem, history, stepLine, statusLine, ending, endLine);
+        VBox panel = new VBox(8, title, source, problem, problemLine, history, stepLine, statusLine, ending,
+                endLine);
         panel.setId("referral-panel");
         panel.getStyleClass().add("referral-panel");
         panel.setMinWidth(520);

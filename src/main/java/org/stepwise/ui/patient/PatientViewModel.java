@@ -87,6 +87,8 @@ public final class PatientViewModel {
     private final FormField<String> stepDate;
     private final FormField<ReferralStatus> newStatus = new FormField<>(null,
             chosen -> chosen == null ? Optional.of("Choose a status.") : Optional.empty());
+    private final FormField<ProblemDescriptor> newProblem = new FormField<>(null,
+            chosen -> chosen == null ? Optional.of("Choose the problem descriptor.") : Optional.empty());
     private final FormField<String> endDate;
     private final FormField<EndReason> endReason = new FormField<>(null,
             chosen -> chosen == null ? Optional.of("Choose why the referral ended.") : Optional.empty());
@@ -174,6 +176,7 @@ public final class PatientViewModel {
 
     public FormField<String> stepDate() { return stepDate; }
     public FormField<ReferralStatus> newStatus() { return newStatus; }
+    public FormField<ProblemDescriptor> newProblem() { return newProblem; }
     public FormField<String> endDate() { return endDate; }
     public FormField<EndReason> endReason() { return endReason; }
 
@@ -233,6 +236,8 @@ public final class PatientViewModel {
                 : "Ended " + DateInput.format(what.endDate()) + ": " + what.endReason().label());
         stepAction.set(what.currentStep() == 2 ? "Step up to 3" : "Step down to 2");
         newStatus.reset(what.status() == ReferralStatus.ENDED ? null : what.status());
+        newProblem.reset(what.problemDescriptor() == null ? null
+                : ProblemDescriptor.find(what.problemDescriptor()).orElse(null));
         if (!editingDetails.get()) {
             detailsForm.fill(who);
         }
@@ -361,6 +366,29 @@ public final class PatientViewModel {
         int to = current.currentStep() == 2 ? 3 : 2;
         change(() -> {
             store.changeStep(referralId, from, to);
+            return Boolean.TRUE;
+        });
+    }
+
+    /**
+     * Records the chosen problem descriptor (usually decided at assessment), or corrects it. It
+     * chooses the referral's anxiety measure, and a referral without one is left out of the outcome export.
+     */
+    public void applyProblem() {
+        Referral current = referral.get();
+        if (current == null || busy.get()) {
+            return;
+        }
+        if (!newProblem.check()) {
+            newProblem.requestFocus();
+            return;
+        }
+        ProblemDescriptor chosen = newProblem.value();
+        if (chosen.code().equals(current.problemDescriptor())) {
+            return;
+        }
+        change(() -> {
+            store.setProblemDescriptor(referralId, chosen);
             return Boolean.TRUE;
         });
     }

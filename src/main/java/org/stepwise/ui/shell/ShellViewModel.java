@@ -162,7 +162,7 @@ public final class ShellViewModel {
 
     /** Opens the export screen (from the header's Export button or Ctrl+E), once a caseload is open. */
     public void export() {
-        if (!exportAvailable.get() || closing || screen.get() instanceof ExportViewModel) {
+        if (!exportAvailable.get() || closing || !nothingTyped() || screen.get() instanceof ExportViewModel) {
             return;
         }
         ExportViewModel export = new ExportViewModel(store, runner, dialogs, files, profile, clock, this::backToCaseload);
@@ -199,7 +199,7 @@ public final class ShellViewModel {
 
     /** Opens the audit log (from the header's Audit button), once a caseload is open. */
     public void audit() {
-        if (!exportAvailable.get() || closing || screen.get() instanceof AuditViewModel) {
+        if (!exportAvailable.get() || closing || !nothingTyped() || screen.get() instanceof AuditViewModel) {
             return;
         }
         AuditViewModel audit = new AuditViewModel(store.audit(), runner, clock.getZone(), this::backToCaseload);
@@ -214,10 +214,7 @@ public final class ShellViewModel {
      * are not being edited, so that nothing typed is left unsaved.
      */
     public void outcomes() {
-        Object now = screen.get();
-        boolean nothingTyped = now instanceof CaseloadViewModel
-                || now instanceof PatientViewModel patient && !patient.editingDetailsProperty().get();
-        if (!exportAvailable.get() || closing || !nothingTyped) {
+        if (!exportAvailable.get() || closing || !nothingTyped()) {
             return;
         }
         CaseloadStore open = store;
@@ -228,6 +225,19 @@ public final class ShellViewModel {
                 })
                 .onFailure(message -> dialogs.error("The outcomes could not be opened", message))
                 .start();
+    }
+
+    /**
+     * Whether the screen showing can be left for the export, outcomes or audit screens without losing
+     * anything typed: the caseload, a patient whose details are not being edited, or one of those
+     * screens themselves. Session entry, a new referral and details being edited must be saved or
+     * cancelled first.
+     */
+    private boolean nothingTyped() {
+        Object now = screen.get();
+        return now instanceof CaseloadViewModel || now instanceof ExportViewModel || now instanceof AuditViewModel
+                || now instanceof OutcomesViewModel
+                || now instanceof PatientViewModel patient && !patient.editingDetailsProperty().get();
     }
 
     /** Opens the patient screen for a referral of the caseload. */

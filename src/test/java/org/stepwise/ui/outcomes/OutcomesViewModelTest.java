@@ -1,6 +1,7 @@
 package org.stepwise.ui.outcomes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Clock;
@@ -60,6 +61,7 @@ class OutcomesViewModelTest {
         OutcomeSummary expected = OutcomeSummary.of(caseload.stream()
                 .filter(r -> between(r.referralDate(), start, end)
                         || r.contacts().stream().anyMatch(c -> between(c.date(), start, end)))
+                .filter(r -> r.problemDescriptor() != null)
                 .map(classifier::classify).toList());
         assertEquals(expected, model.summaryProperty().get());
         assertEquals(List.of(OutcomeRate.values()), model.rates().stream().map(RateRow::rate).toList());
@@ -160,7 +162,7 @@ class OutcomesViewModelTest {
             ended after a contact with no measures | 40 | F32   | A d7 PHQ9=15 GAD7=12; T d14 PHQ9=12 GAD7=10; T d21 PHQ9=8 GAD7=6; F d35 | Ended without a last score: no PHQ-9 or GAD-7 at the last attended contact
             finished, GAD-7 once                   | 40 | F32   | A d7 PHQ9=15; T d14 PHQ9=12; T d21 PHQ9=8 GAD7=6                 | Unpaired scores: GAD-7 recorded at 1 attended contact
             finished, no measures                  | 40 | F32   | A d7; T d14; T d21                                               | Ended without a last score: no PHQ-9 or GAD-7 at the last attended contact; Unpaired scores: PHQ-9 recorded at 0 attended contacts, GAD-7 recorded at 0 attended contacts
-            open, no problem descriptor            | -  | -     | A d7 PHQ9=15 GAD7=12                                             | No problem descriptor: the anxiety measure falls back to GAD-7
+            open, no problem descriptor            | -  | -     | A d7 PHQ9=15 GAD7=12                                             | No problem descriptor: left out of the figures and of the outcome export until one is recorded
             open, last contact without measures    | -  | F32   | A d7 PHQ9=15 GAD7=12; T d14                                      | -
             """)
     void listsTheReferralsThatPullTheFiguresDownWithWhy(String what, Integer endDay, String problem, String contacts,
@@ -172,6 +174,23 @@ class OutcomesViewModelTest {
         List<FixableReferral> expected = reasons == null ? List.of()
                 : List.of(new FixableReferral("r9", "Name of r9", REFERRED, List.of(reasons.split("; "))));
         assertEquals(expected, model.fixable());
+    }
+
+    @Test
+    void leavesAReferralWithoutAProblemDescriptorOutOfTheFiguresAsTheExportDoesAndSaysSo() {
+        String course = "A d7 PHQ9=15 GAD7=12; T d14 PHQ9=12 GAD7=10; T d21 PHQ9=8 GAD7=6";
+        OutcomesViewModel model = model(List.of(
+                referral("a", REFERRED.plusDays(40), "F32", course),
+                referral("b", REFERRED.plusDays(40), null, course)));
+        model.fromProperty().set(REFERRED);
+
+        assertEquals(1, model.summaryProperty().get().referrals());
+        assertEquals(1, model.summaryProperty().get().finishedTreatment());
+        assertTrue(model.periodLineProperty().get().startsWith("1 referral in the period"),
+                model.periodLineProperty().get());
+        assertTrue(model.periodLineProperty().get().contains("1 referral has no problem descriptor yet"),
+                model.periodLineProperty().get());
+        assertEquals(List.of("b"), model.fixable().stream().map(FixableReferral::key).toList());
     }
 
     @Test

@@ -42,6 +42,7 @@ import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.ReferralSource;
+import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.ui.chart.ChartInputs;
@@ -317,6 +318,22 @@ class PatientViewModelTest {
         assertEquals("In treatment", model.statusProperty().get());
         assertFalse(PatientViewModel.SETTABLE_STATUSES.contains(ReferralStatus.ENDED),
                 "ending goes through its own date and reason");
+    }
+
+    @Test
+    void theProblemDescriptorIsRecordedFromTheListAndMustBeChosen() {
+        model.load();
+        model.newProblem().set(null);
+
+        model.applyProblem();
+
+        assertEquals("Choose the problem descriptor.", model.newProblem().message());
+        model.newProblem().set(ProblemDescriptor.F40_1);
+        model.applyProblem();
+
+        assertEquals("F40.1", store.referral(referral.referralId()).orElseThrow().problemDescriptor());
+        assertEquals(ProblemDescriptor.F40_1.label(), model.problemProperty().get());
+        assertEquals(ProblemDescriptor.F40_1, model.newProblem().value(), "the list shows the recorded descriptor");
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
+import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
@@ -206,6 +207,7 @@ class ShellViewModelTest {
         contact(store, recovered, referred.plusDays(21), ContactType.TREATMENT, 6, 5);
         contact(store, unpaired, referred.plusDays(7), ContactType.TREATMENT, 15, 12);
         contact(store, unpaired, referred.plusDays(14), ContactType.TREATMENT, null, null);
+        store.setProblemDescriptor(recovered, ProblemDescriptor.F41_1);
         store.endReferral(recovered, referred.plusDays(30), EndReason.COMPLETED);
         store.endReferral(unpaired, referred.plusDays(30), EndReason.DROPPED_OUT);
         ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
@@ -219,14 +221,15 @@ class ShellViewModelTest {
 
         OutcomesViewModel outcomes = assertInstanceOf(OutcomesViewModel.class, shell.screenProperty().get());
         OutcomeClassifier classifier = new OutcomeClassifier(MeasureCatalogue.standard());
-        OutcomeSummary expected = OutcomeSummary.of(store.referralRecords().stream().map(classifier::classify).toList());
+        OutcomeSummary expected = OutcomeSummary.of(store.referralRecords().stream()
+                .filter(r -> r.problemDescriptor() != null).map(classifier::classify).toList());
         outcomes.fromProperty().set(referred);
         assertEquals(expected, outcomes.summaryProperty().get());
-        assertEquals(2, expected.finishedTreatment());
+        assertEquals(1, expected.finishedTreatment(), "the referral without a problem descriptor is left out");
         assertEquals(1, expected.recovered());
-        assertEquals(Set.of("Lovelace, Ada", "Hopper, Grace"),
+        assertEquals(Set.of("Hopper, Grace"),
                 outcomes.fixable().stream().map(FixableReferral::name).collect(Collectors.toSet()),
-                "the referrals to fix (no problem descriptor; unpaired) are named as on the caseload");
+                "the referral to fix (no problem descriptor; unpaired) is named as on the caseload");
 
         outcomes.back();
         assertSame(caseload, shell.screenProperty().get());
@@ -257,7 +260,7 @@ class ShellViewModelTest {
     }
 
     @Test
-    void outcomesDoNotOpenOverASessionBeingTyped() {
+    void outcomesExportAndAuditDoNotOpenOverASessionBeingTyped() {
         InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
         long referralId = store.add("9434765919", "Ada", "Lovelace", LocalDate.of(1985, 12, 10),
                 LocalDate.now().minusDays(20), 2, ReferralStatus.ASSESSED).referralId();
@@ -272,7 +275,10 @@ class ShellViewModelTest {
         session.measure(MeasureCode.PHQ9).textProperty().set("1111");
 
         shell.outcomes();
-
         assertSame(session, shell.screenProperty().get(), "what is typed stays on the screen");
+        shell.export();
+        assertSame(session, shell.screenProperty().get(), "Ctrl+E does not drop the session being typed");
+        shell.audit();
+        assertSame(session, shell.screenProperty().get(), "nor does the audit log");
     }
 }

@@ -32,6 +32,7 @@ import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
+import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
 
@@ -225,6 +226,14 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         steps.add(new StepChange(effectiveDate, step));
         referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
                 r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), steps, r.demo()));
+    }
+
+    @Override
+    public synchronized void setProblemDescriptor(long referralId, ProblemDescriptor problem) {
+        failIfAsked();
+        Referral r = existingReferral(referralId);
+        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
+                problem.code(), r.status(), r.endDate(), r.endReason(), r.steps(), r.demo()));
     }
 
     @Override
