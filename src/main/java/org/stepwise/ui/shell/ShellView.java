@@ -13,6 +13,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,12 +29,16 @@ import org.stepwise.ui.export.ExportView;
 import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunView;
 import org.stepwise.ui.lock.FirstRunViewModel;
+import org.stepwise.ui.lock.LockView;
+import org.stepwise.ui.lock.LockViewModel;
 import org.stepwise.ui.lock.UnlockView;
 import org.stepwise.ui.lock.UnlockViewModel;
 import org.stepwise.ui.patient.PatientView;
 import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.session.SessionView;
 import org.stepwise.ui.session.SessionViewModel;
+import org.stepwise.ui.settings.SettingsView;
+import org.stepwise.ui.settings.SettingsViewModel;
 
 /**
  * The main window's layout: a header (Stepwise, the practitioner's name and role) over the screen
@@ -44,6 +50,7 @@ import org.stepwise.ui.session.SessionViewModel;
 public final class ShellView {
 
     private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination LOCK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
     private final BorderPane root = new BorderPane();
     private final StackPane screenArea = new StackPane();
@@ -71,9 +78,22 @@ public final class ShellView {
         export.visibleProperty().bind(model.exportAvailableProperty());
         export.managedProperty().bind(export.visibleProperty());
         export.setFocusTraversable(false);
+        Button settings = new Button("Settings");
+        settings.setId("open-settings");
+        settings.setTooltip(new Tooltip("Lock time and passphrase"));
+        settings.setOnAction(event -> model.settings());
+        Button lock = new Button("Lock");
+        lock.setId("lock");
+        lock.setTooltip(new Tooltip("Lock the window now (Ctrl+L)"));
+        lock.setOnAction(event -> model.lock());
+        for (Button button : new Button[] {settings, lock}) {
+            button.visibleProperty().bind(model.exportAvailableProperty());
+            button.managedProperty().bind(button.visibleProperty());
+            button.setFocusTraversable(false);
+        }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, brand, export, gap, name, role);
+        HBox header = new HBox(12, brand, export, gap, name, role, settings, lock);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
 
@@ -86,7 +106,14 @@ public final class ShellView {
                 model.export();
                 event.consume();
             }
+            if (LOCK.match(event)) {
+                model.lock();
+                event.consume();
+            }
         });
+        root.addEventFilter(KeyEvent.ANY, event -> model.activity());
+        root.addEventFilter(MouseEvent.ANY, event -> model.activity());
+        root.addEventFilter(ScrollEvent.ANY, event -> model.activity());
 
         show(model, model.screenProperty().get());
         model.screenProperty().addListener((observable, before, now) -> show(model, now));
@@ -143,6 +170,16 @@ public final class ShellView {
             }
             case SessionViewModel session -> {
                 SessionView view = new SessionView(session);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case LockViewModel lock -> {
+                LockView view = new LockView(lock);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case SettingsViewModel settings -> {
+                SettingsView view = new SettingsView(settings);
                 content = view.root();
                 focus = view.initialFocus();
             }

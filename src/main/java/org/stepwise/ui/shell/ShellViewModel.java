@@ -1,6 +1,7 @@
 package org.stepwise.ui.shell;
 
 import java.time.Clock;
+import java.time.Duration;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,18 +12,24 @@ import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DialogService;
 import org.stepwise.ui.common.FileChooserService;
+import org.stepwise.ui.common.UiTimer;
 import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunViewModel;
+import org.stepwise.ui.lock.IdleWatch;
+import org.stepwise.ui.lock.LockViewModel;
 import org.stepwise.ui.lock.OpenedStore;
+import org.stepwise.ui.lock.UnlockDelay;
 import org.stepwise.ui.lock.UnlockViewModel;
 import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.session.SessionViewModel;
+import org.stepwise.ui.settings.SettingsViewModel;
 
 /**
  * The main window's state: which screen shows, whose caseload is open, and the moves between
@@ -49,6 +56,13 @@ public final class ShellViewModel {
     private PractitionerProfile profile;
     private CaseloadViewModel caseload;
     private boolean closing;
+    private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked");
+    private final UnlockDelay unlockDelay = new UnlockDelay();
+    private UiTimer timer = UiTimer.STILL;
+    private IdleWatch idle = new IdleWatch(timer, this::lock);
+    private int idleMinutes = IdleLock.DEFAULT_MINUTES;
+    /** The screen the lock or the settings dialog covers, shown again when they go. */
+    private Object covered;
 
     /** A shell whose screens choose no file and use the bundled measure catalogue. */
     public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock) {
@@ -104,7 +118,7 @@ public final class ShellViewModel {
     public void start() {
         runner.task(access::exists)
                 .onSuccess(exists -> screen.set(exists
-                        ? new UnlockViewModel(access, runner, this::opened)
+                        ? new UnlockViewModel(access, runner, unlockDelay, timer, this::opened)
                         : new FirstRunViewModel(access, runner, this::opened)))
                 .onFailure(failure::set)
                 .start();
@@ -120,6 +134,7 @@ public final class ShellViewModel {
             return;
         }
         closing = true;
+        idle.stop();
         runner.task(() -> Boolean.TRUE).whenDone(() -> {
             CaseloadStore open = store;
             store = null;
@@ -151,6 +166,86 @@ public final class ShellViewModel {
         screen.set(caseload);
         exportAvailable.set(true);
         caseload.load();
+        watchForIdle();
+    }
+
+    /**
+     * The timer the idle lock and the unlock wait use (the application's runs on the JavaFX thread);
+     * set before {@link #start()}. Without one, the window never locks by itself.
+     */
+    public void useTimer(UiTimer uiTimer) {
+        idle.stop();
+        timer = uiTimer;
+        idle = new IdleWatch(uiTimer, this::lock);
+    }
+
+    /** True while the lock screen shows. */
+    public ReadOnlyBooleanProperty lockedProperty() {
+        return locked.getReadOnlyProperty();
+    }
+
+    /** A key or mouse event on the window: the idle lock counts from here. */
+    public void activity() {
+        idle.activity();
+    }
+
+    /**
+     * Locks the window (Ctrl+L, the Lock button, or the idle lock): the lock screen takes the place of
+     * the screen showing, which is kept with everything typed in it and shown again after unlock.
+     */
+    public void lock() {
+        if (store == null || closing || locked.get()) {
+            return;
+        }
+        idle.stop();
+        if (!(screen.get() instanceof SettingsViewModel)) {
+            covered = screen.get();
+        }
+        locked.set(true);
+        exportAvailable.set(false);
+        screen.set(new LockViewModel(store, profile.displayName(), runner, unlockDelay, timer, this::unlocked));
+    }
+
+    private void unlocked() {
+        if (screen.get() instanceof LockViewModel lock) {
+            lock.dispose();
+        }
+        locked.set(false);
+        exportAvailable.set(true);
+        screen.set(covered);
+        covered = null;
+        watchForIdle();
+    }
+
+    /** Opens the settings dialog over the current screen (idle-lock minutes, passphrase change). */
+    public void settings() {
+        if (store == null || closing || locked.get() || screen.get() instanceof SettingsViewModel) {
+            return;
+        }
+        covered = screen.get();
+        screen.set(new SettingsViewModel(store, runner, idleMinutes, minutes -> {
+            idleMinutes = minutes;
+            idle.changeTimeout(Duration.ofMinutes(minutes));
+        }, () -> {
+            screen.set(covered);
+            covered = null;
+        }));
+    }
+
+    /** Reads the practitioner's idle-lock minutes (on the store thread), then starts the idle watch. */
+    private void watchForIdle() {
+        idle.start(Duration.ofMinutes(idleMinutes));
+        runner.task(store::idleLockMinutes)
+                .onSuccess(minutes -> {
+                    idleMinutes = minutes;
+                    if (idle.running()) {
+                        idle.changeTimeout(Duration.ofMinutes(minutes));
+                    }
+                })
+                .onFailure(message -> {
+                    // The default minutes stay in force; the runner has logged the failure.
+                })
+                .start();
     }
 
     /** Opens the export screen (from the header's Export button or Ctrl+E), once a caseload is open. */

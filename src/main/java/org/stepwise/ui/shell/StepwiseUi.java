@@ -13,6 +13,7 @@ import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.FxDialogService;
 import org.stepwise.ui.common.FxFileChooserService;
 import org.stepwise.ui.common.FxThreadBridge;
+import org.stepwise.ui.common.FxUiTimer;
 
 /**
  * The way into the user interface, for the composition root: call {@link #start} from
@@ -60,6 +61,7 @@ public final class StepwiseUi {
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
         ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage), files,
                 Clock.systemDefaultZone(), catalogue);
+        model.useTimer(new FxUiTimer());
         Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
         style(scene);
         stage.setTitle(title);
