@@ -33,6 +33,8 @@ import org.stepwise.ui.lock.LockView;
 import org.stepwise.ui.lock.LockViewModel;
 import org.stepwise.ui.lock.UnlockView;
 import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.patient.ContactHistory;
+import org.stepwise.ui.patient.ContactHistoryViewModel;
 import org.stepwise.ui.patient.PatientView;
 import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.session.SessionView;
@@ -175,6 +177,11 @@ public final class ShellView {
             }
             case LockViewModel lock -> {
                 LockView view = new LockView(lock);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case ContactHistoryViewModel history -> {
+                ContactHistory view = new ContactHistory(history);
                 content = view.root();
                 focus = view.initialFocus();
             }
