@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -79,7 +80,12 @@ class SnapshotsCommandTest {
 
         assertEquals(0, status, err.toString());
         Path caseload = pictures.resolve("caseload.png");
-        assertEquals("Wrote " + caseload + System.lineSeparator(), out.toString());
+        assertTrue(out.toString().startsWith("Wrote " + caseload + System.lineSeparator()), out.toString());
+        for (String screen : List.of("lock", "settings")) {
+            Path drawn = pictures.resolve(screen + ".png");
+            assertTrue(out.toString().contains("Wrote " + drawn + System.lineSeparator()), out.toString());
+            assertTrue(colours(ImageIO.read(drawn.toFile())) > 20, screen + " shows a screen");
+        }
         BufferedImage picture = ImageIO.read(caseload.toFile());
         assertEquals(1366, picture.getWidth());
         assertEquals(768, picture.getHeight());

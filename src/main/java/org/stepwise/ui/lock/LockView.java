@@ -16,10 +16,11 @@ public final class LockView {
 
     public LockView(LockViewModel model) {
         passphrase.setId("lock-passphrase");
-        Label note = new Label("Your work is kept as you left it. Type your passphrase to carry on.");
+        Label note = new Label();
         note.setId("lock-note");
         note.setWrapText(true);
-        root = PassphraseCard.build(model.heading(), note, passphrase, model.passphrase(),
+        note.textProperty().bind(model.noteProperty());
+        root = PassphraseCard.build("Stepwise is locked", note, passphrase, model.passphrase(),
                 model.busyProperty(), model.waitingProperty(), model.waitProperty(), model::unlock);
         root.setId("lock-screen");
     }

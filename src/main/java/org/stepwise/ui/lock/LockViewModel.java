@@ -2,6 +2,7 @@ package org.stepwise.ui.lock;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.FormField;
@@ -14,21 +15,33 @@ import org.stepwise.ui.common.UiTimer;
  */
 public final class LockViewModel {
 
-    private final String practitioner;
-    private final PassphraseGate<Boolean> gate;
+    private static final String KEPT = "Your work is kept as you left it: type your passphrase to carry on.";
 
-    public LockViewModel(CaseloadStore store, String practitioner, BackgroundRunner runner, UnlockDelay delay,
-            UiTimer timer, Runnable onUnlocked) {
-        this.practitioner = practitioner;
+    private final CaseloadStore store;
+    private final BackgroundRunner runner;
+    private final PassphraseGate<Boolean> gate;
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", KEPT);
+
+    public LockViewModel(CaseloadStore store, BackgroundRunner runner, UnlockDelay delay, UiTimer timer,
+            Runnable onUnlocked) {
+        this.store = store;
+        this.runner = runner;
         this.gate = new PassphraseGate<>(runner, delay, timer, secret -> {
             store.checkPassphrase(secret);
             return Boolean.TRUE;
         }, unlocked -> onUnlocked.run());
     }
 
-    /** "Locked for Jane Smith". */
-    public String heading() {
-        return "Stepwise is locked for " + practitioner;
+    /** "Locked for Jane Smith. Your work is kept as you left it: …" once {@linkplain #load() loaded}. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    /** Reads whose store this is (on the store thread), for the heading. */
+    public void load() {
+        runner.task(store::profile)
+                .onSuccess(profile -> note.set("Locked for " + profile.displayName() + ". " + KEPT))
+                .start();
     }
 
     public FormField<String> passphrase() { return gate.passphrase(); }

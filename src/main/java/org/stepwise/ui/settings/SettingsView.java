@@ -11,6 +11,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.ui.common.Forms;
@@ -33,8 +35,9 @@ public final class SettingsView {
         Button saveMinutes = new Button("Save");
         saveMinutes.setId("save-idle-minutes");
         saveMinutes.setOnAction(event -> model.saveMinutes());
+        saveMinutes.setMinWidth(Region.USE_PREF_SIZE);
         HBox minutesLine = new HBox(10,
-                Forms.row("Lock after this many minutes without use (" + IdleLock.MIN_MINUTES + " to "
+                Forms.row("Minutes idle before locking (" + IdleLock.MIN_MINUTES + " to "
                         + IdleLock.MAX_MINUTES + ")", minutes, model.idleMinutes()),
                 saveMinutes);
         minutesLine.setAlignment(Pos.BOTTOM_LEFT);
@@ -52,9 +55,8 @@ public final class SettingsView {
         Label passphraseNote = note("passphrase-changed");
         passphraseNote.textProperty().bind(model.passphraseNoteProperty());
         bindVisible(passphraseNote);
-        Label explain = new Label("The store is re-encrypted with the new passphrase; the old file is kept until "
-                + "the new one opens. Nobody can recover a forgotten passphrase.");
-        explain.getStyleClass().add("note");
+        Label explain = new Label("The store is re-encrypted with it. Nobody can recover a forgotten passphrase.");
+        explain.getStyleClass().add("hint");
         explain.setWrapText(true);
 
         Label failure = new Label();
@@ -76,16 +78,13 @@ public final class SettingsView {
                 Forms.row("New passphrase (at least " + FirstRunViewModel.MIN_PASSPHRASE_LENGTH + " characters)",
                         next, model.newPassphrase()),
                 Forms.row("New passphrase again", again, model.newPassphraseAgain()),
-                change, passphraseNote,
+                actions(change, close), passphraseNote,
                 Forms.progress("change-progress", "Re-encrypting your caseload…", model.busyProperty()));
         lock.disableProperty().bind(model.busyProperty());
         for (Node field : new Node[] {current, next, again, change}) {
             field.disableProperty().bind(model.busyProperty());
         }
-        HBox closeLine = new HBox(close);
-        closeLine.setAlignment(Pos.CENTER_RIGHT);
-
-        root = Forms.card("Settings", lock, passphrase, failure, closeLine);
+        root = Forms.card("Settings", lock, passphrase, failure);
         root.setId("settings");
         root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
@@ -121,6 +120,14 @@ public final class SettingsView {
     private static void bindVisible(Label label) {
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private static HBox actions(Button change, Button close) {
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox line = new HBox(10, change, gap, close);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
     }
 
     private static VBox section(String title, Node... content) {

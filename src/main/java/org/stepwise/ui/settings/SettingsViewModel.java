@@ -26,7 +26,7 @@ public final class SettingsViewModel {
     private final IntConsumer onMinutesSaved;
     private final Runnable onClose;
 
-    private final FormField<String> idleMinutes;
+    private final FormField<String> idleMinutes = new FormField<>("", IdleLock::problem);
     private final FormField<String> currentPassphrase = new FormField<>("",
             text -> text == null || text.isEmpty() ? Optional.of("Enter your current passphrase.") : Optional.empty());
     private final FormField<String> newPassphrase = new FormField<>("", FirstRunViewModel::passphraseProblem);
@@ -37,18 +37,28 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
 
     /**
-     * @param minutes the idle-lock minutes in force
      * @param onMinutesSaved told the new minutes once they are stored
      * @param onClose closes the dialog
      */
-    public SettingsViewModel(CaseloadStore store, BackgroundRunner runner, int minutes, IntConsumer onMinutesSaved,
+    public SettingsViewModel(CaseloadStore store, BackgroundRunner runner, IntConsumer onMinutesSaved,
             Runnable onClose) {
         this.store = store;
         this.runner = runner;
         this.onMinutesSaved = onMinutesSaved;
         this.onClose = onClose;
-        this.idleMinutes = new FormField<>(Integer.toString(minutes), IdleLock::problem);
         newPassphrase.recheckWith(newPassphraseAgain);
+    }
+
+    /** Reads the minutes in force (on the store thread) into their field, unless something was typed there. */
+    public void load() {
+        runner.task(store::idleLockMinutes)
+                .onSuccess(minutes -> {
+                    if (!idleMinutes.changed()) {
+                        idleMinutes.reset(Integer.toString(minutes));
+                    }
+                })
+                .onFailure(failure::set)
+                .start();
     }
 
     public FormField<String> idleMinutes() { return idleMinutes; }

@@ -203,7 +203,9 @@ public final class ShellViewModel {
         }
         locked.set(true);
         exportAvailable.set(false);
-        screen.set(new LockViewModel(store, profile.displayName(), runner, unlockDelay, timer, this::unlocked));
+        LockViewModel lock = new LockViewModel(store, runner, unlockDelay, timer, this::unlocked);
+        screen.set(lock);
+        lock.load();
     }
 
     private void unlocked() {
@@ -223,13 +225,15 @@ public final class ShellViewModel {
             return;
         }
         covered = screen.get();
-        screen.set(new SettingsViewModel(store, runner, idleMinutes, minutes -> {
+        SettingsViewModel settings = new SettingsViewModel(store, runner, minutes -> {
             idleMinutes = minutes;
             idle.changeTimeout(Duration.ofMinutes(minutes));
         }, () -> {
             screen.set(covered);
             covered = null;
-        }));
+        });
+        screen.set(settings);
+        settings.load();
     }
 
     /** Reads the practitioner's idle-lock minutes (on the store thread), then starts the idle watch. */

@@ -23,7 +23,7 @@ class LockViewModelTest {
 
     private LockViewModel lock(InPlace.Held held) {
         store.usePassphrase("correct horse battery");
-        return new LockViewModel(store, "Sam Patel", held == null ? InPlace.runner() : held.runner(), delay, timer,
+        return new LockViewModel(store, held == null ? InPlace.runner() : held.runner(), delay, timer,
                 () -> unlocked++);
     }
 
@@ -40,7 +40,11 @@ class LockViewModelTest {
         held.runNext();
         assertEquals(List.of("correct horse battery"), store.checkedPassphrases());
         assertEquals(1, unlocked);
-        assertEquals("Stepwise is locked for Sam Patel", model.heading());
+        assertEquals("Your work is kept as you left it: type your passphrase to carry on.", model.noteProperty().get());
+        model.load();
+        held.runNext();
+        assertEquals("Locked for Sam Patel. Your work is kept as you left it: type your passphrase to carry on.",
+                model.noteProperty().get(), "read on the store thread");
     }
 
     @Test
