@@ -1,0 +1,121 @@
+package org.stepwise.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.practitioner.Role;
+import org.stepwise.ui.caseload.CaseloadViewModel;
+import org.stepwise.ui.lock.LockViewModel;
+import org.stepwise.ui.lock.UnlockViewModel;
+import org.stepwise.ui.settings.SettingsViewModel;
+import org.stepwise.ui.testing.InMemoryCaseloadStore;
+import org.stepwise.ui.testing.InMemoryStoreAccess;
+import org.stepwise.ui.testing.InPlace;
+import org.stepwise.ui.testing.ManualTimer;
+import org.stepwise.ui.testing.RecordingDialogs;
+
+/** The shell's lock, without a window: when it locks, what it keeps, and the minutes it uses. */
+class ShellLockTest {
+
+    private static final String PASSPHRASE = "correct horse battery";
+
+    private final InMemoryCaseloadStore store =
+            new InMemoryCaseloadStore(new PractitionerProfile("Sam Patel", Role.HIT, "RX1", false));
+    private final ManualTimer timer = new ManualTimer();
+    private final ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess(PASSPHRASE, store),
+            InPlace.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
+
+    private CaseloadViewModel unlocked() {
+        shell.useTimer(timer);
+        shell.start();
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
+        unlock.passphrase().set(PASSPHRASE);
+        unlock.unlock();
+        return assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+    }
+
+    private void unlockWith(String passphrase) {
+        LockViewModel lock = assertInstanceOf(LockViewModel.class, shell.screenProperty().get());
+        lock.passphrase().set(passphrase);
+        lock.unlock();
+    }
+
+    @Test
+    void nothingLocksBeforeTheStoreIsOpen() {
+        shell.useTimer(timer);
+        shell.start();
+        shell.lock();
+        timer.advance(Duration.ofHours(1));
+
+        assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
+        assertFalse(shell.lockedProperty().get());
+    }
+
+    @Test
+    void theStoredMinutesAreUsedAndTheSameScreenComesBack() {
+        store.saveIdleLockMinutes(3);
+        CaseloadViewModel caseload = unlocked();
+
+        timer.advance(Duration.ofMinutes(3).minusSeconds(1));
+        assertSame(caseload, shell.screenProperty().get());
+        timer.advance(Duration.ofSeconds(1));
+
+        assertTrue(shell.lockedProperty().get());
+        assertFalse(shell.exportAvailableProperty().get(), "no Export, Settings or Lock while locked");
+        shell.export();
+        shell.settings();
+        assertInstanceOf(LockViewModel.class, shell.screenProperty().get());
+
+        unlockWith(PASSPHRASE);
+        assertSame(caseload, shell.screenProperty().get(), "the very screen, with its state");
+        assertFalse(shell.lockedProperty().get());
+        assertTrue(shell.exportAvailableProperty().get());
+
+        timer.advance(Duration.ofMinutes(3));
+        assertTrue(shell.lockedProperty().get(), "the idle watch runs again after unlock");
+    }
+
+    @Test
+    void minutesSavedInTheSettingsTakeEffectAtOnceAndTheDialogClosesToTheScreenItCovered() {
+        CaseloadViewModel caseload = unlocked();
+        shell.settings();
+        SettingsViewModel settings = assertInstanceOf(SettingsViewModel.class, shell.screenProperty().get());
+        settings.idleMinutes().set("1");
+        settings.saveMinutes();
+        settings.close();
+        assertSame(caseload, shell.screenProperty().get());
+
+        timer.advance(Duration.ofMinutes(1));
+
+        assertTrue(shell.lockedProperty().get());
+    }
+
+    @Test
+    void lockingFromTheSettingsDialogReturnsToTheScreenUnderIt() {
+        CaseloadViewModel caseload = unlocked();
+        shell.settings();
+
+        shell.lock();
+        unlockWith(PASSPHRASE);
+
+        assertSame(caseload, shell.screenProperty().get());
+    }
+
+    @Test
+    void closingStopsTheIdleWatch() {
+        unlocked();
+        shell.close(() -> { });
+
+        timer.advance(Duration.ofHours(1));
+
+        assertFalse(shell.lockedProperty().get());
+        assertEquals(0, timer.waiting());
+    }
+}
