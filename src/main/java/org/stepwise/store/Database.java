@@ -192,15 +192,11 @@ final class Database implements AutoCloseable {
 
     /** Throws {@link WrongPassphraseException} unless the passphrase derives this store's key. */
     void checkPassphrase(char[] passphrase) throws WrongPassphraseException {
-        KeySettings settings = KeySettings.read(dataDir);
-        byte[] key = settings.deriveKey(passphrase);
         try {
-            if (!settings.matches(key)) {
-                LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
-                throw new WrongPassphraseException();
-            }
-        } finally {
-            Arrays.fill(key, (byte) 0);
+            Arrays.fill(KeySettings.read(dataDir).deriveCheckedKey(passphrase), (byte) 0);
+        } catch (WrongPassphraseException e) {
+            LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
+            throw e;
         }
     }
 

@@ -78,13 +78,15 @@ final class PassphraseChange {
         }
         Path dir = open.dataDir();
         KeySettings oldSettings = KeySettings.read(dir);
-        byte[] oldKey = oldSettings.deriveKey(current);
+        byte[] oldKey;
+        try {
+            oldKey = oldSettings.deriveCheckedKey(current);
+        } catch (WrongPassphraseException e) {
+            LOG.log(System.Logger.Level.INFO, "Passphrase change refused: wrong current passphrase");
+            throw e;
+        }
         byte[] newKey = null;
         try {
-            if (!oldSettings.matches(oldKey)) {
-                LOG.log(System.Logger.Level.INFO, "Passphrase change refused: wrong current passphrase");
-                throw new WrongPassphraseException();
-            }
             KeySettings newSettings = KeySettings.generate(oldSettings.iterations());
             newKey = newSettings.deriveKey(next);
             Map<String, Long> counts = open.dsl().connectionResult(PassphraseChange::rowCounts);

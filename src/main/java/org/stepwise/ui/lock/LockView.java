@@ -20,8 +20,7 @@ public final class LockView {
         note.setId("lock-note");
         note.setWrapText(true);
         note.textProperty().bind(model.noteProperty());
-        root = PassphraseCard.build("Stepwise is locked", note, passphrase, model.passphrase(),
-                model.busyProperty(), model.waitingProperty(), model.waitProperty(), model::unlock);
+        root = PassphraseCard.build("Stepwise is locked", note, passphrase, model.gate());
         root.setId("lock-screen");
     }
 

@@ -1,11 +1,9 @@
 package org.stepwise.ui.lock;
 
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.ui.common.BackgroundRunner;
-import org.stepwise.ui.common.FormField;
 import org.stepwise.ui.common.UiTimer;
 
 /**
@@ -44,16 +42,9 @@ public final class LockViewModel {
                 .start();
     }
 
-    public FormField<String> passphrase() { return gate.passphrase(); }
-
-    public ReadOnlyBooleanProperty busyProperty() { return gate.busyProperty(); }
-
-    public ReadOnlyBooleanProperty waitingProperty() { return gate.waitingProperty(); }
-
-    public ReadOnlyStringProperty waitProperty() { return gate.waitProperty(); }
-
-    public void unlock() {
-        gate.submit();
+    /** The passphrase field, its wait and its progress; {@code gate().submit()} unlocks. */
+    public PassphraseGate<Boolean> gate() {
+        return gate;
     }
 
     /** The screen is leaving: any countdown stops. */

@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
-import org.stepwise.ui.common.FormField;
 import org.stepwise.ui.common.Forms;
 
 /**
@@ -22,14 +21,15 @@ final class PassphraseCard {
     private PassphraseCard() {
     }
 
-    static ScrollPane build(String heading, Node intro, PasswordField passphrase, FormField<String> field,
-            ReadOnlyBooleanProperty busy, ReadOnlyBooleanProperty waiting, ReadOnlyStringProperty wait,
-            Runnable unlock) {
+    static ScrollPane build(String heading, Node intro, PasswordField passphrase, PassphraseGate<?> gate) {
+        ReadOnlyBooleanProperty busy = gate.busyProperty();
+        ReadOnlyBooleanProperty waiting = gate.waitingProperty();
+        ReadOnlyStringProperty wait = gate.waitProperty();
         Button button = new Button("Unlock");
         button.setId("unlock");
         button.setDefaultButton(true);
         button.getStyleClass().add("accent");
-        button.setOnAction(event -> unlock.run());
+        button.setOnAction(event -> gate.submit());
         passphrase.disableProperty().bind(busy.or(waiting));
         button.disableProperty().bind(busy.or(waiting));
 
@@ -45,7 +45,7 @@ final class PassphraseCard {
         if (intro != null) {
             content.add(intro);
         }
-        content.add(Forms.row("Passphrase", passphrase, field));
+        content.add(Forms.row("Passphrase", passphrase, gate.passphrase()));
         content.add(waitLine);
         content.add(button);
         content.add(Forms.progress("unlock-progress", "Checking your passphrase…", busy));

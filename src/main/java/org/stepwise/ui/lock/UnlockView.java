@@ -12,8 +12,7 @@ public final class UnlockView {
 
     public UnlockView(UnlockViewModel model) {
         passphrase.setId("unlock-passphrase");
-        root = PassphraseCard.build("Unlock your caseload", null, passphrase, model.passphrase(),
-                model.busyProperty(), model.waitingProperty(), model.waitProperty(), model::unlock);
+        root = PassphraseCard.build("Unlock your caseload", null, passphrase, model.gate());
         root.setId("unlock-screen");
     }
 

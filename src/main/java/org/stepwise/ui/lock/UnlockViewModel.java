@@ -40,6 +40,11 @@ public final class UnlockViewModel {
         gate.submit();
     }
 
+    /** The passphrase field with its wait and progress, for the view. */
+    PassphraseGate<OpenedStore> gate() {
+        return gate;
+    }
+
     private static OpenedStore open(StoreAccess access, char[] secret) throws WrongPassphraseException {
         CaseloadStore store = access.unlock(secret);
         try {

@@ -31,11 +31,11 @@ class LockViewModelTest {
     void thePassphraseIsCheckedAgainstTheStoreOnTheStoreThread() {
         InPlace.Held held = new InPlace.Held();
         LockViewModel model = lock(held);
-        model.passphrase().set("correct horse battery");
+        model.gate().passphrase().set("correct horse battery");
 
-        model.unlock();
+        model.gate().submit();
 
-        assertTrue(model.busyProperty().get());
+        assertTrue(model.gate().busyProperty().get());
         assertEquals(List.of(), store.checkedPassphrases(), "nothing is checked on the calling thread");
         held.runNext();
         assertEquals(List.of("correct horse battery"), store.checkedPassphrases());
@@ -51,19 +51,19 @@ class LockViewModelTest {
     void aWrongPassphraseStaysLockedAndTheFifthWaits() {
         LockViewModel model = lock(null);
         for (int i = 1; i <= 5; i++) {
-            model.passphrase().set("wrong " + i);
-            model.unlock();
+            model.gate().passphrase().set("wrong " + i);
+            model.gate().submit();
         }
 
         assertEquals(0, unlocked);
-        assertEquals("That passphrase does not open this store.", model.passphrase().message());
-        assertTrue(model.waitingProperty().get());
-        assertEquals("5 wrong passphrases in a row. You can try again in 30 seconds.", model.waitProperty().get());
+        assertEquals("That passphrase does not open this store.", model.gate().passphrase().message());
+        assertTrue(model.gate().waitingProperty().get());
+        assertEquals("5 wrong passphrases in a row. You can try again in 30 seconds.", model.gate().waitProperty().get());
 
         timer.advance(Duration.ofSeconds(30));
-        assertFalse(model.waitingProperty().get());
-        model.passphrase().set("correct horse battery");
-        model.unlock();
+        assertFalse(model.gate().waitingProperty().get());
+        model.gate().passphrase().set("correct horse battery");
+        model.gate().submit();
         assertEquals(1, unlocked);
         assertEquals(0, delay.failuresInARow());
     }
@@ -74,10 +74,10 @@ class LockViewModelTest {
             delay.failed();
         }
         LockViewModel model = lock(null);
-        model.passphrase().set("wrong again");
+        model.gate().passphrase().set("wrong again");
 
-        model.unlock();
+        model.gate().submit();
 
-        assertTrue(model.waitingProperty().get(), "the fifth failure in a row, counting those at start");
+        assertTrue(model.gate().waitingProperty().get(), "the fifth failure in a row, counting those at start");
     }
 }

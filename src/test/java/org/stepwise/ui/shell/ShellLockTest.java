@@ -43,8 +43,8 @@ class ShellLockTest {
 
     private void unlockWith(String passphrase) {
         LockViewModel lock = assertInstanceOf(LockViewModel.class, shell.screenProperty().get());
-        lock.passphrase().set(passphrase);
-        lock.unlock();
+        lock.gate().passphrase().set(passphrase);
+        lock.gate().submit();
     }
 
     @Test
