@@ -121,14 +121,31 @@ final class PassphraseChange {
                             + UNCHANGED
                     : "The passphrase was not changed. " + UNCHANGED);
         }
+        Database reopened = null;
         try {
+            checkpoint.reached(Step.COMMITTED);
             swap(dir, checkpoint);
-            Database reopened = Database.reopen(dir, lock, newKey);
-            checkpoint.reached(Step.REOPENED);
+            reopened = Database.reopen(dir, lock, newKey);
             useFromNow.accept(reopened);
+            checkpoint.reached(Step.REOPENED);
             finish(dir);
             checkpoint.reached(Step.OLD_REMOVED);
-            LOG.log(System.Logger.Level.INFO, "Passphrase changed: the store was re-encrypted");
+        } catch (IOException | SQLException | RuntimeException e) {
+            StoreErrors.log("finishing a passphrase change", e);
+            finishAgain(dir, lock, newKey, reopened, useFromNow);
+        }
+        LOG.log(System.Logger.Level.INFO, "Passphrase changed: the store was re-encrypted");
+    }
+
+    /** After the point of no return, a failure is met by going forward once more from where it stopped. */
+    private static void finishAgain(Path dir, FolderLock lock, byte[] newKey, Database reopened,
+            Consumer<Database> useFromNow) {
+        try {
+            if (reopened == null) {
+                swap(dir, Checkpoint.NONE);
+                useFromNow.accept(Database.reopen(dir, lock, newKey));
+            }
+            finish(dir);
         } catch (IOException | SQLException | RuntimeException e) {
             StoreErrors.log("finishing a passphrase change", e);
             throw new StoreException("The store was re-encrypted with the new passphrase, but the change could "
@@ -167,7 +184,6 @@ final class PassphraseChange {
         Files.write(marker, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         force(marker);
         forceFolder(work);
-        checkpoint.reached(Step.COMMITTED);
     }
 
     /**

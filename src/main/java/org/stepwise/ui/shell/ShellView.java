@@ -1,5 +1,6 @@
 package org.stepwise.ui.shell;
 
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -20,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.ui.caseload.CaseloadView;
 import org.stepwise.ui.caseload.CaseloadViewModel;
@@ -117,6 +119,11 @@ public final class ShellView {
         root.addEventFilter(MouseEvent.ANY, event -> model.activity());
         root.addEventFilter(ScrollEvent.ANY, event -> model.activity());
 
+        model.lockedProperty().addListener((observable, was, locked) -> {
+            if (locked) {
+                closeOtherWindows();
+            }
+        });
         show(model, model.screenProperty().get());
         model.screenProperty().addListener((observable, before, now) -> show(model, now));
         model.failureProperty().addListener((observable, before, now) -> show(model, model.screenProperty().get()));
@@ -195,6 +202,19 @@ public final class ShellView {
         screenArea.getChildren().setAll(content);
         if (focus != null) {
             focus.requestFocus();
+        }
+    }
+
+    /**
+     * On lock, closes every other window of Stepwise (an open question or message, which may speak of
+     * a patient's record): a question closed this way counts as answered No.
+     */
+    private void closeOtherWindows() {
+        Window main = root.getScene() == null ? null : root.getScene().getWindow();
+        for (Window window : List.copyOf(Window.getWindows())) {
+            if (window != main) {
+                window.hide();
+            }
         }
     }
 

@@ -219,6 +219,19 @@ public final class ShellViewModel {
         watchForIdle();
     }
 
+    /**
+     * Shows a screen that a screen asked for (a save finished, a back button): while the window is
+     * locked it waits under the lock and shows after unlock, so work finishing in the background
+     * never uncovers a patient.
+     */
+    private void show(Object next) {
+        if (locked.get()) {
+            covered = next;
+        } else {
+            screen.set(next);
+        }
+    }
+
     /** Opens the settings dialog over the current screen (idle-lock minutes, passphrase change). */
     public void settings() {
         if (store == null || closing || locked.get() || screen.get() instanceof SettingsViewModel) {
@@ -268,14 +281,14 @@ public final class ShellViewModel {
             return;
         }
         PatientViewModel patient = new PatientViewModel(store, runner, dialogs, clock, catalogue, referralId,
-                screen::set, () -> backToCaseload(referralId));
-        screen.set(patient);
+                this::show, () -> backToCaseload(referralId));
+        show(patient);
         patient.load();
     }
 
     /** Back from a patient: the caseload loads again (it may have changed) with that referral selected. */
     private void backToCaseload(long referralId) {
-        screen.set(caseload);
+        show(caseload);
         caseload.load(referralId);
     }
 
@@ -285,11 +298,11 @@ public final class ShellViewModel {
     }
 
     private void referralSaved(ReferralCreated created) {
-        screen.set(caseload);
+        show(caseload);
         caseload.load(created.referralId());
     }
 
     private void backToCaseload() {
-        screen.set(caseload);
+        show(caseload);
     }
 }

@@ -20,8 +20,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.stepwise.domain.contact.Attendance;
+import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactType;
+import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
@@ -207,6 +212,33 @@ class LockFlowTest {
         assertFalse(robot.lookup("#unlock-wait").query().isVisible());
         unlockFromLockScreen(robot);
         waitFor(robot, "#caseload-table");
+    }
+
+    @Test
+    void aQuestionOpenWhenTheIdleLockComesIsClosedAsNo(FxRobot robot) {
+        long referralId = store.caseload().stream().filter(row -> row.familyName().equals("Smith")).findFirst()
+                .orElseThrow().referralId();
+        store.saveContact(new Contact(null, referralId, LocalDate.now().minusWeeks(1), ContactType.TREATMENT,
+                Medium.TELEPHONE, Attendance.DNA, 2, null, null, null, List.of(), null));
+        unlockAtStart(robot);
+        robot.write("smith");
+        robot.type(KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#contacts-table").tryQuery().isPresent()
+                && robot.lookup("#contacts-table").queryTableView().getItems().size() == 1);
+        List<Window> before = onFx(() -> List.copyOf(Window.getWindows()));
+        robot.type(KeyCode.DELETE);
+        waitUntil(() -> Window.getWindows().stream().anyMatch(window -> !before.contains(window)));
+        Window question = onFx(() -> Window.getWindows().stream().filter(window -> !before.contains(window))
+                .findFirst().orElseThrow());
+
+        advance(Duration.ofMinutes(10));
+
+        waitFor(robot, "#lock-screen");
+        waitUntil(() -> !question.isShowing());
+        assertEquals(1, store.contacts(referralId).size(), "the question closed as No: nothing deleted");
+        unlockFromLockScreen(robot);
+        waitFor(robot, "#contacts-table");
     }
 
     @Test

@@ -8,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
+import org.stepwise.domain.contact.Attendance;
+import org.stepwise.domain.contact.ContactType;
+import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.ui.caseload.CaseloadViewModel;
+import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.lock.LockViewModel;
 import org.stepwise.ui.lock.UnlockViewModel;
 import org.stepwise.ui.settings.SettingsViewModel;
@@ -106,6 +113,47 @@ class ShellLockTest {
         unlockWith(PASSPHRASE);
 
         assertSame(caseload, shell.screenProperty().get());
+    }
+
+    @Test
+    void aSessionSavedWhileLockedStaysUnderTheLockAndItsPatientShowsAfterUnlock() {
+        InPlace.Held held = new InPlace.Held();
+        ShellViewModel slow = new ShellViewModel(new InMemoryStoreAccess(PASSPHRASE, store), held.runner(),
+                new RecordingDialogs(), Clock.systemDefaultZone());
+        long referralId = store.add("9990000018", "Ada", "Lovelace", LocalDate.of(1985, 12, 10),
+                LocalDate.now().minusWeeks(4), 2, ReferralStatus.IN_TREATMENT).referralId();
+        slow.start();
+        runAll(held);
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, slow.screenProperty().get());
+        unlock.passphrase().set(PASSPHRASE);
+        unlock.unlock();
+        runAll(held);
+        slow.openReferral(referralId);
+        runAll(held);
+        PatientViewModel patient = assertInstanceOf(PatientViewModel.class, slow.screenProperty().get());
+        patient.newSession();
+        SessionViewModel session = assertInstanceOf(SessionViewModel.class, slow.screenProperty().get());
+        session.type().set(ContactType.TREATMENT);
+        session.medium().set(Medium.TELEPHONE);
+        session.attendance().set(Attendance.DNA);
+        session.save();
+
+        slow.lock();
+        runAll(held);
+
+        assertEquals(1, store.contactsSaved().size(), "the save went through");
+        LockViewModel lock = assertInstanceOf(LockViewModel.class, slow.screenProperty().get(),
+                "the patient the save returns to waits under the lock");
+        lock.gate().passphrase().set(PASSPHRASE);
+        lock.gate().submit();
+        runAll(held);
+        assertSame(patient, slow.screenProperty().get());
+    }
+
+    private static void runAll(InPlace.Held held) {
+        while (held.waiting() > 0) {
+            held.runNext();
+        }
     }
 
     @Test
