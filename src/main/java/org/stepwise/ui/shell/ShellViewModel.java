@@ -171,7 +171,8 @@ public final class ShellViewModel {
 
     /**
      * The timer the idle lock and the unlock wait use (the application's runs on the JavaFX thread);
-     * set before {@link #start()}. Without one, the window never locks by itself.
+     * set before {@link #start()}. Without one, the window never locks by itself and a wait after
+     * wrong passphrases never ends: every window sets one ({@link StepwiseUi} does).
      */
     public void useTimer(UiTimer uiTimer) {
         idle.stop();
