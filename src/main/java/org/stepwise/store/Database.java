@@ -80,9 +80,12 @@ final class Database implements AutoCloseable {
         this.dsl = DSL.using(connection, SQLDialect.H2, new Settings().withExecuteLogging(false));
     }
 
-    /** Whether the data folder holds a database file. */
+    /**
+     * Whether the data folder holds a store: its database file, or a passphrase change that was
+     * interrupted after its point of no return (finished when the store is next unlocked).
+     */
     static boolean exists(Path dataDir) {
-        return Files.exists(dataDir.resolve(DB_FILE));
+        return Files.exists(dataDir.resolve(DB_FILE)) || PassphraseChange.pending(dataDir);
     }
 
     /**
@@ -156,6 +159,7 @@ final class Database implements AutoCloseable {
     static Database open(Path dataDir, char[] passphrase, FolderLock lock) throws WrongPassphraseException {
         Connection connection = null;
         try {
+            PassphraseChange.recover(dataDir);
             if (!Files.isWritable(dataDir) || !Files.isWritable(dataDir.resolve(DB_FILE))) {
                 LOG.log(System.Logger.Level.WARNING, "Unlock refused: the data folder is read-only");
                 throw new StoreException(READ_ONLY);
@@ -198,6 +202,10 @@ final class Database implements AutoCloseable {
                 throw new StoreException(FolderLock.ALREADY_OPEN);
             }
             throw StoreErrors.translate("opening the store", "The store could not be opened.", e);
+        } catch (IOException e) {
+            closeQuietly(connection);
+            lock.close();
+            throw StoreErrors.translate("finishing a passphrase change", "The store could not be opened.", e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             lock.close();
@@ -206,6 +214,37 @@ final class Database implements AutoCloseable {
             }
             throw StoreErrors.translate("opening the store", "The store could not be opened.", e);
         }
+    }
+
+    /**
+     * Opens the database of a folder whose lock the caller holds, with a key already checked: after a
+     * passphrase change. The lock passes to the new object.
+     */
+    static Database reopen(Path dataDir, FolderLock lock, byte[] key) throws SQLException {
+        return new Database(dataDir, lock, connect(dataDir, key, true));
+    }
+
+    /** Throws {@link WrongPassphraseException} unless the passphrase derives this store's key. */
+    void checkPassphrase(char[] passphrase) throws WrongPassphraseException {
+        try {
+            Arrays.fill(KeySettings.read(dataDir).deriveCheckedKey(passphrase), (byte) 0);
+        } catch (WrongPassphraseException e) {
+            LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
+            throw e;
+        }
+    }
+
+    /**
+     * Closes the connection (and with it the database file) but keeps the folder lock, which is
+     * returned: no other process can open the folder while the file is being re-encrypted.
+     */
+    FolderLock closeKeepingLock() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            StoreErrors.log("closing the store", e);
+        }
+        return lock;
     }
 
     DSLContext dsl() {
@@ -234,13 +273,41 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path dataDir, byte[] key, boolean mustExist) throws SQLException {
+    static Connection connect(Path dataDir, byte[] key, boolean mustExist) throws SQLException {
+        return connect(url(dataDir, mustExist), jdbcPassword(key));
+    }
+
+    /**
+     * Opens a database file encrypted with {@code fileKey} whose user still has the password of
+     * {@code userKey} (a copy just re-encrypted), and gives the user the password of {@code fileKey}.
+     */
+    static Connection connectAndRekeyUser(Path dataDir, byte[] fileKey, byte[] userKey) throws SQLException {
+        char[] file = filePassword(fileKey);
+        char[] user = filePassword(userKey);
+        char[] password = new char[file.length + 1 + user.length];
+        System.arraycopy(file, 0, password, 0, file.length);
+        password[file.length] = ' ';
+        System.arraycopy(user, 0, password, file.length + 1, user.length);
+        Arrays.fill(user, '\0');
+        Connection connection = connect(url(dataDir, true), password);
+        try (var statement = connection.prepareStatement("ALTER USER " + USER + " SET PASSWORD ?")) {
+            statement.setString(1, new String(file));
+            statement.execute();
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        } finally {
+            Arrays.fill(file, '\0');
+        }
+        return connection;
+    }
+
+    private static Connection connect(String url, char[] password) throws SQLException {
         Properties info = new Properties();
         info.setProperty("user", USER);
-        char[] password = jdbcPassword(key);
         info.put("password", password);
         try {
-            return org.h2.Driver.load().connect(url(dataDir, mustExist), info);
+            return org.h2.Driver.load().connect(url, info);
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -302,12 +369,7 @@ final class Database implements AutoCloseable {
      * the file password is what encrypts; the user password adds nothing once the file is decrypted.
      */
     private static char[] jdbcPassword(byte[] key) {
-        char[] hex = new char[key.length * 2];
-        String digits = "0123456789abcdef";
-        for (int i = 0; i < key.length; i++) {
-            hex[2 * i] = digits.charAt((key[i] >> 4) & 0xf);
-            hex[2 * i + 1] = digits.charAt(key[i] & 0xf);
-        }
+        char[] hex = filePassword(key);
         char[] password = new char[hex.length * 2 + 1];
         System.arraycopy(hex, 0, password, 0, hex.length);
         password[hex.length] = ' ';
@@ -320,6 +382,17 @@ final class Database implements AutoCloseable {
     static boolean readOnly(IOException e) {
         return e instanceof AccessDeniedException
                 || e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("Read-only");
+    }
+
+    /** The file password H2 encrypts with: the key in hex (the caller clears it). */
+    static char[] filePassword(byte[] key) {
+        char[] hex = new char[key.length * 2];
+        String digits = "0123456789abcdef";
+        for (int i = 0; i < key.length; i++) {
+            hex[2 * i] = digits.charAt((key[i] >> 4) & 0xf);
+            hex[2 * i + 1] = digits.charAt(key[i] & 0xf);
+        }
+        return hex;
     }
 
     /** H2 reads ';' in a file path as the start of its settings. */

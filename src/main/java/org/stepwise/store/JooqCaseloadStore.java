@@ -1,5 +1,6 @@
 package org.stepwise.store;
 
+import static org.stepwise.store.generated.Tables.APP_SETTING;
 import static org.stepwise.store.generated.Tables.CONTACT;
 import static org.stepwise.store.generated.Tables.CONTACT_VERSION;
 import static org.stepwise.store.generated.Tables.PATIENT;
@@ -53,6 +54,7 @@ import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.common.Coded;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
@@ -70,6 +72,7 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.EndReason;
@@ -102,12 +105,15 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     private static final System.Logger LOG = System.getLogger(JooqCaseloadStore.class.getName());
 
-    private final Database database;
+    private static final String IDLE_LOCK_MINUTES = "lock.idle-minutes";
+
+    private Database database;
     private final MeasureCatalogue catalogue;
     private final ContactRules rules;
     private final AuditLog auditLog = new StoreAuditLog();
     private boolean closed;
     private boolean backupOnClose;
+    private PassphraseChange.Checkpoint passphraseCheckpoint = PassphraseChange.Checkpoint.NONE;
 
     JooqCaseloadStore(Database database, MeasureCatalogue catalogue) {
         this.database = database;
@@ -329,9 +335,108 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .selectFrom(CONTACT_VERSION)
                 .where(CONTACT_VERSION.CONTACT_ID.eq(contactId))
                 .orderBy(CONTACT_VERSION.VERSION)
-                .fetch(r -> new ContactVersion(r.getContactId(), r.getVersion(),
-                        ContactVersion.Change.valueOf(r.getChangeKind().toUpperCase(Locale.ROOT)),
-                        ContactText.read(r.getContent()), r.getChangedBy(), r.getChangedAt().toInstant())));
+                .fetch(JooqCaseloadStore::version));
+    }
+
+    @Override
+    public synchronized List<ContactVersion> deletedContacts(long referralId) {
+        return read("reading deleted contacts", "The deleted contacts could not be read.", dsl -> dsl
+                .selectFrom(CONTACT_VERSION)
+                .where(CONTACT_VERSION.CHANGE_KIND.eq("deleted"))
+                .orderBy(CONTACT_VERSION.CHANGED_AT.desc(), CONTACT_VERSION.ID.desc())
+                .fetch(JooqCaseloadStore::version)
+                .stream()
+                .filter(version -> version.contact().referralId() == referralId)
+                .toList());
+    }
+
+    private static ContactVersion version(org.stepwise.store.generated.tables.records.ContactVersionRecord r) {
+        return new ContactVersion(r.getContactId(), r.getVersion(),
+                ContactVersion.Change.valueOf(r.getChangeKind().toUpperCase(Locale.ROOT)),
+                ContactText.read(r.getContent()), r.getChangedBy(), r.getChangedAt().toInstant());
+    }
+
+    @Override
+    public synchronized int idleLockMinutes() {
+        return read("reading the settings", "The settings could not be read.", dsl -> {
+            String stored = dsl.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
+                    .where(APP_SETTING.SETTING_KEY.eq(IDLE_LOCK_MINUTES))
+                    .fetchOne(APP_SETTING.SETTING_VALUE);
+            if (stored == null || IdleLock.problem(stored).isPresent()) {
+                return IdleLock.DEFAULT_MINUTES;
+            }
+            return Integer.parseInt(stored.strip());
+        });
+    }
+
+    @Override
+    public synchronized void saveIdleLockMinutes(int minutes) {
+        IdleLock.problem(minutes).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        write("saving the settings", "The setting was not saved.", dsl -> dsl
+                .mergeInto(APP_SETTING)
+                .using(DSL.selectOne())
+                .on(APP_SETTING.SETTING_KEY.eq(IDLE_LOCK_MINUTES))
+                .whenMatchedThenUpdate().set(APP_SETTING.SETTING_VALUE, Integer.toString(minutes))
+                .whenNotMatchedThenInsert(APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE)
+                .values(IDLE_LOCK_MINUTES, Integer.toString(minutes))
+                .execute() + audited(dsl, AuditAction.CHANGE, "setting", "idle lock minutes"));
+    }
+
+    /** Appends an audit row inside the caller's transaction; 0, to add to a row count. */
+    private static int audited(DSLContext dsl, AuditAction action, String entity, String detail) {
+        AuditTrail.append(dsl, action, entity, null, detail);
+        return 0;
+    }
+
+    @Override
+    public synchronized void checkPassphrase(char[] passphrase) throws WrongPassphraseException {
+        try {
+            checkOpen();
+            if (passphrase == null) {
+                throw new WrongPassphraseException();
+            }
+            try {
+                database.checkPassphrase(passphrase);
+            } catch (WrongPassphraseException refused) {
+                write("recording a refused unlock", "The refused unlock could not be recorded.",
+                        dsl -> audited(dsl, AuditAction.UNLOCK_FAILED, null, "lock screen"));
+                throw refused;
+            }
+            write("recording the unlock", "The unlock could not be recorded.",
+                    dsl -> audited(dsl, AuditAction.UNLOCK, null, "lock screen"));
+        } finally {
+            clear(passphrase);
+        }
+    }
+
+    @Override
+    public synchronized void changePassphrase(char[] current, char[] next) throws WrongPassphraseException {
+        try {
+            checkOpen();
+            if (current == null) {
+                throw new WrongPassphraseException();
+            }
+            PassphraseChange.change(database, current, next, H2StoreAccess.MIN_PASSPHRASE_LENGTH,
+                    reopened -> database = reopened, passphraseCheckpoint);
+            write("recording the passphrase change", "The passphrase change could not be recorded.",
+                    dsl -> audited(dsl, AuditAction.CHANGE, "store", "passphrase"));
+        } finally {
+            clear(current);
+            clear(next);
+        }
+    }
+
+    /** For tests: stops a passphrase change at a step (a failure, or the process killed there). */
+    void stopPassphraseChangeWith(PassphraseChange.Checkpoint checkpoint) {
+        passphraseCheckpoint = checkpoint;
+    }
+
+    private static void clear(char[] secret) {
+        if (secret != null) {
+            Arrays.fill(secret, '\0');
+        }
     }
 
     @Override

@@ -21,6 +21,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.caseload.WrongPassphraseException;
 
 /**
  * The non-secret key derivation parameters of one store, kept in {@code store.properties} beside the
@@ -144,6 +145,19 @@ final class KeySettings {
         } finally {
             spec.clearPassword();
         }
+    }
+
+    /**
+     * The store key of this passphrase, or {@link WrongPassphraseException} (with the derived key cleared)
+     * when it is not the store's. The caller clears the returned array.
+     */
+    byte[] deriveCheckedKey(char[] passphrase) throws WrongPassphraseException {
+        byte[] key = deriveKey(passphrase);
+        if (!matches(key)) {
+            Arrays.fill(key, (byte) 0);
+            throw new WrongPassphraseException();
+        }
+        return key;
     }
 
     /** Whether {@code key} is the key these settings were written with (false: a wrong passphrase). */

@@ -66,6 +66,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void theLockScreensUnlocksTheSettingAndThePassphraseChangeAreRecorded() throws Exception {
+        int before = recorded().size();
+        assertThrows(WrongPassphraseException.class, () -> store.checkPassphrase("not the passphrase".toCharArray()));
+        store.checkPassphrase(passphrase());
+        store.saveIdleLockMinutes(5);
+        store.changePassphrase(passphrase(), "another long passphrase".toCharArray());
+
+        List<String> added = recorded().subList(before, recorded().size());
+        assertEquals(4, added.size(), added.toString());
+        assertTrue(added.get(0).startsWith("unlock_failed") && added.get(0).endsWith("(lock screen)"), added.get(0));
+        assertTrue(added.get(1).startsWith("unlock ") && added.get(1).endsWith("(lock screen)"), added.get(1));
+        assertTrue(added.get(2).startsWith("change ") && added.get(2).endsWith("(idle lock minutes)"), added.get(2));
+        assertTrue(added.get(3).startsWith("change ") && added.get(3).endsWith("(passphrase)"), added.get(3));
+        assertTrue(store.audit().verify().intact(), "the chain still holds across the re-encrypted store");
+    }
+
+    @Test
     void everyChangeViewExportAndBackupIsRecordedWithItsRecordIdAndThePractitioner() throws Exception {
         long referralId = store.createReferral(patient(), referral(REFERRED, 2)).referralId();
         long patientId = store.referral(referralId).orElseThrow().patientId();

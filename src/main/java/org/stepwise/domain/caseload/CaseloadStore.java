@@ -152,6 +152,38 @@ public interface CaseloadStore extends AutoCloseable {
      */
     void backupTo(Path file);
 
+    /**
+     * The minutes of inactivity after which the window locks: the practitioner's setting, or
+     * {@link org.stepwise.domain.practitioner.IdleLock#DEFAULT_MINUTES} until one is saved.
+     */
+    int idleLockMinutes();
+
+    /** Saves the idle-lock minutes (refused, with nothing saved, outside 1 to 30). */
+    void saveIdleLockMinutes(int minutes);
+
+    /**
+     * Checks a passphrase against this store's key check (for unlocking a locked window): returns when
+     * it is the store's passphrase, throws {@link WrongPassphraseException} when not. Changes nothing;
+     * the array is cleared.
+     */
+    void checkPassphrase(char[] passphrase) throws WrongPassphraseException;
+
+    /**
+     * Re-encrypts the store under a new passphrase (at least 12 characters). The store stays usable
+     * throughout from the caller's view: it is closed, re-encrypted into a copy, the copy is opened and
+     * checked, then it takes the place of the old file; the old file is kept aside until the new one
+     * has opened, then removed. A wrong current passphrase throws {@link WrongPassphraseException} and
+     * changes nothing; any other failure leaves the store under its old passphrase. Both arrays are
+     * cleared.
+     */
+    void changePassphrase(char[] current, char[] next) throws WrongPassphraseException;
+
+    /**
+     * The contacts of a referral that were deleted: the last version of each (with who deleted it and
+     * when), newest deletion first. Their earlier versions are in {@link #contactHistory}.
+     */
+    List<ContactVersion> deletedContacts(long referralId);
+
     @Override
     void close();
 }

@@ -82,7 +82,8 @@ public final class FirstRunViewModel {
                 .start();
     }
 
-    static Optional<String> passphraseProblem(String text) {
+    /** Why a new passphrase is not acceptable (the rule of first run and of a passphrase change), or empty. */
+    public static Optional<String> passphraseProblem(String text) {
         if (text == null || text.isEmpty()) {
             return Optional.of("Choose a passphrase of at least " + MIN_PASSPHRASE_LENGTH + " characters.");
         }

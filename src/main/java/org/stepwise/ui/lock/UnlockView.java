@@ -1,10 +1,8 @@
 package org.stepwise.ui.lock;
 
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
-import org.stepwise.ui.common.Forms;
 
 /** The unlock form: one passphrase field; Enter unlocks. */
 public final class UnlockView {
@@ -14,18 +12,7 @@ public final class UnlockView {
 
     public UnlockView(UnlockViewModel model) {
         passphrase.setId("unlock-passphrase");
-        Button unlock = new Button("Unlock");
-        unlock.setId("unlock");
-        unlock.setDefaultButton(true);
-        unlock.getStyleClass().add("accent");
-        unlock.setOnAction(event -> model.unlock());
-        passphrase.disableProperty().bind(model.busyProperty());
-        unlock.disableProperty().bind(model.busyProperty());
-
-        root = Forms.card("Unlock your caseload",
-                Forms.row("Passphrase", passphrase, model.passphrase()),
-                unlock,
-                Forms.progress("unlock-progress", "Opening your caseload…", model.busyProperty()));
+        root = PassphraseCard.build("Unlock your caseload", null, passphrase, model.gate());
         root.setId("unlock-screen");
     }
 

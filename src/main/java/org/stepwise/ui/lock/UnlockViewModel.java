@@ -1,61 +1,51 @@
 package org.stepwise.ui.lock;
 
-import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.FormField;
+import org.stepwise.ui.common.UiTimer;
 
 /**
  * Later runs: the passphrase opens the store. A wrong one is said beside the field, which is
- * cleared for another try, as often as needed.
+ * cleared for another try; after five wrong ones in a row each further try waits longer
+ * ({@link UnlockDelay}), and the screen says how long.
  */
 public final class UnlockViewModel {
 
-    private final StoreAccess access;
-    private final BackgroundRunner runner;
-    private final Consumer<OpenedStore> onOpened;
+    private final PassphraseGate<OpenedStore> gate;
 
-    private final FormField<String> passphrase = new FormField<>("",
-            text -> text == null || text.isEmpty() ? Optional.of("Enter your passphrase.") : Optional.empty());
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-
-    public UnlockViewModel(StoreAccess access, BackgroundRunner runner, Consumer<OpenedStore> onOpened) {
-        this.access = access;
-        this.runner = runner;
-        this.onOpened = onOpened;
+    public UnlockViewModel(StoreAccess access, BackgroundRunner runner, UnlockDelay delay, UiTimer timer,
+            Consumer<OpenedStore> onOpened) {
+        this.gate = new PassphraseGate<>(runner, delay, timer, secret -> open(access, secret), onOpened);
     }
 
-    public FormField<String> passphrase() { return passphrase; }
+    public FormField<String> passphrase() { return gate.passphrase(); }
 
     /** True while the passphrase is being tried (key derivation takes about a second). */
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return gate.busyProperty(); }
+
+    /** True while the next try must wait. */
+    public ReadOnlyBooleanProperty waitingProperty() { return gate.waitingProperty(); }
+
+    /** How long the next try must wait, or empty. */
+    public ReadOnlyStringProperty waitProperty() { return gate.waitProperty(); }
 
     public void unlock() {
-        if (busy.get()) {
-            return;
-        }
-        if (!passphrase.check()) {
-            passphrase.requestFocus();
-            return;
-        }
-        char[] secret = passphrase.value().toCharArray();
-        passphrase.reset("");
-        busy.set(true);
-        runner.task(() -> open(secret))
-                .whenDone(() -> busy.set(false))
-                .onSuccess(onOpened)
-                .onError(WrongPassphraseException.class, wrong -> tryAgain(wrong.getMessage()))
-                .onFailure(this::tryAgain)
-                .start();
+        gate.submit();
     }
 
-    private OpenedStore open(char[] secret) throws WrongPassphraseException {
+    /** The passphrase field with its wait and progress, for the view. */
+    PassphraseGate<OpenedStore> gate() {
+        return gate;
+    }
+
+    private static OpenedStore open(StoreAccess access, char[] secret) throws WrongPassphraseException {
         CaseloadStore store = access.unlock(secret);
         try {
             PractitionerProfile profile = store.profile();
@@ -64,10 +54,5 @@ public final class UnlockViewModel {
             store.close();
             throw failure;
         }
-    }
-
-    private void tryAgain(String message) {
-        passphrase.show(message);
-        passphrase.requestFocus();
     }
 }

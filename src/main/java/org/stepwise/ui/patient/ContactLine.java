@@ -63,7 +63,7 @@ public record ContactLine(
     }
 
     /** "14 moderate": the total with the measure's decimals and its severity band where it has bands. */
-    private static String describe(MeasureDefinition definition, Score score) {
+    static String describe(MeasureDefinition definition, Score score) {
         BigDecimal total = score.total();
         String number = total.setScale(definition.decimals(), RoundingMode.HALF_UP).toPlainString();
         return definition.band(total).map(band -> number + " " + band.label()).orElse(number);

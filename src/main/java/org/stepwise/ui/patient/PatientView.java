@@ -126,9 +126,19 @@ public final class PatientView {
 
         Label sessions = new Label("Sessions");
         sessions.getStyleClass().add("section-title");
-        Label sessionsHint = new Label("Enter edits · Delete deletes · Ctrl+N new session");
+        Label sessionsHint = new Label("Enter edits · Delete deletes · H history · Ctrl+N new session");
         sessionsHint.getStyleClass().add("hint");
-        HBox sessionsHeading = new HBox(12, sessions, sessionsHint);
+        Button history = new Button("History");
+        history.setId("contact-history");
+        history.setTooltip(new Tooltip("Earlier versions of the selected session (H)"));
+        history.setOnAction(event -> model.showHistory(table.getSelectionModel().getSelectedItem()));
+        history.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button deleted = new Button("Deleted sessions");
+        deleted.setId("deleted-contacts");
+        deleted.setOnAction(event -> model.showDeleted());
+        Region headingGap = new Region();
+        HBox.setHgrow(headingGap, Priority.ALWAYS);
+        HBox sessionsHeading = new HBox(12, sessions, sessionsHint, headingGap, history, deleted);
         sessionsHeading.setAlignment(Pos.BASELINE_LEFT);
         buildTable(model);
         table.setPrefHeight(TABLE_HEIGHT);
@@ -243,6 +253,9 @@ public final class PatientView {
                 event.consume();
             } else if (event.getCode() == KeyCode.DELETE) {
                 model.deleteSession(selected);
+                event.consume();
+            } else if (event.getCode() == KeyCode.H) {
+                model.showHistory(selected);
                 event.consume();
             }
         });

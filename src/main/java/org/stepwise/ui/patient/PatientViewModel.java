@@ -292,6 +292,24 @@ public final class PatientViewModel {
         show.accept(session);
     }
 
+    /** Opens the history of a recorded contact: its earlier versions, who changed it, when and what. */
+    public void showHistory(ContactLine line) {
+        if (line != null) {
+            ContactHistoryViewModel history = ContactHistoryViewModel.ofContact(store, runner, catalogue,
+                    clock.getZone(), line.contact(), () -> show.accept(this));
+            show.accept(history);
+            history.load();
+        }
+    }
+
+    /** Opens the referral's deleted contacts, each as it was when deleted. */
+    public void showDeleted() {
+        ContactHistoryViewModel deleted = ContactHistoryViewModel.deleted(store, runner, catalogue, clock.getZone(),
+                referralId, () -> show.accept(this));
+        show.accept(deleted);
+        deleted.load();
+    }
+
     /** Deletes a contact, with its scores and risk review, once the practitioner confirms. */
     public void deleteSession(ContactLine line) {
         if (line == null || busy.get()) {

@@ -1,5 +1,6 @@
 package org.stepwise.ui.shell;
 
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -13,11 +14,14 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.ui.audit.AuditView;
 import org.stepwise.ui.audit.AuditViewModel;
@@ -29,16 +33,22 @@ import org.stepwise.ui.export.ExportView;
 import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunView;
 import org.stepwise.ui.lock.FirstRunViewModel;
+import org.stepwise.ui.lock.LockView;
+import org.stepwise.ui.lock.LockViewModel;
 import org.stepwise.ui.lock.UnlockView;
 import org.stepwise.ui.lock.UnlockViewModel;
 import org.stepwise.ui.outcomes.OutcomesView;
 import org.stepwise.ui.outcomes.OutcomesViewModel;
+import org.stepwise.ui.patient.ContactHistory;
+import org.stepwise.ui.patient.ContactHistoryViewModel;
 import org.stepwise.ui.patient.PatientView;
 import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.review.ReviewView;
 import org.stepwise.ui.review.ReviewViewModel;
 import org.stepwise.ui.session.SessionView;
 import org.stepwise.ui.session.SessionViewModel;
+import org.stepwise.ui.settings.SettingsView;
+import org.stepwise.ui.settings.SettingsViewModel;
 
 /**
  * The main window's layout: a header (Stepwise, the practitioner's name and role) over the screen
@@ -52,6 +62,7 @@ public final class ShellView {
     private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REVIEW = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination OUTCOMES = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination LOCK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
     private final BorderPane root = new BorderPane();
     private final StackPane screenArea = new StackPane();
@@ -100,9 +111,22 @@ public final class ShellView {
         audit.visibleProperty().bind(model.exportAvailableProperty());
         audit.managedProperty().bind(audit.visibleProperty());
         audit.setFocusTraversable(false);
+        Button settings = new Button("Settings");
+        settings.setId("open-settings");
+        settings.setTooltip(new Tooltip("Lock time and passphrase"));
+        settings.setOnAction(event -> model.settings());
+        Button lock = new Button("Lock");
+        lock.setId("lock");
+        lock.setTooltip(new Tooltip("Lock the window now (Ctrl+L)"));
+        lock.setOnAction(event -> model.lock());
+        for (Button button : new Button[] {settings, lock}) {
+            button.visibleProperty().bind(model.exportAvailableProperty());
+            button.managedProperty().bind(button.visibleProperty());
+            button.setFocusTraversable(false);
+        }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, brand, export, outcomes, review, audit, gap, name, role);
+        HBox header = new HBox(12, brand, export, outcomes, review, audit, gap, name, role, settings, lock);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
 
@@ -123,8 +147,20 @@ public final class ShellView {
                 model.outcomes();
                 event.consume();
             }
+            if (LOCK.match(event)) {
+                model.lock();
+                event.consume();
+            }
         });
+        root.addEventFilter(KeyEvent.ANY, event -> model.activity());
+        root.addEventFilter(MouseEvent.ANY, event -> model.activity());
+        root.addEventFilter(ScrollEvent.ANY, event -> model.activity());
 
+        model.lockedProperty().addListener((observable, was, locked) -> {
+            if (locked) {
+                closeOtherWindows();
+            }
+        });
         show(model, model.screenProperty().get());
         model.screenProperty().addListener((observable, before, now) -> show(model, now));
         model.failureProperty().addListener((observable, before, now) -> show(model, model.screenProperty().get()));
@@ -201,11 +237,60 @@ public final class ShellView {
                 content = view.root();
                 focus = view.initialFocus();
             }
+            case LockViewModel lock -> {
+                LockView view = new LockView(lock);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case ContactHistoryViewModel history -> {
+                ContactHistory view = new ContactHistory(history);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case SettingsViewModel settings -> {
+                SettingsView view = new SettingsView(settings);
+                content = view.root();
+                focus = view.initialFocus();
+            }
             default -> throw new IllegalStateException("No view for " + screen.getClass().getSimpleName());
         }
         screenArea.getChildren().setAll(content);
         if (focus != null) {
-            focus.requestFocus();
+            focusOnceShown(focus);
+        }
+    }
+
+    /**
+     * Gives {@code node} the keyboard focus: at once when it is in the window, else as soon as it joins
+     * it (a node inside a scroll pane joins the scene only when the pane's skin lays it out).
+     */
+    private static void focusOnceShown(Node node) {
+        if (node.getScene() != null) {
+            node.requestFocus();
+            return;
+        }
+        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<javafx.scene.Scene>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> observable,
+                    javafx.scene.Scene before, javafx.scene.Scene now) {
+                if (now != null) {
+                    node.sceneProperty().removeListener(this);
+                    node.requestFocus();
+                }
+            }
+        });
+    }
+
+    /**
+     * On lock, closes every other window of Stepwise (an open question or message, which may speak of
+     * a patient's record): a question closed this way counts as answered No.
+     */
+    private void closeOtherWindows() {
+        Window main = root.getScene() == null ? null : root.getScene().getWindow();
+        for (Window window : List.copyOf(Window.getWindows())) {
+            if (window != main) {
+                window.hide();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.stepwise.ui.shell;
 
 import java.time.Clock;
+import java.time.Duration;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,6 +12,7 @@ import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.ui.audit.AuditViewModel;
@@ -20,14 +22,19 @@ import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DialogService;
 import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.PictureSaver;
+import org.stepwise.ui.common.UiTimer;
 import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunViewModel;
+import org.stepwise.ui.lock.IdleWatch;
+import org.stepwise.ui.lock.LockViewModel;
 import org.stepwise.ui.lock.OpenedStore;
+import org.stepwise.ui.lock.UnlockDelay;
 import org.stepwise.ui.lock.UnlockViewModel;
 import org.stepwise.ui.outcomes.OutcomesViewModel;
 import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.review.ReviewViewModel;
 import org.stepwise.ui.session.SessionViewModel;
+import org.stepwise.ui.settings.SettingsViewModel;
 
 /**
  * The main window's state: which screen shows, whose caseload is open, and the moves between
@@ -56,6 +63,13 @@ public final class ShellViewModel {
     private ReviewViewModel review;
     private Object beforeReview;
     private boolean closing;
+    private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked");
+    private final UnlockDelay unlockDelay = new UnlockDelay();
+    private UiTimer timer = UiTimer.STILL;
+    private IdleWatch idle = new IdleWatch(timer, this::lock);
+    private int idleMinutes = IdleLock.DEFAULT_MINUTES;
+    /** The screen the lock or the settings dialog covers, shown again when they go. */
+    private Object covered;
 
     /** A shell whose screens choose no file and use the bundled measure catalogue. */
     public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock) {
@@ -111,7 +125,7 @@ public final class ShellViewModel {
     public void start() {
         runner.task(access::exists)
                 .onSuccess(exists -> screen.set(exists
-                        ? new UnlockViewModel(access, runner, this::opened)
+                        ? new UnlockViewModel(access, runner, unlockDelay, timer, this::opened)
                         : new FirstRunViewModel(access, runner, this::opened)))
                 .onFailure(failure::set)
                 .start();
@@ -127,6 +141,7 @@ public final class ShellViewModel {
             return;
         }
         closing = true;
+        idle.stop();
         runner.task(() -> Boolean.TRUE).whenDone(() -> {
             CaseloadStore open = store;
             store = null;
@@ -158,6 +173,104 @@ public final class ShellViewModel {
         screen.set(profile.role() == Role.SUPERVISOR ? review() : caseload);
         exportAvailable.set(true);
         caseload.load();
+        watchForIdle();
+    }
+
+    /**
+     * The timer the idle lock and the unlock wait use (the application's runs on the JavaFX thread);
+     * set before {@link #start()}. Without one, the window never locks by itself and a wait after
+     * wrong passphrases never ends: every window sets one ({@link StepwiseUi} does).
+     */
+    public void useTimer(UiTimer uiTimer) {
+        idle.stop();
+        timer = uiTimer;
+        idle = new IdleWatch(uiTimer, this::lock);
+    }
+
+    /** True while the lock screen shows. */
+    public ReadOnlyBooleanProperty lockedProperty() {
+        return locked.getReadOnlyProperty();
+    }
+
+    /** A key or mouse event on the window: the idle lock counts from here. */
+    public void activity() {
+        idle.activity();
+    }
+
+    /**
+     * Locks the window (Ctrl+L, the Lock button, or the idle lock): the lock screen takes the place of
+     * the screen showing, which is kept with everything typed in it and shown again after unlock.
+     */
+    public void lock() {
+        if (store == null || closing || locked.get()) {
+            return;
+        }
+        idle.stop();
+        if (!(screen.get() instanceof SettingsViewModel)) {
+            covered = screen.get();
+        }
+        locked.set(true);
+        exportAvailable.set(false);
+        LockViewModel lock = new LockViewModel(store, runner, unlockDelay, timer, this::unlocked);
+        screen.set(lock);
+        lock.load();
+    }
+
+    private void unlocked() {
+        if (screen.get() instanceof LockViewModel lock) {
+            lock.dispose();
+        }
+        locked.set(false);
+        exportAvailable.set(true);
+        screen.set(covered);
+        covered = null;
+        watchForIdle();
+    }
+
+    /**
+     * Shows a screen that a screen asked for (a save finished, a back button): while the window is
+     * locked it waits under the lock and shows after unlock, so work finishing in the background
+     * never uncovers a patient.
+     */
+    private void show(Object next) {
+        if (locked.get()) {
+            covered = next;
+        } else {
+            screen.set(next);
+        }
+    }
+
+    /** Opens the settings dialog over the current screen (idle-lock minutes, passphrase change). */
+    public void settings() {
+        if (store == null || closing || locked.get() || screen.get() instanceof SettingsViewModel) {
+            return;
+        }
+        covered = screen.get();
+        SettingsViewModel settings = new SettingsViewModel(store, runner, minutes -> {
+            idleMinutes = minutes;
+            idle.changeTimeout(Duration.ofMinutes(minutes));
+        }, () -> {
+            screen.set(covered);
+            covered = null;
+        });
+        screen.set(settings);
+        settings.load();
+    }
+
+    /** Reads the practitioner's idle-lock minutes (on the store thread), then starts the idle watch. */
+    private void watchForIdle() {
+        idle.start(Duration.ofMinutes(idleMinutes));
+        runner.task(store::idleLockMinutes)
+                .onSuccess(minutes -> {
+                    idleMinutes = minutes;
+                    if (idle.running()) {
+                        idle.changeTimeout(Duration.ofMinutes(minutes));
+                    }
+                })
+                .onFailure(message -> {
+                    // The default minutes stay in force; the runner has logged the failure.
+                })
+                .start();
     }
 
     /** Opens the export screen (from the header's Export button or Ctrl+E), once a caseload is open. */
@@ -221,7 +334,7 @@ public final class ShellViewModel {
         runner.task(() -> OutcomesViewModel.read(open, catalogue, clock, this::backToCaseload))
                 .onSuccess(outcomes -> {
                     outcomes.setPictures(new PictureSaver(files, runner));
-                    screen.set(outcomes);
+                    show(outcomes);
                 })
                 .onFailure(message -> dialogs.error("The outcomes could not be opened", message))
                 .start();
@@ -246,14 +359,14 @@ public final class ShellViewModel {
             return;
         }
         PatientViewModel patient = new PatientViewModel(store, runner, dialogs, files, clock, catalogue, referralId,
-                screen::set, () -> backToCaseload(referralId));
-        screen.set(patient);
+                this::show, () -> backToCaseload(referralId));
+        show(patient);
         patient.load();
     }
 
     /** Back from a patient: the caseload loads again (it may have changed) with that referral selected. */
     private void backToCaseload(long referralId) {
-        screen.set(caseload);
+        show(caseload);
         caseload.load(referralId);
     }
 
@@ -263,11 +376,11 @@ public final class ShellViewModel {
     }
 
     private void referralSaved(ReferralCreated created) {
-        screen.set(caseload);
+        show(caseload);
         caseload.load(created.referralId());
     }
 
     private void backToCaseload() {
-        screen.set(caseload);
+        show(caseload);
     }
 }

@@ -13,6 +13,8 @@ import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.FxDialogService;
 import org.stepwise.ui.common.FxFileChooserService;
 import org.stepwise.ui.common.FxThreadBridge;
+import org.stepwise.ui.common.FxUiTimer;
+import org.stepwise.ui.common.UiTimer;
 
 /**
  * The way into the user interface, for the composition root: call {@link #start} from
@@ -57,9 +59,16 @@ public final class StepwiseUi {
 
     static void start(Stage stage, StoreAccess access, String title, MeasureCatalogue catalogue,
             FileChooserService files) {
+        start(stage, access, title, catalogue, files, new FxUiTimer());
+    }
+
+    /** As above, with the idle lock and the unlock wait timed by {@code timer} (tests move it by hand). */
+    static ShellViewModel start(Stage stage, StoreAccess access, String title, MeasureCatalogue catalogue,
+            FileChooserService files, UiTimer timer) {
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
         ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage), files,
                 Clock.systemDefaultZone(), catalogue);
+        model.useTimer(timer);
         Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
         style(scene);
         stage.setTitle(title);
@@ -72,5 +81,6 @@ public final class StepwiseUi {
         });
         stage.show();
         model.start();
+        return model;
     }
 }

@@ -3,8 +3,15 @@ package org.stepwise.ui.snapshot;
 import java.util.List;
 import org.stepwise.ui.audit.AuditView;
 import org.stepwise.ui.audit.AuditViewModel;
+import javafx.scene.Parent;
 import org.stepwise.ui.caseload.CaseloadView;
 import org.stepwise.ui.caseload.CaseloadViewModel;
+import org.stepwise.ui.common.UiTimer;
+import org.stepwise.ui.lock.LockView;
+import org.stepwise.ui.lock.LockViewModel;
+import org.stepwise.ui.lock.UnlockDelay;
+import org.stepwise.ui.settings.SettingsView;
+import org.stepwise.ui.settings.SettingsViewModel;
 
 /**
  * The screens {@code stepwise snapshots} draws, in order. A screen adds itself here with one entry
@@ -34,6 +41,18 @@ public final class SnapshotScreens {
                             context.clock().getZone(), () -> { });
                     model.load();
                     return new AuditView(model).root();
+                }),
+                Snapshot.ofScreen("lock", context -> {
+                    LockViewModel model = new LockViewModel(context.store(), context.runner(), new UnlockDelay(),
+                            UiTimer.STILL, () -> { });
+                    model.load();
+                    return (Parent) new LockView(model).root();
+                }),
+                Snapshot.ofScreen("settings", context -> {
+                    SettingsViewModel model = new SettingsViewModel(context.store(), context.runner(), minutes -> { },
+                            () -> { });
+                    model.load();
+                    return (Parent) new SettingsView(model).root();
                 }));
     }
 }

@@ -12,6 +12,7 @@ import org.stepwise.domain.practitioner.Role;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InMemoryStoreAccess;
 import org.stepwise.ui.testing.InPlace;
+import org.stepwise.ui.testing.ManualTimer;
 
 class UnlockViewModelTest {
 
@@ -20,7 +21,8 @@ class UnlockViewModelTest {
     private final InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
     private final InMemoryStoreAccess access = new InMemoryStoreAccess("correct horse battery", store);
     private final List<OpenedStore> opened = new ArrayList<>();
-    private final UnlockViewModel model = new UnlockViewModel(access, InPlace.runner(), opened::add);
+    private final ManualTimer timer = new ManualTimer();
+    private final UnlockViewModel model = new UnlockViewModel(access, InPlace.runner(), new UnlockDelay(), timer, opened::add);
 
     @Test
     void aWrongPassphraseIsSaidBesideTheFieldWhichIsClearedAndFocusedThenTheRightOneOpens() {
@@ -57,7 +59,7 @@ class UnlockViewModelTest {
     @Test
     void theFormIsBusyWhileThePassphraseIsTried() {
         InPlace.Held held = new InPlace.Held();
-        UnlockViewModel slow = new UnlockViewModel(access, held.runner(), opened::add);
+        UnlockViewModel slow = new UnlockViewModel(access, held.runner(), new UnlockDelay(), timer, opened::add);
         slow.passphrase().set("correct horse battery");
 
         slow.unlock();
@@ -67,5 +69,38 @@ class UnlockViewModelTest {
         held.runNext();
         assertFalse(slow.busyProperty().get());
         assertEquals(1, opened.size());
+    }
+
+    @Test
+    void afterFiveWrongPassphrasesInARowTheFieldWaitsAndSaysHowLong() {
+        for (int i = 1; i <= 4; i++) {
+            model.passphrase().set("wrong " + i);
+            model.unlock();
+            assertFalse(model.waitingProperty().get(), "no wait after " + i);
+        }
+        model.passphrase().set("wrong 5");
+        model.unlock();
+
+        assertTrue(model.waitingProperty().get());
+        assertEquals("5 wrong passphrases in a row. You can try again in 30 seconds.", model.waitProperty().get());
+        model.passphrase().set("correct horse battery");
+        model.unlock();
+        assertEquals(5, access.triedPassphrases().size(), "nothing is tried while the field waits");
+
+        timer.advance(java.time.Duration.ofSeconds(1));
+        assertEquals("5 wrong passphrases in a row. You can try again in 29 seconds.", model.waitProperty().get());
+        timer.advance(java.time.Duration.ofSeconds(29));
+        assertFalse(model.waitingProperty().get());
+        assertEquals("", model.waitProperty().get());
+
+        model.passphrase().set("wrong 6");
+        model.unlock();
+        assertEquals("6 wrong passphrases in a row. You can try again in 1 minute.", model.waitProperty().get());
+        timer.advance(java.time.Duration.ofSeconds(60));
+
+        model.passphrase().set("correct horse battery");
+        model.unlock();
+        assertEquals(1, opened.size());
+        assertEquals(0, timer.waiting(), "the countdown stopped");
     }
 }

@@ -3,6 +3,7 @@ package org.stepwise.ui.testing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.ReferralHistory;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactVersion;
 import org.stepwise.domain.measure.MeasureCatalogue;
@@ -28,6 +30,7 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
@@ -54,6 +57,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private final List<Patient> patientsGiven = new ArrayList<>();
     private final List<Contact> contactsSaved = new ArrayList<>();
     private byte[] serviceKey;
+    private String passphrase = "";
+    private int idleLockMinutes = IdleLock.DEFAULT_MINUTES;
+    private final List<String> checkedPassphrases = new ArrayList<>();
     private StoreException nextFailure;
     private long nextId = 1;
     private boolean closed;
@@ -319,6 +325,73 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     @Override
     public synchronized void close() {
         closed = true;
+    }
+
+    @Override
+    public synchronized int idleLockMinutes() {
+        failIfAsked();
+        return idleLockMinutes;
+    }
+
+    @Override
+    public synchronized void saveIdleLockMinutes(int minutes) {
+        failIfAsked();
+        IdleLock.problem(minutes).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        idleLockMinutes = minutes;
+    }
+
+    @Override
+    public synchronized void checkPassphrase(char[] secret) throws WrongPassphraseException {
+        String tried = new String(secret);
+        Arrays.fill(secret, '\0');
+        checkedPassphrases.add(tried);
+        failIfAsked();
+        if (!tried.equals(passphrase)) {
+            throw new WrongPassphraseException();
+        }
+    }
+
+    @Override
+    public synchronized void changePassphrase(char[] current, char[] next) throws WrongPassphraseException {
+        String tried = new String(current);
+        String chosen = new String(next);
+        Arrays.fill(current, '\0');
+        Arrays.fill(next, '\0');
+        failIfAsked();
+        if (!tried.equals(passphrase)) {
+            throw new WrongPassphraseException();
+        }
+        if (chosen.length() < 12) {
+            throw new IllegalArgumentException("The new passphrase needs at least 12 characters.");
+        }
+        passphrase = chosen;
+    }
+
+    @Override
+    public synchronized List<ContactVersion> deletedContacts(long referralId) {
+        failIfAsked();
+        return history.values().stream()
+                .map(List::getLast)
+                .filter(version -> version.change() == ContactVersion.Change.DELETED
+                        && version.contact().referralId() == referralId)
+                .sorted(Comparator.comparing(ContactVersion::changedAt).reversed())
+                .toList();
+    }
+
+    /** The passphrase {@link #checkPassphrase} accepts (the store access sets it). */
+    public synchronized void usePassphrase(String secret) {
+        passphrase = secret;
+    }
+
+    public synchronized String passphrase() {
+        return passphrase;
+    }
+
+    /** Every passphrase given to {@link #checkPassphrase}, in order. */
+    public synchronized List<String> checkedPassphrases() {
+        return List.copyOf(checkedPassphrases);
     }
 
     /** Adds a referral directly, as if it had been stored earlier. */

@@ -24,6 +24,7 @@ public final class InMemoryStoreAccess implements StoreAccess {
     public InMemoryStoreAccess(String passphrase, InMemoryCaseloadStore store) {
         this.passphrase = passphrase;
         this.store = store;
+        store.usePassphrase(passphrase);
     }
 
     @Override
@@ -40,6 +41,7 @@ public final class InMemoryStoreAccess implements StoreAccess {
         Arrays.fill(secret, '\0');
         created.add(profile);
         store = new InMemoryCaseloadStore(profile);
+        store.usePassphrase(passphrase);
         return store;
     }
 
@@ -48,7 +50,7 @@ public final class InMemoryStoreAccess implements StoreAccess {
         String tried = new String(secret);
         Arrays.fill(secret, '\0');
         triedPassphrases.add(tried);
-        if (store == null || !tried.equals(passphrase)) {
+        if (store == null || !tried.equals(store.passphrase())) {
             throw new WrongPassphraseException();
         }
         return store;
