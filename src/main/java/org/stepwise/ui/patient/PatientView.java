@@ -296,6 +296,8 @@ public final class PatientView {
         problemChoice.getItems().setAll(ProblemDescriptor.values());
         problemChoice.setPromptText("Choose");
         problemChoice.setVisibleRowCount(12);
+        problemChoice.setPrefWidth(340);
+        problemChoice.setMaxWidth(340);
         Button setProblem = new Button("Set problem");
         setProblem.setId("set-problem");
         setProblem.setOnAction(event -> model.applyProblem());
