@@ -1,17 +1,40 @@
 package org.stepwise.app;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.stepwise.ui.shell.StepwiseUi;
 
 /** The JavaFX application: the window over the data folder's store. Started by {@link AppServices}. */
 public final class StepwiseApplication extends Application {
 
     static volatile Path dataFolder;
+    /** Set for the start-up measure ({@code --exit-when-shown}): the passphrase that unlocks at once. */
+    static volatile String timedPassphrase;
+    /** With the start-up measure: how long the window stays open, idle, after the first frame. */
+    static volatile Duration timedIdle = Duration.ZERO;
+    /** Where the start-up measure's line is printed, as soon as the caseload is shown. */
+    static volatile PrintWriter timedOut;
+    /** The start-up measure's result: milliseconds to the caseload's first frame, or -1. */
+    static volatile long shownMillis = -1;
+    /** Why the start-up measure could not open the caseload, or null. */
+    static volatile String timedFailure;
 
     @Override
     public void start(Stage stage) {
+        if (timedPassphrase != null) {
+            String passphrase = timedPassphrase;
+            timedPassphrase = null;
+            StepwiseUi.startAndTimeCaseload(stage, AppServices.newStoreAccess(dataFolder), "Stepwise",
+                    AppServices.catalogue(), passphrase, timedIdle, () -> {
+                        shownMillis = StartupTime.sinceJvmStart();
+                        timedOut.println(StartupTime.line(shownMillis, "caseload"));
+                        timedOut.flush();
+                    }, message -> timedFailure = message);
+            return;
+        }
         StepwiseUi.start(stage, AppServices.newStoreAccess(dataFolder), "Stepwise", AppServices.catalogue());
     }
 }
