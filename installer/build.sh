@@ -21,16 +21,7 @@ for arg in "$@"; do
   esac
 done
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$ROOT"
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/jpackage" ]]; then
-  JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-if ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
-  echo "Stepwise's installer needs JDK 25 (jlink and jpackage): set JAVA_HOME to a JDK 25." >&2
-  exit 1
-fi
+source "$(dirname "$0")/jdk.sh"
 
 VERSION="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)"
 OUT="$ROOT/target/installer"

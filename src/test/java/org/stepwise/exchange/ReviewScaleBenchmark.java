@@ -26,8 +26,8 @@ import org.stepwise.domain.referral.Referral;
  * {@code make DIR FILES REFERRALS} writes FILES outcome files of REFERRALS referrals each (invented
  * demo caseloads, one practitioner per file, mapped and written by the export's own mapper and
  * writer); {@code run DIR} reviews every file in DIR as {@code stepwise review --json} does (read,
- * verify, summarise, write the summary) and prints the milliseconds and the peak heap. Start
- * {@code run} in a child JVM with the heap limit to hold to, for example {@code -Xmx512m}.
+ * verify, summarise, write the summary) and prints the milliseconds and the peak heap, or that the heap
+ * ran out. Start {@code run} in a child JVM with the heap limit to hold to, for example {@code -Xmx512m}.
  */
 public final class ReviewScaleBenchmark {
 
@@ -93,8 +93,16 @@ public final class ReviewScaleBenchmark {
             files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         long start = System.nanoTime();
-        Review review = new ReviewService(CATALOGUE).review(files);
-        String summary = ReviewJson.write(review);
+        Review review;
+        String summary;
+        try {
+            review = new ReviewService(CATALOGUE).review(files);
+            summary = ReviewJson.write(review);
+        } catch (OutOfMemoryError e) {
+            System.out.printf(Locale.ROOT, "review out of memory after-ms=%d (%d files, max heap %d MB)%n",
+                    (System.nanoTime() - start) / 1_000_000, files.size(), Runtime.getRuntime().maxMemory() >> 20);
+            return;
+        }
         long end = System.nanoTime();
         System.out.printf(Locale.ROOT, "review ms=%d peak-heap-mb=%d (%d files, %d refused, %d referrals, %d characters "
                 + "of summary)%n", (end - start) / 1_000_000, heap.megabytes(), review.files(), review.refused().size(),
