@@ -84,8 +84,8 @@ if [[ $AOT == 1 ]]; then
   sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:AOTCache=$APPDIR/stepwise.aot|' "$CFG"
 fi
 
-step "Check: the image starts with no JDK on PATH and no JAVA_HOME"
-env -i HOME="$HOME" PATH=/usr/bin:/bin "$APP/bin/Stepwise" --version
+step "Check: the image starts with nothing on PATH and no JAVA_HOME"
+env -i HOME="$HOME" PATH=/nonexistent "$APP/bin/Stepwise" --version
 
 if [[ $IMAGE_ONLY == 0 ]]; then
   step "jpackage: the Debian package"
