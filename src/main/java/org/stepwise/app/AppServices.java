@@ -1,7 +1,10 @@
 package org.stepwise.app;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javafx.application.Application;
+import javafx.util.Duration;
 import org.stepwise.cli.CliServices;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
@@ -40,6 +43,25 @@ final class AppServices implements CliServices {
         StepwiseApplication.catalogue = catalogue(dataFolder);
         StepwiseApplication.dataFolder = dataFolder;
         Application.launch(StepwiseApplication.class);
+        return 0;
+    }
+
+    @Override
+    public int openWindowUntilShown(Path dataFolder, char[] passphrase, int idleSeconds, PrintWriter out,
+            PrintWriter err) {
+        Logging.toDataFolder(dataFolder);
+        StepwiseApplication.catalogue = catalogue(dataFolder);
+        StepwiseApplication.dataFolder = dataFolder;
+        StepwiseApplication.timedIdle = Duration.seconds(idleSeconds);
+        StepwiseApplication.timedOut = out;
+        StepwiseApplication.timedPassphrase = new String(passphrase);
+        Arrays.fill(passphrase, '\0');
+        Application.launch(StepwiseApplication.class);
+        if (StepwiseApplication.shownMillis < 0) {
+            err.println(StepwiseApplication.timedFailure != null ? StepwiseApplication.timedFailure
+                    : "The caseload was not shown.");
+            return 1;
+        }
         return 0;
     }
 }

@@ -1,8 +1,10 @@
 package org.stepwise.app;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.ui.shell.StepwiseUi;
 
@@ -11,9 +13,30 @@ public final class StepwiseApplication extends Application {
 
     static volatile Path dataFolder;
     static volatile MeasureCatalogue catalogue;
+    /** Set for the start-up measure ({@code --exit-when-shown}): the passphrase that unlocks at once. */
+    static volatile String timedPassphrase;
+    /** With the start-up measure: how long the window stays open, idle, after the first frame. */
+    static volatile Duration timedIdle = Duration.ZERO;
+    /** Where the start-up measure's line is printed, as soon as the caseload is shown. */
+    static volatile PrintWriter timedOut;
+    /** The start-up measure's result: milliseconds to the caseload's first frame, or -1. */
+    static volatile long shownMillis = -1;
+    /** Why the start-up measure could not open the caseload, or null. */
+    static volatile String timedFailure;
 
     @Override
     public void start(Stage stage) {
+        if (timedPassphrase != null) {
+            String passphrase = timedPassphrase;
+            timedPassphrase = null;
+            StepwiseUi.startAndTimeCaseload(stage, AppServices.newStoreAccess(dataFolder, catalogue), "Stepwise",
+                    catalogue, passphrase, timedIdle, () -> {
+                        shownMillis = StartupTime.sinceJvmStart();
+                        timedOut.println(StartupTime.line(shownMillis, "caseload"));
+                        timedOut.flush();
+                    }, message -> timedFailure = message);
+            return;
+        }
         StepwiseUi.start(stage, AppServices.newStoreAccess(dataFolder, catalogue), "Stepwise", catalogue);
     }
 }

@@ -1,6 +1,8 @@
 package org.stepwise.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
 
@@ -16,4 +18,17 @@ public interface CliServices {
 
     /** Opens the window on this data folder and returns the exit status when it closes. */
     int openWindow(Path dataFolder);
+
+    /**
+     * The start-up measure ({@code --exit-when-shown}): opens the window, unlocks the store with
+     * {@code passphrase} (cleared here), prints to {@code out} the milliseconds from the JVM's start to
+     * the first frame of the caseload, stays open and idle for {@code idleSeconds}, and closes. Returns
+     * 0, or 1 with the reason on {@code err}.
+     */
+    default int openWindowUntilShown(Path dataFolder, char[] passphrase, int idleSeconds, PrintWriter out,
+            PrintWriter err) {
+        Arrays.fill(passphrase, '\0');
+        err.println("This build of Stepwise has no window to time.");
+        return 1;
+    }
 }

@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.stepwise.domain.common.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code stepwise} command: with no subcommand it opens the window; with one it runs that
@@ -27,6 +29,19 @@ public final class StepwiseCommand implements Callable<Integer> {
     @Option(names = "--passphrase-file", paramLabel = "FILE",
             description = "Unlock the store for a command with the first line of FILE (else $" + Passphrases.ENV_PASSPHRASE + ").")
     Path passphraseFile;
+
+    @Option(names = "--exit-when-shown",
+            description = "Start-up measure: open the window, unlock with the passphrase (--passphrase-file or $"
+                    + Passphrases.ENV_PASSPHRASE + "), print the milliseconds from JVM start to the caseload's "
+                    + "first frame, and exit.")
+    boolean exitWhenShown;
+
+    @Option(names = "--stay-idle", paramLabel = "SECONDS",
+            description = "With --exit-when-shown: stay open, idle, this long after the first frame (to read memory).")
+    int stayIdle;
+
+    @Spec
+    CommandSpec spec;
 
     private final CliServices services;
     private final Map<String, String> env;
@@ -60,6 +75,13 @@ public final class StepwiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (exitWhenShown) {
+            if (stayIdle < 0) {
+                throw new UsageException("--stay-idle is 0 or more seconds.");
+            }
+            return services.openWindowUntilShown(dataFolder(), passphrase(), stayIdle, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         return services.openWindow(dataFolder());
     }
 

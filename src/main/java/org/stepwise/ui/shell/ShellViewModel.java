@@ -132,6 +132,32 @@ public final class ShellViewModel {
     }
 
     /**
+     * For the start-up measure ({@code --exit-when-shown}): looks for the store and unlocks it with
+     * this passphrase as the unlock screen does, with nothing typed. No store, or a refused
+     * passphrase, is said in {@link #failureProperty()}.
+     */
+    public void startUnlocked(String passphrase) {
+        runner.task(access::exists)
+                .onSuccess(exists -> {
+                    if (!exists) {
+                        failure.set("There is no store in this data folder yet.");
+                        return;
+                    }
+                    UnlockViewModel unlock = new UnlockViewModel(access, runner, unlockDelay, timer, this::opened);
+                    unlock.passphrase().messageProperty().addListener((property, before, message) -> {
+                        if (!message.isEmpty()) {
+                            failure.set(message);
+                        }
+                    });
+                    screen.set(unlock);
+                    unlock.passphrase().set(passphrase);
+                    unlock.unlock();
+                })
+                .onFailure(failure::set)
+                .start();
+    }
+
+    /**
      * Closes the open store on the store thread, then runs {@code then} (which may end the
      * application). Work already queued (an unlock, a save) finishes first, so a store that opens
      * meanwhile is closed too.

@@ -3,13 +3,18 @@ package org.stepwise.ui.shell;
 import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.FileChooserService;
+import org.stepwise.ui.common.FirstFrame;
 import org.stepwise.ui.common.FxDialogService;
 import org.stepwise.ui.common.FxFileChooserService;
 import org.stepwise.ui.common.FxThreadBridge;
@@ -55,6 +60,51 @@ public final class StepwiseUi {
     /** As {@link #start(Stage, StoreAccess, String)}, with the folder and file choices made by {@code files}. */
     static void start(Stage stage, StoreAccess access, String title, FileChooserService files) {
         start(stage, access, title, MeasureCatalogue.standard(), files);
+    }
+
+    /**
+     * The start-up measure ({@code --exit-when-shown}): shows the main window as {@link #start} does,
+     * unlocks the store with {@code passphrase}, and once the caseload's lines are drawn runs
+     * {@code shown}, stays open and idle for {@code idle}, then closes the store and the window. A
+     * failure to open the store or load the caseload is given to {@code failed} (a message safe to
+     * show), and the window closes too.
+     */
+    public static void startAndTimeCaseload(Stage stage, StoreAccess access, String title, MeasureCatalogue catalogue,
+            String passphrase, Duration idle, Runnable shown, Consumer<String> failed) {
+        BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
+        ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage),
+                FileChooserService.NONE, Clock.systemDefaultZone(), catalogue);
+        Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
+        style(scene);
+        stage.setTitle(title);
+        stage.setScene(scene);
+        Runnable close = () -> model.close(stage::hide);
+        model.failureProperty().addListener((property, before, message) -> {
+            failed.accept(message);
+            close.run();
+        });
+        model.screenProperty().addListener((property, before, screen) -> {
+            if (screen instanceof CaseloadViewModel caseload) {
+                caseload.loadingProperty().addListener((loading, was, busy) -> {
+                    if (busy) {
+                        return;
+                    }
+                    if (!caseload.failureProperty().get().isEmpty()) {
+                        failed.accept(caseload.failureProperty().get());
+                        close.run();
+                        return;
+                    }
+                    FirstFrame.after(scene, () -> {
+                        shown.run();
+                        PauseTransition wait = new PauseTransition(idle);
+                        wait.setOnFinished(event -> close.run());
+                        wait.play();
+                    });
+                });
+            }
+        });
+        stage.show();
+        model.startUnlocked(passphrase);
     }
 
     static void start(Stage stage, StoreAccess access, String title, MeasureCatalogue catalogue,
