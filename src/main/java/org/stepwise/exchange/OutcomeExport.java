@@ -147,6 +147,49 @@ public final class OutcomeExport {
         return new Result<>(written, selection.leftOut);
     }
 
+    /** An outcome file and CSV tables written from one reading of the store. */
+    public record Both(OutcomeFileWriter.Written json, CsvTables.Written csv) {
+    }
+
+    /**
+     * Writes the outcome file into {@code jsonFolder} and the CSV tables into {@code csvFolder} from one
+     * reading of the store: each referral goes into both as it is read. When anything fails before the
+     * outcome file is in place, neither is written; the tables are moved into place after it.
+     */
+    public Result<Both> writeJsonAndCsv(Path jsonFolder, Path csvFolder, ExportPeriod period, Progress progress)
+            throws IOException {
+        Selection selection = select(period, progress);
+        try (CsvTables.Writing csv = new CsvTables().open(csvFolder, selection.header)) {
+            Iterator<FileReferral> intoBoth = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return selection.hasNext();
+                }
+
+                @Override
+                public FileReferral next() {
+                    FileReferral referral = selection.next();
+                    try {
+                        csv.add(referral);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return referral;
+                }
+            };
+            OutcomeFileWriter.Written json;
+            try {
+                json = new OutcomeFileWriter(catalogue).write(jsonFolder, selection.header, intoBoth);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            CsvTables.Written tables = csv.finish();
+            logWritten("outcome file", json.referralCount(), json.contactCount(), json.scoreCount(), selection);
+            logWritten("CSV tables", tables.referralCount(), tables.contactCount(), tables.scoreCount(), selection);
+            return new Result<>(new Both(json, tables), selection.leftOut);
+        }
+    }
+
     /** Counts only: never a path (a folder may be named after someone) and never patient data. */
     private static void logWritten(String what, int referrals, int contacts, int scores, Selection selection) {
         LOG.log(System.Logger.Level.INFO, "Export written ({0}): {1} referrals, {2} contacts, {3} scores, "

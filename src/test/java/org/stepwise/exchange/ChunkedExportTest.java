@@ -1,6 +1,7 @@
 package org.stepwise.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,8 +15,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +37,8 @@ import org.stepwise.store.TestStores;
 /**
  * The export reads the store in chunks; whatever the chunk size, the outcome file and the CSV tables
  * are exactly those made from reading each referral, its contacts and its patient one call at a time
- * (the way the export read them before), left-out counts included.
+ * (the way the export read them before), left-out counts included; and writing both from one reading
+ * of the store gives the same file and tables.
  */
 class ChunkedExportTest {
 
@@ -98,5 +103,43 @@ class ChunkedExportTest {
                 export.writeCsv(folder.resolve("csv-" + chunk), period, OutcomeExport.Progress.NONE);
         assertEquals(referenceCsv.sha256(), csv.written().sha256());
         assertEquals(referenceLeftOut, csv.leftOut());
+    }
+
+    @Test
+    void oneReadingWritesTheFileAndTheTablesAsTheSeparateExportsDo() throws IOException {
+        OutcomeExport export = new OutcomeExport(store, CATALOGUE, CLOCK, 7);
+        OutcomeExport.Result<OutcomeExport.Both> both = export.writeJsonAndCsv(
+                Files.createDirectory(folder.resolve("both-json")), folder.resolve("both-csv"), period,
+                OutcomeExport.Progress.NONE);
+        assertEquals(Files.readString(reference.file()), Files.readString(both.written().json().file()));
+        assertEquals(referenceCsv.sha256(), both.written().csv().sha256());
+        assertEquals(List.of(referenceCsv.referralCount(), referenceCsv.contactCount(), referenceCsv.scoreCount()),
+                List.of(both.written().csv().referralCount(), both.written().csv().contactCount(),
+                        both.written().csv().scoreCount()));
+        assertEquals(referenceLeftOut, both.leftOut());
+    }
+
+    @Test
+    void stoppedHalfWayTheOneReadingLeavesNeitherFileNorTables() throws IOException {
+        Path json = Files.createDirectory(folder.resolve("stopped-json"));
+        Path csv = folder.resolve("stopped-csv");
+        OutcomeExport.Progress stopAfterTwenty = new OutcomeExport.Progress() {
+            private int done;
+
+            @Override
+            public void update(int done, int total) {
+                this.done = done;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return done >= 20;
+            }
+        };
+        assertThrows(CancellationException.class,
+                () -> new OutcomeExport(store, CATALOGUE, CLOCK, 7).writeJsonAndCsv(json, csv, period, stopAfterTwenty));
+        try (Stream<Path> left = Stream.concat(Files.list(json), Files.list(csv))) {
+            assertEquals(List.of(), left.toList());
+        }
     }
 }
