@@ -215,7 +215,7 @@ public final class OutcomeExport {
         FileHeader header = new FileHeader(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), Version.product(),
                 period.start(), period.end(), profile.serviceCode(), pseudonyms.practitioner(store.practitionerUid()),
                 profile.role().exportRole(), key.fingerprint());
-        return new Selection(header, period, new ExportMapper(pseudonyms, catalogue), store.caseload().size(), progress);
+        return new Selection(header, period, new ExportMapper(pseudonyms, catalogue), store.referralCount(), progress);
     }
 
     /**

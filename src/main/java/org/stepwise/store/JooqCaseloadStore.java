@@ -242,6 +242,11 @@ final class JooqCaseloadStore implements CaseloadStore {
                 dsl -> contacts(dsl, CONTACT.REFERRAL_ID.eq(referralId)));
     }
 
+    @Override
+    public synchronized int referralCount() {
+        return read("counting referrals", "The referrals could not be counted.", dsl -> dsl.fetchCount(REFERRAL));
+    }
+
     /**
      * One chunk in one read transaction: the chunk's ids first, then its referrals with their steps, their
      * patients, and their contacts with scores and risk reviews, each a query over the chunk's id range,

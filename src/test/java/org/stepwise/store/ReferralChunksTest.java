@@ -121,6 +121,7 @@ class ReferralChunksTest {
             }
         }
         assertEquals(oneByOne.size(), chunked.size());
+        assertEquals(oneByOne.size(), store.referralCount());
         for (int i = 0; i < oneByOne.size(); i++) {
             assertEquals(oneByOne.get(i), chunked.get(i), "referral " + oneByOne.get(i).id() + " in chunks of " + size);
         }

@@ -59,6 +59,9 @@ public interface CaseloadStore extends AutoCloseable {
      */
     List<Contact> contacts(long referralId);
 
+    /** How many referrals the store holds, open and ended. */
+    int referralCount();
+
     /**
      * The store's referrals in chunks, for reading all of them (the export): up to {@code limit} referrals
      * whose id is greater than {@code afterReferralId}, by id, each whole ({@link StoredReferral}: the

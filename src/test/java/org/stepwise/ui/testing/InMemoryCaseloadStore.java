@@ -148,6 +148,12 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public synchronized int referralCount() {
+        failIfAsked();
+        return referrals.size();
+    }
+
+    @Override
     public synchronized List<StoredReferral> referralsAfter(long afterReferralId, int limit) {
         failIfAsked();
         return referrals.values().stream()
