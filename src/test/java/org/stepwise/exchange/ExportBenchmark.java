@@ -29,6 +29,7 @@ import org.stepwise.store.StoreQueries;
  * <ul>
  * <li>{@code json}: the outcome file of a period holding every referral;</li>
  * <li>{@code csv}: the CSV tables of the same period;</li>
+ * <li>{@code json+csv}: both from one reading of the store, as {@code stepwise export --out --csv} does;</li>
  * <li>{@code h2}: {@code CALL CSVWRITE} of the rows the export reads, joined as it needs them: each
  *     referral with its patient's fields, the contacts, and each score with its contact's referral and
  *     date, in the export's order;</li>
@@ -53,7 +54,7 @@ public final class ExportBenchmark {
 
     static final int DEFAULT_HEAP_MB = 256;
     private static final int DEMO_PATIENTS = 9_700;
-    private static final List<String> KINDS = List.of("json", "csv", "h2", "h2-tables");
+    private static final List<String> KINDS = List.of("json", "csv", "json+csv", "h2", "h2-tables");
     private static final Pattern RESULT = Pattern.compile(
             "^result kind=(\\S+) ms=(\\d+) peak-heap-mb=(\\d+) cpu-ms=(\\d+) (.*)$");
 
@@ -150,15 +151,13 @@ public final class ExportBenchmark {
                 OutcomeExport export = new OutcomeExport(store, MeasureCatalogue.standard(), Clock.systemDefaultZone());
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
-                if (kind.equals("json")) {
-                    OutcomeFileWriter.Written w = export.writeJson(out, period, OutcomeExport.Progress.NONE).written();
-                    counts = w.referralCount() + " referrals, " + w.contactCount() + " contacts, " + w.scoreCount()
-                            + " scores";
-                } else {
-                    CsvTables.Written w = export.writeCsv(out, period, OutcomeExport.Progress.NONE).written();
-                    counts = w.referralCount() + " referrals, " + w.contactCount() + " contacts, " + w.scoreCount()
-                            + " scores";
-                }
+                counts = switch (kind) {
+                    case "json" -> counts(export.writeJson(out, period, OutcomeExport.Progress.NONE).written());
+                    case "csv" -> counts(export.writeCsv(out, period, OutcomeExport.Progress.NONE).written());
+                    case "json+csv" -> counts(export.writeJsonAndCsv(out, out.resolve("csv"), period,
+                            OutcomeExport.Progress.NONE).written().json());
+                    default -> throw new IllegalArgumentException("No such kind: " + kind);
+                };
                 nanos = System.nanoTime() - start;
                 cpu = processCpuNanos() - cpuStart;
             }
@@ -177,6 +176,14 @@ public final class ExportBenchmark {
     public static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static String counts(OutcomeFileWriter.Written w) {
+        return w.referralCount() + " referrals, " + w.contactCount() + " contacts, " + w.scoreCount() + " scores";
+    }
+
+    private static String counts(CsvTables.Written w) {
+        return w.referralCount() + " referrals, " + w.contactCount() + " contacts, " + w.scoreCount() + " scores";
     }
 
     private static void makeDemoStore(Path data, Path passphrase) throws IOException, InterruptedException {
