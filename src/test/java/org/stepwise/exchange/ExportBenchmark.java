@@ -47,7 +47,8 @@ import org.stepwise.store.StoreQueries;
  *     [--kinds json,csv,h2,h2-tables]
  * </pre>
  *
- * When DATA_DIR holds no store, one is made first: {@code stepwise demo --patients 9700 --seed 1}
+ * Each run writes into a temporary folder that is deleted after it. When DATA_DIR holds no store, one is
+ * made first: {@code stepwise demo --patients 9700 --seed 1}
  * (about 10,000 referrals, 75,000 contacts, 390,000 scores), and kept for later runs.
  */
 public final class ExportBenchmark {
@@ -110,7 +111,12 @@ public final class ExportBenchmark {
                 command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExportBenchmark.class.getName(),
                         "--child", kind, data.toString(), passphrase.toString(),
                         Files.createDirectories(out.resolve(kind + "-" + run)).toString()));
-                Matcher result = runChild(command);
+                Matcher result;
+                try {
+                    result = runChild(command);
+                } finally {
+                    delete(out.resolve(kind + "-" + run));
+                }
                 results.computeIfAbsent(kind, k -> new ArrayList<>())
                         .add(new long[] {Long.parseLong(result.group(2)), Long.parseLong(result.group(3)),
                             Long.parseLong(result.group(4))});
@@ -118,6 +124,7 @@ public final class ExportBenchmark {
                         run, kind, result.group(2), result.group(4), result.group(3), result.group(5), load());
             }
         }
+        Files.delete(out);
         System.out.printf(Locale.ROOT, "load after: %s%n", load());
         long floor = median(results.get("h2"), 0);
         long cpuFloor = median(results.get("h2"), 2);
@@ -207,6 +214,15 @@ public final class ExportBenchmark {
             }
         }
         throw new IllegalStateException("A run failed (exit " + status + "):\n" + output);
+    }
+
+    /** A run's output folder and all in it: the written files are only counted, never kept. */
+    private static void delete(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static long median(List<long[]> figures, int column) {
