@@ -76,22 +76,21 @@ public final class ExportCommand implements Callable<Integer> {
         char[] passphrase = parent.passphrase();
         try (CaseloadStore store = access.unlock(passphrase)) {
             OutcomeExport export = new OutcomeExport(store, parent.services().catalogue(parent.dataFolder()), clock);
-            if (out != null || csv == null) {
-                OutcomeExport.Result<OutcomeFileWriter.Written> result = writeJson(export, period);
-                OutcomeFileWriter.Written written = result.written();
-                report.printf("Wrote %s: %s, %d contacts, %d scores (period %s to %s).%n", written.file(),
-                        referrals(written.referralCount()), written.contactCount(), written.scoreCount(),
-                        period.start(), period.end());
-                leftOut(report, result.leftOut());
-            }
-            if (csv != null) {
-                OutcomeExport.Result<CsvTables.Written> result = export.writeCsv(csv, period, OutcomeExport.Progress.NONE);
-                CsvTables.Written written = result.written();
-                report.printf("Wrote %s, %s, %s and %s in %s: %s, %d contacts, %d scores (period %s to %s).%n",
-                        CsvTables.REFERRALS, CsvTables.CONTACTS, CsvTables.SCORES, CsvTables.MANIFEST, written.folder(),
-                        referrals(written.referralCount()), written.contactCount(), written.scoreCount(),
-                        period.start(), period.end());
-                leftOut(report, result.leftOut());
+            if (out != null && csv != null) {
+                CsvTables.Written[] tables = new CsvTables.Written[1];
+                OutcomeExport.Result<OutcomeFileWriter.Written> result = writeJson(folder -> {
+                    OutcomeExport.Result<OutcomeExport.Both> both =
+                            export.writeJsonAndCsv(folder, csv, period, OutcomeExport.Progress.NONE);
+                    tables[0] = both.written().csv();
+                    return new OutcomeExport.Result<>(both.written().json(), both.leftOut());
+                });
+                reportJson(report, result, period);
+                reportCsv(report, new OutcomeExport.Result<>(tables[0], result.leftOut()), period);
+            } else if (csv == null) {
+                reportJson(report, writeJson(folder -> export.writeJson(folder, period, OutcomeExport.Progress.NONE)),
+                        period);
+            } else {
+                reportCsv(report, export.writeCsv(csv, period, OutcomeExport.Progress.NONE), period);
             }
             report.flush();
             return 0;
@@ -119,22 +118,44 @@ public final class ExportCommand implements Callable<Integer> {
         return new ExportPeriod(start, end);
     }
 
+    private static void reportJson(PrintWriter report, OutcomeExport.Result<OutcomeFileWriter.Written> result,
+            ExportPeriod period) {
+        OutcomeFileWriter.Written written = result.written();
+        report.printf("Wrote %s: %s, %d contacts, %d scores (period %s to %s).%n", written.file(),
+                referrals(written.referralCount()), written.contactCount(), written.scoreCount(),
+                period.start(), period.end());
+        leftOut(report, result.leftOut());
+    }
+
+    private static void reportCsv(PrintWriter report, OutcomeExport.Result<CsvTables.Written> result,
+            ExportPeriod period) {
+        CsvTables.Written written = result.written();
+        report.printf("Wrote %s, %s, %s and %s in %s: %s, %d contacts, %d scores (period %s to %s).%n",
+                CsvTables.REFERRALS, CsvTables.CONTACTS, CsvTables.SCORES, CsvTables.MANIFEST, written.folder(),
+                referrals(written.referralCount()), written.contactCount(), written.scoreCount(),
+                period.start(), period.end());
+        leftOut(report, result.leftOut());
+    }
+
+    /** An export that writes the JSON file into a folder. */
+    private interface JsonExport {
+        OutcomeExport.Result<OutcomeFileWriter.Written> into(Path folder) throws IOException;
+    }
+
     /**
      * Writes the JSON file into the folder {@code --out} names (the current folder by default), or, when
      * it names a .json file, to that name: written in a fresh folder beside it, then moved in one step.
      */
-    private OutcomeExport.Result<OutcomeFileWriter.Written> writeJson(OutcomeExport export, ExportPeriod period)
-            throws IOException {
+    private OutcomeExport.Result<OutcomeFileWriter.Written> writeJson(JsonExport export) throws IOException {
         Path target = (out == null ? Path.of("") : out).toAbsolutePath();
         if (Files.isDirectory(target) || !target.getFileName().toString().endsWith(".json")) {
             Files.createDirectories(target);
-            return export.writeJson(target, period, OutcomeExport.Progress.NONE);
+            return export.into(target);
         }
         Files.createDirectories(target.getParent());
         Path staging = Files.createTempDirectory(target.getParent(), ".stepwise-export-");
         try {
-            OutcomeExport.Result<OutcomeFileWriter.Written> result =
-                    export.writeJson(staging, period, OutcomeExport.Progress.NONE);
+            OutcomeExport.Result<OutcomeFileWriter.Written> result = export.into(staging);
             Files.move(result.written().file(), target, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
             OutcomeFileWriter.Written w = result.written();

@@ -67,27 +67,64 @@ public final class CsvTables {
      * deleted and no new manifest is written.
      */
     public Written write(Path folder, FileHeader header, Iterator<FileReferral> referrals) throws IOException {
-        Objects.requireNonNull(header, "header");
         Objects.requireNonNull(referrals, "referrals");
-        Files.createDirectories(folder);
-        List<Table> tables = new ArrayList<>(3);
-        Path manifestTemp = null;
-        try {
-            Table referralTable = Table.open(folder, REFERRALS, REFERRAL_COLUMNS, tables);
-            Table contactTable = Table.open(folder, CONTACTS, CONTACT_COLUMNS, tables);
-            Table scoreTable = Table.open(folder, SCORES, SCORE_COLUMNS, tables);
+        try (Writing writing = open(folder, header)) {
             while (referrals.hasNext()) {
-                FileReferral referral = referrals.next();
-                referralTable.csv.row(referralRow(referral));
-                for (ContactRecord contact : referral.contacts()) {
-                    contactTable.csv.row(Arrays.asList(referral.pseudonym(), contact.date(), contact.type().code(),
-                            contact.attendance().code(), contact.medium().code(), contact.step(), contact.minutes()));
-                    for (Score score : contact.scores()) {
-                        scoreTable.csv.row(Arrays.asList(referral.pseudonym(), contact.date(), score.measure().name(),
-                                number(score.total()), items(score.items())));
-                    }
+                writing.add(referrals.next());
+            }
+            return writing.finish();
+        }
+    }
+
+    /**
+     * Starts the tables in {@code folder} (created if missing) for referrals given one at a time, as
+     * {@link #write} does from a source: for writing them while the same referrals go into the outcome
+     * file. Closing it before {@link Writing#finish} discards what was written.
+     */
+    public Writing open(Path folder, FileHeader header) throws IOException {
+        Objects.requireNonNull(header, "header");
+        Files.createDirectories(folder);
+        return new Writing(folder, header);
+    }
+
+    /** Tables being written to their temporary files, one referral at a time. */
+    public final class Writing implements AutoCloseable {
+
+        private final Path folder;
+        private final FileHeader header;
+        private final List<Table> tables = new ArrayList<>(3);
+        private final Table referralTable;
+        private final Table contactTable;
+        private final Table scoreTable;
+
+        private Writing(Path folder, FileHeader header) throws IOException {
+            this.folder = folder;
+            this.header = header;
+            try {
+                referralTable = Table.open(folder, REFERRALS, REFERRAL_COLUMNS, tables);
+                contactTable = Table.open(folder, CONTACTS, CONTACT_COLUMNS, tables);
+                scoreTable = Table.open(folder, SCORES, SCORE_COLUMNS, tables);
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** Writes the referral's rows: one in the referral table, its contacts, and their scores. */
+        public void add(FileReferral referral) throws IOException {
+            referralTable.csv.row(referralRow(referral));
+            for (ContactRecord contact : referral.contacts()) {
+                contactTable.csv.row(Arrays.asList(referral.pseudonym(), contact.date(), contact.type().code(),
+                        contact.attendance().code(), contact.medium().code(), contact.step(), contact.minutes()));
+                for (Score score : contact.scores()) {
+                    scoreTable.csv.row(Arrays.asList(referral.pseudonym(), contact.date(), score.measure().name(),
+                            number(score.total()), items(score.items())));
                 }
             }
+        }
+
+        /** Completes the tables, writes the manifest and moves them all into place, the manifest last. */
+        public Written finish() throws IOException {
             Map<String, String> digests = new LinkedHashMap<>();
             ObjectNode manifest = OutcomeFileJson.header(header);
             ArrayNode files = manifest.putArray("tables");
@@ -96,27 +133,32 @@ public final class CsvTables {
                 digests.put(table.name, table.sha256);
                 files.addObject().put("file", table.name).put("rows", table.dataRows()).put("sha256", table.sha256);
             }
-            manifestTemp = Files.createTempFile(folder, ".stepwise-csv-", ".part");
-            try (FileOutputStream out = new FileOutputStream(manifestTemp.toFile())) {
-                out.write(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-                out.write('\n');
-                out.getChannel().force(true);
-            }
-            Files.deleteIfExists(folder.resolve(MANIFEST));
-            for (Table table : tables) {
-                Files.move(table.temp, folder.resolve(table.name), StandardCopyOption.ATOMIC_MOVE,
+            Path manifestTemp = Files.createTempFile(folder, ".stepwise-csv-", ".part");
+            try {
+                try (FileOutputStream out = new FileOutputStream(manifestTemp.toFile())) {
+                    out.write(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+                    out.write('\n');
+                    out.getChannel().force(true);
+                }
+                Files.deleteIfExists(folder.resolve(MANIFEST));
+                for (Table table : tables) {
+                    Files.move(table.temp, folder.resolve(table.name), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.move(manifestTemp, folder.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(manifestTemp);
             }
-            Files.move(manifestTemp, folder.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
             return new Written(folder, referralTable.dataRows(), contactTable.dataRows(), scoreTable.dataRows(),
                     digests);
-        } finally {
+        }
+
+        /** Deletes the temporary files that were not moved into place. */
+        @Override
+        public void close() throws IOException {
             for (Table table : tables) {
                 table.discard();
-            }
-            if (manifestTemp != null) {
-                Files.deleteIfExists(manifestTemp);
             }
         }
     }

@@ -17,21 +17,21 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
-import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.caseload.StoredReferral;
 import org.stepwise.domain.common.Version;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.measure.MeasureCatalogue;
-import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.referral.Referral;
 
 /**
  * The practitioner's export of issue 6: chooses the referrals of a period from the open store, maps
  * them one at a time ({@link ExportMapper}) and hands them to the outcome file writer or the CSV
- * tables, or counts them for a preview. Memory stays bounded whatever the caseload: only the ids of
- * the store's referrals are held, and one referral with its contacts at a time. Runs on the store thread.
+ * tables, or counts them for a preview. Memory stays bounded whatever the caseload: the store is read
+ * in chunks of referrals by id ({@link CaseloadStore#referralsAfter}), one chunk held at a time. Each
+ * chunk is one read transaction, so every referral is exported as it stood at one moment, never half
+ * before and half after a save. Runs on the store thread.
  */
 public final class OutcomeExport {
 
@@ -84,14 +84,30 @@ public final class OutcomeExport {
 
     private static final System.Logger LOG = System.getLogger(OutcomeExport.class.getName());
 
+    /**
+     * Referrals read from the store at a time: a few queries per chunk instead of several per referral,
+     * while memory holds one chunk (a few MiB at most) whatever the caseload.
+     */
+    static final int CHUNK_SIZE = 500;
+
     private final CaseloadStore store;
     private final MeasureCatalogue catalogue;
     private final Clock clock;
+    private final int chunkSize;
 
     public OutcomeExport(CaseloadStore store, MeasureCatalogue catalogue, Clock clock) {
+        this(store, catalogue, clock, CHUNK_SIZE);
+    }
+
+    /** An export that reads the store {@code chunkSize} referrals at a time (tests try small chunks). */
+    OutcomeExport(CaseloadStore store, MeasureCatalogue catalogue, Clock clock, int chunkSize) {
         this.store = Objects.requireNonNull(store, "store");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("A chunk holds at least one referral.");
+        }
+        this.chunkSize = chunkSize;
     }
 
     /** Counts what an export of this period would write, and keeps one example; writes nothing. */
@@ -138,6 +154,51 @@ public final class OutcomeExport {
         store.audit().recordExport(what + ", " + referrals + " referrals, period " + period.start() + " to " + period.end());
     }
 
+    /** An outcome file and CSV tables written from one reading of the store. */
+    public record Both(OutcomeFileWriter.Written json, CsvTables.Written csv) {
+    }
+
+    /**
+     * Writes the outcome file into {@code jsonFolder} and the CSV tables into {@code csvFolder} from one
+     * reading of the store: each referral goes into both as it is read. When anything fails before the
+     * outcome file is in place, neither is written; the tables are moved into place after it.
+     */
+    public Result<Both> writeJsonAndCsv(Path jsonFolder, Path csvFolder, ExportPeriod period, Progress progress)
+            throws IOException {
+        Selection selection = select(period, progress);
+        try (CsvTables.Writing csv = new CsvTables().open(csvFolder, selection.header)) {
+            Iterator<FileReferral> intoBoth = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return selection.hasNext();
+                }
+
+                @Override
+                public FileReferral next() {
+                    FileReferral referral = selection.next();
+                    try {
+                        csv.add(referral);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return referral;
+                }
+            };
+            OutcomeFileWriter.Written json;
+            try {
+                json = new OutcomeFileWriter(catalogue).write(jsonFolder, selection.header, intoBoth);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            CsvTables.Written tables = csv.finish();
+            logWritten("outcome file", json.referralCount(), json.contactCount(), json.scoreCount(), selection);
+            logWritten("CSV tables", tables.referralCount(), tables.contactCount(), tables.scoreCount(), selection);
+            recordExport("outcome file", json.referralCount(), period);
+            recordExport("CSV tables", tables.referralCount(), period);
+            return new Result<>(new Both(json, tables), selection.leftOut);
+        }
+    }
+
     /** Counts only: never a path (a folder may be named after someone) and never patient data. */
     private static void logWritten(String what, int referrals, int contacts, int scores, Selection selection) {
         LOG.log(System.Logger.Level.INFO, "Export written ({0}): {1} referrals, {2} contacts, {3} scores, "
@@ -163,54 +224,70 @@ public final class OutcomeExport {
         FileHeader header = new FileHeader(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), Version.product(),
                 period.start(), period.end(), profile.serviceCode(), pseudonyms.practitioner(store.practitionerUid()),
                 profile.role().exportRole(), key.fingerprint());
-        long[] ids = store.caseload().stream().mapToLong(CaseloadRow::referralId).sorted().toArray();
-        return new Selection(header, period, new ExportMapper(pseudonyms, catalogue), ids, progress);
+        return new Selection(header, period, new ExportMapper(pseudonyms, catalogue), store.referralCount(), progress);
     }
 
     /**
-     * The referrals of the period, read from the store one at a time as the writer asks for them (the
-     * store's referrals are walked in recording order; those outside the period are skipped), then mapped.
+     * The referrals of the period, read from the store in chunks of {@link #chunkSize} by id as the writer
+     * asks for them (each chunk one read transaction), then checked against the period and mapped one at
+     * a time; those outside the period are skipped. One chunk is held at a time.
      */
     private final class Selection implements Iterator<FileReferral> {
 
         private final FileHeader header;
         private final ExportPeriod period;
         private final ExportMapper mapper;
-        private final long[] ids;
+        private final int total;
         private final Progress progress;
         private final Map<ExportMapper.LeftOut, Integer> leftOut = new EnumMap<>(ExportMapper.LeftOut.class);
-        private int position;
+        private Iterator<StoredReferral> chunk = Collections.emptyIterator();
+        private long lastId = 0;
+        private boolean exhausted;
+        private int done;
         private FileReferral next;
 
-        Selection(FileHeader header, ExportPeriod period, ExportMapper mapper, long[] ids, Progress progress) {
+        Selection(FileHeader header, ExportPeriod period, ExportMapper mapper, int total, Progress progress) {
             this.header = header;
             this.period = period;
             this.mapper = mapper;
-            this.ids = ids;
+            this.total = total;
             this.progress = progress;
         }
 
         @Override
         public boolean hasNext() {
-            while (next == null && position < ids.length) {
+            while (next == null && nextStored()) {
                 if (progress.cancelled()) {
                     throw new CancellationException("The export was stopped; no file was written.");
                 }
-                long id = ids[position++];
-                Referral referral = store.referral(id).orElseThrow(() -> changed(id));
-                List<Contact> contacts = store.contacts(id);
+                StoredReferral stored = chunk.next();
+                Referral referral = stored.referral();
+                List<Contact> contacts = stored.contacts();
                 if (period.includes(referral.referralDate(), contacts.stream().map(Contact::date).toList())) {
-                    Patient patient = store.patient(referral.patientId()).orElseThrow(() -> changed(id));
-                    Optional<ExportMapper.LeftOut> reason = ExportMapper.leftOut(referral, patient);
+                    Optional<ExportMapper.LeftOut> reason = ExportMapper.leftOut(referral, stored.patient());
                     if (reason.isPresent()) {
                         leftOut.merge(reason.get(), 1, Integer::sum);
                     } else {
-                        next = mapper.map(referral, patient, contacts);
+                        next = mapper.map(referral, stored.patient(), contacts);
                     }
                 }
-                progress.update(position, ids.length);
+                done++;
+                progress.update(done, Math.max(done, total));
             }
             return next != null;
+        }
+
+        /** Whether a stored referral is waiting in the chunk, reading the next chunk when this one is used up. */
+        private boolean nextStored() {
+            if (!chunk.hasNext() && !exhausted) {
+                List<StoredReferral> read = store.referralsAfter(lastId, chunkSize);
+                exhausted = read.isEmpty();
+                if (!exhausted) {
+                    lastId = read.getLast().id();
+                }
+                chunk = read.iterator();
+            }
+            return chunk.hasNext();
         }
 
         @Override
@@ -221,11 +298,6 @@ public final class OutcomeExport {
             FileReferral result = next;
             next = null;
             return result;
-        }
-
-        private StoreException changed(long referralId) {
-            return new StoreException("Referral " + referralId + " changed while it was being exported. "
-                    + "Export again.");
         }
     }
 

@@ -54,6 +54,7 @@ import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.caseload.StoredReferral;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.common.Coded;
 import org.stepwise.domain.contact.Attendance;
@@ -274,6 +275,45 @@ final class JooqCaseloadStore implements CaseloadStore {
     public synchronized List<Contact> contacts(long referralId) {
         return read("reading contacts", "The contacts could not be read.",
                 dsl -> contacts(dsl, CONTACT.REFERRAL_ID.eq(referralId)));
+    }
+
+    @Override
+    public synchronized int referralCount() {
+        return read("counting referrals", "The referrals could not be counted.", dsl -> dsl.fetchCount(REFERRAL));
+    }
+
+    /**
+     * One chunk in one read transaction: the chunk's ids first, then its referrals with their steps, their
+     * patients, and their contacts with scores and risk reviews, each a query over the chunk's id range,
+     * read with the same row mappings as {@link #referral}, {@link #patient} and {@link #contacts}.
+     */
+    @Override
+    public synchronized List<StoredReferral> referralsAfter(long afterReferralId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("A chunk of referrals holds at least one.");
+        }
+        return read("reading a chunk of referrals", "The referrals could not be read.", dsl -> {
+            List<Long> ids = dsl.select(REFERRAL.ID)
+                    .from(REFERRAL)
+                    .where(REFERRAL.ID.gt(afterReferralId))
+                    .orderBy(REFERRAL.ID)
+                    .limit(limit)
+                    .fetch(REFERRAL.ID);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            Condition chunk = REFERRAL.ID.between(ids.getFirst(), ids.getLast());
+            Map<Long, Patient> patients = dsl.selectFrom(PATIENT)
+                    .where(PATIENT.ID.in(DSL.select(REFERRAL.PATIENT_ID).from(REFERRAL).where(chunk)))
+                    .fetchMap(PATIENT.ID, JooqCaseloadStore::toPatient);
+            Map<Long, List<Contact>> contacts = contacts(dsl,
+                    CONTACT.REFERRAL_ID.between(ids.getFirst(), ids.getLast())).stream()
+                    .collect(Collectors.groupingBy(Contact::referralId));
+            return referrals(dsl, chunk).stream()
+                    .sorted(Comparator.comparing(Referral::id))
+                    .map(r -> new StoredReferral(r, patients.get(r.patientId()), contacts.getOrDefault(r.id(), List.of())))
+                    .toList();
+        });
     }
 
     @Override

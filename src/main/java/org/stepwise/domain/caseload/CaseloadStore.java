@@ -62,6 +62,18 @@ public interface CaseloadStore extends AutoCloseable {
      */
     List<Contact> contacts(long referralId);
 
+    /** How many referrals the store holds, open and ended. */
+    int referralCount();
+
+    /**
+     * The store's referrals in chunks, for reading all of them (the export): up to {@code limit} referrals
+     * whose id is greater than {@code afterReferralId}, by id, each whole ({@link StoredReferral}: the
+     * referral, its patient and its contacts exactly as {@link #referral}, {@link #patient} and
+     * {@link #contacts} give them). One transaction per call: no change is seen half-made. Empty when no
+     * referral comes after. The next chunk starts after the last id of this one.
+     */
+    List<StoredReferral> referralsAfter(long afterReferralId, int limit);
+
     /**
      * Records a contact with its scores and risk review in one transaction. With {@code id} null it
      * is a new contact; with {@code id} set it replaces that contact, its scores and its risk review

@@ -19,6 +19,7 @@ import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.ReferralHistory;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.caseload.StoredReferral;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactVersion;
@@ -169,6 +170,23 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         return contacts.values().stream()
                 .filter(c -> c.referralId() == referralId)
                 .sorted(Comparator.comparing(Contact::date).thenComparing(Contact::id))
+                .toList();
+    }
+
+    @Override
+    public synchronized int referralCount() {
+        failIfAsked();
+        return referrals.size();
+    }
+
+    @Override
+    public synchronized List<StoredReferral> referralsAfter(long afterReferralId, int limit) {
+        failIfAsked();
+        return referrals.values().stream()
+                .filter(r -> r.id() > afterReferralId)
+                .sorted(Comparator.comparing(Referral::id))
+                .limit(limit)
+                .map(r -> new StoredReferral(r, patients.get(r.patientId()), contacts(r.id())))
                 .toList();
     }
 
