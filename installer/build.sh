@@ -31,8 +31,10 @@ OUT="$ROOT/target/installer"
 JDK_MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,java.scripting,jdk.unsupported,jdk.zipfs,jdk.localedata,jdk.charsets,jdk.crypto.cryptoki
 FX_MODULES=javafx.base,javafx.graphics,javafx.controls,javafx.swing
 # Options every start of the app gets (the launcher's java-options): JavaFX's native code allowed,
-# and jOOQ's banner off.
-JAVA_OPTIONS=(--enable-native-access=javafx.graphics,ALL-UNNAMED -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true)
+# jOOQ's banner off, and a collection every 3 s while the app sits idle, so that G1 gives back the heap
+# the unlock and the caseload's first read used (idle resident memory 594 MB without it, ~245 MB with).
+JAVA_OPTIONS=(--enable-native-access=javafx.graphics,ALL-UNNAMED -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true
+  -XX:G1PeriodicGCInterval=3000)
 
 step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
 
