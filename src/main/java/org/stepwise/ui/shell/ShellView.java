@@ -143,7 +143,9 @@ public final class ShellView {
                 model.openReview();
                 event.consume();
             }
-            if (OUTCOMES.match(event) && model.exportAvailableProperty().get()) {
+            // On the review screen Ctrl+O opens files, as its button says: the screen keeps it.
+            if (OUTCOMES.match(event) && model.exportAvailableProperty().get()
+                    && !(model.screenProperty().get() instanceof ReviewViewModel)) {
                 model.outcomes();
                 event.consume();
             }
