@@ -47,7 +47,7 @@ fi
 CP="target/classes:target/test-classes:$(cat target/bench-cp.txt)"
 HEADLESS=(-Dglass.platform=Headless -Dprism.order=sw)
 # The options the app image's launcher gives every start, so the plain jar runs with the same ones.
-OPTIONS=(--enable-native-access=ALL-UNNAMED -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true -XX:G1PeriodicGCInterval=3000)
+OPTIONS=(--enable-native-access=ALL-UNNAMED -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true -XX:G1PeriodicGCInterval=2000 -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10)
 JAVA=(java "${OPTIONS[@]}" "${HEADLESS[@]}")
 
 log() { echo "$*" >> "$LOG"; }
