@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,30 +33,102 @@ public final class CanonicalJson {
         return out.toByteArray();
     }
 
-    /** Writes the canonical UTF-8 bytes of a JSON value to a stream (for example a digest stream). */
+    /**
+     * Writes the canonical UTF-8 bytes of a JSON value to a stream (for example a digest stream) as
+     * they are made, a few kilobytes at a time: the value's whole text is never held.
+     */
     public static void write(JsonNode node, OutputStream out) {
-        StringBuilder text = new StringBuilder();
-        append(node, text);
-        try {
-            out.write(utf8(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Utf8Sink sink = new Utf8Sink(out);
+        append(node, sink);
+        sink.flush();
     }
 
-    private static byte[] utf8(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException("A string holds a lone surrogate; it has no canonical form.");
+    /** UTF-8 encoding of the canonical text into a stream through a small buffer; refuses lone surrogates. */
+    private static final class Utf8Sink {
+        private final OutputStream out;
+        private final byte[] buffer = new byte[8192];
+        private int used;
+        private char pendingHigh;
+
+        Utf8Sink(OutputStream out) {
+            this.out = out;
+        }
+
+        Utf8Sink append(char c) {
+            if (pendingHigh != 0) {
+                if (!Character.isLowSurrogate(c)) {
+                    throw loneSurrogate();
+                }
+                int codePoint = Character.toCodePoint(pendingHigh, c);
+                pendingHigh = 0;
+                room(4);
+                buffer[used++] = (byte) (0xF0 | codePoint >> 18);
+                buffer[used++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                buffer[used++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                buffer[used++] = (byte) (0x80 | codePoint & 0x3F);
+            } else if (Character.isHighSurrogate(c)) {
+                pendingHigh = c;
+            } else if (Character.isLowSurrogate(c)) {
+                throw loneSurrogate();
+            } else if (c < 0x80) {
+                room(1);
+                buffer[used++] = (byte) c;
+            } else if (c < 0x800) {
+                room(2);
+                buffer[used++] = (byte) (0xC0 | c >> 6);
+                buffer[used++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                room(3);
+                buffer[used++] = (byte) (0xE0 | c >> 12);
+                buffer[used++] = (byte) (0x80 | c >> 6 & 0x3F);
+                buffer[used++] = (byte) (0x80 | c & 0x3F);
+            }
+            return this;
+        }
+
+        Utf8Sink append(CharSequence text) {
+            for (int i = 0; i < text.length(); i++) {
+                append(text.charAt(i));
+            }
+            return this;
+        }
+
+        Utf8Sink append(long value) {
+            return append(Long.toString(value));
+        }
+
+        Utf8Sink append(boolean value) {
+            return append(Boolean.toString(value));
+        }
+
+        void flush() {
+            if (pendingHigh != 0) {
+                throw loneSurrogate();
+            }
+            drain();
+        }
+
+        private void room(int bytes) {
+            if (used + bytes > buffer.length) {
+                drain();
             }
         }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+
+        private void drain() {
+            try {
+                out.write(buffer, 0, used);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            used = 0;
+        }
+
+        private static IllegalArgumentException loneSurrogate() {
+            return new IllegalArgumentException("A string holds a lone surrogate; it has no canonical form.");
+        }
     }
 
-    private static void append(JsonNode node, StringBuilder out) {
+    private static void append(JsonNode node, Utf8Sink out) {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
@@ -99,7 +170,7 @@ public final class CanonicalJson {
         }
     }
 
-    private static void appendString(String value, StringBuilder out) {
+    private static void appendString(String value, Utf8Sink out) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -171,8 +173,10 @@ public final class OutcomeFileReader {
         count("referrals", integrity.get("referralCount").asLong(), referrals.size());
         count("contacts", integrity.get("contactCount").asLong(), contacts);
         count("scores", integrity.get("scoreCount").asLong(), scores);
+        // The canonical text goes straight into the digest, a buffer at a time: it is never held whole.
         MessageDigest sha256 = OutcomeFileWriter.sha256();
-        String digest = HexFormat.of().formatHex(sha256.digest(CanonicalJson.bytes(referrals)));
+        CanonicalJson.write(referrals, new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
+        String digest = HexFormat.of().formatHex(sha256.digest());
         if (!digest.equals(integrity.get("sha256").textValue())) {
             reject("integrity check failed: the referrals were changed after export");
         }

@@ -13,7 +13,8 @@ import org.stepwise.domain.outcome.OutcomeSummary;
  * A supervisor's review of several outcome files (export-format.md "Review summary"): how many files
  * were read and refused, the figures overall and by practitioner pseudonym, and the flagged referrals;
  * then, for screens and reports, each accepted file with its header and counts, and every referral
- * counted (one copy each). {@code byPractitioner} is in pseudonym order; {@code flagged} and
+ * counted (one copy each; a referral not flagged keeps its score totals only, without the item
+ * responses, which nothing in a review shows). {@code byPractitioner} is in pseudonym order; {@code flagged} and
  * {@code referrals} in referral pseudonym order; {@code accepted} and {@code refused} in the order the
  * files were given.
  */

@@ -1,11 +1,13 @@
 package org.stepwise.exchange;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.stepwise.domain.flag.FlagEvaluator;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.domain.outcome.ReferralOutcome;
@@ -38,43 +41,29 @@ public final class ReviewService {
         this.flags = new FlagEvaluator(catalogue);
     }
 
-    private record Read(Path path, OutcomeFile file) {
+    /** The copy of a referral that counts so far, and the {@code generatedAt} of the file it came from. */
+    private record Winner(Instant generatedAt, ReviewedReferral referral) {
     }
 
     public Review review(List<Path> files) {
         List<Review.RefusedFile> refused = new ArrayList<>();
         List<Review.AcceptedFile> acceptedFiles = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        List<Read> accepted = new ArrayList<>();
+        Map<String, Winner> winners = new HashMap<>();
+        Map<Score, Score> totals = new HashMap<>();
         for (Path path : files) {
             switch (reader.read(path)) {
                 case ReadResult.Rejected(String reason) -> refused.add(new Review.RefusedFile(path, reason));
                 case ReadResult.Accepted(OutcomeFile file) -> {
-                    accepted.add(new Read(path, file));
+                    // Only a verified file gets here: a refused one has added nothing.
                     acceptedFiles.add(acceptedFile(path, file));
                     file.warnings().forEach(w -> warnings.add(path.getFileName() + ": " + w));
+                    count(file, winners, totals);
                 }
             }
         }
-        // Stable sort, then later copies overwrite earlier ones: the latest generatedAt wins.
-        accepted.sort(Comparator.comparing(read -> read.file().header().generatedAt()));
-        Map<String, Read> winners = new TreeMap<>();
-        for (Read read : accepted) {
-            for (ReferralRecord record : read.file().records()) {
-                winners.put(record.key(), read);
-            }
-        }
-        List<ReviewedReferral> referrals = new ArrayList<>();
-        for (Read read : accepted) {
-            OutcomeFile file = read.file();
-            LocalDate today = LocalDate.ofInstant(file.header().generatedAt(), ZoneOffset.UTC);
-            for (ReferralRecord record : file.records()) {
-                if (winners.get(record.key()) == read) {
-                    referrals.add(new ReviewedReferral(record, file.outcome(record.key()),
-                            file.header().practitionerPseudonym(), today, flags.evaluate(record, today)));
-                }
-            }
-        }
+        List<ReviewedReferral> referrals = new ArrayList<>(winners.size());
+        winners.values().forEach(winner -> referrals.add(winner.referral()));
         referrals.sort(Comparator.comparing(ReviewedReferral::pseudonym));
         OutcomeSummary overall = OutcomeSummary.of(referrals.stream().map(ReviewedReferral::outcome).toList());
         Map<String, OutcomeSummary> byPractitioner = group(referrals, ReviewedReferral::practitioner, new TreeMap<>());
@@ -112,6 +101,48 @@ public final class ReviewService {
                 TreeMap::new, Collectors.mapping(ReviewedReferral::outcome, Collectors.toList())));
         outcomes.forEach((group, list) -> into.put(group, OutcomeSummary.of(list)));
         return into;
+    }
+
+    /**
+     * Takes one accepted file's referrals into the winners, as soon as the file is read, so that no
+     * file is kept: a copy replaces the one held when its file's {@code generatedAt} is the same or
+     * later (files are given in order, so on a tie the later file wins). A referral the review does
+     * not flag keeps its contacts' score totals only (shared between equal totals): nothing a review
+     * shows of it uses the item responses, and dropping them keeps a service's files within memory.
+     */
+    private void count(OutcomeFile file, Map<String, Winner> winners, Map<Score, Score> totals) {
+        Instant generatedAt = file.header().generatedAt();
+        LocalDate today = LocalDate.ofInstant(generatedAt, ZoneOffset.UTC);
+        String practitioner = file.header().practitionerPseudonym();
+        for (FileReferral referral : file.referrals()) {
+            Winner held = winners.get(referral.pseudonym());
+            if (held != null && held.generatedAt().isAfter(generatedAt)) {
+                continue;
+            }
+            ReferralRecord record = referral.toRecord();
+            ReviewedReferral reviewed = new ReviewedReferral(record, file.outcome(record.key()), practitioner, today,
+                    flags.evaluate(record, today));
+            if (!reviewed.flagged()) {
+                reviewed = new ReviewedReferral(totalsOnly(record, totals), reviewed.outcome(), practitioner, today,
+                        reviewed.flags());
+            }
+            winners.put(record.key(), new Winner(generatedAt, reviewed));
+        }
+    }
+
+    private static ReferralRecord totalsOnly(ReferralRecord record, Map<Score, Score> totals) {
+        List<ContactRecord> contacts = new ArrayList<>(record.contacts().size());
+        for (ContactRecord contact : record.contacts()) {
+            List<Score> scores = new ArrayList<>(contact.scores().size());
+            for (Score score : contact.scores()) {
+                Score total = new Score(score.measure(), score.total(), null);
+                scores.add(totals.computeIfAbsent(total, key -> key));
+            }
+            contacts.add(new ContactRecord(contact.date(), contact.type(), contact.attendance(), contact.medium(),
+                    contact.step(), contact.minutes(), scores));
+        }
+        return new ReferralRecord(record.key(), record.referralDate(), record.endDate(), record.endReason(),
+                record.problemDescriptor(), contacts, record.recordedRiskLevel());
     }
 
     private static Review.AcceptedFile acceptedFile(Path path, OutcomeFile file) {

@@ -113,4 +113,20 @@ class CanonicalJsonTest {
         byte[] bytes = CanonicalJson.bytes(MAPPER.readTree("\"\u00e9\""));
         assertEquals(4, bytes.length);
     }
+
+    /** The bytes go out through a small buffer: a text far longer than it, with characters of 1 to 4 bytes. */
+    @Test
+    void longTextIsEncodedWholeAcrossTheBuffer() {
+        String text = "a\u00e9\u20ac\ud83d\ude00".repeat(3000);
+        byte[] bytes = CanonicalJson.bytes(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+        assertEquals("\"" + text + "\"", new String(bytes, StandardCharsets.UTF_8));
+        assertEquals(("\"" + text + "\"").getBytes(StandardCharsets.UTF_8).length, bytes.length);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\ud800b", "a\udc00", "ab\ud800"})
+    void aLoneSurrogateHasNoCanonicalForm(String text) {
+        assertThrows(IllegalArgumentException.class,
+                () -> CanonicalJson.bytes(com.fasterxml.jackson.databind.node.TextNode.valueOf(text)));
+    }
 }

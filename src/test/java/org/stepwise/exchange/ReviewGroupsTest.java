@@ -1,6 +1,7 @@
 package org.stepwise.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stepwise.exchange.OutcomeFiles.gad7;
 import static org.stepwise.exchange.OutcomeFiles.header;
 import static org.stepwise.exchange.OutcomeFiles.phq9;
@@ -120,5 +121,24 @@ class ReviewGroupsTest {
         // R7 risk; then reliable deterioration with three flags (R8) before one (R3); then waiting (R4).
         assertEquals(List.of(ReviewFixtures.pseudonym(7), ReviewFixtures.pseudonym(8), ReviewFixtures.pseudonym(3),
                 ReviewFixtures.pseudonym(4)), order);
+    }
+
+    /** A flagged referral keeps its item responses (its chart shows them); the others keep totals only. */
+    @Test
+    void onlyFlaggedReferralsKeepTheirItemResponses() {
+        Review review = threePractitioners();
+        for (ReviewedReferral referral : review.referrals()) {
+            List<List<Integer>> items = referral.record().contacts().stream()
+                    .flatMap(contact -> contact.scores().stream()).map(score -> score.items()).toList();
+            if (referral.flagged()) {
+                assertTrue(items.stream().allMatch(java.util.Objects::nonNull), referral.pseudonym());
+            } else {
+                assertTrue(items.stream().allMatch(java.util.Objects::isNull), referral.pseudonym());
+            }
+        }
+        for (boolean flagged : List.of(true, false)) {
+            assertTrue(review.referrals().stream().anyMatch(r -> r.flagged() == flagged
+                    && r.record().contacts().stream().anyMatch(contact -> !contact.scores().isEmpty())));
+        }
     }
 }
