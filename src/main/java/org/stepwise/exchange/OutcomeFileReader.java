@@ -175,7 +175,12 @@ public final class OutcomeFileReader {
         count("scores", integrity.get("scoreCount").asLong(), scores);
         // The canonical text goes straight into the digest, a buffer at a time: it is never held whole.
         MessageDigest sha256 = OutcomeFileWriter.sha256();
-        CanonicalJson.write(referrals, new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
+        try {
+            CanonicalJson.write(referrals, new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
+        } catch (IllegalArgumentException e) {
+            reject("integrity check failed: a text in the referrals holds a lone surrogate escape, which has no"
+                    + " canonical form");
+        }
         String digest = HexFormat.of().formatHex(sha256.digest());
         if (!digest.equals(integrity.get("sha256").textValue())) {
             reject("integrity check failed: the referrals were changed after export");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stepwise.domain.measure.MeasureCode;
 
 class OutcomeFileReaderTest {
@@ -184,6 +185,20 @@ class OutcomeFileReaderTest {
         byte[] whole = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(whole, whole.length / 2));
         assertTrue(rejected(reader.read(file)).startsWith("not JSON: the file is truncated"));
+    }
+
+    @ParameterizedTest(name = "a lone surrogate escape before {0}")
+    @ValueSource(strings = {"F40.0", "r_"})
+    void aLoneSurrogateEscapeIsRefusedNotThrown(String value) throws IOException {
+        String text = Files.readString(file);
+        String quoted = "\"" + value;
+        assertTrue(text.contains(quoted), value);
+        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(quoted),
+                java.util.regex.Matcher.quoteReplacement("\"\\ud800" + value)));
+
+        String refused = rejected(reader.read(file));
+
+        assertFalse(refused.isBlank());
     }
 
     @Test
