@@ -545,6 +545,12 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public synchronized List<ReferralRecord> endedReferralRecords() {
+        return read("reading ended referrals for the expected corridor", "The referrals could not be read.",
+                dsl -> referralRecords(dsl, REFERRAL.END_DATE.isNotNull()));
+    }
+
+    @Override
     public synchronized Optional<ReferralRecord> referralRecord(long referralId) {
         return read("reading a referral for the outcome rules", "The referral could not be read.",
                 dsl -> referralRecords(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
