@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
@@ -112,6 +113,11 @@ final class JooqCaseloadStore implements CaseloadStore {
     private final ContactRules rules;
     private final AuditLog auditLog = new StoreAuditLog();
     private boolean closed;
+    /** Counts the writes begun, so that what is kept from a read is known to be still what the store holds. */
+    private final AtomicLong writes = new AtomicLong();
+    /** The ended referrals as last read, and the count of writes then; null until read. */
+    private List<ReferralRecord> endedRecords;
+    private long endedRecordsAtWrite;
     private boolean backupOnClose;
     private PassphraseChange.Checkpoint passphraseCheckpoint = PassphraseChange.Checkpoint.NONE;
 
@@ -544,10 +550,19 @@ final class JooqCaseloadStore implements CaseloadStore {
                 dsl -> referralRecords(dsl, DSL.trueCondition()));
     }
 
+    /**
+     * Kept between calls until the next write of any kind, since every patient opened asks for them
+     * (for the expected corridor) and they change only when something is written.
+     */
     @Override
     public synchronized List<ReferralRecord> endedReferralRecords() {
-        return read("reading ended referrals for the expected corridor", "The referrals could not be read.",
-                dsl -> referralRecords(dsl, REFERRAL.END_DATE.isNotNull()));
+        if (endedRecords == null || endedRecordsAtWrite != writes.get()) {
+            long at = writes.get();
+            endedRecords = read("reading ended referrals for the expected corridor", "The referrals could not be read.",
+                    dsl -> referralRecords(dsl, REFERRAL.END_DATE.isNotNull()));
+            endedRecordsAtWrite = at;
+        }
+        return endedRecords;
     }
 
     @Override
@@ -953,6 +968,8 @@ final class JooqCaseloadStore implements CaseloadStore {
             throw e;
         } catch (RuntimeException e) {
             throw StoreErrors.translate(action, failure, e);
+        } finally {
+            writes.incrementAndGet();
         }
         try {
             database.syncToDisk();
