@@ -113,7 +113,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     private final ContactRules rules;
     private final AuditLog auditLog = new StoreAuditLog();
     private boolean closed;
-    /** Counts the writes begun, so that what is kept from a read is known to be still what the store holds. */
+    /** Counts the writes that may change records: what is kept from a read is still what the store holds. */
     private final AtomicLong writes = new AtomicLong();
     /** The ended referrals as last read, and the count of writes then; null until read. */
     private List<ReferralRecord> endedRecords;
@@ -261,7 +261,7 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     @Override
     public synchronized Optional<Referral> viewReferral(long referralId) {
-        return write("reading a referral", "The referral could not be read.", dsl -> {
+        return auditedRead("reading a referral", "The referral could not be read.", dsl -> {
             Optional<Referral> referral = referrals(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst();
             if (referral.isPresent()) {
                 AuditTrail.append(dsl, AuditAction.VIEW, "referral", referralId, null);
@@ -960,6 +960,15 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     private <T> T write(String action, String failure, Function<DSLContext, T> work) {
+        return write(action, failure, true, work);
+    }
+
+    /** A read that writes only its line of the audit log: it leaves what the store keeps from reads as it is. */
+    private <T> T auditedRead(String action, String failure, Function<DSLContext, T> work) {
+        return write(action, failure, false, work);
+    }
+
+    private <T> T write(String action, String failure, boolean changesRecords, Function<DSLContext, T> work) {
         checkOpen();
         T result;
         try {
@@ -969,7 +978,9 @@ final class JooqCaseloadStore implements CaseloadStore {
         } catch (RuntimeException e) {
             throw StoreErrors.translate(action, failure, e);
         } finally {
-            writes.incrementAndGet();
+            if (changesRecords) {
+                writes.incrementAndGet();
+            }
         }
         try {
             database.syncToDisk();

@@ -235,7 +235,8 @@ class ReferralStoreTest {
         store.endReferral(id, REFERRED.plusDays(20), EndReason.COMPLETED);
         List<ReferralRecord> ended = store.endedReferralRecords();
         assertEquals(List.of(store.referralRecord(id).orElseThrow()), ended);
-        assertSame(ended, store.endedReferralRecords(), "kept while nothing is written");
+        store.viewReferral(id);
+        assertSame(ended, store.endedReferralRecords(), "kept while nothing but the audit log is written");
 
         store.saveContact(attended(id, REFERRED.plusDays(15), List.of(phq9(1, 1, 1, 1, 1, 1, 1, 1, 0)), null));
         assertEquals(2, store.endedReferralRecords().getFirst().contacts().size(), "a contact saved shows");
