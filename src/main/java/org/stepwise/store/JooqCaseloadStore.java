@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
@@ -113,6 +114,11 @@ final class JooqCaseloadStore implements CaseloadStore {
     private final ContactRules rules;
     private final AuditLog auditLog = new StoreAuditLog();
     private boolean closed;
+    /** Counts the writes that may change records: what is kept from a read is still what the store holds. */
+    private final AtomicLong writes = new AtomicLong();
+    /** The ended referrals as last read, and the count of writes then; null until read. */
+    private List<ReferralRecord> endedRecords;
+    private long endedRecordsAtWrite;
     private boolean backupOnClose;
     private PassphraseChange.Checkpoint passphraseCheckpoint = PassphraseChange.Checkpoint.NONE;
 
@@ -256,7 +262,7 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     @Override
     public synchronized Optional<Referral> viewReferral(long referralId) {
-        return write("reading a referral", "The referral could not be read.", dsl -> {
+        return auditedRead("reading a referral", "The referral could not be read.", dsl -> {
             Optional<Referral> referral = referrals(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst();
             if (referral.isPresent()) {
                 AuditTrail.append(dsl, AuditAction.VIEW, "referral", referralId, null);
@@ -582,6 +588,21 @@ final class JooqCaseloadStore implements CaseloadStore {
     public synchronized List<ReferralRecord> referralRecords() {
         return read("reading referrals for the outcome rules", "The referrals could not be read.",
                 dsl -> referralRecords(dsl, DSL.trueCondition()));
+    }
+
+    /**
+     * Kept between calls until the next write of any kind, since every patient opened asks for them
+     * (for the expected corridor) and they change only when something is written.
+     */
+    @Override
+    public synchronized List<ReferralRecord> endedReferralRecords() {
+        if (endedRecords == null || endedRecordsAtWrite != writes.get()) {
+            long at = writes.get();
+            endedRecords = read("reading ended referrals for the expected corridor", "The referrals could not be read.",
+                    dsl -> referralRecords(dsl, REFERRAL.END_DATE.isNotNull()));
+            endedRecordsAtWrite = at;
+        }
+        return endedRecords;
     }
 
     @Override
@@ -979,6 +1000,15 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     private <T> T write(String action, String failure, Function<DSLContext, T> work) {
+        return write(action, failure, true, work);
+    }
+
+    /** A read that writes only its line of the audit log: it leaves what the store keeps from reads as it is. */
+    private <T> T auditedRead(String action, String failure, Function<DSLContext, T> work) {
+        return write(action, failure, false, work);
+    }
+
+    private <T> T write(String action, String failure, boolean changesRecords, Function<DSLContext, T> work) {
         checkOpen();
         T result;
         try {
@@ -987,6 +1017,10 @@ final class JooqCaseloadStore implements CaseloadStore {
             throw e;
         } catch (RuntimeException e) {
             throw StoreErrors.translate(action, failure, e);
+        } finally {
+            if (changesRecords) {
+                writes.incrementAndGet();
+            }
         }
         try {
             database.syncToDisk();

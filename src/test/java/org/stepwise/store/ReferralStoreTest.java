@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stepwise.store.ContactStoreTest.LOW_RISK;
@@ -222,6 +223,29 @@ class ReferralStoreTest {
         } else {
             assertEquals(before, after);
         }
+    }
+
+    @Test
+    void endedReferralRecordsAreTheEndedOnesAndFollowEveryWrite() {
+        long id = created.referralId();
+        ReferralCreated other = store.createReferral(patient(NHS_2, "Other", "Person"), referral(REFERRED, 3));
+        assertEquals(List.of(), store.endedReferralRecords());
+
+        store.saveContact(attended(id, REFERRED.plusDays(10), List.of(phq9(3, 3, 3, 3, 3, 3, 3, 3, 0)), null));
+        store.endReferral(id, REFERRED.plusDays(20), EndReason.COMPLETED);
+        List<ReferralRecord> ended = store.endedReferralRecords();
+        assertEquals(List.of(store.referralRecord(id).orElseThrow()), ended);
+        store.viewReferral(id);
+        assertSame(ended, store.endedReferralRecords(), "kept while nothing but the audit log is written");
+
+        store.saveContact(attended(id, REFERRED.plusDays(15), List.of(phq9(1, 1, 1, 1, 1, 1, 1, 1, 0)), null));
+        assertEquals(2, store.endedReferralRecords().getFirst().contacts().size(), "a contact saved shows");
+        store.endReferral(other.referralId(), REFERRED.plusDays(25), EndReason.DROPPED_OUT);
+        assertEquals(List.of(Long.toString(id), Long.toString(other.referralId())),
+                store.endedReferralRecords().stream().map(ReferralRecord::key).toList(), "a referral ended shows");
+        store.setStatus(id, ReferralStatus.IN_TREATMENT);
+        assertEquals(List.of(Long.toString(other.referralId())),
+                store.endedReferralRecords().stream().map(ReferralRecord::key).toList(), "a referral reopened goes");
     }
 
     @Test

@@ -126,6 +126,14 @@ public interface CaseloadStore extends AutoCloseable {
      */
     List<ReferralRecord> referralRecords();
 
+    /**
+     * The ended referrals (those with an end date) as the clinical rules see them, as in
+     * {@link #referralRecords()}: what the expected recovery corridor is made from.
+     */
+    default List<ReferralRecord> endedReferralRecords() {
+        return referralRecords().stream().filter(ReferralRecord::ended).toList();
+    }
+
     /** One referral as the clinical rules see it (as in {@link #referralRecords()}), or empty. */
     Optional<ReferralRecord> referralRecord(long referralId);
 

@@ -1,19 +1,14 @@
 package org.stepwise.domain.trajectory;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.TreeMap;
+import java.util.SortedMap;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
-import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.measure.SeverityBand;
-import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.ReferralTimeline;
 
 /**
  * The expected recovery corridor of one referral on one measure: where the practitioner's own
@@ -81,41 +76,20 @@ public record RecoveryCorridor(
 
     /**
      * The corridor of {@code referral} on {@code measure}, from {@code practitionerReferrals} (the
-     * practitioner's referrals; open ones and {@code referral} itself are left out).
+     * practitioner's referrals; open ones and {@code referral} itself are left out). To chart more
+     * than once from the same referrals, make a {@link CorridorSource} once and ask it instead.
      */
     public static RecoveryCorridor of(MeasureDefinition measure, ReferralRecord referral,
             Collection<ReferralRecord> practitionerReferrals) {
-        MeasureCode code = measure.code();
-        Optional<Score> first = ReferralTimeline.of(referral).first(code);
-        if (first.isEmpty()) {
-            return new RecoveryCorridor(code, null, 0, List.of(), Verdict.NO_FIRST_SCORE);
-        }
-        if (measure.bands().isEmpty()) {
-            return new RecoveryCorridor(code, null, 0, List.of(), Verdict.NO_BANDS);
-        }
-        SeverityBand band = measure.band(first.get().total()).orElseThrow(
-                () -> new IllegalArgumentException("A " + code + " score lies outside the measure's range."));
+        return CorridorSource.of(practitionerReferrals).corridor(measure, referral);
+    }
 
-        TreeMap<Integer, List<Double>> scoresByContact = new TreeMap<>();
-        int similar = 0;
-        for (ReferralRecord other : practitionerReferrals) {
-            if (!other.ended() || other.key().equals(referral.key())) {
-                continue;
-            }
-            ReferralTimeline timeline = ReferralTimeline.of(other);
-            boolean sameBand = timeline.first(code).map(s -> band.contains(s.total())).orElse(false);
-            if (!sameBand) {
-                continue;
-            }
-            similar++;
-            List<ContactRecord> treatment = timeline.treatmentContactsInOrder();
-            for (int i = 0; i < treatment.size(); i++) {
-                Optional<BigDecimal> total = treatment.get(i).score(code).map(Score::total);
-                if (total.isPresent()) {
-                    scoresByContact.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(total.get().doubleValue());
-                }
-            }
-        }
+    /**
+     * The corridor from {@code similar} similar referrals whose scores on the measure are
+     * {@code scoresByContact}, by treatment contact number.
+     */
+    static RecoveryCorridor fromScores(MeasureCode code, SeverityBand band, int similar,
+            SortedMap<Integer, List<Double>> scoresByContact) {
         if (similar < MINIMUM_REFERRALS) {
             return new RecoveryCorridor(code, band, similar, List.of(), Verdict.TOO_FEW_REFERRALS);
         }

@@ -11,20 +11,29 @@ import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.referral.StepChange;
+import org.stepwise.domain.trajectory.CorridorSource;
 
 /**
  * What the charts of one referral are drawn from, read from the store in one go on the store thread:
  * the referral as the clinical rules see it, its step history, the practitioner's other ended
- * referrals (the only ones the expected corridor is made from, so that redrawing the chart as scores
- * are typed does not walk the open caseload), and the latest risk review. Immutable.
+ * referrals (the only ones the expected corridor is made from), those referrals reduced once to what
+ * the corridors need (so that drawing and redrawing the chart as scores are typed never walks the
+ * caseload), and the latest risk review. Immutable.
  */
 public record ChartInputs(ReferralRecord referral, List<StepChange> steps, List<ReferralRecord> endedReferrals,
-        RiskReview latestRiskReview) {
+        CorridorSource corridors, RiskReview latestRiskReview) {
 
     public ChartInputs {
         Objects.requireNonNull(referral, "referral");
+        Objects.requireNonNull(corridors, "corridors");
         steps = List.copyOf(steps);
         endedReferrals = List.copyOf(endedReferrals);
+    }
+
+    /** The inputs with the corridors made from {@code endedReferrals}: store work, on the store thread. */
+    public ChartInputs(ReferralRecord referral, List<StepChange> steps, List<ReferralRecord> endedReferrals,
+            RiskReview latestRiskReview) {
+        this(referral, steps, endedReferrals, CorridorSource.of(endedReferrals), latestRiskReview);
     }
 
     /**
@@ -38,8 +47,8 @@ public record ChartInputs(ReferralRecord referral, List<StepChange> steps, List<
             return Optional.empty();
         }
         String key = record.get().key();
-        List<ReferralRecord> ended = store.referralRecords().stream()
-                .filter(other -> other.ended() && !other.key().equals(key)).toList();
+        List<ReferralRecord> ended = store.endedReferralRecords().stream()
+                .filter(other -> !other.key().equals(key)).toList();
         return Optional.of(new ChartInputs(record.get(), steps, ended, latestRiskReview(contacts)));
     }
 

@@ -21,6 +21,7 @@ import javafx.scene.shape.Rectangle;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.referral.StepChange;
+import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.ui.chart.TrajectoryChartModel.XAxis;
 import org.stepwise.ui.common.PngImages;
 
@@ -48,7 +49,7 @@ public final class TrajectoryChart {
     private final VBox notes = new VBox(2);
     private ReferralRecord referral;
     private List<StepChange> steps = List.of();
-    private Collection<ReferralRecord> practitionerReferrals = List.of();
+    private CorridorSource corridors = CorridorSource.of(List.of());
     private TrajectoryChartModel model;
 
     public TrajectoryChart(MeasureCatalogue catalogue) {
@@ -107,13 +108,27 @@ public final class TrajectoryChart {
      * corridor, drawing once (as {@link #setPractitionerReferrals} then {@link #setReferral}).
      */
     public void setReferral(ReferralRecord referral, List<StepChange> steps, Collection<ReferralRecord> practitioner) {
-        this.practitionerReferrals = List.copyOf(practitioner);
+        setReferral(referral, steps, CorridorSource.of(practitioner));
+    }
+
+    /**
+     * Shows a referral with its step history and the expected corridor from {@code corridors} (made
+     * once, on the store thread, from the practitioner's referrals), drawing once; later calls of
+     * {@link #setReferral(ReferralRecord, List)} reuse the corridors without walking the caseload.
+     */
+    public void setReferral(ReferralRecord referral, List<StepChange> steps, CorridorSource corridors) {
+        this.corridors = Objects.requireNonNull(corridors, "corridors");
         setReferral(referral, steps);
     }
 
     /** The practitioner's referrals, from whose ended ones the expected corridor is drawn. */
     public void setPractitionerReferrals(Collection<ReferralRecord> referrals) {
-        this.practitionerReferrals = List.copyOf(referrals);
+        setCorridors(CorridorSource.of(referrals));
+    }
+
+    /** The expected corridors, made once from the practitioner's referrals. */
+    public void setCorridors(CorridorSource corridors) {
+        this.corridors = Objects.requireNonNull(corridors, "corridors");
         refresh();
     }
 
@@ -136,7 +151,7 @@ public final class TrajectoryChart {
             return;
         }
         XAxis xAxis = byDate.isSelected() ? XAxis.DATE : XAxis.CONTACT_NUMBER;
-        model = TrajectoryChartModel.of(referral, steps, catalogue, practitionerReferrals, xAxis);
+        model = TrajectoryChartModel.of(referral, steps, catalogue, corridors, xAxis);
         String xLabel = xAxis == XAxis.DATE ? "Date" : "Contact";
         for (int i = 0; i < plots.size(); i++) {
             plots.get(i).show(model.panels().get(i), model, i == plots.size() - 1 ? xLabel : null);

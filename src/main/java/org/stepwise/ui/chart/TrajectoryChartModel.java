@@ -22,6 +22,7 @@ import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
 import org.stepwise.domain.referral.StepChange;
+import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.domain.trajectory.RecoveryCorridor;
 
 /**
@@ -144,9 +145,20 @@ public final class TrajectoryChartModel {
      */
     public static TrajectoryChartModel of(ReferralRecord referral, List<StepChange> steps, MeasureCatalogue catalogue,
             Collection<ReferralRecord> practitionerReferrals, XAxis xAxis) {
+        return of(referral, steps, catalogue, CorridorSource.of(practitionerReferrals), xAxis);
+    }
+
+    /**
+     * The chart of {@code referral}, as {@link #of(ReferralRecord, List, MeasureCatalogue, Collection, XAxis)},
+     * with the expected corridor from {@code corridors}, made once from the practitioner's referrals:
+     * the way to redraw a chart without walking the caseload again.
+     */
+    public static TrajectoryChartModel of(ReferralRecord referral, List<StepChange> steps, MeasureCatalogue catalogue,
+            CorridorSource corridors, XAxis xAxis) {
         Objects.requireNonNull(referral, "referral");
+        Objects.requireNonNull(corridors, "corridors");
         Objects.requireNonNull(xAxis, "xAxis");
-        return new Builder(referral, steps, catalogue, practitionerReferrals, xAxis).build();
+        return new Builder(referral, steps, catalogue, corridors, xAxis).build();
     }
 
     public XAxis xAxis() {
@@ -213,18 +225,18 @@ public final class TrajectoryChartModel {
         private final ReferralRecord referral;
         private final List<StepChange> steps;
         private final MeasureCatalogue catalogue;
-        private final Collection<ReferralRecord> practitionerReferrals;
+        private final CorridorSource corridors;
         private final XAxis xAxis;
         /** Every contact, missed ones included, ordered by date then recording order. */
         private final List<ContactRecord> contacts;
         private final ReferralTimeline timeline;
 
         Builder(ReferralRecord referral, List<StepChange> steps, MeasureCatalogue catalogue,
-                Collection<ReferralRecord> practitionerReferrals, XAxis xAxis) {
+                CorridorSource corridors, XAxis xAxis) {
             this.referral = referral;
             this.steps = List.copyOf(steps);
             this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
-            this.practitionerReferrals = List.copyOf(practitionerReferrals);
+            this.corridors = corridors;
             this.xAxis = xAxis;
             // A stable sort, as the outcome rules order contacts: same-date contacts keep recording order.
             this.contacts = referral.contacts().stream().sorted(Comparator.comparing(ContactRecord::date)).toList();
@@ -295,7 +307,7 @@ public final class TrajectoryChartModel {
             List<CorridorPoint> corridor = List.of();
             String note = null;
             if (withCorridor) {
-                RecoveryCorridor expected = RecoveryCorridor.of(measure, referral, practitionerReferrals);
+                RecoveryCorridor expected = corridors.corridor(measure, referral);
                 corridor = corridorPoints(expected);
                 note = corridorNote(measure, expected);
             }

@@ -190,7 +190,7 @@ public final class SessionView {
     private static Node chart(SessionViewModel model) {
         TrajectoryChart chart = new TrajectoryChart(model.catalogue());
         chart.setReferral(model.chartReferralProperty().get(), model.chartInputs().steps(),
-                model.chartInputs().endedReferrals());
+                model.chartInputs().corridors());
         model.chartReferralProperty().addListener((observable, before, now) ->
                 chart.setReferral(now, model.chartInputs().steps()));
         Label note = new Label("This session shows as typed, before it is saved.");

@@ -84,7 +84,7 @@ final class ReferralSnapshots {
     static Parent trajectory(SnapshotContext context) {
         return chartScreen(context, "Trajectory", inputs -> {
             TrajectoryChart chart = new TrajectoryChart(context.catalogue());
-            chart.setReferral(inputs.referral(), inputs.steps(), inputs.endedReferrals());
+            chart.setReferral(inputs.referral(), inputs.steps(), inputs.corridors());
             return chart.root();
         });
     }

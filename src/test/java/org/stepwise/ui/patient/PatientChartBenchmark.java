@@ -32,15 +32,18 @@ import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.store.TestStores;
+import org.stepwise.ui.chart.ChartInputs;
 import org.stepwise.ui.chart.TrajectoryChart;
 import org.stepwise.ui.testing.InPlace;
 import org.stepwise.ui.testing.RecordingDialogs;
 
 /**
  * A patient with 60 contacts opened and charted, over a real encrypted store that also holds a
- * 2,000-patient demo caseload (a measurement, not a test): the patient screen's load (referral,
- * patient and contacts from the store), the referral's record for the rules, and the trajectory chart
- * built, laid out and drawn to an image on JavaFX's headless platform. Prints the first (cold) time
+ * 2,000-patient demo caseload (a measurement, not a test): the patient screen's load on the store
+ * thread (referral, patient and contacts; the chart inputs: the referral's record for the rules and
+ * the practitioner's ended referrals reduced to what the expected corridor needs), then, as the
+ * patient screen does, the trajectory chart built from those inputs, laid out and drawn to an image
+ * on JavaFX's headless platform. Prints the first (cold) time
  * and the median of the following runs. Run with {@code -Dglass.platform=Headless -Dprism.order=sw}.
  */
 public final class PatientChartBenchmark {
@@ -75,14 +78,12 @@ public final class PatientChartBenchmark {
                 PatientViewModel patient = new PatientViewModel(store, InPlace.runner(), new RecordingDialogs(),
                         Clock.systemDefaultZone(), CATALOGUE, referralId, screen -> { }, () -> { });
                 patient.load();
-                ReferralRecord record = store.referralRecord(referralId).orElseThrow();
-                Referral referral = patient.referralProperty().get();
+                ChartInputs inputs = patient.chartInputsProperty().get();
                 long loaded = System.nanoTime();
                 long[] charted = new long[1];
                 onFx(() -> {
                     TrajectoryChart chart = new TrajectoryChart(CATALOGUE);
-                    chart.setPractitionerReferrals(practitioner);
-                    chart.setReferral(record, referral.steps());
+                    chart.setReferral(inputs.referral(), inputs.steps(), inputs.corridors());
                     Parent root = new Scene((Parent) chart.root(), 1318, 736).getRoot();
                     root.applyCss();
                     root.layout();
@@ -96,7 +97,7 @@ public final class PatientChartBenchmark {
             }
             double first = millis[0];
             System.out.printf(Locale.ROOT, "patient chart ms=%.1f first-ms=%.1f p90-ms=%.1f load-ms=%.1f chart-ms=%.1f "
-                    + "(%d contacts, median of %d runs after the first; load: patient screen and record from the store;"
+                    + "(%d contacts, median of %d runs after the first; load: patient screen and chart inputs from the store;"
                     + " chart: built and laid out, then drawn to an image; %d practitioner referrals)%n",
                     warm(millis, 0.5), first, warm(millis, 0.9), warm(loads, 0.5), warm(charts, 0.5), contacts,
                     RUNS - 1, practitioner.size());
