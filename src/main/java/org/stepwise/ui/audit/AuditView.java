@@ -143,17 +143,7 @@ public final class AuditView {
         picker.setId(id);
         picker.setPromptText(prompt);
         picker.setPrefWidth(140);
-        picker.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LocalDate date) {
-                return date == null ? "" : DateInput.format(date);
-            }
-
-            @Override
-            public LocalDate fromString(String text) {
-                return text == null || text.isBlank() ? null : DateInput.parse(text).orElse(null);
-            }
-        });
+        picker.setConverter(DateInput.converter());
     }
 
     private static TableColumn<AuditViewModel.Line, String> column(String title, double width,

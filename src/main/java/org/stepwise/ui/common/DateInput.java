@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Optional;
+import javafx.util.StringConverter;
 
 /**
  * Dates as practitioners type them: {@code 07/03/1985} (day first, as in the UK; leading zeros
@@ -39,5 +40,20 @@ public final class DateInput {
 
     public static String format(LocalDate date) {
         return SHOWN.format(date);
+    }
+
+    /** For a date picker's text: written as {@link #SHOWN}, read as {@link #parse} reads (empty or unreadable: none). */
+    public static StringConverter<LocalDate> converter() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return date == null ? "" : format(date);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                return parse(text).orElse(null);
+            }
+        };
     }
 }

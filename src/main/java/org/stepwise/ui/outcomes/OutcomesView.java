@@ -238,17 +238,7 @@ public final class OutcomesView {
         picker.setId(id);
         picker.setValue(initial);
         picker.setPrefWidth(150);
-        picker.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LocalDate date) {
-                return date == null ? "" : DateInput.format(date);
-            }
-
-            @Override
-            public LocalDate fromString(String text) {
-                return DateInput.parse(text).orElse(null);
-            }
-        });
+        picker.setConverter(DateInput.converter());
     }
 
     private static Label label(String text, Node control) {
