@@ -10,11 +10,9 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
@@ -70,7 +68,7 @@ public final class NewReferralView {
             control.disableProperty().bind(model.savingProperty());
         }
 
-        GridPane patient = grid(4);
+        GridPane patient = Forms.grid(COLUMNS, 4, 20, 12);
         patient.add(Forms.row("NHS number", nhsNumber, model.nhsNumber()), 0, 0);
         patient.add(known, 1, 0, 3, 1);
         GridPane.setValignment(known, VPos.CENTER);
@@ -85,7 +83,7 @@ public final class NewReferralView {
         patient.add(Forms.row("Postcode (optional)", postcode, model.postcode()), 2, 3);
         patient.add(Forms.row("GP practice (optional)", gpPractice, model.gpPractice()), 3, 3);
 
-        GridPane referral = grid(1);
+        GridPane referral = Forms.grid(COLUMNS, 1, 20, 12);
         referral.add(Forms.row("Referral date (dd/mm/yyyy)", referralDate, model.referralDate()), 0, 0);
         referral.add(Forms.row("Source", source, model.source(), ReferralSource::label), 1, 0);
         referral.add(Forms.row("Problem descriptor (optional)", problem, model.problem(), ProblemDescriptor::label), 2, 0);
@@ -112,7 +110,8 @@ public final class NewReferralView {
         HBox heading = new HBox(16, title, hint);
         heading.setAlignment(Pos.BASELINE_LEFT);
 
-        VBox form = new VBox(14, heading, section("Patient"), patient, section("Referral"), referral, actions);
+        VBox form = new VBox(14, heading, Forms.section("Patient"), patient, Forms.section("Referral"), referral,
+                actions);
         form.getStyleClass().addAll("screen", "referral-form");
         form.setMaxWidth(1180);
         root = new ScrollPane(form);
@@ -133,30 +132,7 @@ public final class NewReferralView {
         return step == 2 ? "2 – low intensity" : "3 – high intensity";
     }
 
-    /** A grid of four equal columns whose rows align their fields at the top (messages grow downwards). */
-    private static GridPane grid(int rows) {
-        GridPane grid = new GridPane();
-        grid.setHgap(20);
-        grid.setVgap(12);
-        for (int i = 0; i < COLUMNS; i++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(100.0 / COLUMNS);
-            column.setFillWidth(true);
-            grid.getColumnConstraints().add(column);
-        }
-        for (int i = 0; i < rows; i++) {
-            RowConstraints row = new RowConstraints();
-            row.setValignment(VPos.TOP);
-            grid.getRowConstraints().add(row);
-        }
-        return grid;
-    }
 
-    private static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("section-title");
-        return label;
-    }
 
     private static TextField text(String id) {
         TextField field = new TextField();

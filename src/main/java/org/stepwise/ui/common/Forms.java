@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -16,8 +17,11 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -178,5 +182,34 @@ public final class Forms {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : text.apply(item));
         }
+    }
+
+    /**
+     * A form grid of {@code columns} equal columns whose {@code rows} rows align their fields at the top
+     * (a field's message grows downwards without moving its neighbours).
+     */
+    public static GridPane grid(int columns, int rows, double hgap, double vgap) {
+        GridPane grid = new GridPane();
+        grid.setHgap(hgap);
+        grid.setVgap(vgap);
+        for (int i = 0; i < columns; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            column.setFillWidth(true);
+            grid.getColumnConstraints().add(column);
+        }
+        for (int i = 0; i < rows; i++) {
+            RowConstraints row = new RowConstraints();
+            row.setValignment(VPos.TOP);
+            grid.getRowConstraints().add(row);
+        }
+        return grid;
+    }
+
+    /** A section heading of a form. */
+    public static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
     }
 }

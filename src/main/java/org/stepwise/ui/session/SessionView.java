@@ -17,12 +17,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.stepwise.domain.contact.Attendance;
@@ -65,7 +63,7 @@ public final class SessionView {
         therapy.setId("session-therapy");
         therapy.setPromptText("None recorded");
 
-        GridPane details = grid(2);
+        GridPane details = Forms.grid(4, 2, 16, 10);
         details.add(Forms.row("Date (dd/mm/yyyy)", date, model.date()), 0, 0);
         details.add(Forms.row("Type", type, model.type(), ContactType::label), 1, 0);
         details.add(Forms.row("Medium", medium, model.medium(), Medium::label), 2, 0);
@@ -127,7 +125,7 @@ public final class SessionView {
         HBox heading = new HBox(16, title, who, gap, hint);
         heading.setAlignment(Pos.BASELINE_LEFT);
 
-        Label measuresTitle = section("Measures");
+        Label measuresTitle = Forms.section("Measures");
         Label measuresHint = new Label("Type each questionnaire's answers as digits, for example 210321110 for PHQ-9.");
         measuresHint.getStyleClass().add("hint");
         HBox measuresHeading = new HBox(12, measuresTitle, measuresHint);
@@ -455,29 +453,7 @@ public final class SessionView {
         return "measure-" + entry.code().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static GridPane grid(int rows) {
-        GridPane grid = new GridPane();
-        grid.setHgap(16);
-        grid.setVgap(10);
-        for (int i = 0; i < 4; i++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(25);
-            column.setFillWidth(true);
-            grid.getColumnConstraints().add(column);
-        }
-        for (int i = 0; i < rows; i++) {
-            RowConstraints row = new RowConstraints();
-            row.setValignment(VPos.TOP);
-            grid.getRowConstraints().add(row);
-        }
-        return grid;
-    }
 
-    private static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("section-title");
-        return label;
-    }
 
     @SafeVarargs
     private static <T> ComboBox<T> choice(String id, T... items) {
