@@ -72,6 +72,11 @@ public final class OutcomeFileSchema {
         return first(document.validate(outcomeDocument), "");
     }
 
+    /** Whether one referral object conforms to the schema's referral definition, as it does inside a document. */
+    boolean conformsAsReferral(JsonNode referralNode) {
+        return referral.validate(referralNode).isEmpty();
+    }
+
     /**
      * The first violation of an outcome file on disk, or empty when it conforms. Reads one referral
      * at a time, so memory stays bounded whatever the size of the file. A file that is not JSON is

@@ -1,13 +1,16 @@
 package org.stepwise.exchange;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.outcome.OutcomeSummary;
+import org.stepwise.domain.outcome.ReferralRecord;
 
 /**
  * A supervisor's review of several outcome files (export-format.md "Review summary"): how many files
@@ -65,6 +68,19 @@ public record Review(
     /** True when every file given was read. */
     public boolean allRead() {
         return refused.isEmpty();
+    }
+
+    /**
+     * Each practitioner's referrals (by practitioner pseudonym, in referral pseudonym order), as the
+     * expected corridor of a flagged referral's chart is drawn from them, made in one pass.
+     */
+    public Map<String, List<ReferralRecord>> recordsByPractitioner() {
+        Map<String, List<ReferralRecord>> records = new HashMap<>();
+        for (ReviewedReferral referral : referrals) {
+            records.computeIfAbsent(referral.practitioner(), p -> new ArrayList<>()).add(referral.record());
+        }
+        records.replaceAll((practitioner, list) -> List.copyOf(list));
+        return records;
     }
 
     /** The figures by the step of each referral's last contact; see {@link ReviewService#byStep}. */

@@ -4,16 +4,23 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.flag.FlagEvaluator;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.Score;
@@ -23,12 +30,16 @@ import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
 
 /**
- * Reviews many outcome files at once. Each file is verified whole; a refused file contributes nothing.
+ * Reviews many outcome files at once. Each file is read a referral at a time and verified whole; a
+ * refused file contributes nothing (what was taken of it is dropped).
  * A referral (same pseudonym) in several accepted files counts once: the copy from the file with the
  * latest {@code generatedAt} wins (on a tie, the file given later). Flags are raised as of the date of
  * that file's {@code generatedAt} (UTC). Thread-safe.
  */
 public final class ReviewService {
+
+    /** Files read at once: two, so that at most two files' referrals are held before they are counted. */
+    private static final int READERS = 2;
 
     /** The group of {@link #byStep} for a referral with no contact yet. */
     public static final String NO_CONTACT = "No contact yet";
@@ -45,22 +56,63 @@ public final class ReviewService {
     private record Winner(Instant generatedAt, ReviewedReferral referral) {
     }
 
+    /** One file read: its result, and its referrals as the review keeps them (to count only if verified). */
+    private record ReadFile(Path path, StreamResult result, FileReferrals referrals) {
+    }
+
+    private ReadFile read(Path path) {
+        FileReferrals referrals = new FileReferrals();
+        return new ReadFile(path, reader.read(path, referrals), referrals);
+    }
+
+    private static ReadFile take(Future<ReadFile> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The review was interrupted.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     public Review review(List<Path> files) {
         List<Review.RefusedFile> refused = new ArrayList<>();
         List<Review.AcceptedFile> acceptedFiles = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Winner> winners = new HashMap<>();
-        Map<Score, Score> totals = new HashMap<>();
-        for (Path path : files) {
-            switch (reader.read(path)) {
-                case ReadResult.Rejected(String reason) -> refused.add(new Review.RefusedFile(path, reason));
-                case ReadResult.Accepted(OutcomeFile file) -> {
-                    // Only a verified file gets here: a refused one has added nothing.
-                    acceptedFiles.add(acceptedFile(path, file));
-                    file.warnings().forEach(w -> warnings.add(path.getFileName() + ": " + w));
-                    count(file, winners, totals);
+        ExecutorService readers = Executors.newFixedThreadPool(READERS, Thread.ofPlatform().name("review-", 1)
+                .daemon().factory());
+        try {
+            // At most READERS files in flight; each is taken in the order given, so the result and its
+            // reasons are the same as reading them one after another.
+            Deque<Future<ReadFile>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            for (int taken = 0; taken < files.size(); taken++) {
+                while (next < files.size() && inFlight.size() < READERS) {
+                    Path path = files.get(next++);
+                    inFlight.add(readers.submit(() -> read(path)));
+                }
+                ReadFile read = take(inFlight.poll());
+                switch (read.result()) {
+                    case StreamResult.Refused(String reason) -> refused.add(new Review.RefusedFile(read.path(), reason));
+                    case StreamResult.Verified file -> {
+                        // Only a verified file gets here: what a refused one gave was dropped with it.
+                        acceptedFiles.add(new Review.AcceptedFile(read.path(), file.header(), file.referrals(),
+                                file.contacts(), file.scores(), file.warnings()));
+                        file.warnings().forEach(w -> warnings.add(read.path().getFileName() + ": " + w));
+                        read.referrals().countInto(winners);
+                    }
                 }
             }
+        } finally {
+            readers.shutdownNow();
         }
         List<ReviewedReferral> referrals = new ArrayList<>(winners.size());
         winners.values().forEach(winner -> referrals.add(winner.referral()));
@@ -92,7 +144,7 @@ public final class ReviewService {
 
     /** The figures by problem descriptor (the ICD-10 code, as in the file), in code order. */
     public static Map<String, OutcomeSummary> byProblemDescriptor(Collection<ReviewedReferral> referrals) {
-        return group(referrals, r -> r.record().problemDescriptor(), new TreeMap<>());
+        return group(referrals, ReviewedReferral::problemDescriptor, new TreeMap<>());
     }
 
     private static Map<String, OutcomeSummary> group(Collection<ReviewedReferral> referrals,
@@ -104,56 +156,63 @@ public final class ReviewService {
     }
 
     /**
-     * Takes one accepted file's referrals into the winners, as soon as the file is read, so that no
-     * file is kept: a copy replaces the one held when its file's {@code generatedAt} is the same or
-     * later (files are given in order, so on a tie the later file wins). A referral the review does
-     * not flag keeps its contacts' score totals only (shared between equal totals): nothing a review
-     * shows of it uses the item responses, and dropping them keeps a service's files within memory.
+     * One file's referrals as the review keeps them, taken as the file is read and counted only once
+     * it is verified, so that no file is kept whole: flags raised as of the file's
+     * {@code generatedAt}; a referral the review does not flag keeps its contacts' score totals only
+     * (nothing a review shows of it uses the item responses).
      */
-    private void count(OutcomeFile file, Map<String, Winner> winners, Map<Score, Score> totals) {
-        Instant generatedAt = file.header().generatedAt();
-        LocalDate today = LocalDate.ofInstant(generatedAt, ZoneOffset.UTC);
-        String practitioner = file.header().practitionerPseudonym();
-        for (FileReferral referral : file.referrals()) {
-            Winner held = winners.get(referral.pseudonym());
-            if (held != null && held.generatedAt().isAfter(generatedAt)) {
-                continue;
+    private final class FileReferrals implements OutcomeFileReader.Receiver {
+        private final List<ReviewedReferral> referrals = new ArrayList<>();
+        private Instant generatedAt;
+        private LocalDate today;
+        private String practitioner;
+
+        @Override
+        public boolean begin(FileHeader header) {
+            if (header == null) {
+                return false;
             }
+            generatedAt = header.generatedAt();
+            today = LocalDate.ofInstant(generatedAt, ZoneOffset.UTC);
+            practitioner = header.practitionerPseudonym();
+            return true;
+        }
+
+        @Override
+        public void referral(FileReferral referral, ReferralOutcome outcome) {
             ReferralRecord record = referral.toRecord();
-            ReviewedReferral reviewed = new ReviewedReferral(record, file.outcome(record.key()), practitioner, today,
-                    flags.evaluate(record, today));
-            if (!reviewed.flagged()) {
-                reviewed = new ReviewedReferral(totalsOnly(record, totals), reviewed.outcome(), practitioner, today,
-                        reviewed.flags());
+            List<Flag> raised = flags.evaluate(record, today);
+            ReviewedReferral reviewed = new ReviewedReferral(record, outcome, practitioner, today, raised);
+            referrals.add(reviewed.flagged() ? reviewed
+                    : new ReviewedReferral(totalsOnly(record), outcome, practitioner, today, raised));
+        }
+
+        /**
+         * Takes the verified file's referrals into the winners: a copy replaces the one held when its
+         * file's {@code generatedAt} is the same or later (files are given in order, so on a tie the
+         * later file wins).
+         */
+        void countInto(Map<String, Winner> winners) {
+            for (ReviewedReferral referral : referrals) {
+                Winner held = winners.get(referral.pseudonym());
+                if (held == null || !held.generatedAt().isAfter(generatedAt)) {
+                    winners.put(referral.pseudonym(), new Winner(generatedAt, referral));
+                }
             }
-            winners.put(record.key(), new Winner(generatedAt, reviewed));
         }
     }
 
-    private static ReferralRecord totalsOnly(ReferralRecord record, Map<Score, Score> totals) {
+    private static ReferralRecord totalsOnly(ReferralRecord record) {
         List<ContactRecord> contacts = new ArrayList<>(record.contacts().size());
         for (ContactRecord contact : record.contacts()) {
             List<Score> scores = new ArrayList<>(contact.scores().size());
             for (Score score : contact.scores()) {
-                Score total = new Score(score.measure(), score.total(), null);
-                scores.add(totals.computeIfAbsent(total, key -> key));
+                scores.add(new Score(score.measure(), score.total(), null));
             }
             contacts.add(new ContactRecord(contact.date(), contact.type(), contact.attendance(), contact.medium(),
                     contact.step(), contact.minutes(), scores));
         }
         return new ReferralRecord(record.key(), record.referralDate(), record.endDate(), record.endReason(),
                 record.problemDescriptor(), contacts, record.recordedRiskLevel());
-    }
-
-    private static Review.AcceptedFile acceptedFile(Path path, OutcomeFile file) {
-        int contacts = 0;
-        int scores = 0;
-        for (FileReferral referral : file.referrals()) {
-            contacts += referral.contacts().size();
-            for (ContactRecord contact : referral.contacts()) {
-                scores += contact.scores().size();
-            }
-        }
-        return new Review.AcceptedFile(path, file.header(), file.referrals().size(), contacts, scores, file.warnings());
     }
 }

@@ -2,6 +2,7 @@ package org.stepwise.exchange;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -10,20 +11,19 @@ import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.StepChange;
 
 /**
  * One referral as a review counts it: the winning copy's record (keyed by referral pseudonym), its
  * recomputed outcome, the practitioner pseudonym of the file it came from, the date its flags were
  * raised as of (that file's {@code generatedAt}, UTC) and those flags. Pseudonymised: it holds
- * nothing an outcome file does not.
+ * nothing an outcome file does not. A review holds a whole service's referrals, so the contacts are
+ * kept packed in a few bytes each ({@link PackedContacts}) and {@link #record()} unpacks them on each
+ * call; equal referrals are equal objects, as a record's are.
  */
-public record ReviewedReferral(
-        ReferralRecord record,
-        ReferralOutcome outcome,
-        String practitioner,
-        LocalDate reviewDate,
-        List<Flag> flags) {
+public final class ReviewedReferral {
 
     /**
      * The order a supervisor goes through flagged referrals in: by the gravest flag (in the order of
@@ -34,17 +34,69 @@ public record ReviewedReferral(
             .thenComparing(r -> -r.flags().size())
             .thenComparing(ReviewedReferral::pseudonym);
 
-    public ReviewedReferral {
+    private final String key;
+    private final LocalDate referralDate;
+    private final LocalDate endDate;
+    private final EndReason endReason;
+    private final String problemDescriptor;
+    private final RiskLevel recordedRiskLevel;
+    private final byte[] contacts;
+    private final ReferralOutcome outcome;
+    private final String practitioner;
+    private final LocalDate reviewDate;
+    private final List<Flag> flags;
+
+    public ReviewedReferral(ReferralRecord record, ReferralOutcome outcome, String practitioner, LocalDate reviewDate,
+            List<Flag> flags) {
         Objects.requireNonNull(record, "record");
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(practitioner, "practitioner");
-        Objects.requireNonNull(reviewDate, "reviewDate");
-        flags = List.copyOf(flags);
+        this.outcome = Objects.requireNonNull(outcome, "outcome");
+        this.practitioner = Objects.requireNonNull(practitioner, "practitioner");
+        this.reviewDate = Objects.requireNonNull(reviewDate, "reviewDate");
+        this.flags = List.copyOf(flags);
+        this.key = record.key();
+        this.referralDate = record.referralDate();
+        this.endDate = record.endDate();
+        this.endReason = record.endReason();
+        this.problemDescriptor = record.problemDescriptor();
+        this.recordedRiskLevel = record.recordedRiskLevel();
+        this.contacts = PackedContacts.pack(record.contacts());
+    }
+
+    /** The record the clinical rules see, unpacked anew on each call. */
+    public ReferralRecord record() {
+        return new ReferralRecord(key, referralDate, endDate, endReason, problemDescriptor,
+                PackedContacts.unpack(contacts), recordedRiskLevel);
+    }
+
+    public ReferralOutcome outcome() {
+        return outcome;
+    }
+
+    public String practitioner() {
+        return practitioner;
+    }
+
+    public LocalDate reviewDate() {
+        return reviewDate;
+    }
+
+    public List<Flag> flags() {
+        return flags;
     }
 
     /** The referral pseudonym. */
     public String pseudonym() {
-        return record.key();
+        return key;
+    }
+
+    /** The ICD-10 code of the problem descriptor, as in the file. */
+    public String problemDescriptor() {
+        return problemDescriptor;
+    }
+
+    /** Whether the referral has ended. */
+    public boolean ended() {
+        return endDate != null;
     }
 
     /**
@@ -52,7 +104,7 @@ public record ReviewedReferral(
      * with at least one flag, or any referral with reliable deterioration.
      */
     public boolean flagged() {
-        return (!record.ended() && !flags.isEmpty()) || flags.contains(Flag.RELIABLE_DETERIORATION);
+        return (!ended() && !flags.isEmpty()) || flags.contains(Flag.RELIABLE_DETERIORATION);
     }
 
     /**
@@ -73,7 +125,7 @@ public record ReviewedReferral(
         List<StepChange> changes = new ArrayList<>();
         for (ContactRecord contact : inClinicalOrder()) {
             if (changes.isEmpty()) {
-                changes.add(new StepChange(record.referralDate(), contact.step()));
+                changes.add(new StepChange(referralDate, contact.step()));
             } else if (changes.getLast().step() != contact.step()) {
                 changes.add(new StepChange(contact.date(), contact.step()));
             }
@@ -83,6 +135,25 @@ public record ReviewedReferral(
 
     /** Contacts by date, then in recording order (a stable sort). */
     private List<ContactRecord> inClinicalOrder() {
-        return record.contacts().stream().sorted(Comparator.comparing(ContactRecord::date)).toList();
+        return PackedContacts.unpack(contacts).stream().sorted(Comparator.comparing(ContactRecord::date)).toList();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReviewedReferral that && key.equals(that.key) && referralDate.equals(that.referralDate)
+                && Objects.equals(endDate, that.endDate) && endReason == that.endReason
+                && Objects.equals(problemDescriptor, that.problemDescriptor) && recordedRiskLevel == that.recordedRiskLevel
+                && Arrays.equals(contacts, that.contacts) && outcome.equals(that.outcome)
+                && practitioner.equals(that.practitioner) && reviewDate.equals(that.reviewDate) && flags.equals(that.flags);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, outcome, practitioner, reviewDate, flags, Arrays.hashCode(contacts));
+    }
+
+    @Override
+    public String toString() {
+        return "ReviewedReferral[" + key + ", practitioner " + practitioner + ", flags " + flags + "]";
     }
 }

@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +23,7 @@ import org.stepwise.domain.common.Version;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.exchange.FileHeader;
 import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.Review;
@@ -313,13 +316,18 @@ public final class SupervisionPack {
             pages.paragraph("No referral in these files is flagged.", pages.regular, 10, pages.left(), pages.width());
             return;
         }
+        // The expected corridors of one practitioner's referrals, made once for all their flagged pages.
+        Map<String, List<ReferralRecord>> byPractitioner = review.recordsByPractitioner();
+        Map<String, CorridorSource> corridors = new HashMap<>();
         for (int i = 0; i < flagged.size(); i++) {
-            referralPage(pages, review, flagged.get(i), i + 1, flagged.size());
+            ReviewedReferral referral = flagged.get(i);
+            referralPage(pages, referral, corridors.computeIfAbsent(referral.practitioner(),
+                    p -> CorridorSource.of(byPractitioner.get(p))), i + 1, flagged.size());
         }
     }
 
-    private void referralPage(PackPages pages, Review review, ReviewedReferral referral, int number, int count)
-            throws IOException {
+    private void referralPage(PackPages pages, ReviewedReferral referral, CorridorSource corridors, int number,
+            int count) throws IOException {
         pages.newPage();
         float x = pages.left();
         float width = pages.width();
@@ -335,11 +343,8 @@ public final class SupervisionPack {
         pages.down(8);
         float top = pages.y();
         float figuresBottom = figures(pages, referral, x, top);
-        List<ReferralRecord> practitionerReferrals = review.referrals().stream()
-                .filter(r -> r.practitioner().equals(referral.practitioner()))
-                .map(ReviewedReferral::record).toList();
         TrajectoryChartModel chart = TrajectoryChartModel.of(referral.record(), referral.stepChanges(), catalogue,
-                practitionerReferrals, TrajectoryChartModel.XAxis.CONTACT_NUMBER);
+                corridors, TrajectoryChartModel.XAxis.CONTACT_NUMBER);
         TrajectoryDrawing.draw(pages, chart, x + FIGURES_WIDTH + 12, top, width - FIGURES_WIDTH - 12);
         pages.down(top - figuresBottom);
         for (String note : chart.corridorNotes()) {

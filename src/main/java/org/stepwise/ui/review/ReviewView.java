@@ -392,8 +392,7 @@ public final class ReviewView {
             Bounds bounds = slot.localToScene(slot.getBoundsInLocal());
             if (slot.getHeight() > 0 && bounds.getMaxY() >= viewport.getMinY() - reach && bounds.getMinY() <= viewport.getMaxY() + reach) {
                 TrajectoryChart chart = new TrajectoryChart(model.catalogue());
-                chart.setPractitionerReferrals(card.practitionerReferrals());
-                chart.setReferral(card.record(), card.steps());
+                chart.setReferral(card.record(), card.steps(), card.corridors());
                 slot.getChildren().setAll(chart.root());
                 filled.add(slot);
             }

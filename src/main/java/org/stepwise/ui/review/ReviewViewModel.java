@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,6 +21,7 @@ import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.referral.StepChange;
+import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.exchange.FileHeader;
 import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.Review;
@@ -50,7 +53,11 @@ public final class ReviewViewModel {
     public record FlagLine(String label, String rule) {
     }
 
-    /** A flagged referral: its flags, its figures, and its record, step history and practitioner's referrals for the chart. */
+    /**
+     * A flagged referral: its flags, its figures, and its record, step history and practitioner's
+     * referrals for the chart, with the expected corridors made from them (shared by the cards of
+     * one practitioner).
+     */
     public record FlaggedCard(
             String referral,
             String practitioner,
@@ -58,7 +65,8 @@ public final class ReviewViewModel {
             List<ReferralFigures.Figure> figures,
             ReferralRecord record,
             List<StepChange> steps,
-            List<ReferralRecord> practitionerReferrals) {
+            List<ReferralRecord> practitionerReferrals,
+            CorridorSource corridors) {
         public FlaggedCard {
             flags = List.copyOf(flags);
             figures = List.copyOf(figures);
@@ -284,14 +292,18 @@ public final class ReviewViewModel {
 
     private List<FlaggedCard> cards(Review result) {
         List<FlaggedCard> cards = new ArrayList<>();
-        for (ReviewedReferral referral : result.referrals().stream().filter(ReviewedReferral::flagged)
-                .sorted(ReviewedReferral.GRAVEST_FIRST).toList()) {
-            List<ReferralRecord> colleagues = result.referrals().stream()
-                    .filter(r -> r.practitioner().equals(referral.practitioner()))
-                    .map(ReviewedReferral::record).toList();
+        List<ReviewedReferral> flaggedReferrals = result.referrals().stream().filter(ReviewedReferral::flagged)
+                .sorted(ReviewedReferral.GRAVEST_FIRST).toList();
+        // One list and one corridor source per practitioner, shared by their cards.
+        Map<String, List<ReferralRecord>> byPractitioner = flaggedReferrals.isEmpty() ? Map.of()
+                : result.recordsByPractitioner();
+        Map<String, CorridorSource> corridors = new HashMap<>();
+        for (ReviewedReferral referral : flaggedReferrals) {
+            List<ReferralRecord> colleagues = byPractitioner.get(referral.practitioner());
             cards.add(new FlaggedCard(referral.pseudonym(), referral.practitioner(),
                     referral.flags().stream().map(ReviewViewModel::flagLine).toList(),
-                    ReferralFigures.of(referral, catalogue), referral.record(), referral.stepChanges(), colleagues));
+                    ReferralFigures.of(referral, catalogue), referral.record(), referral.stepChanges(), colleagues,
+                    corridors.computeIfAbsent(referral.practitioner(), p -> CorridorSource.of(colleagues))));
         }
         return cards;
     }
