@@ -14,6 +14,12 @@ public final class TestStores {
         return new H2StoreAccess(dataFolder, MeasureCatalogue.standard(), StoreFixtures.TEST_ITERATIONS);
     }
 
+    /** The real store of a folder as the application opens it: with its automatic backups. */
+    public static StoreAccess accessWithBackups(Path dataFolder) {
+        return new H2StoreAccess(dataFolder, MeasureCatalogue.standard(), StoreFixtures.TEST_ITERATIONS)
+                .withAutomaticBackups();
+    }
+
     /** Changes one audit event behind the store's back (removing the append-only triggers first), as tampering would. */
     public static void tamperWithAuditEvent(Path dataFolder, long id) throws Exception {
         try (org.stepwise.domain.caseload.CaseloadStore store = access(dataFolder).unlock(StoreFixtures.passphrase())) {
