@@ -29,6 +29,15 @@ public final class TestStores {
         }
     }
 
+    /** Removes the audit events after {@code lastKept} behind the store's back (dropping the trigger first). */
+    public static void cutAuditLogAfter(Path dataFolder, long lastKept) throws Exception {
+        try (org.stepwise.domain.caseload.CaseloadStore store = access(dataFolder).unlock(StoreFixtures.passphrase())) {
+            org.jooq.DSLContext dsl = StoreFixtures.dsl(store);
+            dsl.execute("DROP TRIGGER audit_event_no_delete");
+            dsl.execute("DELETE FROM audit_event WHERE id > " + lastKept);
+        }
+    }
+
     /** The passphrase of the stores made by these tests. */
     public static String passphrase() {
         return StoreFixtures.PASSPHRASE;
