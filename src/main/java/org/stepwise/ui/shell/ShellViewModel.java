@@ -226,7 +226,7 @@ public final class ShellViewModel {
     /** Reads (on the store thread) whether the day's backup at unlock failed, for the banner. */
     private void showBackupProblem(CaseloadStore open) {
         runner.task(open::automaticBackupFailure)
-                .onSuccess(failure -> backupProblem.set(failure.map(BackupNotice::banner).orElse("")))
+                .onSuccess(problem -> backupProblem.set(problem.map(BackupNotice::banner).orElse("")))
                 .onFailure(message -> {
                     // Nothing to show: the runner has logged it.
                 })
@@ -245,7 +245,7 @@ public final class ShellViewModel {
         backingUp.set(true);
         runner.task(open::backUpNow)
                 .whenDone(() -> backingUp.set(false))
-                .onSuccess(failure -> backupProblem.set(failure.map(BackupNotice::banner).orElse("")))
+                .onSuccess(problem -> backupProblem.set(problem.map(BackupNotice::banner).orElse("")))
                 .onFailure(message -> backupProblem.set(message))
                 .start();
     }
