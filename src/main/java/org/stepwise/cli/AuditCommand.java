@@ -36,7 +36,10 @@ public final class AuditCommand implements Callable<Integer> {
         return 2;
     }
 
-    /** Exit 0 and "OK" with the count when every link holds; exit 1 naming the first broken link. */
+    /**
+     * Exit 0 and "OK" with the count when every link holds and the log ends where its anchor says; exit 1
+     * naming the first broken link, or saying that events were removed from the end.
+     */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the audit log's hash chain; exit status 1 names the first broken link.")
     static final class Verify implements Callable<Integer> {
@@ -58,8 +61,12 @@ public final class AuditCommand implements Callable<Integer> {
                     out.flush();
                     return 0;
                 }
-                err.printf("BROKEN: the audit log's chain breaks at event %d: it or an event before it was changed, "
-                        + "removed or inserted.%n", check.firstBrokenId().getAsLong());
+                if (check.firstBrokenId().isPresent()) {
+                    err.printf("BROKEN: the audit log's chain breaks at event %d: it or an event before it was changed, "
+                            + "removed or inserted.%n", check.firstBrokenId().getAsLong());
+                } else {
+                    err.printf("BROKEN: %s.%n", check.endProblem().orElseThrow());
+                }
                 err.flush();
                 return 1;
             });

@@ -72,11 +72,14 @@ final class Database implements AutoCloseable {
     private final FolderLock lock;
     private final Connection connection;
     private final DSLContext dsl;
+    /** The key the audit log's anchor is sealed with ({@link AuditAnchor}); cleared on close. */
+    private final byte[] anchorKey;
 
-    private Database(Path dataDir, FolderLock lock, Connection connection) {
+    private Database(Path dataDir, FolderLock lock, Connection connection, byte[] anchorKey) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.connection = connection;
+        this.anchorKey = anchorKey;
         this.dsl = DSL.using(connection, SQLDialect.H2, new Settings().withExecuteLogging(false));
     }
 
@@ -109,14 +112,16 @@ final class Database implements AutoCloseable {
         try {
             KeySettings settings = KeySettings.generate(iterations);
             byte[] key = settings.deriveKey(passphrase);
+            byte[] anchorKey;
             try {
                 settings.writeAtomically(dataDir, key);
                 connection = connect(dataDir, key, false);
                 connection = migrate(dataDir, key, connection);
+                anchorKey = AuditAnchor.key(key);
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
-            Database database = new Database(dataDir, lock, connection);
+            Database database = new Database(dataDir, lock, connection, anchorKey);
             database.dsl.transaction(configuration -> initialise.accept(configuration.dsl()));
             database.syncToDisk();
             LOG.log(System.Logger.Level.INFO, "Created a store ({0} key derivation iterations)", iterations);
@@ -166,6 +171,7 @@ final class Database implements AutoCloseable {
             }
             KeySettings settings = KeySettings.read(dataDir);
             byte[] key = settings.deriveKey(passphrase);
+            byte[] anchorKey;
             try {
                 if (!settings.matches(key)) {
                     LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
@@ -182,10 +188,11 @@ final class Database implements AutoCloseable {
                     throw new StoreException(READ_ONLY);
                 }
                 connection = migrate(dataDir, key, connection);
+                anchorKey = AuditAnchor.key(key);
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
-            return new Database(dataDir, lock, connection);
+            return new Database(dataDir, lock, connection, anchorKey);
         } catch (WrongPassphraseException e) {
             lock.close();
             throw e;
@@ -221,7 +228,7 @@ final class Database implements AutoCloseable {
      * passphrase change. The lock passes to the new object.
      */
     static Database reopen(Path dataDir, FolderLock lock, byte[] key) throws SQLException {
-        return new Database(dataDir, lock, connect(dataDir, key, true));
+        return new Database(dataDir, lock, connect(dataDir, key, true), AuditAnchor.key(key));
     }
 
     /** Throws {@link WrongPassphraseException} unless the passphrase derives this store's key. */
@@ -251,6 +258,11 @@ final class Database implements AutoCloseable {
         return dsl;
     }
 
+    /** The key the audit anchor of this store is sealed with (not a copy: do not change it). */
+    byte[] anchorKey() {
+        return anchorKey;
+    }
+
     /** The data folder this database lives in. */
     Path dataDir() {
         return dataDir;
@@ -264,6 +276,7 @@ final class Database implements AutoCloseable {
     /** Closes the database (H2 writes and closes the file with its last connection) and releases the lock. */
     @Override
     public void close() {
+        Arrays.fill(anchorKey, (byte) 0);
         try {
             connection.close();
         } catch (SQLException e) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Arrays;
 import java.util.Objects;
+import org.stepwise.domain.caseload.BackupFailure;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
@@ -87,6 +88,7 @@ public final class H2StoreAccess implements StoreAccess {
             Database database = Database.create(dataDir, passphrase, iterationsForNewStores,
                     dsl -> JooqCaseloadStore.insertProfile(dsl, profile));
             JooqCaseloadStore store = new JooqCaseloadStore(database, catalogue);
+            store.checkAuditAnchor();
             store.backUpOnClose(automaticBackups);
             return store;
         } finally {
@@ -102,6 +104,7 @@ public final class H2StoreAccess implements StoreAccess {
             }
             JooqCaseloadStore store = new JooqCaseloadStore(Database.unlock(dataDir, passphrase), catalogue);
             try {
+                store.checkAuditAnchor();
                 store.recordUnlock(UnlockFailures.pending(dataDir));
             } catch (RuntimeException e) {
                 store.close();
@@ -109,7 +112,7 @@ public final class H2StoreAccess implements StoreAccess {
             }
             UnlockFailures.clear(dataDir);
             if (automaticBackups) {
-                store.automaticBackup(LocalDate.now(), false, "daily");
+                store.automaticBackup(LocalDate.now(), false, BackupFailure.Occasion.DAILY);
                 store.backUpOnClose(true);
             }
             return store;

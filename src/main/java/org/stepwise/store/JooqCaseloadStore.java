@@ -48,6 +48,7 @@ import org.stepwise.domain.audit.AuditCheck;
 import org.stepwise.domain.audit.AuditEvent;
 import org.stepwise.domain.audit.AuditLog;
 import org.stepwise.domain.audit.AuditQuery;
+import org.stepwise.domain.caseload.BackupFailure;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ImportCounts;
@@ -120,6 +121,15 @@ final class JooqCaseloadStore implements CaseloadStore {
     private List<ReferralRecord> endedRecords;
     private long endedRecordsAtWrite;
     private boolean backupOnClose;
+    /**
+     * What the audit anchor check found wrong (then the anchor is left as it is, as the evidence), or
+     * null; and the event last anchored, -1 before the first.
+     */
+    private String anchorProblem;
+    private long anchoredEvent = -1;
+    private boolean anchoredInStore;
+    /** Why the last automatic backup failed, or null when it was written (or none was due yet). */
+    private BackupFailure backupFailure;
     private PassphraseChange.Checkpoint passphraseCheckpoint = PassphraseChange.Checkpoint.NONE;
 
     JooqCaseloadStore(Database database, MeasureCatalogue catalogue) {
@@ -687,21 +697,42 @@ final class JooqCaseloadStore implements CaseloadStore {
     /**
      * Today's automatic backup in {@code backups/} (replacing an earlier one of today when
      * {@code replace}, else only when there is none yet), then the oldest beyond 14 are removed.
-     * A failure is logged and reported in the return value: it never stops the practitioner's work.
+     * A failure never stops the practitioner's work: it is logged, kept for
+     * {@link #automaticBackupFailure()} and returned; a backup written clears the one kept.
      */
-    synchronized boolean automaticBackup(LocalDate today, boolean replace, String why) {
+    synchronized Optional<BackupFailure> automaticBackup(LocalDate today, boolean replace,
+            BackupFailure.Occasion occasion) {
         Path target = StoreBackup.automaticFile(database.dataDir(), today);
         if (!replace && Files.exists(target)) {
-            return true;
+            return Optional.empty();
         }
         try {
-            backup(target, true, "automatic, " + why);
+            checkOpen();
+            StoreBackup.write(database.dsl(), database.dataDir(), target, true);
+            recordBackup("automatic, " + switch (occasion) {
+                case DAILY -> "daily";
+                case ON_CLOSE -> "on close";
+                case ON_DEMAND -> "asked for again";
+            });
             StoreBackup.prune(database.dataDir());
-            return true;
-        } catch (StoreException | IOException e) {
+            backupFailure = null;
+        } catch (IOException | RuntimeException e) {
             StoreErrors.log("making the automatic backup", e);
-            return false;
+            backupFailure = StoreBackup.failure(occasion, e);
+            LOG.log(System.Logger.Level.WARNING, "The automatic backup was not written: {0}", backupFailure.reason());
         }
+        return Optional.ofNullable(backupFailure);
+    }
+
+    @Override
+    public synchronized Optional<BackupFailure> automaticBackupFailure() {
+        return Optional.ofNullable(backupFailure);
+    }
+
+    @Override
+    public synchronized Optional<BackupFailure> backUpNow() {
+        checkOpen();
+        return automaticBackup(LocalDate.now(), true, BackupFailure.Occasion.ON_DEMAND);
     }
 
     private void backup(Path target, boolean replace, String detail) {
@@ -711,6 +742,10 @@ final class JooqCaseloadStore implements CaseloadStore {
         } catch (IOException | RuntimeException e) {
             throw StoreErrors.translate("making a backup", "The backup was not written.", e);
         }
+        recordBackup(detail);
+    }
+
+    private void recordBackup(String detail) {
         write("recording a backup", "The backup was written but could not be recorded in the audit log.", dsl -> {
             AuditTrail.append(dsl, AuditAction.BACKUP, null, null, detail);
             return null;
@@ -727,9 +762,56 @@ final class JooqCaseloadStore implements CaseloadStore {
             for (Instant refused : refusedBefore) {
                 AuditTrail.append(dsl, refused, AuditAction.UNLOCK_FAILED, null, null, "noted at " + refused);
             }
-            AuditTrail.append(dsl, AuditAction.UNLOCK, null, null, null);
+            AuditTrail.append(dsl, AuditAction.UNLOCK, null, null,
+                    anchorProblem == null ? null : "the audit anchor check failed");
             return null;
         });
+    }
+
+    /**
+     * Checks the audit log against its anchor ({@link AuditAnchor}) before anything is added to it, and
+     * anchors it when it passes. When it fails, the failure is kept for {@link AuditLog#verify()} and the
+     * anchor is left as it is: it is the evidence, until a restore anchors the store again.
+     */
+    synchronized Optional<String> checkAuditAnchor() {
+        checkOpen();
+        try {
+            anchorProblem = AuditAnchor.problem(database.dsl(), database.dataDir(), database.anchorKey()).orElse(null);
+            anchoredInStore = AuditAnchor.anchored(database.dsl());
+        } catch (RuntimeException e) {
+            StoreErrors.log("checking the audit anchor", e);
+            anchorProblem = "the audit log's anchor could not be checked";
+        }
+        if (anchorProblem != null) {
+            LOG.log(System.Logger.Level.WARNING, "Audit anchor check failed: {0}", anchorProblem);
+        }
+        anchorAudit();
+        return Optional.ofNullable(anchorProblem);
+    }
+
+    /**
+     * Writes the audit anchor for the log's last event, after a commit (skipped when nothing was added
+     * since, or while an anchor check failure stands). A failure is logged and leaves the anchor behind
+     * the log, which the check allows: the next write tries again.
+     */
+    private void anchorAudit() {
+        if (anchorProblem != null) {
+            return;
+        }
+        try {
+            AuditAnchor.Mark last = AuditAnchor.last(database.dsl());
+            if (last.event() == anchoredEvent) {
+                return;
+            }
+            AuditAnchor.write(database.dataDir(), database.anchorKey(), last);
+            anchoredEvent = last.event();
+            if (!anchoredInStore) {
+                database.dsl().transaction(configuration -> AuditAnchor.markAnchored(configuration.dsl()));
+                anchoredInStore = true;
+            }
+        } catch (IOException | RuntimeException e) {
+            StoreErrors.log("writing the audit anchor", e);
+        }
     }
 
     /** Closes the store and releases the data folder. Closing twice is harmless. */
@@ -737,7 +819,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     public synchronized void close() {
         if (!closed) {
             if (backupOnClose) {
-                automaticBackup(LocalDate.now(), true, "on close");
+                automaticBackup(LocalDate.now(), true, BackupFailure.Occasion.ON_CLOSE);
             }
             closed = true;
             database.close();
@@ -971,7 +1053,12 @@ final class JooqCaseloadStore implements CaseloadStore {
         @Override
         public AuditCheck verify() {
             synchronized (JooqCaseloadStore.this) {
-                return read("checking the audit log", "The audit log could not be checked.", AuditTrail::verify);
+                AuditCheck chain = read("checking the audit log", "The audit log could not be checked.", AuditTrail::verify);
+                if (anchorProblem == null) {
+                    anchorProblem = read("checking the audit anchor", "The audit log could not be checked.",
+                            dsl -> AuditAnchor.problem(dsl, database.dataDir(), database.anchorKey()).orElse(null));
+                }
+                return new AuditCheck(chain.events(), chain.firstBrokenId(), Optional.ofNullable(anchorProblem));
             }
         }
 
@@ -1029,6 +1116,7 @@ final class JooqCaseloadStore implements CaseloadStore {
             throw new StoreException("The change was made, but the disk did not confirm it was written "
                     + "(it may be full or failing). Close Stepwise, open it again and check the record.");
         }
+        anchorAudit();
         return result;
     }
 

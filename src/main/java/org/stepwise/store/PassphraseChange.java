@@ -60,7 +60,7 @@ final class PassphraseChange {
     }
 
     private static final String UNCHANGED = "Your current passphrase still opens the store.";
-    private static final String[] SWAPPED = {Database.DB_FILE, KeySettings.FILE_NAME};
+    private static final String[] SWAPPED = {Database.DB_FILE, KeySettings.FILE_NAME, AuditAnchor.FILE_NAME};
     private static final System.Logger LOG = System.getLogger(PassphraseChange.class.getName());
 
     private PassphraseChange() {
@@ -179,6 +179,7 @@ final class PassphraseChange {
         }
         checkpoint.reached(Step.VERIFIED);
         newSettings.writeAtomically(work, newKey);
+        AuditAnchor.carry(dir, work, oldKey, newKey);
         checkpoint.reached(Step.SETTINGS_WRITTEN);
         Path marker = work.resolve(MARKER);
         Files.write(marker, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -205,7 +206,9 @@ final class PassphraseChange {
                 Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
                 forceFolder(dir);
             }
-            checkpoint.reached(name.equals(Database.DB_FILE) ? Step.DATABASE_SWAPPED : Step.SETTINGS_SWAPPED);
+            if (!name.equals(AuditAnchor.FILE_NAME)) {
+                checkpoint.reached(name.equals(Database.DB_FILE) ? Step.DATABASE_SWAPPED : Step.SETTINGS_SWAPPED);
+            }
         }
     }
 
@@ -266,7 +269,7 @@ final class PassphraseChange {
     }
 
     /** Puts a folder's renames on the disk where the system allows it (Linux and macOS do; Windows cannot). */
-    private static void forceFolder(Path folder) {
+    static void forceFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException unsupported) {

@@ -2,7 +2,10 @@ package org.stepwise.store;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -12,9 +15,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.stepwise.domain.caseload.BackupFailure;
 
 /**
  * Backups of the store: a zip file holding the database file ({@code caseload.mv.db}, written by H2's
@@ -69,6 +74,33 @@ final class StoreBackup {
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /**
+     * What went wrong with a backup, from the failure's chain of exception types and the operating
+     * system's reason (never from a message, which may quote a path or a value): a full disk, a folder
+     * that cannot be written, a file where the backups folder should be, or another disk error.
+     */
+    static BackupFailure failure(BackupFailure.Occasion occasion, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String reason = t instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason().toLowerCase(Locale.ROOT) : "";
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (reason.contains("no space") || message.contains("no space left") || message.contains("disk full")) {
+                return new BackupFailure(occasion, "the disk is full", "free some space on the disk");
+            }
+            if (t instanceof AccessDeniedException || reason.contains("read-only") || reason.contains("permission")
+                    || message.contains("read-only file system") || message.contains("permission denied")) {
+                return new BackupFailure(occasion, "the backups folder cannot be written to",
+                        "make the backups folder in the data folder writable");
+            }
+            if (t instanceof FileAlreadyExistsException || t instanceof java.nio.file.NotDirectoryException) {
+                return new BackupFailure(occasion, "a file stands where the backups folder should be",
+                        "move that file (named backups) out of the data folder");
+            }
+        }
+        return new BackupFailure(occasion, "the disk reported an error while writing it",
+                "check the disk and the backups folder in the data folder");
     }
 
     /** Removes all but the newest {@link #KEEP} automatic backups (by the day in their names). */

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -30,6 +31,7 @@ final class StoreRestore {
     static final String NOT_A_BACKUP = "This file is not a Stepwise backup";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
     private static final Set<String> ENTRIES = Set.of(StoreBackup.DB_ENTRY, KeySettings.FILE_NAME);
+    private static final List<String> SWAPPED = List.of(StoreBackup.DB_ENTRY, KeySettings.FILE_NAME, AuditAnchor.FILE_NAME);
     private static final System.Logger LOG = System.getLogger(StoreRestore.class.getName());
 
     private StoreRestore() {
@@ -48,31 +50,37 @@ final class StoreRestore {
         }
         String stamp = LocalDateTime.now().format(STAMP);
         Path check = dataDir.resolve(".restore-check-" + stamp);
-        boolean handedOver = false;
         try {
             unpack(backup, check);
-            try {
-                Database.unlock(check, passphrase).close();
+            try (Database restored = Database.unlock(check, passphrase)) {
+                recordRestore(restored);
             } catch (WrongPassphraseException e) {
                 throw new StoreException("The passphrase does not open this backup. Nothing was changed.");
             }
             Optional<Path> replaced = swap(dataDir, check, dataDir.resolve("replaced-" + stamp));
-            handedOver = true;
-            try (Database restored = Database.open(dataDir, passphrase, lock)) {
-                restored.dsl().transaction(configuration -> AuditTrail.append(configuration.dsl(), AuditAction.RESTORE,
-                        null, null, "from a backup; the replaced store was kept aside"));
-                restored.syncToDisk();
-            }
             LOG.log(System.Logger.Level.INFO, "Restored the store from a backup");
             return replaced;
         } catch (IOException e) {
             throw StoreErrors.translate("restoring a backup", "The backup could not be restored. Nothing was changed.", e);
         } finally {
             deleteTree(check);
-            if (!handedOver) {
-                lock.close();
-            }
+            lock.close();
         }
+    }
+
+    /**
+     * Writes the restore to the restored store's audit log and anchors the log there ({@link AuditAnchor}),
+     * while it is still in the check folder: the anchor of the replaced store goes aside with it, and the
+     * restored store moves in with an anchor of its own (restoring is deliberate, and audited).
+     */
+    private static void recordRestore(Database restored) throws IOException {
+        restored.dsl().transaction(configuration -> {
+            AuditTrail.append(configuration.dsl(), AuditAction.RESTORE, null, null,
+                    "from a backup; the replaced store was kept aside");
+            AuditAnchor.markAnchored(configuration.dsl());
+        });
+        restored.syncToDisk();
+        AuditAnchor.write(restored.dataDir(), restored.anchorKey(), AuditAnchor.last(restored.dsl()));
     }
 
     /** Unpacks exactly the backup's two files into {@code check}; anything else refuses the file. */
@@ -99,12 +107,15 @@ final class StoreRestore {
         }
     }
 
-    /** Moves the current store (if any) into {@code aside}, then the checked files into the data folder. */
+    /**
+     * Moves the current store (if any) into {@code aside}, then the checked files into the data folder:
+     * the database, its key settings and the audit anchor.
+     */
     private static Optional<Path> swap(Path dataDir, Path check, Path aside) throws IOException {
         boolean hadStore = Database.exists(dataDir);
         if (hadStore) {
             Files.createDirectories(aside);
-            for (String name : ENTRIES) {
+            for (String name : SWAPPED) {
                 Path current = dataDir.resolve(name);
                 if (Files.exists(current)) {
                     Files.move(current, aside.resolve(name), StandardCopyOption.ATOMIC_MOVE);
@@ -112,14 +123,16 @@ final class StoreRestore {
             }
         }
         try {
-            for (String name : ENTRIES) {
+            for (String name : SWAPPED) {
                 Files.move(check.resolve(name), dataDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             if (hadStore) {
-                for (String name : ENTRIES) {
-                    Files.move(aside.resolve(name), dataDir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
+                for (String name : SWAPPED) {
+                    if (Files.exists(aside.resolve(name))) {
+                        Files.move(aside.resolve(name), dataDir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
             throw e;

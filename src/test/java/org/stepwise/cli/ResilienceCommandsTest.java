@@ -95,6 +95,17 @@ class ResilienceCommandsTest {
     }
 
     @Test
+    void auditVerifySaysWhenEventsWereCutFromTheEndOfTheLog() throws Exception {
+        assertEquals(0, run("audit", "verify"), err.toString());
+
+        TestStores.cutAuditLogAfter(data, 4);
+
+        assertEquals(1, run("audit", "verify"));
+        assertEquals("BROKEN: events were removed from the end of the audit log: it ends at event 4, but event 7 had "
+                + "been written.", err.toString().strip());
+    }
+
+    @Test
     void auditListPrintsEventsFilteredByActionAndDates() {
         assertEquals(0, run("audit", "list", "--action", "create"), err.toString());
         List<String> lines = out.toString().strip().lines().toList();

@@ -56,7 +56,7 @@ class EncryptionAtRestTest {
         }
         assertEquals(List.of(), identifiersFoundIn(dir), "after the store is closed");
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("caseload.mv.db", "store.lock", "store.properties"),
+            assertEquals(List.of("audit.anchor", "caseload.mv.db", "store.lock", "store.properties"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no trace or temporary files");
         }
     }

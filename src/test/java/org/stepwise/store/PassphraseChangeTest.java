@@ -137,6 +137,8 @@ class PassphraseChangeTest {
         assertThrows(WrongPassphraseException.class, () -> access(dir).unlock(refused.toCharArray()));
         try (CaseloadStore reopened = access(dir).unlock(works.toCharArray())) {
             assertEquals(contacts, reopened.contacts(referralId));
+            assertTrue(reopened.audit().verify().intact(), () -> "the audit log and its anchor agree: "
+                    + reopened.audit().verify());
         }
         assertNoLeftovers();
     }
@@ -157,13 +159,15 @@ class PassphraseChangeTest {
             assertEquals(1, reopened.contacts(referral).size());
             assertEquals(List.of(2, 2, 1, 1, 0, 3, 2, 1, 0),
                     reopened.contacts(referral).getFirst().scores().getFirst().items());
+            assertTrue(reopened.audit().verify().intact(), () -> "the audit log and its anchor agree after a kill at "
+                    + killAt + ": " + reopened.audit().verify());
         }
         assertNoLeftovers();
     }
 
     private void assertNoLeftovers() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(Database.DB_FILE, FolderLock.FILE_NAME, KeySettings.FILE_NAME),
+            assertEquals(List.of(AuditAnchor.FILE_NAME, Database.DB_FILE, FolderLock.FILE_NAME, KeySettings.FILE_NAME),
                     files.map(file -> file.getFileName().toString()).sorted().toList());
         }
     }

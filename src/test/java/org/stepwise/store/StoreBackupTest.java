@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.audit.AuditEvent;
 import org.stepwise.domain.audit.AuditQuery;
+import org.stepwise.domain.caseload.BackupFailure;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreException;
@@ -193,6 +194,72 @@ class StoreBackupTest {
         try (CaseloadStore restored = access(restoreTo).unlock(passphrase())) {
             assertEquals(List.of(NHS_1, NHS_2), nhsNumbers(restored), "the close-time backup holds the last change");
         }
+    }
+
+    @Test
+    void aFailedDailyBackupIsKeptWithItsReasonAndBackUpNowClearsItOnceTheFolderIsFixed() throws Exception {
+        H2StoreAccess app = access(dir).withAutomaticBackups();
+        try (CaseloadStore store = access(dir).create(passphrase(), PROFILE)) {
+            store.createReferral(patient(), referral(REFERRED, 2));
+        }
+        Path backups = dir.resolve(StoreBackup.FOLDER);
+        Files.writeString(backups, "in the way");
+
+        try (CaseloadStore store = app.unlock(passphrase())) {
+            BackupFailure daily = store.automaticBackupFailure().orElseThrow();
+            assertEquals(BackupFailure.Occasion.DAILY, daily.occasion());
+            assertEquals("a file stands where the backups folder should be", daily.reason());
+            assertEquals(daily.reason(), store.backUpNow().orElseThrow().reason(), "still in the way");
+            assertEquals(BackupFailure.Occasion.ON_DEMAND, store.automaticBackupFailure().orElseThrow().occasion());
+
+            Files.delete(backups);
+            assertEquals(Optional.empty(), store.backUpNow());
+            assertEquals(Optional.empty(), store.automaticBackupFailure());
+            assertTrue(Files.exists(StoreBackup.automaticFile(dir, LocalDate.now())));
+            assertEquals(List.of("automatic, asked for again"), backupDetails(store), "only the backup written is audited");
+        }
+    }
+
+    @Test
+    void aFailedClosingBackupIsToldAfterTheStoreHasClosedAndSaved() throws Exception {
+        H2StoreAccess app = access(dir).withAutomaticBackups();
+        CaseloadStore store = app.create(passphrase(), PROFILE);
+        store.createReferral(patient(), referral(REFERRED, 2));
+        Files.writeString(dir.resolve(StoreBackup.FOLDER), "in the way");
+        store.close();
+
+        BackupFailure closing = store.automaticBackupFailure().orElseThrow();
+        assertEquals(BackupFailure.Occasion.ON_CLOSE, closing.occasion());
+        try (CaseloadStore reopened = access(dir).unlock(passphrase())) {
+            assertEquals(List.of(NHS_1), nhsNumbers(reopened), "the work was saved all the same");
+        }
+    }
+
+    @Test
+    void backupFailuresAreNamedFromTheOperatingSystemsReasonWithoutQuotingIt() {
+        record Case(Throwable failure, String reason) {
+        }
+        List<Case> cases = List.of(
+                new Case(new java.nio.file.FileSystemException("/home/ada/backups/x.zip", null, "No space left on device"),
+                        "the disk is full"),
+                new Case(new RuntimeException("wrapped", new IOException("No space left on device")), "the disk is full"),
+                new Case(new java.nio.file.AccessDeniedException("/home/ada/backups"),
+                        "the backups folder cannot be written to"),
+                new Case(new java.nio.file.FileSystemException("/x", null, "Read-only file system"),
+                        "the backups folder cannot be written to"),
+                new Case(new java.nio.file.FileAlreadyExistsException("/home/ada/backups"),
+                        "a file stands where the backups folder should be"),
+                new Case(new IOException("Input/output error"), "the disk reported an error while writing it"));
+        for (Case c : cases) {
+            BackupFailure failure = StoreBackup.failure(BackupFailure.Occasion.DAILY, c.failure());
+            assertEquals(c.reason(), failure.reason(), c.failure().toString());
+            assertFalse(failure.reason().contains("ada") || failure.remedy().contains("ada"), "no path is quoted");
+        }
+    }
+
+    private static List<String> backupDetails(CaseloadStore store) {
+        return store.audit().events(new AuditQuery(null, null, AuditAction.BACKUP, java.time.ZoneOffset.UTC)).stream()
+                .map(AuditEvent::detail).toList();
     }
 
     private void assertUnchanged() throws Exception {

@@ -14,12 +14,27 @@ public final class TestStores {
         return new H2StoreAccess(dataFolder, MeasureCatalogue.standard(), StoreFixtures.TEST_ITERATIONS);
     }
 
+    /** The real store of a folder as the application opens it: with its automatic backups. */
+    public static StoreAccess accessWithBackups(Path dataFolder) {
+        return new H2StoreAccess(dataFolder, MeasureCatalogue.standard(), StoreFixtures.TEST_ITERATIONS)
+                .withAutomaticBackups();
+    }
+
     /** Changes one audit event behind the store's back (removing the append-only triggers first), as tampering would. */
     public static void tamperWithAuditEvent(Path dataFolder, long id) throws Exception {
         try (org.stepwise.domain.caseload.CaseloadStore store = access(dataFolder).unlock(StoreFixtures.passphrase())) {
             org.jooq.DSLContext dsl = StoreFixtures.dsl(store);
             dsl.execute("DROP TRIGGER audit_event_no_update");
             dsl.execute("UPDATE audit_event SET detail = 'edited' WHERE id = " + id);
+        }
+    }
+
+    /** Removes the audit events after {@code lastKept} behind the store's back (dropping the trigger first). */
+    public static void cutAuditLogAfter(Path dataFolder, long lastKept) throws Exception {
+        try (org.stepwise.domain.caseload.CaseloadStore store = access(dataFolder).unlock(StoreFixtures.passphrase())) {
+            org.jooq.DSLContext dsl = StoreFixtures.dsl(store);
+            dsl.execute("DROP TRIGGER audit_event_no_delete");
+            dsl.execute("DELETE FROM audit_event WHERE id > " + lastKept);
         }
     }
 

@@ -173,6 +173,24 @@ public interface CaseloadStore extends AutoCloseable {
     void backupTo(Path file);
 
     /**
+     * Why the last automatic backup (the day's first at unlock, the one on close, or {@link #backUpNow})
+     * could not be written; empty when it was written or none was due. Still answers once the store is
+     * closed: then it tells how the closing backup went.
+     */
+    default Optional<BackupFailure> automaticBackupFailure() {
+        return Optional.empty();
+    }
+
+    /**
+     * Writes today's automatic backup now, in place of an earlier one of today, and reports the
+     * failure, if any (which {@link #automaticBackupFailure} then gives too); empty when it was written.
+     */
+    default Optional<BackupFailure> backUpNow() {
+        return Optional.of(new BackupFailure(BackupFailure.Occasion.ON_DEMAND,
+                "this store keeps no automatic backups", "make one with stepwise backup"));
+    }
+
+    /**
      * The minutes of inactivity after which the window locks: the practitioner's setting, or
      * {@link org.stepwise.domain.practitioner.IdleLock#DEFAULT_MINUTES} until one is saved.
      */

@@ -108,10 +108,15 @@ public final class AuditViewModel {
         countLine.set(count == 0 ? "No events match." : count + (count == 1 ? " event, newest first" : " events, newest first"));
         AuditCheck check = loaded.check();
         chainBroken.set(!check.intact());
-        chainLine.set(check.intact()
-                ? "Chain intact: all " + check.events() + " events checked"
-                : "Chain broken at event " + check.firstBrokenId().getAsLong()
-                        + ": it or an earlier event was changed, removed or inserted");
+        if (check.firstBrokenId().isPresent()) {
+            chainLine.set("Chain broken at event " + check.firstBrokenId().getAsLong()
+                    + ": it or an earlier event was changed, removed or inserted");
+        } else if (check.endProblem().isPresent()) {
+            String problem = check.endProblem().get();
+            chainLine.set("Chain checked, but " + problem);
+        } else {
+            chainLine.set("Chain intact: all " + check.events() + " events checked");
+        }
     }
 
     private Line line(AuditEvent e) {

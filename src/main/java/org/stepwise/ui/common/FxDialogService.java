@@ -9,6 +9,8 @@ import javafx.stage.Window;
 /** Dialogs as JavaFX alerts, owned by the main window so they stay in front of it. */
 public final class FxDialogService implements DialogService {
 
+    private static final double MESSAGE_WIDTH = 520;
+
     private final Supplier<Window> owner;
 
     public FxDialogService(Supplier<Window> owner) {
@@ -39,6 +41,9 @@ public final class FxDialogService implements DialogService {
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
+        // Room for a few sentences: without a width and a height from the text, a longer message is cut off.
+        alert.getDialogPane().setPrefWidth(MESSAGE_WIDTH);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return alert;
     }
 }

@@ -57,6 +57,8 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper practitionerRole = new ReadOnlyStringWrapper(this, "practitionerRole", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ReadOnlyBooleanWrapper exportAvailable = new ReadOnlyBooleanWrapper(this, "exportAvailable");
+    private final ReadOnlyStringWrapper backupProblem = new ReadOnlyStringWrapper(this, "backupProblem", "");
+    private final ReadOnlyBooleanWrapper backingUp = new ReadOnlyBooleanWrapper(this, "backingUp");
     private CaseloadStore store;
     private PractitionerProfile profile;
     private CaseloadViewModel caseload;
@@ -176,13 +178,18 @@ public final class ShellViewModel {
                 then.run();
                 return;
             }
-            runner.task(() -> {
-                open.close();
-                return Boolean.TRUE;
-            }).whenDone(() -> {
+            Runnable finish = () -> {
                 runner.shutdown();
                 then.run();
-            }).start();
+            };
+            runner.task(() -> {
+                open.close();
+                return open.automaticBackupFailure();
+            }).onSuccess(backup -> {
+                // The store is closed and saved: the practitioner is told, then the window closes.
+                backup.ifPresent(failed -> dialogs.error(BackupNotice.CLOSING_TITLE, BackupNotice.closing(failed)));
+                finish.run();
+            }).onFailure(message -> finish.run()).start();
         }).start();
     }
 
@@ -200,6 +207,47 @@ public final class ShellViewModel {
         exportAvailable.set(true);
         caseload.load();
         watchForIdle();
+        showBackupProblem(store);
+    }
+
+    /**
+     * Why the last automatic backup could not be written, for the banner under the header; empty when
+     * it was written. The banner stays until a backup is written.
+     */
+    public ReadOnlyStringProperty backupProblemProperty() {
+        return backupProblem.getReadOnlyProperty();
+    }
+
+    /** True while Back up now runs. */
+    public ReadOnlyBooleanProperty backingUpProperty() {
+        return backingUp.getReadOnlyProperty();
+    }
+
+    /** Reads (on the store thread) whether the day's backup at unlock failed, for the banner. */
+    private void showBackupProblem(CaseloadStore open) {
+        runner.task(open::automaticBackupFailure)
+                .onSuccess(problem -> backupProblem.set(problem.map(BackupNotice::banner).orElse("")))
+                .onFailure(message -> {
+                    // Nothing to show: the runner has logged it.
+                })
+                .start();
+    }
+
+    /**
+     * Writes today's backup again (the banner's Back up now), on the store thread: the banner goes
+     * when it is written, and says why when it still cannot be.
+     */
+    public void backUpNow() {
+        CaseloadStore open = store;
+        if (open == null || closing || backingUp.get()) {
+            return;
+        }
+        backingUp.set(true);
+        runner.task(open::backUpNow)
+                .whenDone(() -> backingUp.set(false))
+                .onSuccess(problem -> backupProblem.set(problem.map(BackupNotice::banner).orElse("")))
+                .onFailure(message -> backupProblem.set(message))
+                .start();
     }
 
     /**

@@ -281,4 +281,47 @@ class ShellViewModelTest {
         shell.audit();
         assertSame(session, shell.screenProperty().get(), "nor does the audit log");
     }
+
+    @Test
+    void aFailedDailyBackupShowsInTheBannerUntilBackUpNowWritesOne() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        store.failDailyBackup();
+        ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
+        shell.start();
+        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+
+        assertEquals("Today's backup could not be written: the disk is full. Your work is saved in the store. "
+                + "To back up, free some space on the disk, then choose Back up now.", shell.backupProblemProperty().get());
+        shell.backUpNow();
+        assertTrue(shell.backupProblemProperty().get().startsWith("The backup could still not be written: the disk is full."),
+                shell.backupProblemProperty().get());
+        store.failBackups(false);
+        shell.backUpNow();
+        assertEquals("", shell.backupProblemProperty().get());
+        assertEquals(false, shell.backingUpProperty().get());
+    }
+
+    @Test
+    void aFailedClosingBackupIsToldAfterTheStoreClosedAndBeforeTheWindowGoes() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        RecordingDialogs dialogs = new RecordingDialogs();
+        ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess("correct horse battery", store),
+                InPlace.runner(), dialogs, Clock.systemDefaultZone());
+        shell.start();
+        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+        assertEquals("", shell.backupProblemProperty().get(), "no banner while backups are written");
+
+        List<String> seenWhenClosing = new ArrayList<>();
+        store.failBackups(true);
+        shell.close(() -> seenWhenClosing.addAll(dialogs.shown()));
+
+        assertTrue(store.isClosed());
+        assertEquals(List.of("error: The closing backup could not be written / The disk is full. Your work is saved in "
+                + "the store, and Stepwise will now close. To back up today's work, free some space on the disk, then "
+                + "open Stepwise and close it again."), seenWhenClosing, "said before the window closes");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.caseload.CaseloadRow;
+import org.stepwise.domain.caseload.BackupFailure;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.NewReferral;
@@ -64,6 +65,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private StoreException nextFailure;
     private long nextId = 1;
     private boolean closed;
+
+    private boolean backupFails;
+    private BackupFailure backupFailure;
 
     public InMemoryCaseloadStore(PractitionerProfile profile) {
         this.profile = profile;
@@ -343,6 +347,35 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     @Override
     public synchronized void close() {
         closed = true;
+        if (backupFails) {
+            backupFailure = fullDisk(BackupFailure.Occasion.ON_CLOSE);
+        }
+    }
+
+    /** While on, the backups made from now (Back up now, on close) fail with a full disk. */
+    public synchronized void failBackups(boolean on) {
+        backupFails = on;
+    }
+
+    /** As if the day's backup at unlock had failed with a full disk (and later ones will too). */
+    public synchronized void failDailyBackup() {
+        backupFails = true;
+        backupFailure = fullDisk(BackupFailure.Occasion.DAILY);
+    }
+
+    private static BackupFailure fullDisk(BackupFailure.Occasion occasion) {
+        return new BackupFailure(occasion, "the disk is full", "free some space on the disk");
+    }
+
+    @Override
+    public synchronized Optional<BackupFailure> automaticBackupFailure() {
+        return Optional.ofNullable(backupFailure);
+    }
+
+    @Override
+    public synchronized Optional<BackupFailure> backUpNow() {
+        backupFailure = backupFails ? fullDisk(BackupFailure.Occasion.ON_DEMAND) : null;
+        return Optional.ofNullable(backupFailure);
     }
 
     @Override
