@@ -112,12 +112,17 @@ class CaseloadViewModelTest {
         assertEquals(familyNames, visibleFamilyNames());
     }
 
-    @Test
-    void typingMoreOfANameThatFindsTheSameReferralsLeavesTheTableAlone() {
+    /** The four patients loaded, every status shown, and {@code typed} in the find field. */
+    private void fourPatientsFoundBy(String typed) {
         fourPatients();
         model.load();
         model.statusFilterProperty().set(StatusFilter.ALL);
-        model.queryProperty().set("smi");
+        model.queryProperty().set(typed);
+    }
+
+    @Test
+    void typingMoreOfANameThatFindsTheSameReferralsLeavesTheTableAlone() {
+        fourPatientsFoundBy("smi");
         List<String> changes = new ArrayList<>();
         model.visibleLines().addListener((ListChangeListener<CaseloadLine>) change -> changes.add(change.toString()));
 
@@ -138,10 +143,7 @@ class CaseloadViewModelTest {
 
     @Test
     void linesLoadedAfterAKeystrokeThatChangedNothingAreFoundByWhatIsTypedNow() {
-        fourPatients();
-        model.load();
-        model.statusFilterProperty().set(StatusFilter.ALL);
-        model.queryProperty().set("smi");
+        fourPatientsFoundBy("smi");
         model.queryProperty().set("smith");
         store.add("9990000042", "Nina", "Smirnova", LocalDate.of(1988, 5, 5), LocalDate.of(2025, 6, 3), 2,
                 ReferralStatus.REFERRED);
