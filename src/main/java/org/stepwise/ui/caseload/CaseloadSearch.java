@@ -14,23 +14,36 @@ import org.stepwise.domain.caseload.CaseloadLine;
  * Finds caseload lines by what the practitioner types: digits (spaces ignored) find NHS numbers
  * containing them; otherwise every typed word must begin a word of the name ("smi jo" finds
  * "Smith, John"; case, accents, hyphens and apostrophes ignored) or appear in the NHS number.
- * The names are prepared once, when the caseload loads, so each keystroke only compares.
+ * Each line's search key (its name's words in lower case without accents, and its NHS number's
+ * digits) is made once, when the caseload loads (on the store thread), so each keystroke only compares.
  */
 final class CaseloadSearch {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern APOSTROPHES = Pattern.compile("['\\u2019]");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,\\-]+");
-    private static final String[] NO_WORDS = new String[0];
 
-    /** The name words of each line, by identity: the lines are the ones the table shows. */
-    private final Map<CaseloadLine, String[]> nameWords;
+    /** What a line is found by: the words of its name, and its NHS number's digits. */
+    private record Key(String[] nameWords, String nhsDigits) {
+    }
+
+    /** The key of each line, by identity: the lines are the ones the table shows. */
+    private final Map<CaseloadLine, Key> keys;
 
     CaseloadSearch(List<CaseloadLine> lines) {
-        nameWords = new IdentityHashMap<>(lines.size() * 2);
+        keys = new IdentityHashMap<>(lines.size() * 2);
         for (CaseloadLine line : lines) {
-            nameWords.put(line, words(line.row().givenName() + " " + line.row().familyName()));
+            keys.put(line, keyOf(line));
         }
+    }
+
+    /** The key of a line, made now for a line that came after the search was made. */
+    private Key key(CaseloadLine line) {
+        return keys.computeIfAbsent(line, CaseloadSearch::keyOf);
+    }
+
+    private static Key keyOf(CaseloadLine line) {
+        return new Key(words(line.row().givenName() + " " + line.row().familyName()), line.row().nhsNumber().digits());
     }
 
     /** The lines that match what was typed; every line when nothing was. */
@@ -41,12 +54,13 @@ final class CaseloadSearch {
         }
         String digits = text.replace(" ", "");
         if (digits.chars().allMatch(Character::isDigit)) {
-            return line -> line.row().nhsNumber().digits().contains(digits);
+            return line -> key(line).nhsDigits().contains(digits);
         }
         String[] typedWords = words(text);
         return line -> {
-            String[] name = nameWords.getOrDefault(line, NO_WORDS);
-            String nhs = line.row().nhsNumber().digits();
+            Key key = key(line);
+            String[] name = key.nameWords();
+            String nhs = key.nhsDigits();
             for (String word : typedWords) {
                 if (!startsAWord(name, word) && !nhs.contains(word)) {
                     return false;

@@ -304,7 +304,6 @@ public final class CaseloadView {
         @Override
         protected void updateItem(LastScore score, boolean empty) {
             super.updateItem(score, empty);
-            chip.getStyleClass().removeIf(style -> style.startsWith("severity-"));
             if (empty) {
                 setGraphic(null);
                 setTooltip(null);
@@ -312,6 +311,7 @@ public final class CaseloadView {
             }
             if (score == null) {
                 chip.setText(MISSING);
+                swapStyle(chip, "severity-", null);
                 setGraphic(chip);
                 setTooltip(null);
                 return;
@@ -319,9 +319,7 @@ public final class CaseloadView {
             MeasureDefinition measure = catalogue.definition(score.measure());
             String total = plain(score.total(), measure);
             chip.setText(named ? measure.name() + " " + total : total);
-            if (score.bandRank() >= 0) {
-                chip.getStyleClass().add("severity-" + Math.min(score.bandRank(), 4));
-            }
+            swapStyle(chip, "severity-", score.bandRank() >= 0 ? "severity-" + Math.min(score.bandRank(), 4) : null);
             tooltip.setText(measure.name() + " " + total + (score.band() == null ? "" : ": " + score.band().label()));
             setGraphic(chip);
             setTooltip(tooltip);
@@ -352,6 +350,8 @@ public final class CaseloadView {
 
         private final Label mark = new Label();
         private final Tooltip tooltip = new Tooltip();
+        /** This cell's mark of each trend, made when first shown and kept. */
+        private final Map<Trend, Shape> shapes = new EnumMap<>(Trend.class);
 
         TrendCell() {
             mark.getStyleClass().add("trend");
@@ -363,14 +363,13 @@ public final class CaseloadView {
         @Override
         protected void updateItem(CaseloadLine line, boolean empty) {
             super.updateItem(line, empty);
-            mark.getStyleClass().removeIf(style -> style.startsWith("trend-"));
             if (empty) {
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
             Trend trend = line == null ? Trend.NONE : line.phq9Trend();
-            mark.getStyleClass().add("trend-" + trend.name().toLowerCase(Locale.ROOT));
+            swapStyle(mark, "trend-", "trend-" + trend.name().toLowerCase(Locale.ROOT));
             if (line == null) {
                 mark.setGraphic(null);
                 mark.setText(MISSING);
@@ -380,7 +379,7 @@ public final class CaseloadView {
                 BigDecimal previous = line.previousPhq9();
                 BigDecimal last = line.lastPhq9().total();
                 BigDecimal change = last.subtract(previous);
-                mark.setGraphic(shape(trend));
+                mark.setGraphic(shapes.computeIfAbsent(trend, TrendCell::shape));
                 mark.setText((change.signum() > 0 ? "+" : change.signum() < 0 ? "−" : "") + plain(change.abs(), phq9));
                 tooltip.setText("PHQ-9 " + plain(previous, phq9) + " → " + plain(last, phq9) + ". " + trend.meaning());
             }
@@ -449,8 +448,32 @@ public final class CaseloadView {
                 setGraphic(null);
                 return;
             }
-            box.getChildren().setAll(flags.stream().map(badges::get).toList());
+            List<Label> shown = flags.stream().map(badges::get).toList();
+            // Badges are moved only when the flags differ: a node added again has its style worked out again.
+            if (!box.getChildren().equals(shown)) {
+                box.getChildren().setAll(shown);
+            }
             setGraphic(box);
+        }
+    }
+
+    /**
+     * Gives {@code node} the style class {@code wanted} (none if null) in place of any other starting
+     * with {@code prefix}, and leaves its classes alone when they are right already: a cell shows
+     * another line at each keystroke of the find field, and a changed class makes the node's style be
+     * worked out again.
+     */
+    private static void swapStyle(Node node, String prefix, String wanted) {
+        List<String> classes = node.getStyleClass();
+        boolean right = wanted == null || classes.contains(wanted);
+        for (String style : classes) {
+            right &= !style.startsWith(prefix) || style.equals(wanted);
+        }
+        if (!right) {
+            classes.removeIf(style -> style.startsWith(prefix));
+            if (wanted != null) {
+                classes.add(wanted);
+            }
         }
     }
 

@@ -48,6 +48,8 @@ public final class CaseloadViewModel {
     private final ObservableList<CaseloadLine> lines = FXCollections.observableArrayList();
     private final FilteredList<CaseloadLine> visibleLines = new FilteredList<>(lines);
     private CaseloadSearch search = new CaseloadSearch(List.of());
+    /** The lines the find field and the filters keep now. */
+    private Predicate<CaseloadLine> shown = line -> true;
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(this, "statusFilter", StatusFilter.OPEN);
     private final ObjectProperty<StepFilter> stepFilter = new SimpleObjectProperty<>(this, "stepFilter", StepFilter.ALL);
@@ -203,13 +205,44 @@ public final class CaseloadViewModel {
         lineToSelect.set(line);
     }
 
+    /**
+     * Tests the lines against the find field and the filters as they stand. When the lines that pass
+     * are the ones shown already (another character of a name or number that found the same
+     * referrals), the shown list is left as it is, so that the table neither sorts nor redraws its
+     * rows; the list's predicate reads {@link #shown}, so lines loaded later are tested by the
+     * filters in force.
+     */
     private void refilter() {
         StatusFilter status = statusFilter.get();
         StepFilter step = stepFilter.get();
         FlagFilter flag = flagFilter.get();
         Predicate<CaseloadLine> text = search.matching(query.get());
-        visibleLines.setPredicate(line -> status.keeps(line.row().status()) && step.keeps(line.row().step())
-                && flag.keeps(line.flags()) && text.test(line));
+        Predicate<CaseloadLine> wanted = line -> status.keeps(line.row().status()) && step.keeps(line.row().step())
+                && flag.keeps(line.flags()) && text.test(line);
+        boolean unchanged = visibleLines.getPredicate() != null && showsExactly(wanted);
+        shown = wanted;
+        if (!unchanged) {
+            visibleLines.setPredicate(new Predicate<>() {
+                @Override
+                public boolean test(CaseloadLine line) {
+                    return shown.test(line);
+                }
+            });
+        }
+    }
+
+    /** Whether the lines shown now are, in order, exactly those that {@code wanted} keeps. */
+    private boolean showsExactly(Predicate<CaseloadLine> wanted) {
+        int at = 0;
+        for (CaseloadLine line : lines) {
+            if (wanted.test(line)) {
+                if (at == visibleLines.size() || visibleLines.get(at) != line) {
+                    return false;
+                }
+                at++;
+            }
+        }
+        return at == visibleLines.size();
     }
 
     private int inStatus() {

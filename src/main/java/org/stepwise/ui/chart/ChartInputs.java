@@ -1,5 +1,6 @@
 package org.stepwise.ui.chart;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,9 +48,30 @@ public record ChartInputs(ReferralRecord referral, List<StepChange> steps, List<
             return Optional.empty();
         }
         String key = record.get().key();
-        List<ReferralRecord> ended = store.endedReferralRecords().stream()
-                .filter(other -> !other.key().equals(key)).toList();
-        return Optional.of(new ChartInputs(record.get(), steps, ended, latestRiskReview(contacts)));
+        List<ReferralRecord> allEnded = store.endedReferralRecords();
+        List<ReferralRecord> ended = allEnded.stream().filter(other -> !other.key().equals(key)).toList();
+        return Optional.of(new ChartInputs(record.get(), steps, ended, Corridors.of(allEnded),
+                latestRiskReview(contacts)));
+    }
+
+    /**
+     * The corridor source of the store's ended referrals, made again only when the store gives a new
+     * list: the store keeps its list until a write may change a record, so opening one patient after
+     * another reduces the caseload once. A corridor leaves out the referral it is drawn for by its
+     * key, so one source serves every referral.
+     */
+    private static final class Corridors {
+
+        private static WeakReference<List<ReferralRecord>> madeFrom = new WeakReference<>(null);
+        private static CorridorSource made;
+
+        static synchronized CorridorSource of(List<ReferralRecord> ended) {
+            if (madeFrom.get() != ended) {
+                made = CorridorSource.of(ended);
+                madeFrom = new WeakReference<>(ended);
+            }
+            return made;
+        }
     }
 
     /** The risk review of the latest contact (by date, then recording order) that has one, or null. */

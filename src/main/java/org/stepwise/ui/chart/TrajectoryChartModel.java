@@ -230,6 +230,8 @@ public final class TrajectoryChartModel {
         /** Every contact, missed ones included, ordered by date then recording order. */
         private final List<ContactRecord> contacts;
         private final ReferralTimeline timeline;
+        /** Each contact's hover text, made once for the panels that show it. */
+        private final String[] tooltips;
 
         Builder(ReferralRecord referral, List<StepChange> steps, MeasureCatalogue catalogue,
                 CorridorSource corridors, XAxis xAxis) {
@@ -241,6 +243,7 @@ public final class TrajectoryChartModel {
             // A stable sort, as the outcome rules order contacts: same-date contacts keep recording order.
             this.contacts = referral.contacts().stream().sorted(Comparator.comparing(ContactRecord::date)).toList();
             this.timeline = ReferralTimeline.of(referral);
+            this.tooltips = new String[contacts.size()];
         }
 
         TrajectoryChartModel build() {
@@ -440,6 +443,13 @@ public final class TrajectoryChartModel {
 
         /** What hovering over a contact shows: its number, date, kind, and every score with its items. */
         private String tooltip(int index) {
+            if (tooltips[index] == null) {
+                tooltips[index] = describe(index);
+            }
+            return tooltips[index];
+        }
+
+        private String describe(int index) {
             ContactRecord contact = contacts.get(index);
             StringBuilder text = new StringBuilder()
                     .append("Contact ").append(index + 1).append(" · ").append(DATE.format(contact.date())).append('\n')

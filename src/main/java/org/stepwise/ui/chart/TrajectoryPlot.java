@@ -7,13 +7,11 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.stepwise.ui.chart.TrajectoryChartModel.Band;
 import org.stepwise.ui.chart.TrajectoryChartModel.ContactMarker;
@@ -33,7 +31,6 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     /** The style class of the line and symbols of each panel, in panel order. */
     static final List<String> SERIES_STYLES = List.of("depression", "anxiety", "wsas");
 
-    private static final Duration TOOLTIP_DELAY = Duration.millis(150);
     /** Pixels between the bottom of the plot and a missed-contact marker's centre. */
     private static final double MARKER_LIFT = 9;
     /** Pixels of room for a band or step label. */
@@ -76,6 +73,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         getData().add(series);
         series.getNode().getStyleClass().addAll("trajectory-line", seriesStyle);
         widthProperty().addListener((observable, before, now) -> fitTicks());
+        HoverText.showOnHover(this);
     }
 
     /**
@@ -129,7 +127,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
             Region symbol = new Region();
             symbol.getStyleClass().addAll("trajectory-symbol", seriesStyle);
             symbol.setId(getId() + "-point-" + point.contactNumber());
-            install(symbol, point.tooltip());
+            HoverText.set(symbol, point.tooltip());
             item.setNode(symbol);
             data.add(item);
         }
@@ -143,7 +141,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
             Rectangle area = new Rectangle();
             area.getStyleClass().add("rci-band");
             area.setId(getId() + "-rci-band");
-            install(area, band.label());
+            HoverText.set(area, band.label());
             add(area, node -> {
                 double top = y(band.high().doubleValue());
                 double bottom = y(band.low().doubleValue());
@@ -176,7 +174,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
             marker.getStyleClass().addAll("missed-contact",
                     missed.kind() == ContactMarker.Kind.DID_NOT_ATTEND ? "did-not-attend" : "cancelled");
             marker.setId(getId() + "-missed-" + missed.contactNumber());
-            install(marker, missed.tooltip());
+            HoverText.set(marker, missed.tooltip());
             add(marker, node -> {
                 double size = marker.prefWidth(-1);
                 marker.resizeRelocate(x(missed.x()) - size / 2, bottom() - MARKER_LIFT - size / 2, size, size);
@@ -258,12 +256,6 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         Text text = new Text(content);
         text.getStyleClass().addAll("plot-label", styleClass);
         return text;
-    }
-
-    private static void install(Node node, String text) {
-        Tooltip tooltip = new Tooltip(text);
-        tooltip.setShowDelay(TOOLTIP_DELAY);
-        Tooltip.install(node, tooltip);
     }
 
     private double x(double value) {

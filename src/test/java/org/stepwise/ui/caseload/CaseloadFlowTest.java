@@ -183,6 +183,61 @@ class CaseloadFlowTest {
         assertTrue(onFx(() -> table(robot).getItems().stream().anyMatch(line -> line.phq9Trend() == Trend.NONE)));
     }
 
+    /**
+     * Finds one referral after another by NHS number, so that the first rows' cells show line after
+     * line: each time the score chip's band, the trend's mark and the flag badges are that line's own.
+     */
+    @Test
+    void aRowShowsTheMarksOfEachLineItIsGivenAsTheFindFieldChanges(FxRobot robot) {
+        loaded(robot);
+        robot.interact(() -> model.statusFilterProperty().set(StatusFilter.ALL));
+        List<CaseloadLine> lines = onFx(() -> List.copyOf(model.visibleLines()));
+        List<CaseloadLine> varied = new ArrayList<>();
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+        for (CaseloadLine line : lines) {
+            if (seen.add(List.of(severity(line), line.phq9Trend(), line.flags()))) {
+                varied.add(line);
+            }
+        }
+        assertTrue(varied.size() >= 6, "lines of several bands, trends and flags: " + varied.size());
+
+        for (CaseloadLine line : varied) {
+            robot.interact(() -> model.queryProperty().set(line.row().nhsNumber().digits()));
+            // A patient may have more than one referral: the line's own row is found by its index.
+            waitUntil(() -> table(robot).getItems().size() <= 3 && table(robot).getItems().contains(line));
+            int row = onFx(() -> table(robot).getItems().indexOf(line));
+
+            assertEquals(severity(line), onFx(() -> styles(cell(robot, "column-phq9", row).getGraphic(), "severity-")),
+                    line.row().nhsNumber().digits());
+            assertEquals(List.of("trend-" + line.phq9Trend().name().toLowerCase(Locale.ROOT)),
+                    onFx(() -> styles(cell(robot, "column-trend", row).getGraphic(), "trend-")));
+            assertEquals(line.flags().stream().map(flag -> "flag-" + flag.code()).toList(), onFx(() -> {
+                Node box = cell(robot, "column-flags", row).getGraphic();
+                return box == null ? List.<String>of() : ((javafx.scene.layout.HBox) box).getChildren().stream()
+                        .flatMap(badge -> styles(badge, "flag-").stream()).filter(style -> !style.equals("flag-badge")).toList();
+            }));
+        }
+    }
+
+    /** The severity class the line's PHQ-9 chip should have: none without a score or bands. */
+    private static List<String> severity(CaseloadLine line) {
+        return line.lastPhq9() == null || line.lastPhq9().bandRank() < 0 ? List.of()
+                : List.of("severity-" + Math.min(line.lastPhq9().bandRank(), 4));
+    }
+
+    private static List<String> styles(Node node, String prefix) {
+        return node == null ? List.of() : node.getStyleClass().stream().filter(style -> style.startsWith(prefix)).toList();
+    }
+
+    /** The cell of the table's row {@code row} in the column with this id. */
+    private static javafx.scene.control.TableCell<?, ?> cell(FxRobot robot, String columnId, int row) {
+        return robot.lookup("#caseload-table").lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class)
+                .stream().filter(cell -> cell.getIndex() == row && cell.getTableColumn() != null && cell.getTableRow() != null
+                        && cell.getTableRow().isVisible() && !cell.isEmpty()
+                        && columnId.equals(cell.getTableColumn().getId()))
+                .findFirst().orElseThrow();
+    }
+
     @Test
     void aFlagBadgeStatesItsRule(FxRobot robot) {
         loaded(robot);

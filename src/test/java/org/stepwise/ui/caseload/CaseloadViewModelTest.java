@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -109,6 +110,49 @@ class CaseloadViewModelTest {
         model.queryProperty().set(typed);
 
         assertEquals(familyNames, visibleFamilyNames());
+    }
+
+    /** The four patients loaded, every status shown, and {@code typed} in the find field. */
+    private void fourPatientsFoundBy(String typed) {
+        fourPatients();
+        model.load();
+        model.statusFilterProperty().set(StatusFilter.ALL);
+        model.queryProperty().set(typed);
+    }
+
+    @Test
+    void typingMoreOfANameThatFindsTheSameReferralsLeavesTheTableAlone() {
+        fourPatientsFoundBy("smi");
+        List<String> changes = new ArrayList<>();
+        model.visibleLines().addListener((ListChangeListener<CaseloadLine>) change -> changes.add(change.toString()));
+
+        for (String typed : List.of("smit", "smith", "smith ", "smith j", "smith jo")) {
+            model.queryProperty().set(typed);
+        }
+
+        assertEquals(List.of(), changes, "the same referral found: the table's list is not touched");
+        assertEquals(List.of("Smith"), visibleFamilyNames());
+        assertEquals("1 of 4 referrals", model.countLine().getValue());
+
+        model.queryProperty().set("sm");
+
+        assertEquals(1, changes.size(), "another set of referrals: the list changes once");
+        assertEquals(List.of("Smith", "Smyth"), visibleFamilyNames());
+        assertEquals("2 of 4 referrals", model.countLine().getValue());
+    }
+
+    @Test
+    void linesLoadedAfterAKeystrokeThatChangedNothingAreFoundByWhatIsTypedNow() {
+        fourPatientsFoundBy("smi");
+        model.queryProperty().set("smith");
+        store.add("9990000042", "Nina", "Smirnova", LocalDate.of(1988, 5, 5), LocalDate.of(2025, 6, 3), 2,
+                ReferralStatus.REFERRED);
+
+        model.load();
+
+        assertEquals(List.of("Smith"), visibleFamilyNames(), "Smirnova matches \"smi\" but not \"smith\"");
+        model.queryProperty().set("smi");
+        assertEquals(List.of("Smirnova", "Smith"), visibleFamilyNames());
     }
 
     @ParameterizedTest(name = "{0}, {1}, {2}: {3}")

@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stepwise.ui.testing.Flows.onFx;
+import static org.stepwise.ui.testing.Flows.waitUntil;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -30,7 +33,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The trajectory chart in a window: live updates, the axis toggle, and saving a picture. */
+/** The trajectory chart in a window: live updates, hover text, the axis toggle, and saving a picture. */
 @ExtendWith(ApplicationExtension.class)
 class TrajectoryChartTest {
 
@@ -62,6 +65,22 @@ class TrajectoryChartTest {
         assertSame(depressionPanel, robot.lookup("#chart-depression").query(), "the same panel shows the new score");
         assertTrue(robot.lookup("#chart-depression-point-3").tryQuery().isPresent());
         assertEquals(3, chart.model().depression().points().size());
+    }
+
+    @Test
+    void eachMarkKeepsItsTextAndRestingThePointerOnAPointShowsIt(FxRobot robot) {
+        Node point = robot.lookup("#chart-anxiety-point-2").query();
+        String expected = chart.model().anxiety().points().get(1).tooltip();
+        assertEquals(Optional.of(expected), onFx(() -> HoverText.of(point)));
+        assertEquals(Optional.of(chart.model().anxiety().reliableChange().orElseThrow().label()),
+                onFx(() -> HoverText.of(robot.lookup("#chart-anxiety-rci-band").query())));
+        assertTrue(onFx(() -> HoverText.tooltip(point)).isEmpty(), "no tooltip is made before the pointer comes");
+
+        robot.moveTo(point);
+
+        waitUntil(() -> HoverText.tooltip(point).map(Tooltip::isShowing).orElse(false));
+        assertEquals(expected, onFx(() -> HoverText.tooltip(point).orElseThrow().getText()));
+        assertEquals(Optional.of(expected), onFx(() -> HoverText.of(point)), "the text stays the same once shown");
     }
 
     @Test

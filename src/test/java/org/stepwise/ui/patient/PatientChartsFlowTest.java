@@ -46,6 +46,7 @@ import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.ReferralSource;
+import org.stepwise.ui.chart.HoverText;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.FxThreadBridge;
@@ -190,9 +191,8 @@ class PatientChartsFlowTest {
         assertEquals(PHQ9.bands().size(), robot.lookup("#chart-depression").lookup(".severity-band").queryAll().size());
         BigDecimal index = PHQ9.reliableChange().orElseThrow();
         Node band = robot.lookup("#chart-depression-rci-band").query();
-        assertEquals("reliable change: first score 17 ± " + index.toPlainString(),
-                onFx(() -> ((javafx.scene.control.Tooltip) band.getProperties().get("javafx.scene.control.Tooltip"))
-                        .getText()));
+        assertEquals(Optional.of("reliable change: first score 17 ± " + index.toPlainString()),
+                onFx(() -> HoverText.of(band)));
         assertTrue(robot.lookup("#chart-depression-corridor").tryQuery().isPresent(),
                 "30 similar ended referrals: the expected range is drawn");
         assertEquals("17 (moderately severe)", onFx(() -> ((javafx.scene.control.Label) robot.lookup("#summary-phq9-first")
@@ -214,6 +214,9 @@ class PatientChartsFlowTest {
         SessionViewModel session = (SessionViewModel) shown.getLast();
         assertEquals(0, session.chartReferralProperty().get().contacts().getLast().score(MeasureCode.PHQ9)
                 .orElseThrow().total().compareTo(BigDecimal.valueOf(7)), "the typed session is the chart's last point");
+        Node typed = robot.lookup("#chart-depression-point-" + (CONTACTS + 1)).query();
+        assertTrue(onFx(() -> HoverText.of(typed)).orElseThrow().lines()
+                .anyMatch("PHQ-9 7 (mild) · items 1 1 1 1 1 1 1 0 0"::equals), "the typed answers show on the point");
         assertEquals(callsBefore, checked.threads().size(), "typing calls no store work");
     }
 
