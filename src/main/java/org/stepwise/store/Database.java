@@ -40,7 +40,7 @@ final class Database implements AutoCloseable {
     static final String DB_NAME = "caseload";
     static final String DB_FILE = DB_NAME + ".mv.db";
     private static final String USER = "STEPWISE";
-    private static final String HISTORY_TABLE = "flyway_schema_history";
+    static final String HISTORY_TABLE = "flyway_schema_history";
     /**
      * CIPHER=AES: H2 encrypts every page of the file. WRITE_DELAY=0: a commit is written before it
      * returns. TRACE_LEVEL_FILE=0: no {@code .trace.db} file, whose error lines would hold SQL values
@@ -65,6 +65,10 @@ final class Database implements AutoCloseable {
 
     static final String DAMAGED_FILE = "The passphrase is right, but the store file is damaged and cannot be "
             + "read. Restore the data folder from a backup.";
+
+    static final String NEWER_STORE = "This store was last opened by a newer version of Stepwise, which changed its "
+            + "tables. This version cannot use it safely, so it was not opened and nothing was changed. Install the "
+            + "newer version to open it.";
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
@@ -173,7 +177,8 @@ final class Database implements AutoCloseable {
                     throw new WrongPassphraseException();
                 }
                 connection = connect(dataDir, key, true);
-                if (!hasSchemaHistory(connection)) {
+                SchemaHistory history = SchemaHistory.read(connection);
+                if (!history.exists()) {
                     LOG.log(System.Logger.Level.WARNING, "Unlock refused: the database file holds no Stepwise schema");
                     throw new StoreException(DAMAGED_FILE);
                 }
@@ -181,7 +186,13 @@ final class Database implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, "Unlock refused: the database file can only be read");
                     throw new StoreException(READ_ONLY);
                 }
-                connection = migrate(dataDir, key, connection);
+                if (history.newerThanThisVersion()) {
+                    LOG.log(System.Logger.Level.WARNING, "Unlock refused: the schema is newer than this version");
+                    throw new StoreException(NEWER_STORE);
+                }
+                if (!history.current(schemaTarget)) {
+                    connection = migrate(dataDir, key, connection);
+                }
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
@@ -348,15 +359,6 @@ final class Database implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Applied {0} schema migration(s)", applied);
         open.close();
         return connect(dataDir, key, true);
-    }
-
-    /**
-     * Whether the database was made by Stepwise (Flyway's history table is there). A truncated file
-     * opens in H2 as an empty database; without this check Flyway would build an empty store in it and
-     * the practitioner would see an empty caseload instead of being told the file is damaged.
-     */
-    private static boolean hasSchemaHistory(Connection connection) {
-        return !DSL.using(connection, SQLDialect.H2).meta().getTables(DSL.name(HISTORY_TABLE)).isEmpty();
     }
 
     private static String url(Path dataDir, boolean mustExist) {
