@@ -1,5 +1,9 @@
 package org.stepwise.store;
 
+import static org.stepwise.store.generated.Tables.CONTACT;
+import static org.stepwise.store.generated.Tables.REFERRAL;
+import static org.stepwise.store.generated.Tables.SCORE;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -134,6 +138,33 @@ final class Database implements AutoCloseable {
                 throw (RuntimeException) e;
             }
             throw StoreErrors.translate("creating the store", "The store could not be created.", e);
+        }
+    }
+
+    /** Iterations of the throwaway key derivation in {@link #prepare()}: enough for the JIT to compile its code. */
+    private static final int WARM_UP_ITERATIONS = 20_000;
+
+    /**
+     * Loads and compiles ahead what an unlock runs, while the unlock screen waits for the passphrase: the
+     * key derivation (once, on a throwaway passphrase and a random salt, nothing kept), H2 (a private
+     * in-memory database, no file), jOOQ's query rendering and execution, and the store's tables. Touches
+     * no file and no secret; the unlock afterwards does only the derivation, the open and the reads. A
+     * failure here only means the unlock loads these itself.
+     */
+    static void prepare() {
+        try {
+            char[] throwaway = "warm-up, not a passphrase".toCharArray();
+            Arrays.fill(KeySettings.generate(WARM_UP_ITERATIONS).deriveKey(throwaway), (byte) 0);
+            Properties info = new Properties();
+            info.setProperty("user", USER);
+            try (Connection memory = org.h2.Driver.load().connect("jdbc:h2:mem:", info)) {
+                DSLContext dsl = DSL.using(memory, SQLDialect.H2, new Settings().withExecuteLogging(false));
+                dsl.fetchValue(DSL.select(DSL.inline(1)));
+                dsl.render(DSL.select(CONTACT.REFERRAL_ID, SCORE.TOTAL).from(SCORE).join(CONTACT)
+                        .on(CONTACT.ID.eq(SCORE.CONTACT_ID)).join(REFERRAL).on(REFERRAL.ID.eq(CONTACT.REFERRAL_ID)));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "Preparing the unlock ahead failed: {0}", e.getClass().getName());
         }
     }
 

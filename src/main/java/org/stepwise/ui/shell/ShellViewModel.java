@@ -126,11 +126,24 @@ public final class ShellViewModel {
     /** Looks for the store (on the store thread) and opens first run or unlock. */
     public void start() {
         runner.task(access::exists)
-                .onSuccess(exists -> screen.set(exists
-                        ? new UnlockViewModel(access, runner, unlockDelay, timer, this::opened)
-                        : new FirstRunViewModel(access, runner, this::opened)))
+                .onSuccess(exists -> {
+                    screen.set(exists
+                            ? new UnlockViewModel(access, runner, unlockDelay, timer, this::opened)
+                            : new FirstRunViewModel(access, runner, this::opened));
+                    if (exists) {
+                        prepareUnlock();
+                    }
+                })
                 .onFailure(failure::set)
                 .start();
+    }
+
+    /** While the unlock screen waits for typing, the store thread gets the unlock ready (it opens nothing). */
+    private void prepareUnlock() {
+        runner.task(() -> {
+            access.prepare();
+            return Boolean.TRUE;
+        }).start();
     }
 
     /**
