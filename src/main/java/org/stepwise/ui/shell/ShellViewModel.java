@@ -2,6 +2,7 @@ package org.stepwise.ui.shell;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -171,7 +172,7 @@ public final class ShellViewModel {
 
     private UnlockedAhead unlockAndRead(char[] secret) throws WrongPassphraseException {
         if (!access.exists()) {
-            java.util.Arrays.fill(secret, '\0');
+            Arrays.fill(secret, '\0');
             throw new StoreException("There is no store in this data folder yet.");
         }
         OpenedStore opened = UnlockViewModel.open(access, secret);
