@@ -9,6 +9,7 @@ import org.stepwise.cli.CliServices;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.store.H2StoreAccess;
+import org.stepwise.ui.shell.StepwiseUi;
 
 /** The composition root: the real store for a data folder, and the window over it. */
 final class AppServices implements CliServices {
@@ -54,7 +55,9 @@ final class AppServices implements CliServices {
         StepwiseApplication.dataFolder = dataFolder;
         StepwiseApplication.timedIdle = Duration.seconds(idleSeconds);
         StepwiseApplication.timedOut = out;
-        StepwiseApplication.timedPassphrase = new String(passphrase);
+        // The unlock and the caseload's read start now on the store thread, while JavaFX starts.
+        StepwiseApplication.timedStart = StepwiseUi.unlockAhead(newStoreAccess(dataFolder, StepwiseApplication.catalogue),
+                StepwiseApplication.catalogue, new String(passphrase));
         Arrays.fill(passphrase, '\0');
         Application.launch(StepwiseApplication.class);
         if (StepwiseApplication.shownMillis < 0) {

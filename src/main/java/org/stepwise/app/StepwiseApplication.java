@@ -13,8 +13,8 @@ public final class StepwiseApplication extends Application {
 
     static volatile Path dataFolder;
     static volatile MeasureCatalogue catalogue;
-    /** Set for the start-up measure ({@code --exit-when-shown}): the passphrase that unlocks at once. */
-    static volatile String timedPassphrase;
+    /** Set for the start-up measure ({@code --exit-when-shown}): the unlock already under way. */
+    static volatile StepwiseUi.UnlockAhead timedStart;
     /** With the start-up measure: how long the window stays open, idle, after the first frame. */
     static volatile Duration timedIdle = Duration.ZERO;
     /** Where the start-up measure's line is printed, as soon as the caseload is shown. */
@@ -26,15 +26,14 @@ public final class StepwiseApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        if (timedPassphrase != null) {
-            String passphrase = timedPassphrase;
-            timedPassphrase = null;
-            StepwiseUi.startAndTimeCaseload(stage, AppServices.newStoreAccess(dataFolder, catalogue), "Stepwise",
-                    catalogue, passphrase, timedIdle, () -> {
-                        shownMillis = StartupTime.sinceJvmStart();
-                        timedOut.println(StartupTime.line(shownMillis, "caseload"));
-                        timedOut.flush();
-                    }, message -> timedFailure = message);
+        if (timedStart != null) {
+            StepwiseUi.UnlockAhead ahead = timedStart;
+            timedStart = null;
+            StepwiseUi.startAndTimeCaseload(stage, ahead, "Stepwise", timedIdle, () -> {
+                shownMillis = StartupTime.sinceJvmStart();
+                timedOut.println(StartupTime.line(shownMillis, "caseload"));
+                timedOut.flush();
+            }, message -> timedFailure = message);
             return;
         }
         StepwiseUi.start(stage, AppServices.newStoreAccess(dataFolder, catalogue), "Stepwise", catalogue);

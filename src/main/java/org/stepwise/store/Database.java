@@ -1,5 +1,9 @@
 package org.stepwise.store;
 
+import static org.stepwise.store.generated.Tables.CONTACT;
+import static org.stepwise.store.generated.Tables.REFERRAL;
+import static org.stepwise.store.generated.Tables.SCORE;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -40,7 +44,7 @@ final class Database implements AutoCloseable {
     static final String DB_NAME = "caseload";
     static final String DB_FILE = DB_NAME + ".mv.db";
     private static final String USER = "STEPWISE";
-    private static final String HISTORY_TABLE = "flyway_schema_history";
+    static final String HISTORY_TABLE = "flyway_schema_history";
     /**
      * CIPHER=AES: H2 encrypts every page of the file. WRITE_DELAY=0: a commit is written before it
      * returns. TRACE_LEVEL_FILE=0: no {@code .trace.db} file, whose error lines would hold SQL values
@@ -65,6 +69,10 @@ final class Database implements AutoCloseable {
 
     static final String DAMAGED_FILE = "The passphrase is right, but the store file is damaged and cannot be "
             + "read. Restore the data folder from a backup.";
+
+    static final String NEWER_STORE = "This store was last opened by a newer version of Stepwise, which changed its "
+            + "tables. This version cannot use it safely, so it was not opened and nothing was changed. Install the "
+            + "newer version to open it.";
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
@@ -138,6 +146,33 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Iterations of the throwaway key derivation in {@link #prepare()}: enough for the JIT to compile its code. */
+    private static final int WARM_UP_ITERATIONS = 20_000;
+
+    /**
+     * Loads and compiles ahead what an unlock runs, while the unlock screen waits for the passphrase: the
+     * key derivation (once, on a throwaway passphrase and a random salt, nothing kept), H2 (a private
+     * in-memory database, no file), jOOQ's query rendering and execution, and the store's tables. Touches
+     * no file and no secret; the unlock afterwards does only the derivation, the open and the reads. A
+     * failure here only means the unlock loads these itself.
+     */
+    static void prepare() {
+        try {
+            char[] throwaway = "warm-up, not a passphrase".toCharArray();
+            Arrays.fill(KeySettings.generate(WARM_UP_ITERATIONS).deriveKey(throwaway), (byte) 0);
+            Properties info = new Properties();
+            info.setProperty("user", USER);
+            try (Connection memory = org.h2.Driver.load().connect("jdbc:h2:mem:", info)) {
+                DSLContext dsl = DSL.using(memory, SQLDialect.H2, new Settings().withExecuteLogging(false));
+                dsl.fetchValue(DSL.select(DSL.inline(1)));
+                dsl.render(DSL.select(CONTACT.REFERRAL_ID, SCORE.TOTAL).from(SCORE).join(CONTACT)
+                        .on(CONTACT.ID.eq(SCORE.CONTACT_ID)).join(REFERRAL).on(REFERRAL.ID.eq(CONTACT.REFERRAL_ID)));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "Preparing the unlock ahead failed: {0}", e.getClass().getName());
+        }
+    }
+
     /** Opens an existing store; a wrong passphrase changes nothing and can be tried again. */
     static Database unlock(Path dataDir, char[] passphrase) throws WrongPassphraseException {
         checkUsable(dataDir);
@@ -179,7 +214,8 @@ final class Database implements AutoCloseable {
                     throw new WrongPassphraseException();
                 }
                 connection = connect(dataDir, key, true);
-                if (!hasSchemaHistory(connection)) {
+                SchemaHistory history = SchemaHistory.read(connection);
+                if (!history.exists()) {
                     LOG.log(System.Logger.Level.WARNING, "Unlock refused: the database file holds no Stepwise schema");
                     throw new StoreException(DAMAGED_FILE);
                 }
@@ -187,7 +223,13 @@ final class Database implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, "Unlock refused: the database file can only be read");
                     throw new StoreException(READ_ONLY);
                 }
-                connection = migrate(dataDir, key, connection);
+                if (history.newerThanThisVersion()) {
+                    LOG.log(System.Logger.Level.WARNING, "Unlock refused: the schema is newer than this version");
+                    throw new StoreException(NEWER_STORE);
+                }
+                if (!history.current(schemaTarget)) {
+                    connection = migrate(dataDir, key, connection);
+                }
                 anchorKey = AuditAnchor.key(key);
             } finally {
                 Arrays.fill(key, (byte) 0);
@@ -361,15 +403,6 @@ final class Database implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Applied {0} schema migration(s)", applied);
         open.close();
         return connect(dataDir, key, true);
-    }
-
-    /**
-     * Whether the database was made by Stepwise (Flyway's history table is there). A truncated file
-     * opens in H2 as an empty database; without this check Flyway would build an empty store in it and
-     * the practitioner would see an empty caseload instead of being told the file is damaged.
-     */
-    private static boolean hasSchemaHistory(Connection connection) {
-        return !DSL.using(connection, SQLDialect.H2).meta().getTables(DSL.name(HISTORY_TABLE)).isEmpty();
     }
 
     private static String url(Path dataDir, boolean mustExist) {

@@ -96,6 +96,12 @@ public final class H2StoreAccess implements StoreAccess {
         }
     }
 
+    /** Loads and compiles what {@link #unlock} runs (see {@code Database.prepare}); opens nothing. */
+    @Override
+    public void prepare() {
+        Database.prepare();
+    }
+
     @Override
     public CaseloadStore unlock(char[] passphrase) throws WrongPassphraseException {
         try {

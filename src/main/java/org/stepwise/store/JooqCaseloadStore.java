@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -68,7 +67,6 @@ import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
-import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.patient.Ethnicity;
@@ -597,7 +595,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public synchronized List<ReferralRecord> referralRecords() {
         return read("reading referrals for the outcome rules", "The referrals could not be read.",
-                dsl -> referralRecords(dsl, DSL.trueCondition()));
+                dsl -> referralRecords(dsl, null));
     }
 
     /**
@@ -886,7 +884,7 @@ final class JooqCaseloadStore implements CaseloadStore {
         Map<Long, List<Score>> scores = dsl.selectFrom(SCORE)
                 .where(SCORE.CONTACT_ID.in(DSL.select(CONTACT.ID).from(CONTACT).where(contactCondition)))
                 .fetchGroups(SCORE.CONTACT_ID, r -> new Score(MeasureCode.valueOf(r.getMeasure()),
-                        asRecorded(r.getTotal(), r.getMeasure()), ScoreItems.parse(r.getItems())));
+                        ReferralRecords.asRecorded(catalogue, r.getTotal(), MeasureCode.valueOf(r.getMeasure())), ScoreItems.parse(r.getItems())));
         scores.values().forEach(list -> list.sort(Comparator.comparing(Score::measure)));
         return scores;
     }
@@ -898,36 +896,9 @@ final class JooqCaseloadStore implements CaseloadStore {
                         r.getNote(), r.getReviewedAt().toInstant()));
     }
 
-    /**
-     * Referrals matching the condition as the clinical rules see them: contacts in recording order and
-     * the level of the risk review at the latest contact (date, then recording order) that has one.
-     */
+    /** Referrals matching the condition (null: all) as the clinical rules see them: {@link ReferralRecords}. */
     private List<ReferralRecord> referralRecords(DSLContext dsl, Condition referralCondition) {
-        var referrals = dsl.selectFrom(REFERRAL)
-                .where(referralCondition)
-                .orderBy(REFERRAL.ID)
-                .fetch();
-        Condition contactCondition = CONTACT.REFERRAL_ID.in(
-                DSL.select(REFERRAL.ID).from(REFERRAL).where(referralCondition));
-        Map<Long, List<Contact>> contacts = contacts(dsl, contactCondition).stream()
-                .sorted(Comparator.comparing(Contact::id))
-                .collect(Collectors.groupingBy(Contact::referralId, LinkedHashMap::new, Collectors.toList()));
-        List<ReferralRecord> records = new ArrayList<>(referrals.size());
-        for (var r : referrals) {
-            List<Contact> own = contacts.getOrDefault(r.getId(), List.of());
-            RiskLevel riskLevel = own.stream()
-                    .filter(c -> c.riskReview() != null)
-                    .max(Comparator.comparing(Contact::date).thenComparing(Contact::id))
-                    .map(c -> c.riskReview().level())
-                    .orElse(null);
-            records.add(new ReferralRecord(Long.toString(r.getId()), r.getReferralDate(), r.getEndDate(),
-                    r.getEndReason() == null ? null : Coded.of(EndReason.class, r.getEndReason()),
-                    r.getProblemDescriptor(),
-                    own.stream().map(c -> new ContactRecord(c.date(), c.type(), c.attendance(), c.medium(), c.step(),
-                            c.minutes(), c.scores())).toList(),
-                    riskLevel));
-        }
-        return records;
+        return ReferralRecords.read(dsl, catalogue, referralCondition);
     }
 
     private static Patient toPatient(PatientRecord r) {
@@ -940,15 +911,6 @@ final class JooqCaseloadStore implements CaseloadStore {
         return new CaseloadRow(r.get(REFERRAL.ID), r.get(REFERRAL.PATIENT_ID), r.get(PATIENT.FAMILY_NAME),
                 r.get(PATIENT.GIVEN_NAME), NhsNumber.parse(r.get(PATIENT.NHS_NUMBER)), r.get(CURRENT_STEP),
                 Coded.of(ReferralStatus.class, r.get(REFERRAL.STATUS)), r.get(REFERRAL.REFERRAL_DATE));
-    }
-
-    /**
-     * A stored total (two decimals in the column) with the measure's own number of decimals, as the
-     * catalogue computes it: a PHQ-9 of 14 reads back as 14, an MI of 2.5 as 2.50.
-     */
-    private BigDecimal asRecorded(BigDecimal total, String measure) {
-        int decimals = catalogue.definition(MeasureCode.valueOf(measure)).decimals();
-        return total.setScale(Math.max(decimals, total.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
     }
 
     // ---- writing domain values into rows

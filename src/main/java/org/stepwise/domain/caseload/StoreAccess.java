@@ -16,6 +16,14 @@ public interface StoreAccess {
     /** First run: creates the store, encrypted with a key derived from the passphrase, with this profile. */
     CaseloadStore create(char[] passphrase, PractitionerProfile profile);
 
+    /**
+     * Gets ready for {@link #unlock} while the practitioner types the passphrase (for example by loading the
+     * code it runs), so that the unlock itself does only its own work. Opens nothing, touches no file of the
+     * store and needs no secret; nothing to do by default.
+     */
+    default void prepare() {
+    }
+
     /** Later runs: opens the store, or throws {@link WrongPassphraseException} and leaves it untouched. */
     CaseloadStore unlock(char[] passphrase) throws WrongPassphraseException;
 

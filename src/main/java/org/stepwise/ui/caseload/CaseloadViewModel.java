@@ -165,14 +165,7 @@ public final class CaseloadViewModel {
         failure.set("");
         runner.task(this::compute)
                 .whenDone(() -> loading.set(false))
-                .onSuccess(loaded -> {
-                    search = loaded.search();
-                    refilter();
-                    lines.setAll(loaded.lines());
-                    reviewDate.set(loaded.reviewDate());
-                    loaded.lines().stream().filter(line -> line.referralId() == referralToSelect).findFirst()
-                            .ifPresent(this::reveal);
-                })
+                .onSuccess(loaded -> show(loaded, referralToSelect))
                 .onFailure(failure::set)
                 .start();
     }
@@ -181,8 +174,38 @@ public final class CaseloadViewModel {
         onNewReferral.run();
     }
 
-    /** Runs on the store thread: reads the caseload and the records, and computes every line. */
+    /**
+     * Shows a caseload read ahead by {@link #read} (the start-up's unlock reads it on the store thread
+     * before the window is ready), as a {@link #load()} that has just finished.
+     */
+    public void show(Loaded loaded) {
+        failure.set("");
+        show(loaded, -1);
+    }
+
+    private void show(Loaded loaded, long referralToSelect) {
+        search = loaded.search();
+        refilter();
+        lines.setAll(loaded.lines());
+        reviewDate.set(loaded.reviewDate());
+        loaded.lines().stream().filter(line -> line.referralId() == referralToSelect).findFirst()
+                .ifPresent(this::reveal);
+    }
+
     private Loaded compute() {
+        return compute(store, rules, clock);
+    }
+
+    /**
+     * Reads the caseload and the records and computes every line, as {@link #load()} does; on the store
+     * thread. For {@link #show(Loaded)}.
+     */
+    public static Loaded read(CaseloadStore store, MeasureCatalogue catalogue, Clock clock) {
+        return compute(store, new CaseloadLines(catalogue), clock);
+    }
+
+    /** Runs on the store thread: reads the caseload and the records, and computes every line. */
+    private static Loaded compute(CaseloadStore store, CaseloadLines rules, Clock clock) {
         List<CaseloadRow> rows = store.caseload();
         List<ReferralRecord> records = store.referralRecords();
         LocalDate today = LocalDate.now(clock);
@@ -190,7 +213,30 @@ public final class CaseloadViewModel {
         return new Loaded(computed, new CaseloadSearch(computed), today);
     }
 
-    private record Loaded(List<CaseloadLine> lines, CaseloadSearch search, LocalDate reviewDate) {
+    /** A caseload read and computed on the store thread, ready to show. */
+    public static final class Loaded {
+
+        private final List<CaseloadLine> lines;
+        private final CaseloadSearch search;
+        private final LocalDate reviewDate;
+
+        private Loaded(List<CaseloadLine> lines, CaseloadSearch search, LocalDate reviewDate) {
+            this.lines = lines;
+            this.search = search;
+            this.reviewDate = reviewDate;
+        }
+
+        List<CaseloadLine> lines() {
+            return lines;
+        }
+
+        CaseloadSearch search() {
+            return search;
+        }
+
+        LocalDate reviewDate() {
+            return reviewDate;
+        }
     }
 
     private void reveal(CaseloadLine line) {

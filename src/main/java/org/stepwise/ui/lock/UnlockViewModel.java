@@ -45,7 +45,11 @@ public final class UnlockViewModel {
         return gate;
     }
 
-    private static OpenedStore open(StoreAccess access, char[] secret) throws WrongPassphraseException {
+    /**
+     * Unlocks the store with {@code secret} (cleared) and reads whose it is, as a right passphrase on
+     * this screen does; on the store thread. A store that opens but cannot say whose it is is closed again.
+     */
+    public static OpenedStore open(StoreAccess access, char[] secret) throws WrongPassphraseException {
         CaseloadStore store = access.unlock(secret);
         try {
             PractitionerProfile profile = store.profile();

@@ -2,6 +2,7 @@ package org.stepwise.ui.shell;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,6 +12,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.domain.practitioner.PractitionerProfile;
@@ -126,37 +129,64 @@ public final class ShellViewModel {
     /** Looks for the store (on the store thread) and opens first run or unlock. */
     public void start() {
         runner.task(access::exists)
-                .onSuccess(exists -> screen.set(exists
-                        ? new UnlockViewModel(access, runner, unlockDelay, timer, this::opened)
-                        : new FirstRunViewModel(access, runner, this::opened)))
+                .onSuccess(exists -> {
+                    screen.set(exists
+                            ? new UnlockViewModel(access, runner, unlockDelay, timer, this::opened)
+                            : new FirstRunViewModel(access, runner, this::opened));
+                    if (exists) {
+                        prepareUnlock();
+                    }
+                })
                 .onFailure(failure::set)
                 .start();
     }
 
+    /** While the unlock screen waits for typing, the store thread gets the unlock ready (it opens nothing). */
+    private void prepareUnlock() {
+        runner.task(() -> {
+            access.prepare();
+            return Boolean.TRUE;
+        }).start();
+    }
+
     /**
-     * For the start-up measure ({@code --exit-when-shown}): looks for the store and unlocks it with
-     * this passphrase as the unlock screen does, with nothing typed. No store, or a refused
-     * passphrase, is said in {@link #failureProperty()}.
+     * For the start-up measure ({@code --exit-when-shown}): looks for the store, unlocks it with this
+     * passphrase as the unlock screen does, and reads the caseload, all in one piece of work on the store
+     * thread, so that it can start before the window is ready; the caseload then shows with its lines.
+     * No store, or a refused passphrase, is said in {@link #failureProperty()}.
      */
     public void startUnlocked(String passphrase) {
-        runner.task(access::exists)
-                .onSuccess(exists -> {
-                    if (!exists) {
-                        failure.set("There is no store in this data folder yet.");
-                        return;
-                    }
-                    UnlockViewModel unlock = new UnlockViewModel(access, runner, unlockDelay, timer, this::opened);
-                    unlock.passphrase().messageProperty().addListener((property, before, message) -> {
-                        if (!message.isEmpty()) {
-                            failure.set(message);
-                        }
-                    });
-                    screen.set(unlock);
-                    unlock.passphrase().set(passphrase);
-                    unlock.unlock();
-                })
+        if (passphrase.isEmpty()) {
+            failure.set("Enter your passphrase.");
+            return;
+        }
+        char[] secret = passphrase.toCharArray();
+        runner.task(() -> unlockAndRead(secret))
+                .onSuccess(ahead -> opened(ahead.opened(), ahead.caseload()))
+                .onError(WrongPassphraseException.class, wrong -> failure.set(wrong.getMessage()))
                 .onFailure(failure::set)
                 .start();
+    }
+
+    /** What {@link #startUnlocked} reads on the store thread: the store and, for a caseload's owner, its caseload. */
+    private record UnlockedAhead(OpenedStore opened, CaseloadViewModel.Loaded caseload) {
+    }
+
+    private UnlockedAhead unlockAndRead(char[] secret) throws WrongPassphraseException {
+        if (!access.exists()) {
+            Arrays.fill(secret, '\0');
+            throw new StoreException("There is no store in this data folder yet.");
+        }
+        OpenedStore opened = UnlockViewModel.open(access, secret);
+        if (opened.profile().role() == Role.SUPERVISOR) {
+            return new UnlockedAhead(opened, null);
+        }
+        try {
+            return new UnlockedAhead(opened, CaseloadViewModel.read(opened.store(), catalogue, clock));
+        } catch (RuntimeException failed) {
+            opened.store().close();
+            throw failed;
+        }
     }
 
     /**
@@ -194,6 +224,11 @@ public final class ShellViewModel {
     }
 
     private void opened(OpenedStore opened) {
+        opened(opened, null);
+    }
+
+    /** The store is open: the caseload shows, with its lines read ahead if {@code caseloadRead} is given. */
+    private void opened(OpenedStore opened, CaseloadViewModel.Loaded caseloadRead) {
         store = opened.store();
         if (closing) {
             return;
@@ -203,9 +238,14 @@ public final class ShellViewModel {
         practitionerRole.set(profile.role().label());
         caseload = new CaseloadViewModel(store, runner, catalogue, clock, this::newReferral);
         caseload.setOnOpenReferral(this::openReferral);
+        if (caseloadRead != null) {
+            caseload.show(caseloadRead);
+        }
         screen.set(profile.role() == Role.SUPERVISOR ? review() : caseload);
         exportAvailable.set(true);
-        caseload.load();
+        if (caseloadRead == null) {
+            caseload.load();
+        }
         watchForIdle();
         showBackupProblem(store);
     }

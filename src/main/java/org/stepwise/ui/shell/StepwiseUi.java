@@ -71,9 +71,39 @@ public final class StepwiseUi {
      */
     public static void startAndTimeCaseload(Stage stage, StoreAccess access, String title, MeasureCatalogue catalogue,
             String passphrase, Duration idle, Runnable shown, Consumer<String> failed) {
-        BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
-        ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage),
-                FileChooserService.NONE, Clock.systemDefaultZone(), catalogue);
+        startAndTimeCaseload(stage, unlockAhead(access, catalogue, passphrase), title, idle, shown, failed);
+    }
+
+    /**
+     * The start-up measure's first half, which may run before the JavaFX toolkit has started: the unlock
+     * with {@code passphrase} and the caseload's read begin at once on the store thread, while the
+     * toolkit starts on the other core; {@link #startAndTimeCaseload(Stage, UnlockAhead, String, Duration,
+     * Runnable, Consumer)} then shows them.
+     */
+    public static UnlockAhead unlockAhead(StoreAccess access, MeasureCatalogue catalogue, String passphrase) {
+        UnlockAhead ahead = new UnlockAhead(access, catalogue);
+        ahead.model.startUnlocked(passphrase);
+        return ahead;
+    }
+
+    /** An unlock started by {@link #unlockAhead}: its shell and store thread, waiting for the window. */
+    public static final class UnlockAhead {
+
+        private final FxThreadBridge bridge = FxThreadBridge.heldUntilReleased();
+        private final ShellViewModel model;
+        private volatile Stage stage;
+
+        private UnlockAhead(StoreAccess access, MeasureCatalogue catalogue) {
+            model = new ShellViewModel(access, BackgroundRunner.onDbThread(bridge), new FxDialogService(() -> stage),
+                    FileChooserService.NONE, Clock.systemDefaultZone(), catalogue);
+        }
+    }
+
+    /** The start-up measure's second half, on the JavaFX thread: the window over an unlock started ahead. */
+    public static void startAndTimeCaseload(Stage stage, UnlockAhead ahead, String title, Duration idle,
+            Runnable shown, Consumer<String> failed) {
+        ahead.stage = stage;
+        ShellViewModel model = ahead.model;
         Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
         style(scene);
         stage.setTitle(title);
@@ -85,10 +115,7 @@ public final class StepwiseUi {
         });
         model.screenProperty().addListener((property, before, screen) -> {
             if (screen instanceof CaseloadViewModel caseload) {
-                caseload.loadingProperty().addListener((loading, was, busy) -> {
-                    if (busy) {
-                        return;
-                    }
+                whenLoaded(caseload, () -> {
                     if (!caseload.failureProperty().get().isEmpty()) {
                         failed.accept(caseload.failureProperty().get());
                         close.run();
@@ -104,7 +131,25 @@ public final class StepwiseUi {
             }
         });
         stage.show();
-        model.startUnlocked(passphrase);
+        // What the store thread finished meanwhile now runs, after this, on the JavaFX thread.
+        ahead.bridge.release();
+        if (!model.failureProperty().get().isEmpty()) {
+            failed.accept(model.failureProperty().get());
+            close.run();
+        }
+    }
+
+    /** Runs {@code then} once the caseload has its lines (at once if they were read ahead) or failed to load. */
+    private static void whenLoaded(CaseloadViewModel caseload, Runnable then) {
+        if (!caseload.loadingProperty().get() && caseload.reviewDateProperty().get() != null) {
+            then.run();
+            return;
+        }
+        caseload.loadingProperty().addListener((loading, was, busy) -> {
+            if (!busy) {
+                then.run();
+            }
+        });
     }
 
     static void start(Stage stage, StoreAccess access, String title, MeasureCatalogue catalogue,

@@ -55,11 +55,13 @@ class ShellViewModelTest {
 
     @Test
     void withNoStoreTheFirstRunFormOpensAndThenTheEmptyCaseloadWithThePractitionerInTheHeader() {
-        ShellViewModel shell = shell(new InMemoryStoreAccess());
+        InMemoryStoreAccess access = new InMemoryStoreAccess();
+        ShellViewModel shell = shell(access);
         assertNull(shell.screenProperty().get(), "nothing but progress until the store has been looked for");
 
         shell.start();
         FirstRunViewModel firstRun = assertInstanceOf(FirstRunViewModel.class, shell.screenProperty().get());
+        assertEquals(0, access.prepared(), "there is nothing to unlock");
         firstRun.passphrase().set("correct horse battery");
         firstRun.confirmation().set("correct horse battery");
         firstRun.name().set("Jane Smith");
@@ -78,10 +80,12 @@ class ShellViewModelTest {
         InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
         store.add("9434765919", "Ada", "Lovelace", LocalDate.of(1985, 12, 10), LocalDate.of(2025, 6, 2), 3,
                 ReferralStatus.REFERRED);
-        ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
+        InMemoryStoreAccess access = new InMemoryStoreAccess("correct horse battery", store);
+        ShellViewModel shell = shell(access);
 
         shell.start();
         UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
+        assertEquals(1, access.prepared(), "the unlock is got ready while the passphrase is typed");
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
 

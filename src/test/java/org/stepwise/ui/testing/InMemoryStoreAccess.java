@@ -13,6 +13,7 @@ public final class InMemoryStoreAccess implements StoreAccess {
 
     private final List<PractitionerProfile> created = new ArrayList<>();
     private final List<String> triedPassphrases = new ArrayList<>();
+    private int prepared;
     private String passphrase;
     private InMemoryCaseloadStore store;
 
@@ -54,6 +55,16 @@ public final class InMemoryStoreAccess implements StoreAccess {
             throw new WrongPassphraseException();
         }
         return store;
+    }
+
+    @Override
+    public synchronized void prepare() {
+        prepared++;
+    }
+
+    /** How often {@link #prepare} was asked for. */
+    public synchronized int prepared() {
+        return prepared;
     }
 
     /** The profiles given to {@link #create}, in order. */
