@@ -45,7 +45,9 @@ import org.stepwise.domain.outcome.ReferralOutcome;
  * in date order; calendar dates and consistent outcome scores; each referral once; the header's
  * dates. An accepted file's outcomes are recomputed by the outcome rules, and each difference from
  * the stated outcome becomes a warning. Each referral is checked against the schema alone, as it
- * is read; the header once. Thread-safe.
+ * is read; the header once. Each referral first goes through {@link ReferralSchemaCheck}, a fast check
+ * that never accepts what the schema refuses; only a referral it does not accept is validated
+ * against the schema, so the schema decides and words every refusal. Thread-safe.
  */
 public final class OutcomeFileReader {
 
@@ -297,7 +299,7 @@ public final class OutcomeFileReader {
         }
 
         private void referral(int index, JsonNode node) {
-            if (!schema.conformsAsReferral(node)) {
+            if (!ReferralSchemaCheck.accepts(node) && !schema.conformsAsReferral(node)) {
                 firstNonConforming = node;
                 firstNonConformingIndex = index;
                 note(SCHEMA, null);
