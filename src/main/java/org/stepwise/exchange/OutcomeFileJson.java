@@ -93,9 +93,19 @@ final class OutcomeFileJson {
 
     /** A referral from a document that already conforms to the schema; throws on an impossible date. */
     static FileReferral referral(JsonNode node) {
+        return referral(node, null);
+    }
+
+    /**
+     * As {@link #referral(JsonNode)}, with each contact's scores already read ({@code scores.get(i)}
+     * for contact i), or read here when {@code scores} is null.
+     */
+    static FileReferral referral(JsonNode node, List<List<Score>> scores) {
         List<ContactRecord> contacts = new ArrayList<>();
+        int index = 0;
         for (JsonNode contact : node.get("contacts")) {
-            contacts.add(contact(contact));
+            contacts.add(contact(contact, scores == null ? contactScores(contact) : scores.get(index)));
+            index++;
         }
         JsonNode endReason = node.get("endReason");
         return new FileReferral(
@@ -129,10 +139,19 @@ final class OutcomeFileJson {
     }
 
     static ContactRecord contact(JsonNode node) {
+        return contact(node, contactScores(node));
+    }
+
+    /** A contact's scores, in file order. */
+    static List<Score> contactScores(JsonNode contact) {
         List<Score> scores = new ArrayList<>();
-        for (JsonNode score : node.get("scores")) {
+        for (JsonNode score : contact.get("scores")) {
             scores.add(score(score));
         }
+        return scores;
+    }
+
+    private static ContactRecord contact(JsonNode node, List<Score> scores) {
         JsonNode minutes = node.get("minutes");
         return new ContactRecord(
                 date(node.get("date")),
@@ -226,6 +245,9 @@ final class OutcomeFileJson {
 
     /** A JSON number as the decimal it was written as (2.35 stays 2.35, never a binary approximation). */
     private static BigDecimal number(JsonNode node) {
+        if (node.isInt() || node.isLong()) {
+            return FileOutcome.plain(BigDecimal.valueOf(node.longValue()));
+        }
         return FileOutcome.plain(node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue());
     }
 

@@ -45,7 +45,9 @@ import org.stepwise.domain.outcome.ReferralOutcome;
  * in date order; calendar dates and consistent outcome scores; each referral once; the header's
  * dates. An accepted file's outcomes are recomputed by the outcome rules, and each difference from
  * the stated outcome becomes a warning. Each referral is checked against the schema alone, as it
- * is read; the header once. Thread-safe.
+ * is read; the header once. Each referral first goes through {@link ReferralSchemaCheck}, a fast check
+ * that never accepts what the schema refuses; only a referral it does not accept is validated
+ * against the schema, so the schema decides and words every refusal. Thread-safe.
  */
 public final class OutcomeFileReader {
 
@@ -297,7 +299,7 @@ public final class OutcomeFileReader {
         }
 
         private void referral(int index, JsonNode node) {
-            if (!schema.conformsAsReferral(node)) {
+            if (!ReferralSchemaCheck.accepts(node) && !schema.conformsAsReferral(node)) {
                 firstNonConforming = node;
                 firstNonConformingIndex = index;
                 note(SCHEMA, null);
@@ -310,8 +312,9 @@ public final class OutcomeFileReader {
             }
             digest(index, node);
             String pseudonym = node.get("pseudonym").textValue();
+            List<List<Score>> read = null;
             if (rank > SCORES) {
-                scores(pseudonym, node);
+                read = scores(pseudonym, node);
             }
             if (rank > ATTENDED) {
                 noScoresUnlessAttended(pseudonym, node);
@@ -320,7 +323,7 @@ public final class OutcomeFileReader {
                 contactsInDateOrder(pseudonym, node);
             }
             if (rank > BUILD) {
-                FileReferral built = build(pseudonym, node);
+                FileReferral built = build(pseudonym, node, read);
                 if (built != null && rank == NONE && referralsWanted) {
                     receiver.referral(built, recompute(built));
                 }
@@ -342,17 +345,21 @@ public final class OutcomeFileReader {
             }
         }
 
-        private void scores(String pseudonym, JsonNode referral) {
+        /** Each contact's scores, read once for this check and the build; null when one is refused. */
+        private List<List<Score>> scores(String pseudonym, JsonNode referral) {
+            List<List<Score>> read = new ArrayList<>();
             for (JsonNode contact : referral.get("contacts")) {
-                for (JsonNode node : contact.get("scores")) {
-                    Score score = OutcomeFileJson.score(node);
+                List<Score> scores = OutcomeFileJson.contactScores(contact);
+                for (Score score : scores) {
                     Optional<String> problem = catalogue.definition(score.measure()).problem(score);
                     if (problem.isPresent()) {
                         note(SCORES, scoreReason(pseudonym, contact.get("date").textValue(), score, problem.get()));
-                        return;
+                        return null;
                     }
                 }
+                read.add(scores);
             }
+            return read;
         }
 
         private void noScoresUnlessAttended(String pseudonym, JsonNode referral) {
@@ -382,7 +389,7 @@ public final class OutcomeFileReader {
         }
 
         /** The referral as a type, or null with the reason noted. */
-        private FileReferral build(String pseudonym, JsonNode node) {
+        private FileReferral build(String pseudonym, JsonNode node, List<List<Score>> scores) {
             if (calendarDate(pseudonym, node.get("referralDate").textValue(), BUILD).isEmpty()) {
                 return null;
             }
@@ -394,7 +401,7 @@ public final class OutcomeFileReader {
                 return null;
             }
             try {
-                return OutcomeFileJson.referral(node);
+                return OutcomeFileJson.referral(node, scores);
             } catch (IllegalArgumentException e) {
                 note(BUILD, "referral " + pseudonym + ": " + e.getMessage());
                 return null;

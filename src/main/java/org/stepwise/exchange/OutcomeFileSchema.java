@@ -96,9 +96,11 @@ public final class OutcomeFileSchema {
                     int index = 0;
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         JsonNode one = parser.readValueAsTree();
-                        Optional<String> violation = first(referral.validate(one), "$.referrals[" + index + "]");
-                        if (violation.isPresent()) {
-                            return violation;
+                        if (!ReferralSchemaCheck.accepts(one)) {
+                            Optional<String> violation = first(referral.validate(one), "$.referrals[" + index + "]");
+                            if (violation.isPresent()) {
+                                return violation;
+                            }
                         }
                         index++;
                     }
