@@ -6,14 +6,10 @@ import static org.stepwise.store.generated.Tables.AUDIT_EVENT;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -80,22 +76,7 @@ final class AuditAnchor {
                 + "event=" + mark.event() + "\n"
                 + "hash=" + mark.hash() + "\n"
                 + "seal=" + seal(anchorKey, mark) + "\n";
-        Path temp = Files.createTempFile(folder, FILE_NAME, ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, folder.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            PassphraseChange.forceFolder(folder);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        DurableFiles.writeAtomically(folder.resolve(FILE_NAME), text);
     }
 
     /**

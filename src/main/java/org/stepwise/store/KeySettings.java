@@ -2,14 +2,10 @@ package org.stepwise.store;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -114,21 +110,7 @@ final class KeySettings {
                 + "iterations=" + iterations + "\n"
                 + "salt=" + Base64.getEncoder().encodeToString(salt) + "\n"
                 + "keyCheck=" + Base64.getEncoder().encodeToString(check(key)) + "\n";
-        Path target = dataDir.resolve(FILE_NAME);
-        Path temp = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        DurableFiles.writeAtomically(dataDir.resolve(FILE_NAME), text);
     }
 
     /**

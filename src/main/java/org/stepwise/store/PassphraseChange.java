@@ -184,7 +184,7 @@ final class PassphraseChange {
         Path marker = work.resolve(MARKER);
         Files.write(marker, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         force(marker);
-        forceFolder(work);
+        DurableFiles.forceFolder(work);
     }
 
     /**
@@ -204,7 +204,7 @@ final class PassphraseChange {
                             StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
-                forceFolder(dir);
+                DurableFiles.forceFolder(dir);
             }
             if (!name.equals(AuditAnchor.FILE_NAME)) {
                 checkpoint.reached(name.equals(Database.DB_FILE) ? Step.DATABASE_SWAPPED : Step.SETTINGS_SWAPPED);
@@ -216,7 +216,7 @@ final class PassphraseChange {
     private static void finish(Path dir) throws IOException {
         deleteFolder(dir.resolve(OLD));
         deleteFolder(dir.resolve(WORK));
-        forceFolder(dir);
+        DurableFiles.forceFolder(dir);
     }
 
     /** Whether a change passed its point of no return and was not finished. */
@@ -265,15 +265,6 @@ final class PassphraseChange {
     private static void force(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
-        }
-    }
-
-    /** Puts a folder's renames on the disk where the system allows it (Linux and macOS do; Windows cannot). */
-    static void forceFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException unsupported) {
-            // Windows opens no channel on a folder; its renames are journalled by NTFS.
         }
     }
 
