@@ -1,11 +1,9 @@
 package org.stepwise.store;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Arrays;
 import java.util.Objects;
-import org.stepwise.domain.caseload.BackupFailure;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
@@ -62,9 +60,9 @@ public final class H2StoreAccess implements StoreAccess {
     }
 
     /**
-     * The same store, with automatic backups: a store it opens makes today's backup in
-     * {@code backups/} at unlock (when there is none yet today) and again when it closes, keeping
-     * the newest 14. The application uses this; most tests do not.
+     * The same store, with automatic backups: a store it unlocks makes today's backup in
+     * {@code backups/} when asked for it after the unlock ({@code dailyBackup()}, when there is none yet
+     * today) and again when it closes, keeping the newest 14. The application uses this; most tests do not.
      */
     public H2StoreAccess withAutomaticBackups() {
         return new H2StoreAccess(dataDir, catalogue, iterationsForNewStores, true);
@@ -118,7 +116,8 @@ public final class H2StoreAccess implements StoreAccess {
             }
             UnlockFailures.clear(dataDir);
             if (automaticBackups) {
-                store.automaticBackup(LocalDate.now(), false, BackupFailure.Occasion.DAILY);
+                // Made by dailyBackup(), which the window calls once the caseload shows.
+                store.dailyBackupDue();
                 store.backUpOnClose(true);
             }
             return store;

@@ -92,12 +92,6 @@ import org.stepwise.store.generated.tables.records.PatientRecord;
  */
 final class JooqCaseloadStore implements CaseloadStore {
 
-    private static final Field<Short> CURRENT_STEP = DSL.field(
-            DSL.select(STEP_CHANGE.STEP)
-                    .from(STEP_CHANGE)
-                    .where(STEP_CHANGE.REFERRAL_ID.eq(REFERRAL.ID))
-                    .orderBy(STEP_CHANGE.EFFECTIVE_DATE.desc(), STEP_CHANGE.ID.desc())
-                    .limit(1));
     private static final Set<String> KEY_ORIGINS = Set.of("generated", "imported");
     private static final int MIN_KEY_BYTES = 32;
     private static final int MAX_KEY_BYTES = 256;
@@ -119,6 +113,8 @@ final class JooqCaseloadStore implements CaseloadStore {
     private List<ReferralRecord> endedRecords;
     private long endedRecordsAtWrite;
     private boolean backupOnClose;
+    /** Whether the day's first automatic backup is still to be made ({@link #dailyBackup()}). */
+    private boolean dailyBackupDue;
     /**
      * What the audit anchor check found wrong (then the anchor is left as it is, as the evidence), or
      * null; and the event last anchored, -1 before the first.
@@ -253,13 +249,15 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     @Override
     public synchronized List<CaseloadRow> caseload() {
-        return read("reading the caseload", "The caseload could not be read.", dsl -> dsl
-                .select(REFERRAL.ID, REFERRAL.PATIENT_ID, PATIENT.FAMILY_NAME, PATIENT.GIVEN_NAME,
-                        PATIENT.NHS_NUMBER, CURRENT_STEP, REFERRAL.STATUS, REFERRAL.REFERRAL_DATE)
-                .from(REFERRAL)
-                .join(PATIENT).on(PATIENT.ID.eq(REFERRAL.PATIENT_ID))
-                .orderBy(REFERRAL.REFERRAL_DATE.desc(), REFERRAL.ID.desc())
-                .fetch(JooqCaseloadStore::caseloadRow));
+        return read("reading the caseload", "The caseload could not be read.", dsl -> {
+            Map<Long, Integer> steps = CurrentSteps.read(dsl);
+            return dsl.select(REFERRAL.ID, REFERRAL.PATIENT_ID, PATIENT.FAMILY_NAME, PATIENT.GIVEN_NAME,
+                            PATIENT.NHS_NUMBER, REFERRAL.STATUS, REFERRAL.REFERRAL_DATE)
+                    .from(REFERRAL)
+                    .join(PATIENT).on(PATIENT.ID.eq(REFERRAL.PATIENT_ID))
+                    .orderBy(REFERRAL.REFERRAL_DATE.desc(), REFERRAL.ID.desc())
+                    .fetch(r -> caseloadRow(r, steps));
+        });
     }
 
     @Override
@@ -722,6 +720,20 @@ final class JooqCaseloadStore implements CaseloadStore {
         return Optional.ofNullable(backupFailure);
     }
 
+    /** Leaves the day's first automatic backup to {@link #dailyBackup()} (the unlock of the application's stores). */
+    synchronized void dailyBackupDue() {
+        dailyBackupDue = true;
+    }
+
+    @Override
+    public synchronized Optional<BackupFailure> dailyBackup() {
+        if (dailyBackupDue && !closed) {
+            dailyBackupDue = false;
+            automaticBackup(LocalDate.now(), false, BackupFailure.Occasion.DAILY);
+        }
+        return Optional.ofNullable(backupFailure);
+    }
+
     @Override
     public synchronized Optional<BackupFailure> automaticBackupFailure() {
         return Optional.ofNullable(backupFailure);
@@ -816,6 +828,8 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public synchronized void close() {
         if (!closed) {
+            // The closing backup is the day's backup too when the daily one was never asked for.
+            dailyBackupDue = false;
             if (backupOnClose) {
                 automaticBackup(LocalDate.now(), true, BackupFailure.Occasion.ON_CLOSE);
             }
@@ -907,9 +921,14 @@ final class JooqCaseloadStore implements CaseloadStore {
                 r.getPhone(), r.getEmail(), r.getAddress(), r.getPostcode(), r.getGpPractice());
     }
 
-    private static CaseloadRow caseloadRow(Record r) {
-        return new CaseloadRow(r.get(REFERRAL.ID), r.get(REFERRAL.PATIENT_ID), r.get(PATIENT.FAMILY_NAME),
-                r.get(PATIENT.GIVEN_NAME), NhsNumber.parse(r.get(PATIENT.NHS_NUMBER)), r.get(CURRENT_STEP),
+    private static CaseloadRow caseloadRow(Record r, Map<Long, Integer> currentSteps) {
+        long referralId = r.get(REFERRAL.ID);
+        Integer step = currentSteps.get(referralId);
+        if (step == null) {
+            throw new IllegalStateException("Referral " + referralId + " has no step.");
+        }
+        return new CaseloadRow(referralId, r.get(REFERRAL.PATIENT_ID), r.get(PATIENT.FAMILY_NAME),
+                r.get(PATIENT.GIVEN_NAME), NhsNumber.parse(r.get(PATIENT.NHS_NUMBER)), step,
                 Coded.of(ReferralStatus.class, r.get(REFERRAL.STATUS)), r.get(REFERRAL.REFERRAL_DATE));
     }
 

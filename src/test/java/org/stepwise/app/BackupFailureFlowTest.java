@@ -32,10 +32,10 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * An automatic backup that cannot be written is shown in the window, through the real wiring over the
- * real store: a file where the backups folder should be makes the day's backup fail at unlock; the
- * banner says so and why; once the file is moved away, Back up now (Alt+B) writes the backup and the
- * banner goes. When the closing backup fails, the window says so before it closes, with the store
- * already saved and closed.
+ * real store: a file where the backups folder should be makes the day's backup, made once the caseload
+ * shows, fail; the banner says so and why, and hides while the window is locked; once the file is moved
+ * away, Back up now (Alt+B) writes the backup and the banner goes. When the closing backup fails, the
+ * window says so before it closes, with the store already saved and closed.
  */
 @ExtendWith(ApplicationExtension.class)
 class BackupFailureFlowTest {
@@ -76,6 +76,13 @@ class BackupFailureFlowTest {
                 banner);
         assertTrue(banner.contains("Your work is saved in the store"), banner);
         Snapshots.write(stage.getScene(), "backup-banner");
+
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#lock-passphrase").tryQuery().map(Node::isFocused).orElse(false));
+        assertFalse(robot.lookup("#backup-banner").query().isVisible(), "the lock screen hides the banner");
+        robot.write(TestStores.passphrase()).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#lock-screen").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#backup-banner").query().isVisible(), "and it shows again after the unlock");
 
         Files.delete(backups());
         robot.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);

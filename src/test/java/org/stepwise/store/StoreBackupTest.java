@@ -165,7 +165,7 @@ class StoreBackupTest {
     }
 
     @Test
-    void theApplicationsStoresBackUpDailyAtUnlockAndOnCloseKeepingTheNewest14() throws Exception {
+    void theApplicationsStoresBackUpDailyAfterTheUnlockAndOnCloseKeepingTheNewest14() throws Exception {
         H2StoreAccess app = access(dir).withAutomaticBackups();
         Path backups = dir.resolve(StoreBackup.FOLDER);
         try (CaseloadStore store = app.create(passphrase(), PROFILE)) {
@@ -179,8 +179,13 @@ class StoreBackupTest {
         Files.delete(today);
 
         try (CaseloadStore store = app.unlock(passphrase())) {
-            assertTrue(Files.exists(today), "made at the first unlock of the day");
+            assertFalse(Files.exists(today), "the unlock leaves it for after the caseload's read");
+            assertEquals(List.of(NHS_1), nhsNumbers(store));
+            assertEquals(Optional.empty(), store.dailyBackup());
+            assertTrue(Files.exists(today), "made once asked for, at the first open of the day");
             store.createReferral(patient(NHS_2, "Later", "Added"), referral(REFERRED, 3));
+            assertEquals(Optional.empty(), store.dailyBackup());
+            assertEquals(1, dailyBackups(store), "once per unlock");
         }
 
         try (var files = Files.list(backups)) {
@@ -206,6 +211,8 @@ class StoreBackupTest {
         Files.writeString(backups, "in the way");
 
         try (CaseloadStore store = app.unlock(passphrase())) {
+            assertEquals(Optional.empty(), store.automaticBackupFailure(), "not tried yet");
+            assertEquals(BackupFailure.Occasion.DAILY, store.dailyBackup().orElseThrow().occasion());
             BackupFailure daily = store.automaticBackupFailure().orElseThrow();
             assertEquals(BackupFailure.Occasion.DAILY, daily.occasion());
             assertEquals("a file stands where the backups folder should be", daily.reason());
@@ -217,6 +224,36 @@ class StoreBackupTest {
             assertEquals(Optional.empty(), store.automaticBackupFailure());
             assertTrue(Files.exists(StoreBackup.automaticFile(dir, LocalDate.now())));
             assertEquals(List.of("automatic, asked for again"), backupDetails(store), "only the backup written is audited");
+        }
+    }
+
+    @Test
+    void theDaysBackupIsMadeOnlyWhenDueNeverTwiceADayAtUnlockNorAfterClose() throws Exception {
+        H2StoreAccess app = access(dir).withAutomaticBackups();
+        try (CaseloadStore store = access(dir).create(passphrase(), PROFILE)) {
+            store.createReferral(patient(), referral(REFERRED, 2));
+        }
+        Path today = StoreBackup.automaticFile(dir, LocalDate.now());
+        try (CaseloadStore store = access(dir).unlock(passphrase())) {
+            assertEquals(Optional.empty(), store.dailyBackup());
+        }
+        assertFalse(Files.exists(today), "a store without automatic backups makes none");
+
+        CaseloadStore closedFirst = app.unlock(passphrase());
+        closedFirst.close();
+        assertTrue(Files.exists(today), "the closing backup");
+        Files.delete(today);
+        assertEquals(Optional.empty(), closedFirst.dailyBackup());
+        assertFalse(Files.exists(today), "nothing after close: the closing backup was the day's");
+
+        try (CaseloadStore store = app.unlock(passphrase())) {
+            store.dailyBackup();
+            assertTrue(Files.exists(today));
+            assertEquals(1, dailyBackups(store));
+        }
+        try (CaseloadStore store = app.unlock(passphrase())) {
+            store.dailyBackup();
+            assertEquals(1, dailyBackups(store), "today's backup was already made");
         }
     }
 
@@ -255,6 +292,10 @@ class StoreBackupTest {
             assertEquals(c.reason(), failure.reason(), c.failure().toString());
             assertFalse(failure.reason().contains("ada") || failure.remedy().contains("ada"), "no path is quoted");
         }
+    }
+
+    private static long dailyBackups(CaseloadStore store) {
+        return backupDetails(store).stream().filter("automatic, daily"::equals).count();
     }
 
     private static List<String> backupDetails(CaseloadStore store) {

@@ -15,7 +15,7 @@ public record BackupFailure(Occasion occasion, String reason, String remedy) {
 
     /** When an automatic backup is made. */
     public enum Occasion {
-        /** The day's first unlock. */
+        /** The day's first unlock (the backup is made once its caseload shows). */
         DAILY,
         /** Closing Stepwise. */
         ON_CLOSE,

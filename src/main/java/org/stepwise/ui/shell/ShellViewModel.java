@@ -3,6 +3,7 @@ package org.stepwise.ui.shell;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -75,6 +76,7 @@ public final class ShellViewModel {
     private int idleMinutes = IdleLock.DEFAULT_MINUTES;
     /** The screen the lock or the settings dialog covers, shown again when they go. */
     private Object covered;
+    private Consumer<Runnable> dailyBackupStart = Runnable::run;
 
     /** A shell whose screens choose no file and use the bundled measure catalogue. */
     public ShellViewModel(StoreAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock) {
@@ -247,7 +249,8 @@ public final class ShellViewModel {
             caseload.load();
         }
         watchForIdle();
-        showBackupProblem(store);
+        CaseloadStore open = store;
+        dailyBackupStart.accept(() -> dailyBackup(open));
     }
 
     /**
@@ -263,9 +266,24 @@ public final class ShellViewModel {
         return backingUp.getReadOnlyProperty();
     }
 
-    /** Reads (on the store thread) whether the day's backup at unlock failed, for the banner. */
-    private void showBackupProblem(CaseloadStore open) {
-        runner.task(open::automaticBackupFailure)
+    /**
+     * How the day's backup starts once the caseload is handed to the window: by default at once, so that
+     * it runs on the store thread right after the caseload's read; the start-up measure starts it after
+     * the caseload's first frame. Set before the store opens.
+     */
+    void startDailyBackupWith(Consumer<Runnable> start) {
+        dailyBackupStart = start;
+    }
+
+    /**
+     * Makes the day's backup if the unlock left it due (on the store thread, where no other store work
+     * runs meanwhile), then shows in the banner why it failed, if it did.
+     */
+    private void dailyBackup(CaseloadStore open) {
+        if (closing || open != store) {
+            return;
+        }
+        runner.task(open::dailyBackup)
                 .onSuccess(problem -> backupProblem.set(problem.map(BackupNotice::banner).orElse("")))
                 .onFailure(message -> {
                     // Nothing to show: the runner has logged it.

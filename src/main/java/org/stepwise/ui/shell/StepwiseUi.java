@@ -130,6 +130,8 @@ public final class StepwiseUi {
                 });
             }
         });
+        // The day's backup waits until the caseload's first frame is drawn, not to compete with it.
+        model.startDailyBackupWith(backup -> FirstFrame.after(scene, backup));
         stage.show();
         // What the store thread finished meanwhile now runs, after this, on the JavaFX thread.
         ahead.bridge.release();

@@ -307,6 +307,89 @@ class ShellViewModelTest {
         assertEquals(false, shell.backingUpProperty().get());
     }
 
+    /** A shell whose store work waits in {@code held}, over a store holding one referral, unlocked. */
+    private static ShellViewModel unlockedOnHeldRunner(InMemoryCaseloadStore store, InPlace.Held held) {
+        store.add("9434765919", "Ada", "Lovelace", LocalDate.of(1985, 12, 10), LocalDate.of(2025, 6, 2), 3,
+                ReferralStatus.REFERRED);
+        ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess("correct horse battery", store),
+                held.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
+        shell.start();
+        runAll(held);
+        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        unlock.passphrase().set("correct horse battery");
+        unlock.unlock();
+        return shell;
+    }
+
+    private static void runAll(InPlace.Held held) {
+        while (held.waiting() > 0) {
+            held.runNext();
+        }
+    }
+
+    /** What the window shows as the day's backup begins: the caseload's line count, and the banner. */
+    private static String shownAsTheBackupBegins(ShellViewModel shell) {
+        return (shell.screenProperty().get() instanceof CaseloadViewModel caseload
+                ? caseload.visibleLines().size() + " lines" : "no caseload")
+                + ", banner '" + shell.backupProblemProperty().get() + "'";
+    }
+
+    @Test
+    void theCaseloadIsHandedToTheWindowBeforeTheDaysBackupRunsOnceAfterTheUnlock() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        InPlace.Held held = new InPlace.Held();
+        List<String> seen = new ArrayList<>();
+        ShellViewModel[] shell = new ShellViewModel[1];
+        store.onDailyBackup(() -> seen.add(shownAsTheBackupBegins(shell[0])));
+
+        shell[0] = unlockedOnHeldRunner(store, held);
+        assertEquals(List.of(), seen, "the unlock itself makes no backup");
+        runAll(held);
+
+        assertEquals(List.of("1 lines, banner ''"), seen);
+        assertEquals(1, store.dailyBackups());
+    }
+
+    @Test
+    void aDaysBackupThatFailsAfterTheCaseloadShowedBringsUpTheBanner() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        store.failDailyBackup();
+        InPlace.Held held = new InPlace.Held();
+        List<String> seen = new ArrayList<>();
+        ShellViewModel[] shell = new ShellViewModel[1];
+        store.onDailyBackup(() -> seen.add(shownAsTheBackupBegins(shell[0])));
+
+        shell[0] = unlockedOnHeldRunner(store, held);
+        runAll(held);
+
+        assertEquals(List.of("1 lines, banner ''"), seen, "no banner until the backup has failed");
+        assertTrue(shell[0].backupProblemProperty().get().startsWith("Today's backup could not be written: the disk is full."),
+                shell[0].backupProblemProperty().get());
+    }
+
+    @Test
+    void aDaysBackupStartedAfterTheWindowBeganClosingIsNotMade() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        InPlace.Held held = new InPlace.Held();
+        List<Runnable> started = new ArrayList<>();
+        store.add("9434765919", "Ada", "Lovelace", LocalDate.of(1985, 12, 10), LocalDate.of(2025, 6, 2), 3,
+                ReferralStatus.REFERRED);
+        ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess("correct horse battery", store),
+                held.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
+        shell.startDailyBackupWith(started::add);
+        shell.startUnlocked("correct horse battery");
+        runAll(held);
+        assertEquals(1, started.size(), "the backup waits for its start");
+        assertEquals(0, store.dailyBackups());
+
+        shell.close(() -> { });
+        started.getFirst().run();
+        runAll(held);
+
+        assertTrue(store.isClosed());
+        assertEquals(0, store.dailyBackups(), "the closing backup is the day's backup");
+    }
+
     @Test
     void aFailedClosingBackupIsToldAfterTheStoreClosedAndBeforeTheWindowGoes() {
         InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);

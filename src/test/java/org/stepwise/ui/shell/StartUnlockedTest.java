@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
@@ -45,6 +47,29 @@ class StartUnlockedTest {
         assertFalse(caseload.loadingProperty().get());
         assertEquals("", shell.failureProperty().get());
         assertEquals("Sam Patel", shell.practitionerNameProperty().get());
+    }
+
+    @Test
+    void theCaseloadReadAheadIsShownBeforeTheDaysBackupRuns() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(new PractitionerProfile("Sam Patel", Role.PWP, "RX1", false));
+        store.add("9434765919", "Ada", "Lovelace", LocalDate.of(1985, 12, 10), LocalDate.of(2025, 6, 2), 2,
+                ReferralStatus.REFERRED);
+        InPlace.Held held = new InPlace.Held();
+        ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess(PASSPHRASE, store), held.runner(),
+                new RecordingDialogs(), Clock.systemDefaultZone());
+        List<Integer> linesShown = new ArrayList<>();
+        store.onDailyBackup(() -> linesShown.add(shell.screenProperty().get() instanceof CaseloadViewModel caseload
+                ? caseload.visibleLines().size() : -1));
+
+        shell.startUnlocked(PASSPHRASE);
+        held.runNext();
+        assertEquals(List.of(), linesShown, "the unlock and the read make no backup");
+        assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        while (held.waiting() > 0) {
+            held.runNext();
+        }
+
+        assertEquals(List.of(1), linesShown);
     }
 
     @Test

@@ -39,6 +39,8 @@ class TimedStartFlowTest {
     private final InMemoryStoreAccess access = new InMemoryStoreAccess(PASSPHRASE, store);
     private final AtomicInteger rowsWhenShown = new AtomicInteger(-1);
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final AtomicInteger dailyBackupsWhenShown = new AtomicInteger(-1);
+    private Duration idle = Duration.ZERO;
 
     private Stage start(String passphrase) throws Exception {
         store.add("9434765919", "John", "Smith", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 5, 1), 3,
@@ -47,8 +49,11 @@ class TimedStartFlowTest {
                 ReferralStatus.WAITING);
         Stage stage = FxToolkit.registerStage(Stage::new);
         FxToolkit.setupFixture(() -> StepwiseUi.startAndTimeCaseload(stage, access, "Stepwise",
-                MeasureCatalogue.standard(), passphrase, Duration.ZERO,
-                () -> rowsWhenShown.set(((TableView<?>) stage.getScene().lookup("#caseload-table")).getItems().size()),
+                MeasureCatalogue.standard(), passphrase, idle,
+                () -> {
+                    rowsWhenShown.set(((TableView<?>) stage.getScene().lookup("#caseload-table")).getItems().size());
+                    dailyBackupsWhenShown.set(store.dailyBackups());
+                },
                 failure::set));
         return stage;
     }
@@ -61,6 +66,17 @@ class TimedStartFlowTest {
         assertEquals(2, rowsWhenShown.get());
         assertNull(failure.get());
         assertTrue(store.isClosed(), "the store is closed before the window goes");
+    }
+
+    @Test
+    void theDaysBackupIsMadeOnlyOnceTheCaseloadsFirstFrameIsDrawn(FxRobot robot) throws Exception {
+        idle = Duration.seconds(1);
+        Stage stage = start(PASSPHRASE);
+
+        waitUntil(() -> rowsWhenShown.get() >= 0 && !onFx(stage::isShowing));
+        assertEquals(2, rowsWhenShown.get());
+        assertEquals(0, dailyBackupsWhenShown.get(), "not before the caseload was drawn");
+        assertEquals(1, store.dailyBackups(), "while the window stayed open");
     }
 
     @Test

@@ -68,6 +68,8 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
 
     private boolean backupFails;
     private BackupFailure backupFailure;
+    private int dailyBackups;
+    private Runnable dailyBackupSeen = () -> { };
 
     public InMemoryCaseloadStore(PractitionerProfile profile) {
         this.profile = profile;
@@ -357,10 +359,29 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         backupFails = on;
     }
 
-    /** As if the day's backup at unlock had failed with a full disk (and later ones will too). */
+    /** The day's backup, when asked for, fails with a full disk (and later ones will too). */
     public synchronized void failDailyBackup() {
         backupFails = true;
-        backupFailure = fullDisk(BackupFailure.Occasion.DAILY);
+    }
+
+    /** Runs {@code seen} each time the day's backup is asked for, as it begins. */
+    public synchronized void onDailyBackup(Runnable seen) {
+        dailyBackupSeen = seen;
+    }
+
+    /** How many times the day's backup was asked for while the store was open. */
+    public synchronized int dailyBackups() {
+        return dailyBackups;
+    }
+
+    @Override
+    public synchronized Optional<BackupFailure> dailyBackup() {
+        if (!closed) {
+            dailyBackups++;
+            dailyBackupSeen.run();
+            backupFailure = backupFails ? fullDisk(BackupFailure.Occasion.DAILY) : null;
+        }
+        return Optional.ofNullable(backupFailure);
     }
 
     private static BackupFailure fullDisk(BackupFailure.Occasion occasion) {
