@@ -735,6 +735,11 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public synchronized Optional<String> auditAnchorProblem() {
+        return Optional.ofNullable(anchorProblem);
+    }
+
+    @Override
     public synchronized Optional<BackupFailure> automaticBackupFailure() {
         return Optional.ofNullable(backupFailure);
     }

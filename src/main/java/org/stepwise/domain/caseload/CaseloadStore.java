@@ -182,6 +182,15 @@ public interface CaseloadStore extends AutoCloseable {
     }
 
     /**
+     * What the unlock's check of the audit log against its anchor found wrong (events removed from the
+     * end of the log, the anchor missing, unreadable or not the one written), or empty when the log is
+     * whole. The finding stands until the store is closed; it names no person. Store work.
+     */
+    default Optional<String> auditAnchorProblem() {
+        return Optional.empty();
+    }
+
+    /**
      * Writes the day's first automatic backup when this unlock left it due (a store with automatic backups
      * that has none of today yet; at most once per unlock, never after close), and reports why the last
      * automatic backup failed, as {@link #automaticBackupFailure} does. The unlock leaves it for the window

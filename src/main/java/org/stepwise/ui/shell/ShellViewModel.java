@@ -62,6 +62,7 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ReadOnlyBooleanWrapper exportAvailable = new ReadOnlyBooleanWrapper(this, "exportAvailable");
     private final ReadOnlyStringWrapper backupProblem = new ReadOnlyStringWrapper(this, "backupProblem", "");
+    private final ReadOnlyStringWrapper auditProblem = new ReadOnlyStringWrapper(this, "auditProblem", "");
     private final ReadOnlyBooleanWrapper backingUp = new ReadOnlyBooleanWrapper(this, "backingUp");
     private CaseloadStore store;
     private PractitionerProfile profile;
@@ -250,7 +251,26 @@ public final class ShellViewModel {
         }
         watchForIdle();
         CaseloadStore open = store;
+        showAuditProblem(open);
         dailyBackupStart.accept(() -> dailyBackup(open));
+    }
+
+    /**
+     * What the unlock's check of the audit log found wrong, for the strip under the header; empty when
+     * the log is whole. It stays while the store is open: the finding is evidence, not a passing state.
+     */
+    public ReadOnlyStringProperty auditProblemProperty() {
+        return auditProblem.getReadOnlyProperty();
+    }
+
+    /** Asks the store (on the store thread) what the unlock's audit check found, and shows it. */
+    private void showAuditProblem(CaseloadStore open) {
+        runner.task(open::auditAnchorProblem)
+                .onSuccess(problem -> auditProblem.set(problem.map(AuditNotice::banner).orElse("")))
+                .onFailure(message -> {
+                    // Nothing to show: the runner has logged it, and the Audit log screen checks again.
+                })
+                .start();
     }
 
     /**

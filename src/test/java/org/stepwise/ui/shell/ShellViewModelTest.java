@@ -368,6 +368,34 @@ class ShellViewModelTest {
     }
 
     @Test
+    void theUnlocksAuditFindingIsShownUnderTheHeaderOnceTheCaseloadIsOpen() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        store.findAuditProblem("events were removed from the end of the audit log: it ends at event 4, "
+                + "but event 7 had been written");
+        InPlace.Held held = new InPlace.Held();
+
+        ShellViewModel shell = unlockedOnHeldRunner(store, held);
+        runAll(held);
+
+        assertEquals("The audit log's check at unlock found a problem: events were removed from the end of the "
+                + "audit log: it ends at event 4, but event 7 had been written. Your caseload is open as usual. "
+                + "Tell whoever looks after your service's records; the Audit log shows the finding.",
+                shell.auditProblemProperty().get());
+        assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+    }
+
+    @Test
+    void aWholeAuditLogShowsNoFinding() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        InPlace.Held held = new InPlace.Held();
+
+        ShellViewModel shell = unlockedOnHeldRunner(store, held);
+        runAll(held);
+
+        assertEquals("", shell.auditProblemProperty().get());
+    }
+
+    @Test
     void aDaysBackupStartedAfterTheWindowBeganClosingIsNotMade() {
         InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
         InPlace.Held held = new InPlace.Held();

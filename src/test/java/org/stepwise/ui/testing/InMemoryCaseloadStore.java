@@ -67,6 +67,7 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private boolean closed;
 
     private boolean backupFails;
+    private String auditAnchorProblem;
     private BackupFailure backupFailure;
     private int dailyBackups;
     private Runnable dailyBackupSeen = () -> { };
@@ -362,6 +363,16 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     /** The day's backup, when asked for, fails with a full disk (and later ones will too). */
     public synchronized void failDailyBackup() {
         backupFails = true;
+    }
+
+    /** The unlock's audit check found {@code finding} (as the real store words it). */
+    public synchronized void findAuditProblem(String finding) {
+        auditAnchorProblem = finding;
+    }
+
+    @Override
+    public synchronized Optional<String> auditAnchorProblem() {
+        return Optional.ofNullable(auditAnchorProblem);
     }
 
     /** Runs {@code seen} each time the day's backup is asked for, as it begins. */
