@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.domain.caseload.CaseloadStore;
-import org.stepwise.domain.practitioner.PractitionerProfile;
-import org.stepwise.domain.practitioner.Role;
 import org.stepwise.store.TestStores;
 import org.stepwise.ui.shell.StepwiseUi;
 import org.stepwise.ui.testing.Snapshots;
@@ -42,8 +40,7 @@ class AuditFindingFlowTest {
     @Start
     void start(Stage first) throws Exception {
         this.stage = first;
-        try (CaseloadStore store = TestStores.access(dataFolder).create(TestStores.passphrase().toCharArray(),
-                new PractitionerProfile("Robin Practitioner", Role.PWP, "RX1", false))) {
+        try (CaseloadStore store = TestStores.create(dataFolder)) {
             store.idleLockMinutes();
         }
         Path anchor = dataFolder.resolve("audit.anchor");

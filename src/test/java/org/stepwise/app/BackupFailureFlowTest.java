@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.domain.caseload.CaseloadStore;
-import org.stepwise.domain.practitioner.PractitionerProfile;
-import org.stepwise.domain.practitioner.Role;
 import org.stepwise.store.TestStores;
 import org.stepwise.ui.shell.StepwiseUi;
 import org.stepwise.ui.testing.Snapshots;
@@ -48,8 +46,7 @@ class BackupFailureFlowTest {
     @Start
     void start(Stage first) throws Exception {
         this.stage = first;
-        try (CaseloadStore store = TestStores.access(dataFolder).create(TestStores.passphrase().toCharArray(),
-                new PractitionerProfile("Robin Practitioner", Role.PWP, "RX1", false))) {
+        try (CaseloadStore store = TestStores.create(dataFolder)) {
             store.idleLockMinutes();
         }
         Files.writeString(backups(), "not a folder");

@@ -20,8 +20,6 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
-import org.stepwise.domain.practitioner.PractitionerProfile;
-import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.store.TestStores;
 import org.stepwise.ui.shell.StepwiseUi;
@@ -42,8 +40,7 @@ class SecondWindowFlowTest {
 
     @BeforeAll
     static void storeWithAReferral() {
-        try (CaseloadStore store = TestStores.access(dataFolder).create(TestStores.passphrase().toCharArray(),
-                new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false))) {
+        try (CaseloadStore store = TestStores.create(dataFolder)) {
             store.createReferral(new Patient(null, NhsNumber.parse("9990000018"), "Test", "Person",
                     LocalDate.of(1980, 1, 2), Gender.MALE, Ethnicity.A, null, null, null, null, null),
                     new NewReferral(LocalDate.now().minusDays(3), ReferralSource.SELF, "F41.1", 2));

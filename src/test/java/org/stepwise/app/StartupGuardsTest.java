@@ -25,8 +25,6 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
-import org.stepwise.domain.practitioner.PractitionerProfile;
-import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.store.TestStores;
 
@@ -61,8 +59,7 @@ class StartupGuardsTest {
     }
 
     private void storeWithAReferral() {
-        try (CaseloadStore store = TestStores.access(data).create(TestStores.passphrase().toCharArray(),
-                new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false))) {
+        try (CaseloadStore store = TestStores.create(data)) {
             store.createReferral(new Patient(null, NhsNumber.parse("9990000018"), "Test", "Person",
                     LocalDate.of(1980, 1, 2), Gender.MALE, Ethnicity.A, null, null, null, null, null),
                     new NewReferral(LocalDate.now().minusDays(3), ReferralSource.SELF, "F41.1", 2));

@@ -25,8 +25,6 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
-import org.stepwise.domain.practitioner.PractitionerProfile;
-import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.store.TestStores;
 import picocli.CommandLine;
@@ -43,8 +41,7 @@ class ResilienceCommandsTest {
     @BeforeEach
     void storeWithTwoReferrals() {
         data = folder.resolve("data");
-        try (CaseloadStore store = TestStores.access(data).create(TestStores.passphrase().toCharArray(),
-                new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false))) {
+        try (CaseloadStore store = TestStores.create(data)) {
             store.createReferral(patient("9990000018"), new NewReferral(LocalDate.now().minusDays(9), ReferralSource.SELF, "F41.1", 2));
             store.createReferral(patient("9990000026"), new NewReferral(LocalDate.now().minusDays(8), ReferralSource.SELF, "F41.1", 2));
         }

@@ -1,8 +1,11 @@
 package org.stepwise.store;
 
 import java.nio.file.Path;
+import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.practitioner.Role;
 
 /** For tests in other packages: the real store of a folder, with the low key derivation count of the store tests. */
 public final class TestStores {
@@ -12,6 +15,15 @@ public final class TestStores {
 
     public static StoreAccess access(Path dataFolder) {
         return new H2StoreAccess(dataFolder, MeasureCatalogue.standard(), StoreFixtures.TEST_ITERATIONS);
+    }
+
+    /**
+     * Makes a new store in the folder with the test passphrase, for a PWP ("Alex Practitioner"), and
+     * returns it open: the caller adds what the test needs and closes it.
+     */
+    public static CaseloadStore create(Path dataFolder) {
+        return access(dataFolder).create(passphrase().toCharArray(),
+                new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false));
     }
 
     /** The real store of a folder as the application opens it: with its automatic backups. */
