@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewJson;
@@ -82,29 +83,23 @@ public final class ReviewCommand implements Callable<Integer> {
     }
 
     private static void figures(StringBuilder text, OutcomeSummary s) {
-        text.append(String.format("  %-34s %6s %6s  %s%n", "", "count", "of", "rate"));
+        text.append(String.format("  %-46s %6s %6s  %s%n", "", "count", "of", "rate"));
         count(text, "Referrals", s.referrals());
         count(text, "Ended", s.ended());
         count(text, "Finished treatment", s.finishedTreatment());
-        count(text, "At caseness (finished)", s.atCaseness());
-        rate(text, "Recovered", s.recovered(), s.atCaseness(), s.recoveryRate());
-        rate(text, "Reliable improvement", s.reliableImprovement(), s.finishedAndPaired(), s.reliableImprovementRate());
-        rate(text, "Reliable deterioration", s.reliableDeterioration(), s.finishedAndPaired(),
-                s.reliableDeteriorationRate());
-        rate(text, "Reliable recovery", s.reliableRecovery(), s.atCaseness(), s.reliableRecoveryRate());
-        rate(text, "Paired scores", s.pairedScores(), s.finishedTreatment(), s.pairedScoreRate());
-        rate(text, "First treatment within 6 weeks", s.firstTreatmentWithin6WeeksCount(), s.finishedTreatment(),
-                s.firstTreatmentWithin6Weeks());
-        rate(text, "First treatment within 18 weeks", s.firstTreatmentWithin18WeeksCount(), s.finishedTreatment(),
-                s.firstTreatmentWithin18Weeks());
+        count(text, "Finished, less not at caseness", s.atCaseness());
+        for (OutcomeRate rate : OutcomeRate.values()) {
+            rate(text, rate.label(), rate.numerator(s), rate.denominator(s), rate.rate(s));
+        }
     }
 
     private static void count(StringBuilder text, String label, int count) {
-        text.append(String.format("  %-34s %6d%n", label, count));
+        text.append(String.format("  %-46s %6d%n", label, count));
     }
 
     private static void rate(StringBuilder text, String label, int numerator, int denominator, BigDecimal rate) {
-        String shown = rate == null ? "-" : rate.stripTrailingZeros().toPlainString();
-        text.append(String.format("  %-34s %6d %6d  %s%n", label, numerator, denominator, shown));
+        String shown = rate == null ? "-" : rate.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP)
+                .toPlainString() + "%";
+        text.append(String.format("  %-46s %6d %6d  %s%n", label, numerator, denominator, shown));
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -131,7 +131,7 @@ final class DemoContacts {
     /** Recorded in fives, as practitioners do: about 60 for an assessment, 30 at step 2, 50-60 at step 3. */
     private static int minutes(SplittableRandom rng, DemoPathway.Visit visit) {
         double minutes = switch (visit.type()) {
-            case ASSESSMENT -> Draw.gaussian(rng, 58, 6);
+            case ASSESSMENT, ASSESSMENT_AND_TREATMENT -> Draw.gaussian(rng, 58, 6);
             case FOLLOW_UP -> Draw.gaussian(rng, 25, 5);
             case TREATMENT, REVIEW -> visit.step() == 2 ? Draw.gaussian(rng, 30, 4) : Draw.gaussian(rng, 55, 5);
         };
@@ -140,7 +140,7 @@ final class DemoContacts {
 
     private static String note(SplittableRandom rng, DemoPathway.Visit visit) {
         return switch (visit.type()) {
-            case ASSESSMENT -> Draw.any(rng, ASSESSMENT_NOTES);
+            case ASSESSMENT, ASSESSMENT_AND_TREATMENT -> Draw.any(rng, ASSESSMENT_NOTES);
             case FOLLOW_UP -> Draw.any(rng, FOLLOW_UP_NOTES);
             case REVIEW -> REVIEW_NOTE;
             case TREATMENT -> {
@@ -254,7 +254,7 @@ final class DemoContacts {
         }
 
         MeasureCode anxietyMeasure = catalogue.anxietyMeasureFor(problem);
-        Map<MeasureCode, double[]> itemWeights = new EnumMap<>(MeasureCode.class);
+        Map<MeasureCode, double[]> itemWeights = new HashMap<>();
         for (MeasureCode code : List.of(MeasureCode.PHQ9, MeasureCode.GAD7, MeasureCode.WSAS, anxietyMeasure)) {
             double[] weights = new double[catalogue.definition(code).itemCount()];
             for (int i = 0; i < weights.length; i++) {

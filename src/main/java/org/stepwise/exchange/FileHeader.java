@@ -1,5 +1,7 @@
 package org.stepwise.exchange;
 
+import org.stepwise.domain.outcome.ReportingPeriod;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -18,6 +20,11 @@ public record FileHeader(
         String practitionerPseudonym,
         String practitionerRole,
         String keyFingerprint) {
+
+    /** The period of the file, as the rates count it (clinical-reference.md §4: referrals that ended in it). */
+    public ReportingPeriod period() {
+        return new ReportingPeriod(periodStart, periodEnd);
+    }
 
     private static final Set<String> ROLES = Set.of("PWP", "HIT", "OTHER");
 

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stepwise.domain.common.Coded;
@@ -184,7 +184,7 @@ final class OutcomeFileJson {
                 items.add(item.isNull() ? null : item.intValue());
             }
         }
-        return new Score(MeasureCode.valueOf(node.get("measure").textValue()), number(node.get("total")), items);
+        return new Score(MeasureCode.of(node.get("measure").textValue()), number(node.get("total")), items);
     }
 
     // ---- outcome ----
@@ -211,8 +211,8 @@ final class OutcomeFileJson {
         return new FileOutcome(
                 node.get("treatmentContacts").intValue(),
                 node.get("finishedTreatment").booleanValue(),
-                MeasureCode.valueOf(node.get("depressionMeasure").textValue()),
-                MeasureCode.valueOf(node.get("anxietyMeasure").textValue()),
+                MeasureCode.of(node.get("depressionMeasure").textValue()),
+                MeasureCode.of(node.get("anxietyMeasure").textValue()),
                 scores(node.get("firstScores")),
                 scores(node.get("lastScores")),
                 optionalBoolean(node.get("atCaseness")),
@@ -231,8 +231,8 @@ final class OutcomeFileJson {
     }
 
     private static Map<MeasureCode, BigDecimal> scores(JsonNode node) {
-        Map<MeasureCode, BigDecimal> scores = new EnumMap<>(MeasureCode.class);
-        node.properties().forEach(e -> scores.put(MeasureCode.valueOf(e.getKey()),
+        Map<MeasureCode, BigDecimal> scores = new LinkedHashMap<>();
+        node.properties().forEach(e -> scores.put(MeasureCode.of(e.getKey()),
                 e.getValue().isNull() ? null : number(e.getValue())));
         return scores;
     }

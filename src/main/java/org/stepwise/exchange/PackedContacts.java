@@ -21,7 +21,6 @@ import org.stepwise.domain.outcome.ContactRecord;
  */
 final class PackedContacts {
 
-    private static final MeasureCode[] MEASURES = MeasureCode.values();
     private static final ContactType[] TYPES = ContactType.values();
     private static final Attendance[] ATTENDANCE = Attendance.values();
     private static final Medium[] MEDIA = Medium.values();
@@ -41,7 +40,7 @@ final class PackedContacts {
             optional(out, contact.minutes());
             out.number(contact.scores().size());
             for (Score score : contact.scores()) {
-                out.number(score.measure().ordinal());
+                out.number(score.measure().index());
                 out.number(score.total().scale());
                 BigInteger unscaled = score.total().unscaledValue();
                 if (unscaled.bitLength() < Long.SIZE - 1) {
@@ -78,7 +77,7 @@ final class PackedContacts {
             int scoreCount = (int) in.number();
             List<Score> scores = new ArrayList<>(scoreCount);
             for (int s = 0; s < scoreCount; s++) {
-                MeasureCode measure = MEASURES[(int) in.number()];
+                MeasureCode measure = MeasureCode.byIndex((int) in.number());
                 int scale = (int) in.number();
                 int bigLength = (int) in.number();
                 BigInteger unscaled = bigLength == 0 ? BigInteger.valueOf(in.number()) : new BigInteger(in.bytes(bigLength));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.domain.outcome.ReferralRecord;
 
@@ -17,7 +18,8 @@ import org.stepwise.domain.outcome.ReferralRecord;
  * were read and refused, the figures overall and by practitioner pseudonym, and the flagged referrals;
  * then, for screens and reports, each accepted file with its header and counts, and every referral
  * counted (one copy each; a referral not flagged keeps its score totals only, without the item
- * responses, which nothing in a review shows). {@code byPractitioner} is in pseudonym order; {@code flagged} and
+ * responses, which nothing in a review shows), and the measure table the review judged them by.
+ * {@code byPractitioner} is in pseudonym order; {@code flagged} and
  * {@code referrals} in referral pseudonym order; {@code accepted} and {@code refused} in the order the
  * files were given.
  */
@@ -29,7 +31,8 @@ public record Review(
         Map<String, OutcomeSummary> byPractitioner,
         List<FlaggedReferral> flagged,
         List<AcceptedFile> accepted,
-        List<ReviewedReferral> referrals) {
+        List<ReviewedReferral> referrals,
+        MeasureCatalogue catalogue) {
 
     public Review {
         refused = List.copyOf(refused);
@@ -39,6 +42,7 @@ public record Review(
         flagged = List.copyOf(flagged);
         accepted = List.copyOf(accepted);
         referrals = List.copyOf(referrals);
+        Objects.requireNonNull(catalogue, "catalogue");
     }
 
     /** A file that failed verification and contributed nothing, with the reason. */

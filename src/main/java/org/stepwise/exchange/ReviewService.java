@@ -28,6 +28,7 @@ import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.outcome.ReportingPeriod;
 
 /**
  * Reviews many outcome files at once. Each file is read a referral at a time and verified whole; a
@@ -44,10 +45,12 @@ public final class ReviewService {
     /** The group of {@link #byStep} for a referral with no contact yet. */
     public static final String NO_CONTACT = "No contact yet";
 
+    private final MeasureCatalogue catalogue;
     private final OutcomeFileReader reader;
     private final FlagEvaluator flags;
 
     public ReviewService(MeasureCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.reader = new OutcomeFileReader(catalogue);
         this.flags = new FlagEvaluator(catalogue);
     }
@@ -117,13 +120,14 @@ public final class ReviewService {
         List<ReviewedReferral> referrals = new ArrayList<>(winners.size());
         winners.values().forEach(winner -> referrals.add(winner.referral()));
         referrals.sort(Comparator.comparing(ReviewedReferral::pseudonym));
-        OutcomeSummary overall = OutcomeSummary.of(referrals.stream().map(ReviewedReferral::outcome).toList());
+        OutcomeSummary overall = summary(referrals);
         Map<String, OutcomeSummary> byPractitioner = group(referrals, ReviewedReferral::practitioner, new TreeMap<>());
         List<Review.FlaggedReferral> flagged = referrals.stream()
                 .filter(ReviewedReferral::flagged)
                 .map(r -> new Review.FlaggedReferral(r.pseudonym(), r.practitioner(), r.flags()))
                 .toList();
-        return new Review(files.size(), refused, warnings, overall, byPractitioner, flagged, acceptedFiles, referrals);
+        return new Review(files.size(), refused, warnings, overall, byPractitioner, flagged, acceptedFiles, referrals,
+                catalogue);
     }
 
     /**
@@ -149,10 +153,17 @@ public final class ReviewService {
 
     private static Map<String, OutcomeSummary> group(Collection<ReviewedReferral> referrals,
             Function<ReviewedReferral, String> key, Map<String, OutcomeSummary> into) {
-        Map<String, List<ReferralOutcome>> outcomes = referrals.stream().collect(Collectors.groupingBy(key,
-                TreeMap::new, Collectors.mapping(ReviewedReferral::outcome, Collectors.toList())));
-        outcomes.forEach((group, list) -> into.put(group, OutcomeSummary.of(list)));
+        Map<String, List<ReviewedReferral>> groups = referrals.stream().collect(Collectors.groupingBy(key,
+                TreeMap::new, Collectors.toList()));
+        groups.forEach((group, list) -> into.put(group, summary(list)));
         return into;
+    }
+
+    /** The figures of these referrals, each counted in the cohort of its own file's period (§4). */
+    static OutcomeSummary summary(Collection<ReviewedReferral> referrals) {
+        OutcomeSummary.Tally tally = new OutcomeSummary.Tally();
+        referrals.forEach(r -> tally.add(r.outcome(), r.period()));
+        return tally.summary();
     }
 
     /**
@@ -166,6 +177,7 @@ public final class ReviewService {
         private Instant generatedAt;
         private LocalDate today;
         private String practitioner;
+        private ReportingPeriod period;
 
         @Override
         public boolean begin(FileHeader header) {
@@ -175,6 +187,7 @@ public final class ReviewService {
             generatedAt = header.generatedAt();
             today = LocalDate.ofInstant(generatedAt, ZoneOffset.UTC);
             practitioner = header.practitionerPseudonym();
+            period = header.period();
             return true;
         }
 
@@ -182,9 +195,9 @@ public final class ReviewService {
         public void referral(FileReferral referral, ReferralOutcome outcome) {
             ReferralRecord record = referral.toRecord();
             List<Flag> raised = flags.evaluate(record, today);
-            ReviewedReferral reviewed = new ReviewedReferral(record, outcome, practitioner, today, raised);
+            ReviewedReferral reviewed = new ReviewedReferral(record, outcome, practitioner, period, today, raised);
             referrals.add(reviewed.flagged() ? reviewed
-                    : new ReviewedReferral(totalsOnly(record), outcome, practitioner, today, raised));
+                    : new ReviewedReferral(totalsOnly(record), outcome, practitioner, period, today, raised));
         }
 
         /**
@@ -210,7 +223,7 @@ public final class ReviewService {
                 scores.add(new Score(score.measure(), score.total(), null));
             }
             contacts.add(new ContactRecord(contact.date(), contact.type(), contact.attendance(), contact.medium(),
-                    contact.step(), contact.minutes(), scores));
+                    contact.step(), contact.minutes(), scores, contact.therapyType()));
         }
         return new ReferralRecord(record.key(), record.referralDate(), record.endDate(), record.endReason(),
                 record.problemDescriptor(), contacts, record.recordedRiskLevel());

@@ -88,7 +88,7 @@ final class ContactText {
                         items.add(item.isNull() ? null : item.intValue());
                     }
                 }
-                scores.add(new Score(MeasureCode.valueOf(node.get("measure").textValue()),
+                scores.add(new Score(MeasureCode.of(node.get("measure").textValue()),
                         new BigDecimal(node.get("total").textValue()), items));
             }
             JsonNode review = root.get("riskReview");

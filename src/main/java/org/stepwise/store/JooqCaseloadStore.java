@@ -79,7 +79,7 @@ import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.store.generated.tables.records.PatientRecord;
@@ -902,8 +902,8 @@ final class JooqCaseloadStore implements CaseloadStore {
     private Map<Long, List<Score>> scores(DSLContext dsl, Condition contactCondition) {
         Map<Long, List<Score>> scores = dsl.selectFrom(SCORE)
                 .where(SCORE.CONTACT_ID.in(DSL.select(CONTACT.ID).from(CONTACT).where(contactCondition)))
-                .fetchGroups(SCORE.CONTACT_ID, r -> new Score(MeasureCode.valueOf(r.getMeasure()),
-                        ReferralRecords.asRecorded(catalogue, r.getTotal(), MeasureCode.valueOf(r.getMeasure())), ScoreItems.parse(r.getItems())));
+                .fetchGroups(SCORE.CONTACT_ID, r -> new Score(MeasureCode.of(r.getMeasure()),
+                        ReferralRecords.asRecorded(catalogue, r.getTotal(), MeasureCode.of(r.getMeasure())), ScoreItems.parse(r.getItems())));
         scores.values().forEach(list -> list.sort(Comparator.comparing(Score::measure)));
         return scores;
     }

@@ -101,7 +101,7 @@ final class ReferralRecords {
                 : ofReferrals(select.from(SCORE).join(CONTACT).on(CONTACT.ID.eq(SCORE.CONTACT_ID)));
         Map<Long, List<Score>> byContact = new HashMap<>();
         query.forEach(r -> {
-            MeasureCode measure = MeasureCode.valueOf(r.value2());
+            MeasureCode measure = MeasureCode.of(r.value2());
             byContact.computeIfAbsent(r.value1(), id -> new ArrayList<>(4)).add(new Score(measure,
                     asRecorded(catalogue, r.value3(), measure), ScoreItems.parse(r.value4())));
         });

@@ -100,7 +100,7 @@ class ExportRoundTripTest {
                     .filter(r -> r.problemDescriptor() != null)
                     .filter(r -> PERIOD.includes(r.referralDate(), r.contacts().stream().map(ContactRecord::date).toList()))
                     .map(classifier::classify)
-                    .toList());
+                    .toList(), PERIOD.reporting());
             OutcomesViewModel outcomes = new OutcomesViewModel(store.referralRecords(), key -> "",
                     MeasureCatalogue.standard(), Clock.systemDefaultZone());
             outcomes.fromProperty().set(PERIOD.start());

@@ -78,7 +78,7 @@ public final class DemoCaseloadBenchmark {
                 }
             }
         }
-        OutcomeSummary summary = OutcomeSummary.of(outcomes);
+        OutcomeSummary summary = OutcomeSummary.of(outcomes, new org.stepwise.domain.outcome.ReportingPeriod(java.time.LocalDate.of(1900, 1, 1), java.time.LocalDate.of(2999, 12, 31)));
         System.out.printf(Locale.ROOT, "seed %d, %d patients: %d referrals, %d contacts; statuses %s%n", seed,
                 patients, referrals.size(), caseload.contactCount(), statuses);
         System.out.printf(Locale.ROOT, "ended %d (%.3f), finished a course %d; recovery %s (%d/%d), "

@@ -57,7 +57,7 @@ class DemoCaseloadOutcomesTest {
             """)
     void caseloadFiguresFallWhereAServicesDo(long seed, String figure, double low, double high) {
         List<ReferralOutcome> outcomes = outcomes(seed);
-        OutcomeSummary summary = OutcomeSummary.of(outcomes);
+        OutcomeSummary summary = OutcomeSummary.of(outcomes, new org.stepwise.domain.outcome.ReportingPeriod(java.time.LocalDate.of(1900, 1, 1), java.time.LocalDate.of(2999, 12, 31)));
         double value = switch (figure) {
             case "recovery" -> summary.recoveryRate().doubleValue();
             case "paired scores" -> summary.pairedScoreRate().doubleValue();

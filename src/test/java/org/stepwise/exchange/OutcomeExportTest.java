@@ -84,8 +84,8 @@ class OutcomeExportTest {
 
         OutcomeClassifier classifier = new OutcomeClassifier(CATALOGUE);
         OutcomeSummary fromStore = OutcomeSummary.of(inPeriod().stream()
-                .filter(r -> r.problemDescriptor() != null).map(classifier::classify).toList());
-        OutcomeSummary fromFile = OutcomeSummary.of(List.copyOf(file.outcomes().values()));
+                .filter(r -> r.problemDescriptor() != null).map(classifier::classify).toList(), file.header().period());
+        OutcomeSummary fromFile = OutcomeSummary.of(List.copyOf(file.outcomes().values()), file.header().period());
         assertEquals(fromStore, fromFile);
         assertTrue(fromFile.finishedTreatment() > 0, "the demo caseload has finished courses in the period");
     }

@@ -31,7 +31,7 @@ import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.referral.EndReason;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.exchange.PackFixtures;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewService;
@@ -143,7 +143,7 @@ class SupervisionPackTest {
         Review review = review(List.of(PackFixtures.practitionerC(c)));
         Review withoutR8 = new Review(review.files(), review.refused(), review.warnings(), review.overall(),
                 review.byPractitioner(), List.of(), review.accepted(),
-                review.referrals().stream().filter(r -> !r.flagged()).toList());
+                review.referrals().stream().filter(r -> !r.flagged()).toList(), review.catalogue());
         String text = text(pack(withoutR8, false));
         assertTrue(text.contains("No referral in these files is flagged."), text);
     }
@@ -257,13 +257,13 @@ class SupervisionPackTest {
         for (SummaryTables.Column column : SummaryTables.COLUMNS) {
             sources.append(' ').append(column.label()).append(' ').append(column.description());
         }
-        for (ProblemDescriptor problem : ProblemDescriptor.values()) {
+        for (ProblemDescriptor problem : MeasureCatalogue.standard().descriptors()) {
             sources.append(' ').append(problem.label());
         }
         for (EndReason reason : EndReason.values()) {
             sources.append(' ').append(reason.label());
         }
-        for (MeasureCode code : MeasureCode.values()) {
+        for (MeasureCode code : MeasureCode.STANDARD) {
             sources.append(' ').append(CATALOGUE.definition(code).name());
         }
         return new TreeSet<>(capitalisedWords(sources.toString()));

@@ -52,7 +52,7 @@ import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
@@ -143,14 +143,14 @@ class ReferralStoreTest {
                 new org.stepwise.domain.caseload.NewReferral(REFERRED, ReferralSource.GP, null, 2));
         assertNull(store.referral(bare.referralId()).orElseThrow().problemDescriptor());
 
-        store.setProblemDescriptor(bare.referralId(), ProblemDescriptor.F41_0);
+        store.setProblemDescriptor(bare.referralId(), org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F41.0").orElseThrow());
 
         assertEquals("F41.0", store.referral(bare.referralId()).orElseThrow().problemDescriptor());
         assertEquals("F41.0", store.referralRecords().stream()
                 .filter(r -> r.key().equals(Long.toString(bare.referralId()))).findFirst().orElseThrow()
                 .problemDescriptor());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> store.setProblemDescriptor(bare.referralId() + 1000, ProblemDescriptor.F32));
+                () -> store.setProblemDescriptor(bare.referralId() + 1000, org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F32").orElseThrow()));
         assertFalse(unknown.getMessage().isBlank());
     }
 

@@ -13,7 +13,7 @@ import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 
 /**

@@ -29,6 +29,7 @@ import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.OutcomeSummary;
+import org.stepwise.domain.outcome.ReportingPeriod;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
@@ -240,12 +241,14 @@ public final class OutcomesViewModel {
         List<ReferralRecord> inPeriod = referrals.stream().filter(r -> inPeriod(r, start, end)).toList();
         List<ReferralRecord> counted = inPeriod.stream().filter(OutcomesViewModel::counted).toList();
         List<ReferralOutcome> outcomes = counted.stream().map(classifier::classify).toList();
-        OutcomeSummary figures = OutcomeSummary.of(outcomes);
+        ReportingPeriod period = new ReportingPeriod(start, end);
+        OutcomeSummary figures = OutcomeSummary.of(outcomes, period);
         summary.set(figures);
         int leftOut = inPeriod.size() - counted.size();
-        periodLine.set(counted.size() + (counted.size() == 1 ? " referral" : " referrals")
-                + " in the period (referred, or with a contact, between these dates); " + figures.ended() + " ended, "
-                + figures.finishedTreatment() + " finished a course of treatment."
+        periodLine.set("Rates count " + period.cohort() + ". " + counted.size()
+                + (counted.size() == 1 ? " referral" : " referrals")
+                + " in the period (referred, or with a contact, between these dates); " + figures.ended()
+                + " ended in it, " + figures.finishedTreatment() + " of them finished a course of treatment."
                 + (leftOut == 0 ? "" : " " + leftOut + (leftOut == 1 ? " referral has" : " referrals have")
                         + " no problem descriptor yet: left out of these figures, as of the outcome export,"
                         + " until one is recorded (see Referrals to fix)."));

@@ -32,7 +32,7 @@ import javafx.scene.layout.VBox;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.referral.EndReason;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.ui.common.Forms;
 import org.stepwise.ui.common.PatientForm;
@@ -293,7 +293,7 @@ public final class PatientView {
 
         ComboBox<ProblemDescriptor> problemChoice = new ComboBox<>();
         problemChoice.setId("problem-choice");
-        problemChoice.getItems().setAll(ProblemDescriptor.values());
+        problemChoice.getItems().setAll(model.catalogue().descriptors());
         problemChoice.setPromptText("Choose");
         problemChoice.setVisibleRowCount(12);
         problemChoice.setPrefWidth(340);
@@ -301,7 +301,7 @@ public final class PatientView {
         Button setProblem = new Button("Set problem");
         setProblem.setId("set-problem");
         setProblem.setOnAction(event -> model.applyProblem());
-        HBox problemLine = line(Forms.row("Problem", problemChoice, model.newProblem(), ProblemDescriptor::label),
+        HBox problemLine = line(Forms.row("Problem", problemChoice, model.newProblem(), ProblemDescriptor::displayName),
                 setProblem);
 
         ComboBox<ReferralStatus> status = new ComboBox<>();

@@ -23,7 +23,7 @@ import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.EndReason;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
@@ -219,7 +219,8 @@ public final class PatientViewModel {
         nhsNumber.set(who.nhsNumber().formatted());
         age.set("Age " + Period.between(who.dateOfBirth(), today()).getYears());
         problem.set(what.problemDescriptor() == null ? "No problem descriptor"
-                : ProblemDescriptor.find(what.problemDescriptor()).map(ProblemDescriptor::label).orElse(what.problemDescriptor()));
+                : catalogue.descriptor(what.problemDescriptor()).filter(d -> d.code().equals(what.problemDescriptor()))
+                        .map(ProblemDescriptor::displayName).orElse(what.problemDescriptor()));
         step.set("Step " + what.currentStep());
         status.set(what.status().label());
         LocalDate until = what.endDate() == null ? today() : what.endDate();
@@ -237,7 +238,8 @@ public final class PatientViewModel {
         stepAction.set(what.currentStep() == 2 ? "Step up to 3" : "Step down to 2");
         newStatus.reset(what.status() == ReferralStatus.ENDED ? null : what.status());
         newProblem.reset(what.problemDescriptor() == null ? null
-                : ProblemDescriptor.find(what.problemDescriptor()).orElse(null));
+                : catalogue.descriptor(what.problemDescriptor()).filter(d -> d.code().equals(what.problemDescriptor()))
+                        .orElse(null));
         if (!editingDetails.get()) {
             detailsForm.fill(who);
         }

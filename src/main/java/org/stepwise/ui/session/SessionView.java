@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
-import org.stepwise.domain.contact.TherapyType;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.ui.chart.TrajectoryChart;
 import org.stepwise.ui.common.Forms;
@@ -59,7 +59,7 @@ public final class SessionView {
         ComboBox<Attendance> attendance = choice("session-attendance", Attendance.values());
         TextField minutes = new TextField();
         minutes.setId("session-minutes");
-        ComboBox<TherapyType> therapy = new ComboBox<>(model.therapies());
+        ComboBox<Therapy> therapy = new ComboBox<>(model.therapies());
         therapy.setId("session-therapy");
         therapy.setPromptText("None recorded");
 
@@ -69,7 +69,7 @@ public final class SessionView {
         details.add(Forms.row("Medium", medium, model.medium(), Medium::label), 2, 0);
         details.add(Forms.row("Attendance", attendance, model.attendance(), Attendance::label), 3, 0);
         details.add(Forms.row("Minutes (optional)", minutes, model.minutes()), 0, 1);
-        details.add(Forms.row("Therapy delivered (optional)", therapy, model.therapy(), TherapyType::label), 1, 1, 2, 1);
+        details.add(Forms.row("Therapy delivered (optional)", therapy, model.therapy(), Therapy::label), 1, 1, 2, 1);
         details.add(riskLine(model), 3, 1);
         GridPane.setValignment(details.getChildren().getLast(), VPos.BOTTOM);
 

@@ -523,7 +523,7 @@ public final class ShellViewModel {
     }
 
     private void newReferral() {
-        screen.set(new NewReferralViewModel(store, runner, dialogs, clock, profile.role(),
+        screen.set(new NewReferralViewModel(store, runner, dialogs, clock, catalogue, profile.role(),
                 this::referralSaved, this::backToCaseload));
     }
 

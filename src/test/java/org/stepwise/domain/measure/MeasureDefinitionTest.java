@@ -32,7 +32,7 @@ class MeasureDefinitionTest {
     }
 
     private static MeasureDefinition definition(String code) {
-        return CATALOGUE.definition(MeasureCode.valueOf(code));
+        return CATALOGUE.definition(MeasureCode.of(code));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +58,7 @@ class MeasureDefinitionTest {
         Score score = definition(code).score(items(responses));
 
         assertEquals(new BigDecimal(expected), score.total());
-        assertEquals(MeasureCode.valueOf(code), score.measure());
+        assertEquals(MeasureCode.of(code), score.measure());
         assertEquals(items(responses), score.items());
     }
 
@@ -111,7 +111,7 @@ class MeasureDefinitionTest {
             MI total 5.00                           | MI   | 5     | none              | none
             """)
     void explainsWhyAStoredScoreIsNotAcceptable(String name, String code, String total, String responses, String problem) {
-        Score score = new Score(MeasureCode.valueOf(code), new BigDecimal(total), responses == null ? null : items(responses));
+        Score score = new Score(MeasureCode.of(code), new BigDecimal(total), responses == null ? null : items(responses));
 
         assertEquals(Optional.ofNullable(problem), definition(code).problem(score));
     }

@@ -62,7 +62,7 @@ public final class ReferralGenerator {
     /** While a referral is generated: whether its totals follow a course rather than being drawn on their own. */
     private boolean course;
     /** While a referral is generated: each measure's latest total. */
-    private final Map<MeasureCode, BigDecimal> previous = new EnumMap<>(MeasureCode.class);
+    private final Map<MeasureCode, BigDecimal> previous = new java.util.HashMap<>();
 
     public ReferralGenerator(long seed) {
         this.random = new SplittableRandom(seed);
@@ -146,7 +146,7 @@ public final class ReferralGenerator {
 
     private List<Score> scores(String problem) {
         MeasureCode adsm = CATALOGUE.anxietyMeasureFor(problem);
-        Set<MeasureCode> measures = EnumSet.noneOf(MeasureCode.class);
+        Set<MeasureCode> measures = new java.util.HashSet<MeasureCode>();
         if (chance(recording, 10)) {
             measures.add(MeasureCode.PHQ9);
         }
@@ -160,7 +160,7 @@ public final class ReferralGenerator {
             measures.add(MeasureCode.WSAS);
         }
         if (chance(1, 5)) {
-            measures.add(oneOf(MeasureCode.values()));
+            measures.add(oneOf(MeasureCode.STANDARD.toArray(MeasureCode[]::new)));
         }
         List<Score> scores = new ArrayList<>();
         for (MeasureCode measure : measures) {
@@ -222,7 +222,7 @@ public final class ReferralGenerator {
 
     private static Map<MeasureCode, List<BigDecimal>> edges() {
         Map<MeasureCode, List<BigDecimal>> edges = new LinkedHashMap<>();
-        for (MeasureCode code : MeasureCode.values()) {
+        for (MeasureCode code : MeasureCode.STANDARD) {
             MeasureDefinition d = CATALOGUE.definition(code);
             BigDecimal step = BigDecimal.ONE.movePointLeft(d.decimals());
             List<BigDecimal> values = new ArrayList<>(List.of(d.totalMin(), d.totalMax()));

@@ -17,7 +17,7 @@ import org.stepwise.domain.outcome.RiskLevel;
 /**
  * Referrals for tests, written compactly: contacts separated by ";", each
  * {@code TYPE dDAYS [ATTENDANCE] [SCORE ...]} where TYPE is A (assessment), T (treatment),
- * R (review) or F (follow-up); DAYS counts from the referral date; ATTENDANCE is DNA, CBP or CBS
+ * R (review), AT (assessment and treatment) or F (follow-up); DAYS counts from the referral date; ATTENDANCE is DNA, CBP or CBS
  * (attended when absent); a score is {@code PHQ9=12} (a total) or {@code PHQ9:0,1,2,...} (items,
  * scored by the bundled catalogue). Example: {@code "A d7 PHQ9=15 GAD7=12; T d14 PHQ9=9 GAD7=6"}.
  */
@@ -54,6 +54,7 @@ public final class Referrals {
             case "A" -> ContactType.ASSESSMENT;
             case "T" -> ContactType.TREATMENT;
             case "R" -> ContactType.REVIEW;
+            case "AT" -> ContactType.ASSESSMENT_AND_TREATMENT;
             case "F" -> ContactType.FOLLOW_UP;
             default -> throw new IllegalArgumentException("contact type " + tokens[0]);
         };
@@ -75,13 +76,13 @@ public final class Referrals {
     private static Score score(String token) {
         if (token.contains("=")) {
             String[] parts = token.split("=");
-            return new Score(MeasureCode.valueOf(parts[0]), new BigDecimal(parts[1]), null);
+            return new Score(MeasureCode.of(parts[0]), new BigDecimal(parts[1]), null);
         }
         String[] parts = token.split(":");
         List<Integer> items = new ArrayList<>();
         for (String item : parts[1].split(",")) {
             items.add(item.equals("-") ? null : Integer.valueOf(item));
         }
-        return MeasureCatalogue.standard().definition(MeasureCode.valueOf(parts[0])).score(items);
+        return MeasureCatalogue.standard().definition(MeasureCode.of(parts[0])).score(items);
     }
 }

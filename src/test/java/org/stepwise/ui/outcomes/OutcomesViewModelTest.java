@@ -62,7 +62,7 @@ class OutcomesViewModelTest {
                 .filter(r -> between(r.referralDate(), start, end)
                         || r.contacts().stream().anyMatch(c -> between(c.date(), start, end)))
                 .filter(r -> r.problemDescriptor() != null)
-                .map(classifier::classify).toList());
+                .map(classifier::classify).toList(), new org.stepwise.domain.outcome.ReportingPeriod(start, end));
         assertEquals(expected, model.summaryProperty().get());
         assertEquals(List.of(OutcomeRate.values()), model.rates().stream().map(RateRow::rate).toList());
         for (RateRow row : model.rates()) {

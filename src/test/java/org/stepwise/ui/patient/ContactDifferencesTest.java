@@ -15,7 +15,7 @@ import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.contact.TherapyType;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
@@ -51,9 +51,9 @@ class ContactDifferencesTest {
                         b.therapyType(), b.note(), b.scores(), b.riskReview()),
                         List.of("Medium: Telephone → Video", "Minutes: 30 → none")),
                 Arguments.of("step and therapy", copy(b.date(), b.type(), b.medium(), b.attendance(), 3, b.minutes(),
-                        TherapyType.GUIDED_SELF_HELP_BOOK.snomedCode(), b.note(), b.scores(), b.riskReview()),
+                        org.stepwise.domain.measure.MeasureCatalogue.standard().therapy("748051000000105").orElseThrow().snomedCode(), b.note(), b.scores(), b.riskReview()),
                         List.of("Step: step 2 → step 3",
-                                "Therapy: none → " + TherapyType.GUIDED_SELF_HELP_BOOK.shortLabel())),
+                                "Therapy: none → " + org.stepwise.domain.measure.MeasureCatalogue.standard().therapy("748051000000105").orElseThrow().shortLabel())),
                 Arguments.of("a total", copy(b.date(), b.type(), b.medium(), b.attendance(), b.step(), b.minutes(),
                         b.therapyType(), b.note(), List.of(score(MeasureCode.PHQ9, "222222201"), b.scores().get(1)),
                         b.riskReview()),

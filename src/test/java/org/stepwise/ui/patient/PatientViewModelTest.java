@@ -42,7 +42,7 @@ import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.ReferralSource;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.ui.chart.ChartInputs;
@@ -328,12 +328,12 @@ class PatientViewModelTest {
         model.applyProblem();
 
         assertEquals("Choose the problem descriptor.", model.newProblem().message());
-        model.newProblem().set(ProblemDescriptor.F40_1);
+        model.newProblem().set(org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F40.1").orElseThrow());
         model.applyProblem();
 
         assertEquals("F40.1", store.referral(referral.referralId()).orElseThrow().problemDescriptor());
-        assertEquals(ProblemDescriptor.F40_1.label(), model.problemProperty().get());
-        assertEquals(ProblemDescriptor.F40_1, model.newProblem().value(), "the list shows the recorded descriptor");
+        assertEquals(org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F40.1").orElseThrow().displayName(), model.problemProperty().get());
+        assertEquals(org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F40.1").orElseThrow(), model.newProblem().value(), "the list shows the recorded descriptor");
     }
 
     @Test
