@@ -149,11 +149,12 @@ public final class MeasureCatalogue {
         if (code == null) {
             return Optional.empty();
         }
-        ProblemDescriptor exact = descriptorsByCode.get(code.strip().toUpperCase(Locale.ROOT));
+        String text = code.strip().toUpperCase(Locale.ROOT);
+        ProblemDescriptor exact = descriptorsByCode.get(text);
         if (exact != null) {
             return Optional.of(exact.icd10());
         }
-        return ProblemDescriptor.isWellFormed(code) ? Optional.of(code) : Optional.empty();
+        return ProblemDescriptor.isWellFormed(text) ? Optional.of(text) : Optional.empty();
     }
 
     /**

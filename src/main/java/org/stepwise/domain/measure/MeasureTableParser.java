@@ -419,8 +419,7 @@ final class MeasureTableParser {
     private Draft draft(String code, String kind) {
         Draft d = drafts.get(code);
         if (d == null) {
-            fail("the " + kind + " line of " + code + " must come after its measure line (unknown measure code '"
-                    + code + "')");
+            fail("the " + kind + " line of " + code + " must come after its measure line");
         }
         return d;
     }

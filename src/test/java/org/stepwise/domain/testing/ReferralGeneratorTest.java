@@ -58,7 +58,7 @@ class ReferralGeneratorTest {
     private static final List<Judged> JUDGED = LongStream.range(0, PropertyCheck.CASES).mapToObj(seed -> {
         ReferralGenerator generator = new ReferralGenerator(seed);
         ReferralRecord referral = generator.referral();
-        LocalDate today = referral.referralDate().plusDays(generator.upTo(400));
+        LocalDate today = referral.referralDate().plusDays(generator.reviewDay(400));
         return new Judged(referral, CLASSIFIER.classify(referral), FLAGS.evaluate(referral, today));
     }).toList();
 
