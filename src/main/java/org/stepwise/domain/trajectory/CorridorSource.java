@@ -96,7 +96,7 @@ public final class CorridorSource {
     }
 
     private RecoveryCorridor make(MeasureCode code, SeverityBand band, String excluded) {
-        TreeMap<Integer, List<Double>> scoresByContact = new TreeMap<>();
+        TreeMap<Integer, List<BigDecimal>> scoresByContact = new TreeMap<>();
         int similar = 0;
         for (Ended other : ended) {
             BigDecimal first = other.first().get(code);
@@ -107,7 +107,7 @@ public final class CorridorSource {
             for (int i = 0; i < other.treatment().size(); i++) {
                 BigDecimal total = other.treatment().get(i).get(code);
                 if (total != null) {
-                    scoresByContact.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(total.doubleValue());
+                    scoresByContact.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(total);
                 }
             }
         }
