@@ -109,7 +109,7 @@ public final class H2StoreAccess implements StoreAccess {
             JooqCaseloadStore store = new JooqCaseloadStore(Database.unlock(dataDir, passphrase), catalogue);
             try {
                 store.checkAuditAnchor();
-                store.recordUnlock(UnlockFailures.pending(dataDir));
+                store.recordUnlock(UnlockFailures.pending(dataDir, java.time.Instant.now()));
             } catch (RuntimeException e) {
                 store.close();
                 throw e;

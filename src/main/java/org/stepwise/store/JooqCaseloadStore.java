@@ -770,17 +770,38 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     /**
      * Writes the unlock that opened this store to the audit log, after the refused unlocks noted since
-     * the last one (each with its own time), in one transaction.
+     * the last one (each with its own time), in one transaction. What the file of refused unlocks held
+     * that was passed over is said in the unlock's event. If the refusals cannot be written, the unlock
+     * is written alone, saying so: nothing in that file can stop an unlock.
      */
-    synchronized void recordUnlock(List<Instant> refusedBefore) {
-        write("recording the unlock", "The unlock could not be recorded.", dsl -> {
-            for (Instant refused : refusedBefore) {
-                AuditTrail.append(dsl, refused, AuditAction.UNLOCK_FAILED, null, null, "noted at " + refused);
+    synchronized void recordUnlock(UnlockFailures.Pending refusedBefore) {
+        Optional<String> note = refusedBefore.note();
+        note.ifPresent(text -> LOG.log(System.Logger.Level.WARNING, "At unlock: {0}", text));
+        try {
+            write("recording the unlock", "The unlock could not be recorded.", dsl -> {
+                for (Instant refused : refusedBefore.times()) {
+                    AuditTrail.append(dsl, refused, AuditAction.UNLOCK_FAILED, null, null, "noted at " + refused);
+                }
+                AuditTrail.append(dsl, AuditAction.UNLOCK, null, null, unlockDetail(note.orElse(null)));
+                return null;
+            });
+        } catch (StoreException e) {
+            if (refusedBefore.times().isEmpty()) {
+                throw e;
             }
-            AuditTrail.append(dsl, AuditAction.UNLOCK, null, null,
-                    anchorProblem == null ? null : "the audit anchor check failed");
-            return null;
-        });
+            write("recording the unlock", "The unlock could not be recorded.", dsl -> {
+                AuditTrail.append(dsl, AuditAction.UNLOCK, null, null,
+                        unlockDetail(UnlockFailures.FILE_NAME + ": the refused unlocks in it could not be recorded"));
+                return null;
+            });
+        }
+    }
+
+    /** The unlock event's detail: the anchor finding and the note on refused unlocks, within the column's 200 characters. */
+    private String unlockDetail(String refusalsNote) {
+        String anchor = anchorProblem == null ? null : "the audit anchor check failed";
+        String detail = anchor == null ? refusalsNote : refusalsNote == null ? anchor : anchor + "; " + refusalsNote;
+        return detail == null || detail.length() <= 200 ? detail : detail.substring(0, 199) + "…";
     }
 
     /**

@@ -126,7 +126,7 @@ class H2StoreAccessTest {
             assertEquals(before, after, "a refused unlock changes no file of the store");
         }
         // Only the refusals' times are noted, for the audit log at the next unlock.
-        assertEquals(4, UnlockFailures.pending(dir).size());
+        assertEquals(4, UnlockFailures.pending(dir, java.time.Instant.now()).times().size());
 
         try (CaseloadStore store = access.unlock(passphrase())) {
             assertEquals(1, store.caseload().size());
