@@ -39,7 +39,7 @@ import org.stepwise.domain.caseload.WrongPassphraseException;
  *
  * <p><b>Format 1</b> (earlier versions): the store key is PBKDF2-HMAC-SHA256 of the passphrase as
  * typed (not normalised), with the key check. It is read, and moved to format 2 at the next successful
- * unlock; a passphrase typed in another Unicode form is tried in NFC form too.
+ * unlock; a passphrase typed in another Unicode form is tried in NFC and NFD form too.
  */
 final class KeySettings {
 
@@ -237,25 +237,23 @@ final class KeySettings {
         }
     }
 
+    /**
+     * Format 1 derived the key from the passphrase exactly as typed then. The same text typed now may be in
+     * the other Unicode form, so the typed text is tried as given, then in NFC form, then in NFD form.
+     */
     private byte[] unlockLegacy(char[] passphrase) throws WrongPassphraseException {
-        byte[] key = derivation.derive(passphrase, salt);
-        if (MessageDigest.isEqual(keyCheck, check(key, LEGACY_CHECK_LABEL))) {
-            return key;
+        String typed = new String(passphrase);
+        java.util.LinkedHashSet<String> forms = new java.util.LinkedHashSet<>(java.util.List.of(typed,
+                Normalizer.normalize(typed, Normalizer.Form.NFC), Normalizer.normalize(typed, Normalizer.Form.NFD)));
+        for (String form : forms) {
+            char[] chars = form.toCharArray();
+            byte[] key = derivation.derive(chars, salt);
+            Arrays.fill(chars, '\0');
+            if (MessageDigest.isEqual(keyCheck, check(key, LEGACY_CHECK_LABEL))) {
+                return key;
+            }
+            Arrays.fill(key, (byte) 0);
         }
-        Arrays.fill(key, (byte) 0);
-        char[] normalised = nfc(passphrase);
-        if (normalised == passphrase) {
-            throw new WrongPassphraseException();
-        }
-        try {
-            key = derivation.derive(normalised, salt);
-        } finally {
-            Arrays.fill(normalised, '\0');
-        }
-        if (MessageDigest.isEqual(keyCheck, check(key, LEGACY_CHECK_LABEL))) {
-            return key;
-        }
-        Arrays.fill(key, (byte) 0);
         throw new WrongPassphraseException();
     }
 
