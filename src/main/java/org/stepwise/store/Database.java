@@ -360,6 +360,7 @@ final class Database implements AutoCloseable {
      * passphrase change. The lock passes to the new object.
      */
     static Database reopen(Path dataDir, FolderLock lock, byte[] key) throws SQLException {
+        ownerOnly(dataDir);
         return new Database(dataDir, lock, connect(dataDir, key, true), key, null);
     }
 
