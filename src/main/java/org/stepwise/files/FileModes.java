@@ -3,10 +3,8 @@ package org.stepwise.files;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -33,20 +31,18 @@ public final class FileModes {
     }
 
     /**
-     * Makes an existing file 0600 or folder 0700 (not following a symbolic link). A failure (a file of
-     * another owner, a file system without modes) is logged, never thrown: the caller's work goes on.
+     * Makes an existing file 0600 or folder 0700. A symbolic link is left alone (its target may be anything).
+     * The mode is changed by path ({@code chmod}), never through a file descriptor: on Linux, closing any
+     * descriptor of a file drops every lock the process holds on it, and the store's lock file and
+     * database are locked while they are open. A failure (a file of another owner, a file system without
+     * modes) is logged, never thrown: the caller's work goes on.
      */
     public static void ownerOnly(Path path) {
-        if (!posix(path)) {
+        if (!posix(path) || Files.isSymbolicLink(path)) {
             return;
         }
         try {
-            PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (view == null || Files.isSymbolicLink(path)) {
-                return;
-            }
-            view.setPermissions(Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? FOLDER : FILE);
+            Files.setPosixFilePermissions(path, Files.isDirectory(path) ? FOLDER : FILE);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.log(System.Logger.Level.WARNING, "Could not make a file owner-only: {0}", e.getClass().getName());
         }

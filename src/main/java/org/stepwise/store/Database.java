@@ -291,6 +291,7 @@ final class Database implements AutoCloseable {
                 throw new StoreException(READ_ONLY);
             }
             KeySettings settings = KeySettings.read(dataDir);
+            ownerOnly(dataDir);
             byte[] key;
             try {
                 key = settings.unlock(passphrase);
@@ -320,7 +321,6 @@ final class Database implements AutoCloseable {
                 if (upgradeTo != null && settings.upgradeDue(upgradeTo)) {
                     upgradeKeySettings(dataDir, settings, upgradeTo, passphrase, key);
                 }
-                ownerOnly(dataDir);
                 return new Database(dataDir, lock, connection, key, recovered);
             } finally {
                 Arrays.fill(key, (byte) 0);

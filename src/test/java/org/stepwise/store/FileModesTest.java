@@ -70,6 +70,26 @@ class FileModesTest {
     }
 
     @Test
+    void makingFilesOwnerOnlyKeepsTheFolderLockedAgainstASecondProcess() throws Exception {
+        Path data = temp.resolve("locked");
+        access(data).create(passphrase(), PROFILE).close();
+        for (String name : List.of(Database.DB_FILE, FolderLock.FILE_NAME)) {
+            Files.setPosixFilePermissions(data.resolve(name), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        try (CaseloadStore open = access(data).unlock(passphrase())) {
+            assertEquals("rw-------", mode(data.resolve(FolderLock.FILE_NAME)));
+            // On Linux, closing any descriptor of a locked file drops the lock: modes are set by path.
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process child = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
+                    System.getProperty("java.class.path"), StoreChildProcess.class.getName(), "unlock", data.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String said = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            assertEquals(0, child.waitFor());
+            assertEquals("refused: " + FolderLock.ALREADY_OPEN, said);
+        }
+    }
+
+    @Test
     void aStoreLeftReadableByAnEarlierVersionIsMadeOwnerOnlyAtItsNextUnlock() throws Exception {
         Path data = temp.resolve("old");
         access(data).create(passphrase(), PROFILE).close();
