@@ -5,6 +5,7 @@ import static org.stepwise.store.StoreFixtures.PROFILE;
 import static org.stepwise.store.StoreFixtures.access;
 import static org.stepwise.store.StoreFixtures.passphrase;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -83,7 +84,7 @@ class FileModesTest {
             Process child = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
                     System.getProperty("java.class.path"), StoreChildProcess.class.getName(), "unlock", data.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String said = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            String said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             assertEquals(0, child.waitFor());
             assertEquals("refused: " + FolderLock.ALREADY_OPEN, said);
         }
