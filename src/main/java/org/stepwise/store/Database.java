@@ -280,8 +280,9 @@ final class Database implements AutoCloseable {
     static Database open(Path dataDir, char[] passphrase, FolderLock lock, KeyDerivation upgradeTo)
             throws WrongPassphraseException {
         Connection connection = null;
+        String recovered = null;
         try {
-            String recovered = StoreJournal.recover(dataDir).orElse(null);
+            recovered = StoreJournal.recoverOrUntold(dataDir).orElse(null);
             if (!Files.exists(dataDir.resolve(DB_FILE))) {
                 LOG.log(System.Logger.Level.WARNING, "Unlock refused: the database file is missing");
                 throw new StoreException(MISSING_FILE);
@@ -326,9 +327,11 @@ final class Database implements AutoCloseable {
                 Arrays.fill(key, (byte) 0);
             }
         } catch (WrongPassphraseException e) {
+            StoreJournal.keepUntold(dataDir, recovered);
             lock.close();
             throw e;
         } catch (SQLException e) {
+            StoreJournal.keepUntold(dataDir, recovered);
             closeQuietly(connection);
             lock.close();
             if (e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
@@ -342,10 +345,12 @@ final class Database implements AutoCloseable {
             }
             throw StoreErrors.translate("opening the store", "The store could not be opened.", e);
         } catch (IOException e) {
+            StoreJournal.keepUntold(dataDir, recovered);
             closeQuietly(connection);
             lock.close();
             throw StoreErrors.translate("finishing an interrupted operation", "The store could not be opened.", e);
         } catch (RuntimeException e) {
+            StoreJournal.keepUntold(dataDir, recovered);
             closeQuietly(connection);
             lock.close();
             if (e instanceof StoreException) {

@@ -64,6 +64,26 @@ final class StoreJournal {
         void reached(String point) throws IOException;
     }
 
+    /**
+     * Sentences of recoveries whose open then failed (a wrong passphrase), kept for the next open of the
+     * same folder in this process, so that the practitioner is told once the store opens.
+     */
+    private static final java.util.Map<Path, String> UNTOLD = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Keeps the sentence of a recovery whose open failed, for the next open of the folder. */
+    static void keepUntold(Path dataDir, String sentence) {
+        if (sentence != null) {
+            UNTOLD.put(dataDir.toAbsolutePath().normalize(), sentence);
+        }
+    }
+
+    /** Finishes or undoes what an interrupted operation left, as {@link #recover}, or else a sentence kept untold. */
+    static Optional<String> recoverOrUntold(Path dataDir) throws IOException {
+        Optional<String> now = recover(dataDir);
+        Optional<String> kept = Optional.ofNullable(UNTOLD.remove(dataDir.toAbsolutePath().normalize()));
+        return now.isPresent() ? now : kept;
+    }
+
     /** For tests only: where create and restore tell their points ({@link Checkpoint#NONE} in the application). */
     static volatile Checkpoint testCheckpoint = Checkpoint.NONE;
 

@@ -231,6 +231,8 @@ class LifecycleKillTest {
         StoreRestore.unpack(backup, dir.resolve(StoreJournal.RESTORE_CHECK + "20261123-101500"));
         Files.createDirectories(dir.resolve(PassphraseChange.WORK));
         Files.writeString(dir.resolve(PassphraseChange.WORK).resolve(Database.DB_FILE), "a half-made copy");
+        assertThrows(WrongPassphraseException.class, () -> access(dir).unlock(NEW.toCharArray()),
+                "a wrong passphrase first: the leftovers are removed, the sentence kept for the open that succeeds");
 
         try (CaseloadStore store = access(dir).unlock(passphrase())) {
             assertEquals(2, store.caseload().size());
@@ -241,6 +243,8 @@ class LifecycleKillTest {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith(".restore-check")
                     || p.getFileName().toString().startsWith("passphrase-change")), "issue 19 finding 10: cleaned at the next start");
         }
-        assertThrows(WrongPassphraseException.class, () -> access(dir).unlock(NEW.toCharArray()));
+        try (CaseloadStore store = access(dir).unlock(passphrase())) {
+            assertEquals(Optional.empty(), store.recovered(), "said once");
+        }
     }
 }
