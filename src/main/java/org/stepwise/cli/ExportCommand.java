@@ -75,6 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         char[] passphrase = parent.passphrase();
         try (CaseloadStore store = access.unlock(passphrase)) {
+            StoreCommand.sayRecovered(store, problems);
             OutcomeExport export = new OutcomeExport(store, parent.services().catalogue(parent.dataFolder()), clock);
             if (out != null && csv != null) {
                 CsvTables.Written[] tables = new CsvTables.Written[1];

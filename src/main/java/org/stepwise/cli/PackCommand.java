@@ -13,6 +13,7 @@ import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewService;
 import org.stepwise.exchange.ReviewedReferral;
+import org.stepwise.files.PlainFiles;
 import org.stepwise.pack.SupervisionPack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,8 +59,13 @@ public final class PackCommand implements Callable<Integer> {
     public Integer call() {
         Path target = out.toAbsolutePath().normalize();
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new ParameterException(spec.commandLine(), "The folder for --out does not exist: " + target.getParent());
+            throw new ParameterException(spec.commandLine(), "The folder for --out does not exist: "
+                    + PlainFiles.shown(String.valueOf(target.getParent())));
         }
+        PlainFiles.outputProblem(target).ifPresent(problem -> {
+            // A device such as /dev/full is never replaced by the pack, even when run as root (issue 19).
+            throw new ParameterException(spec.commandLine(), "--out " + PlainFiles.shown(target) + " " + problem + ".");
+        });
         for (Path file : files) {
             if (file.toAbsolutePath().normalize().equals(target)) {
                 throw new ParameterException(spec.commandLine(), "--out names one of the outcome files; choose another file.");
@@ -71,10 +77,10 @@ public final class PackCommand implements Callable<Integer> {
         MeasureCatalogue catalogue = MeasureCatalogue.standard();
         Review review = new ReviewService(catalogue).review(files);
         for (Review.RefusedFile refused : review.refused()) {
-            err.println(refused.file() + ": refused: " + refused.reason());
+            err.println(PlainFiles.shown(refused.file()) + ": refused: " + PlainFiles.shown(refused.reason()));
         }
         for (String warning : review.warnings()) {
-            err.println("warning: " + warning);
+            err.println("warning: " + PlainFiles.shown(warning));
         }
         if (review.accepted().isEmpty()) {
             err.println("No file was read, so no pack was written.");
@@ -84,13 +90,15 @@ public final class PackCommand implements Callable<Integer> {
         try {
             new SupervisionPack(catalogue).write(review, publishable, ZonedDateTime.now(), target);
         } catch (IOException e) {
-            err.println("The pack could not be written to " + target + " (" + e.getClass().getSimpleName() + ").");
+            err.println("The pack could not be written to " + PlainFiles.shown(target) + " ("
+                    + e.getClass().getSimpleName() + ").");
             err.flush();
             return 1;
         }
         err.flush();
         long flagged = review.referrals().stream().filter(ReviewedReferral::flagged).count();
-        out.printf("Supervision pack written to %s: %d files read, %d refused, %d flagged referrals.%n", target,
+        out.printf("Supervision pack written to %s: %d files read, %d refused, %d flagged referrals.%n",
+                PlainFiles.shown(target),
                 review.accepted().size(), review.refused().size(), flagged);
         out.flush();
         return review.allRead() ? 0 : 1;

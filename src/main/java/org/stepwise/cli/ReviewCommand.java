@@ -14,6 +14,7 @@ import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewJson;
 import org.stepwise.exchange.ReviewService;
+import org.stepwise.files.PlainFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,10 +55,10 @@ public final class ReviewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (Review.RefusedFile refused : review.refused()) {
-            err.println(refused.file() + ": refused: " + refused.reason());
+            err.println(PlainFiles.shown(refused.file()) + ": refused: " + PlainFiles.shown(refused.reason()));
         }
         for (String warning : review.warnings()) {
-            err.println("warning: " + warning);
+            err.println("warning: " + PlainFiles.shown(warning));
         }
         err.flush();
         out.print(json ? ReviewJson.write(review) + "\n" : publishable ? SummaryText.publishable(review) : table(review));
@@ -71,12 +72,13 @@ public final class ReviewCommand implements Callable<Integer> {
                 review.refused().size()));
         figures(text, review.overall());
         for (Map.Entry<String, OutcomeSummary> practitioner : review.byPractitioner().entrySet()) {
-            text.append(String.format("%nPractitioner %s%n", practitioner.getKey()));
+            text.append(String.format("%nPractitioner %s%n", PlainFiles.shown(practitioner.getKey())));
             figures(text, practitioner.getValue());
         }
         text.append(String.format("%nFlagged referrals: %d%n", review.flagged().size()));
         for (Review.FlaggedReferral flagged : review.flagged()) {
-            text.append(String.format("  %s  %s  %s%n", flagged.referral(), flagged.practitioner(),
+            text.append(String.format("  %s  %s  %s%n", PlainFiles.shown(flagged.referral()),
+                    PlainFiles.shown(flagged.practitioner()),
                     flagged.flags().stream().map(Flag::code).collect(Collectors.joining(", "))));
         }
         return text.toString();

@@ -154,11 +154,24 @@ public final class CsvTables {
                     digests);
         }
 
-        /** Deletes the temporary files that were not moved into place. */
+        /**
+         * Deletes the temporary files that were not moved into place: every one of them, even when closing
+         * one fails (a full disk fails the flush of what was buffered); the first failure is thrown after.
+         */
         @Override
         public void close() throws IOException {
+            IOException first = null;
             for (Table table : tables) {
-                table.discard();
+                try {
+                    table.discard();
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         }
     }
@@ -241,8 +254,11 @@ public final class CsvTables {
         }
 
         void discard() throws IOException {
-            close();
-            Files.deleteIfExists(temp);
+            try {
+                close();
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         }
 
         private void close() throws IOException {

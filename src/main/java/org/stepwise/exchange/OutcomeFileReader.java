@@ -181,9 +181,9 @@ public final class OutcomeFileReader {
             formatAndVersion(header);
             schemaViolation();
             JsonNode integrity = header.get("integrity");
-            count("referrals", integrity.get("referralCount").asLong(), referrals);
-            count("contacts", integrity.get("contactCount").asLong(), contacts);
-            count("scores", integrity.get("scoreCount").asLong(), scores);
+            count("referrals", integrity.get("referralCount"), referrals);
+            count("contacts", integrity.get("contactCount"), contacts);
+            count("scores", integrity.get("scoreCount"), scores);
             if (loneSurrogate) {
                 reject("integrity check failed: a text in the referrals holds a lone surrogate escape, which has no"
                         + " canonical form");
@@ -506,9 +506,10 @@ public final class OutcomeFileReader {
         }
     }
 
-    private static void count(String what, long stated, int held) {
-        if (stated != held) {
-            reject("integrity check failed: the file says " + stated + " " + what + " but holds " + held);
+    /** The stated count must be the number held; it is quoted as written (2^63 is not shown as a negative number). */
+    private static void count(String what, JsonNode stated, int held) {
+        if (!stated.canConvertToLong() || stated.asLong() != held) {
+            reject("integrity check failed: the file says " + stated.asText() + " " + what + " but holds " + held);
         }
     }
 

@@ -65,6 +65,11 @@ public final class ReviewService {
 
     private ReadFile read(Path path) {
         FileReferrals referrals = new FileReferrals();
+        // A device (/dev/zero) or a pipe would be read for ever: only plain files are opened (issue 19).
+        java.util.Optional<String> notAFile = org.stepwise.files.PlainFiles.inputProblem(path);
+        if (notAFile.isPresent()) {
+            return new ReadFile(path, new StreamResult.Refused("the file " + notAFile.get()), referrals);
+        }
         return new ReadFile(path, reader.read(path, referrals), referrals);
     }
 

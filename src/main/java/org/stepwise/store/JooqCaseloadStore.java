@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -126,8 +127,12 @@ final class JooqCaseloadStore implements CaseloadStore {
     private BackupFailure backupFailure;
     private PassphraseChange.Checkpoint passphraseCheckpoint = PassphraseChange.Checkpoint.NONE;
 
+    /** What was finished or undone after an interruption when this store was opened, or null. */
+    private final String recovered;
+
     JooqCaseloadStore(Database database, MeasureCatalogue catalogue) {
         this.database = database;
+        this.recovered = database.recovered().orElse(null);
         this.catalogue = catalogue;
         this.rules = new ContactRules(catalogue);
     }
@@ -470,10 +475,9 @@ final class JooqCaseloadStore implements CaseloadStore {
             if (current == null) {
                 throw new WrongPassphraseException();
             }
-            PassphraseChange.change(database, current, next, H2StoreAccess.MIN_PASSPHRASE_LENGTH,
-                    reopened -> database = reopened, passphraseCheckpoint);
-            write("recording the passphrase change", "The passphrase change could not be recorded.",
-                    dsl -> audited(dsl, AuditAction.CHANGE, "store", "passphrase"));
+            // The change is written to the new store's audit log before it takes effect (PassphraseChange).
+            PassphraseChange.change(database, current, next, reopened -> database = reopened, passphraseCheckpoint);
+            anchorAudit();
         } finally {
             clear(current);
             clear(next);
@@ -684,27 +688,28 @@ final class JooqCaseloadStore implements CaseloadStore {
             throw new IllegalArgumentException("Choose where the backup goes.");
         }
         Path target = file.toAbsolutePath();
-        if (Files.exists(target)) {
-            throw new IllegalArgumentException("There is already a file at " + target + ": choose a new name.");
+        if (Files.exists(target) || Files.isSymbolicLink(target)) {
+            throw new IllegalArgumentException("There is already a file at " + org.stepwise.files.PlainFiles.shown(target)
+                    + ": choose a new name.");
         }
-        backup(target, false, "to a chosen file");
+        backup(target, "to a chosen file");
     }
 
     /**
-     * Today's automatic backup in {@code backups/} (replacing an earlier one of today when
-     * {@code replace}, else only when there is none yet), then the oldest beyond 14 are removed.
-     * A failure never stops the practitioner's work: it is logged, kept for
-     * {@link #automaticBackupFailure()} and returned; a backup written clears the one kept.
+     * A new automatic backup in {@code backups/} (never replacing one: each has its own time in its name;
+     * a daily one only when there is none of today yet), verified before it is named, then old ones pruned
+     * ({@link StoreBackup#prune}): only after this newer one verified. A failure never stops the
+     * practitioner's work: it is logged, kept for {@link #automaticBackupFailure()} and returned; a backup
+     * written clears the one kept.
      */
-    synchronized Optional<BackupFailure> automaticBackup(LocalDate today, boolean replace,
-            BackupFailure.Occasion occasion) {
-        Path target = StoreBackup.automaticFile(database.dataDir(), today);
-        if (!replace && Files.exists(target)) {
-            return Optional.empty();
-        }
+    synchronized Optional<BackupFailure> automaticBackup(LocalDateTime now, BackupFailure.Occasion occasion) {
         try {
             checkOpen();
-            StoreBackup.write(database.dsl(), database.dataDir(), target, true);
+            if (occasion == BackupFailure.Occasion.DAILY && StoreBackup.hasAutomatic(database.dataDir(), now.toLocalDate())) {
+                return Optional.ofNullable(backupFailure);
+            }
+            Path target = StoreBackup.automaticFile(database.dataDir(), now);
+            writeVerifiedBackup(target);
             recordBackup("automatic, " + switch (occasion) {
                 case DAILY -> "daily";
                 case ON_CLOSE -> "on close";
@@ -720,6 +725,12 @@ final class JooqCaseloadStore implements CaseloadStore {
         return Optional.ofNullable(backupFailure);
     }
 
+    /** Writes a backup to {@code target}, verified against the rows the store holds now ({@link StoreBackup}). */
+    private void writeVerifiedBackup(Path target) throws IOException {
+        Map<String, Long> counts = database.dsl().connectionResult(PassphraseChange::rowCounts);
+        StoreBackup.write(database.dsl(), database.dataDir(), target, partial -> database.verifyBackup(partial, counts));
+    }
+
     /** Leaves the day's first automatic backup to {@link #dailyBackup()} (the unlock of the application's stores). */
     synchronized void dailyBackupDue() {
         dailyBackupDue = true;
@@ -729,9 +740,14 @@ final class JooqCaseloadStore implements CaseloadStore {
     public synchronized Optional<BackupFailure> dailyBackup() {
         if (dailyBackupDue && !closed) {
             dailyBackupDue = false;
-            automaticBackup(LocalDate.now(), false, BackupFailure.Occasion.DAILY);
+            automaticBackup(LocalDateTime.now(), BackupFailure.Occasion.DAILY);
         }
         return Optional.ofNullable(backupFailure);
+    }
+
+    @Override
+    public Optional<String> recovered() {
+        return Optional.ofNullable(recovered);
     }
 
     @Override
@@ -747,13 +763,17 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public synchronized Optional<BackupFailure> backUpNow() {
         checkOpen();
-        return automaticBackup(LocalDate.now(), true, BackupFailure.Occasion.ON_DEMAND);
+        return automaticBackup(LocalDateTime.now(), BackupFailure.Occasion.ON_DEMAND);
     }
 
-    private void backup(Path target, boolean replace, String detail) {
+    private void backup(Path target, String detail) {
         checkOpen();
         try {
-            StoreBackup.write(database.dsl(), database.dataDir(), target, replace);
+            writeVerifiedBackup(target);
+        } catch (StoreBackup.NotVerified e) {
+            StoreErrors.log("verifying a backup", e);
+            throw new StoreException("The backup was written but did not read back whole, so it was removed: "
+                    + "check the disk. Earlier backups were not touched.");
         } catch (IOException | RuntimeException e) {
             throw StoreErrors.translate("making a backup", "The backup was not written.", e);
         }
@@ -770,17 +790,38 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     /**
      * Writes the unlock that opened this store to the audit log, after the refused unlocks noted since
-     * the last one (each with its own time), in one transaction.
+     * the last one (each with its own time), in one transaction. What the file of refused unlocks held
+     * that was passed over is said in the unlock's event. If the refusals cannot be written, the unlock
+     * is written alone, saying so: nothing in that file can stop an unlock.
      */
-    synchronized void recordUnlock(List<Instant> refusedBefore) {
-        write("recording the unlock", "The unlock could not be recorded.", dsl -> {
-            for (Instant refused : refusedBefore) {
-                AuditTrail.append(dsl, refused, AuditAction.UNLOCK_FAILED, null, null, "noted at " + refused);
+    synchronized void recordUnlock(UnlockFailures.Pending refusedBefore) {
+        Optional<String> note = refusedBefore.note();
+        note.ifPresent(text -> LOG.log(System.Logger.Level.WARNING, "At unlock: {0}", text));
+        try {
+            write("recording the unlock", "The unlock could not be recorded.", dsl -> {
+                for (Instant refused : refusedBefore.times()) {
+                    AuditTrail.append(dsl, refused, AuditAction.UNLOCK_FAILED, null, null, "noted at " + refused);
+                }
+                AuditTrail.append(dsl, AuditAction.UNLOCK, null, null, unlockDetail(note.orElse(null)));
+                return null;
+            });
+        } catch (StoreException e) {
+            if (refusedBefore.times().isEmpty()) {
+                throw e;
             }
-            AuditTrail.append(dsl, AuditAction.UNLOCK, null, null,
-                    anchorProblem == null ? null : "the audit anchor check failed");
-            return null;
-        });
+            write("recording the unlock", "The unlock could not be recorded.", dsl -> {
+                AuditTrail.append(dsl, AuditAction.UNLOCK, null, null,
+                        unlockDetail(UnlockFailures.FILE_NAME + ": the refused unlocks in it could not be recorded"));
+                return null;
+            });
+        }
+    }
+
+    /** The unlock event's detail: the anchor finding and the note on refused unlocks, within the column's 200 characters. */
+    private String unlockDetail(String refusalsNote) {
+        String anchor = anchorProblem == null ? null : "the audit anchor check failed";
+        String detail = anchor == null ? refusalsNote : refusalsNote == null ? anchor : anchor + "; " + refusalsNote;
+        return detail == null || detail.length() <= 200 ? detail : detail.substring(0, 199) + "…";
     }
 
     /**
@@ -836,7 +877,7 @@ final class JooqCaseloadStore implements CaseloadStore {
             // The closing backup is the day's backup too when the daily one was never asked for.
             dailyBackupDue = false;
             if (backupOnClose) {
-                automaticBackup(LocalDate.now(), true, BackupFailure.Occasion.ON_CLOSE);
+                automaticBackup(LocalDateTime.now(), BackupFailure.Occasion.ON_CLOSE);
             }
             closed = true;
             database.close();

@@ -280,7 +280,7 @@ class ContactStoreTest {
         assertTrue(bundled.contains(prompt));
         MeasureCatalogue override = MeasureCatalogue.read(new StringReader(bundled.replace(prompt, "risk-item\tPHQ9\t9\t2\t")));
         store.close();
-        store = new H2StoreAccess(dir, override, StoreFixtures.TEST_ITERATIONS).unlock(passphrase());
+        store = new H2StoreAccess(dir, override, StoreFixtures.TEST_DERIVATION).unlock(passphrase());
 
         Contact saved = store.saveContact(attended(REFERRED.plusDays(7), List.of(phq9(0, 0, 0, 0, 0, 0, 0, 0, 1)), null));
         assertEquals(List.of(saved), store.contacts(referralId), "item 9 at 1 needs no review under this table");

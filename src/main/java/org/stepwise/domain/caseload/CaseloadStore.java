@@ -191,6 +191,15 @@ public interface CaseloadStore extends AutoCloseable {
     }
 
     /**
+     * What Stepwise finished or undid in the data folder when it opened this store, after an operation
+     * was interrupted (a creation, a restore or a passphrase change stopped part way by a crash or a
+     * kill), in one sentence; empty when there was nothing to do. It names no person.
+     */
+    default Optional<String> recovered() {
+        return Optional.empty();
+    }
+
+    /**
      * Writes the day's first automatic backup when this unlock left it due (a store with automatic backups
      * that has none of today yet; at most once per unlock, never after close), and reports why the last
      * automatic backup failed, as {@link #automaticBackupFailure} does. The unlock leaves it for the window
