@@ -108,6 +108,7 @@ public final class H2StoreAccess implements StoreAccess {
             }
             JooqCaseloadStore store = new JooqCaseloadStore(Database.unlock(dataDir, passphrase), catalogue);
             try {
+                store.checkMeasures();
                 store.checkAuditAnchor();
                 store.recordUnlock(UnlockFailures.pending(dataDir));
             } catch (RuntimeException e) {

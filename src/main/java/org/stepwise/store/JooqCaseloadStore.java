@@ -803,6 +803,20 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     /**
+     * Refuses, with a {@link StoreException} naming each code, a store whose scores name a measure the
+     * measure table it was opened with does not define ({@link StoredMeasures}). Reads only.
+     */
+    synchronized void checkMeasures() {
+        List<String> unknown = read("checking the stored measures", "The store's scores could not be checked.",
+                dsl -> StoredMeasures.unknown(dsl, catalogue));
+        StoredMeasures.refusal(unknown, catalogue).ifPresent(refusal -> {
+            LOG.log(System.Logger.Level.WARNING, "Unlock refused: {0} stored measure code(s) not in the measure table",
+                    unknown.size());
+            throw new StoreException(refusal);
+        });
+    }
+
+    /**
      * Checks the audit log against its anchor ({@link AuditAnchor}) before anything is added to it, and
      * anchors it when it passes. When it fails, the failure is kept for {@link AuditLog#verify()} and the
      * anchor is left as it is: it is the evidence, until a restore anchors the store again.
