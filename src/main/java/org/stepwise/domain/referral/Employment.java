@@ -28,9 +28,4 @@ public record Employment(EmploymentStatus atStart, EmploymentStatus atEnd, boole
         }
         return Optional.empty();
     }
-
-    /** Whether anything is recorded. */
-    public boolean recorded() {
-        return atStart != null || atEnd != null || support;
-    }
 }
