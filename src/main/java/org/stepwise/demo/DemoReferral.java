@@ -43,7 +43,7 @@ public record DemoReferral(
         List<ContactRecord> records = new ArrayList<>(contacts.size());
         for (Contact contact : contacts) {
             records.add(new ContactRecord(contact.date(), contact.type(), contact.attendance(), contact.medium(),
-                    contact.step(), contact.minutes(), contact.scores()));
+                    contact.step(), contact.minutes(), contact.scores(), contact.therapyType()));
             if (contact.riskReview() != null) {
                 latestRiskLevel = contact.riskReview().level();
             }

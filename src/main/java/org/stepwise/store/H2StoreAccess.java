@@ -103,6 +103,7 @@ public final class H2StoreAccess implements StoreAccess {
             }
             JooqCaseloadStore store = new JooqCaseloadStore(Database.unlock(dataDir, passphrase, derivation), catalogue);
             try {
+                store.checkMeasures();
                 store.checkAuditAnchor();
                 store.recordUnlock(UnlockFailures.pending(dataDir, java.time.Instant.now()));
             } catch (RuntimeException e) {

@@ -77,12 +77,11 @@ import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
+import org.stepwise.domain.measure.ProblemDescriptor;
+import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
-import org.stepwise.domain.referral.ReferralSource;
-import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
-import org.stepwise.domain.referral.StepChange;
 import org.stepwise.store.generated.tables.records.PatientRecord;
 
 /**
@@ -96,7 +95,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     private static final Set<String> KEY_ORIGINS = Set.of("generated", "imported");
     private static final int MIN_KEY_BYTES = 32;
     private static final int MAX_KEY_BYTES = 256;
-    private static final String NO_SUCH_REFERRAL = "That referral is not in the store.";
+    private static final String NO_SUCH_REFERRAL = StoredReferrals.NO_SUCH_REFERRAL;
     private static final String NO_SUCH_CONTACT = "That contact is not in the store.";
 
     private static final System.Logger LOG = System.getLogger(JooqCaseloadStore.class.getName());
@@ -188,6 +187,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .fetchSingle(PATIENT.ID);
             long referralId = dsl.insertInto(REFERRAL)
                     .set(REFERRAL.PATIENT_ID, patientId)
+                    .set(REFERRAL.UUID, StoredReferrals.newUuid())
                     .set(REFERRAL.REFERRAL_DATE, referral.referralDate())
                     .set(REFERRAL.SOURCE, referral.source().code())
                     .set(REFERRAL.PROBLEM_DESCRIPTOR, referral.problemDescriptor())
@@ -268,13 +268,22 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public synchronized Optional<Referral> referral(long referralId) {
         return read("reading a referral", "The referral could not be read.",
-                dsl -> referrals(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
+                dsl -> StoredReferrals.read(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
+    }
+
+    @Override
+    public synchronized Optional<Referral> referralByUuid(UUID uuid) {
+        if (uuid == null) {
+            throw new IllegalArgumentException("Finding a referral by its identity needs the identity.");
+        }
+        return read("finding a referral", "The referral could not be looked up.",
+                dsl -> StoredReferrals.read(dsl, REFERRAL.UUID.eq(uuid.toString())).stream().findFirst());
     }
 
     @Override
     public synchronized Optional<Referral> viewReferral(long referralId) {
         return auditedRead("reading a referral", "The referral could not be read.", dsl -> {
-            Optional<Referral> referral = referrals(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst();
+            Optional<Referral> referral = StoredReferrals.read(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst();
             if (referral.isPresent()) {
                 AuditTrail.append(dsl, AuditAction.VIEW, "referral", referralId, null);
             }
@@ -285,7 +294,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public synchronized List<Referral> referralsOf(long patientId) {
         return read("reading a patient's referrals", "The patient's referrals could not be read.",
-                dsl -> referrals(dsl, REFERRAL.PATIENT_ID.eq(patientId)));
+                dsl -> StoredReferrals.read(dsl, REFERRAL.PATIENT_ID.eq(patientId)));
     }
 
     @Override
@@ -326,7 +335,7 @@ final class JooqCaseloadStore implements CaseloadStore {
             Map<Long, List<Contact>> contacts = contacts(dsl,
                     CONTACT.REFERRAL_ID.between(ids.getFirst(), ids.getLast())).stream()
                     .collect(Collectors.groupingBy(Contact::referralId));
-            return referrals(dsl, chunk).stream()
+            return StoredReferrals.read(dsl, chunk).stream()
                     .sorted(Comparator.comparing(Referral::id))
                     .map(r -> new StoredReferral(r, patients.get(r.patientId()), contacts.getOrDefault(r.id(), List.of())))
                     .toList();
@@ -392,7 +401,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .selectFrom(CONTACT_VERSION)
                 .where(CONTACT_VERSION.CONTACT_ID.eq(contactId))
                 .orderBy(CONTACT_VERSION.VERSION)
-                .fetch(JooqCaseloadStore::version));
+                .fetch(this::version));
     }
 
     @Override
@@ -401,16 +410,16 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .selectFrom(CONTACT_VERSION)
                 .where(CONTACT_VERSION.CHANGE_KIND.eq("deleted"))
                 .orderBy(CONTACT_VERSION.CHANGED_AT.desc(), CONTACT_VERSION.ID.desc())
-                .fetch(JooqCaseloadStore::version)
+                .fetch(this::version)
                 .stream()
                 .filter(version -> version.contact().referralId() == referralId)
                 .toList());
     }
 
-    private static ContactVersion version(org.stepwise.store.generated.tables.records.ContactVersionRecord r) {
+    private ContactVersion version(org.stepwise.store.generated.tables.records.ContactVersionRecord r) {
         return new ContactVersion(r.getContactId(), r.getVersion(),
                 ContactVersion.Change.valueOf(r.getChangeKind().toUpperCase(Locale.ROOT)),
-                ContactText.read(r.getContent()), r.getChangedBy(), r.getChangedAt().toInstant());
+                ContactText.read(r.getContent(), catalogue), r.getChangedBy(), r.getChangedAt().toInstant());
     }
 
     @Override
@@ -511,6 +520,15 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public synchronized void recordEmployment(long referralId, Employment employment) {
+        Objects.requireNonNull(employment, "employment");
+        write("recording employment", "The employment details were not saved.", dsl -> {
+            StoredReferrals.recordEmployment(dsl, referralId, employment);
+            return null;
+        });
+    }
+
+    @Override
     public synchronized void changeStep(long referralId, LocalDate effectiveDate, int step) {
         if (effectiveDate == null) {
             throw new IllegalArgumentException("A step change needs the date it takes effect.");
@@ -551,6 +569,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .set(REFERRAL.STATUS, status.code())
                     .setNull(REFERRAL.END_DATE)
                     .setNull(REFERRAL.END_REASON)
+                    .setNull(REFERRAL.EMPLOYMENT_AT_END)
                     .set(REFERRAL.UPDATED_AT, now())
                     .where(REFERRAL.ID.eq(referralId))
                     .execute();
@@ -825,6 +844,20 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     /**
+     * Refuses, with a {@link StoreException} naming each code, a store whose scores name a measure the
+     * measure table it was opened with does not define ({@link StoredMeasures}). Reads only.
+     */
+    synchronized void checkMeasures() {
+        List<String> unknown = read("checking the stored measures", "The store's scores could not be checked.",
+                dsl -> StoredMeasures.unknown(dsl, catalogue));
+        StoredMeasures.refusal(unknown, catalogue).ifPresent(refusal -> {
+            LOG.log(System.Logger.Level.WARNING, "Unlock refused: {0} stored measure code(s) not in the measure table",
+                    unknown.size());
+            throw new StoreException(refusal);
+        });
+    }
+
+    /**
      * Checks the audit log against its anchor ({@link AuditAnchor}) before anything is added to it, and
      * anchors it when it passes. When it fails, the failure is kept for {@link AuditLog#verify()} and the
      * anchor is left as it is: it is the evidence, until a restore anchors the store again.
@@ -908,23 +941,6 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .orElseThrow(() -> new Refusal(NO_SUCH_REFERRAL));
     }
 
-    /** Referrals matching the condition with their step histories, newest referral date first. */
-    private static List<Referral> referrals(DSLContext dsl, Condition condition) {
-        var rows = dsl.selectFrom(REFERRAL)
-                .where(condition)
-                .orderBy(REFERRAL.REFERRAL_DATE.desc(), REFERRAL.ID.desc())
-                .fetch();
-        Map<Long, List<StepChange>> steps = dsl.selectFrom(STEP_CHANGE)
-                .where(STEP_CHANGE.REFERRAL_ID.in(DSL.select(REFERRAL.ID).from(REFERRAL).where(condition)))
-                .orderBy(STEP_CHANGE.EFFECTIVE_DATE, STEP_CHANGE.ID)
-                .fetchGroups(STEP_CHANGE.REFERRAL_ID, r -> new StepChange(r.getEffectiveDate(), r.getStep()));
-        return rows.stream().map(r -> new Referral(r.getId(), r.getPatientId(), r.getReferralDate(),
-                Coded.of(ReferralSource.class, r.getSource()), r.getProblemDescriptor(),
-                Coded.of(ReferralStatus.class, r.getStatus()), r.getEndDate(),
-                r.getEndReason() == null ? null : Coded.of(EndReason.class, r.getEndReason()),
-                steps.getOrDefault(r.getId(), List.of()), r.getDemo())).toList();
-    }
-
     /** Contacts matching the condition, by date then recording order, with their scores and risk reviews. */
     private List<Contact> contacts(DSLContext dsl, Condition condition) {
         var rows = dsl.selectFrom(CONTACT)
@@ -943,8 +959,11 @@ final class JooqCaseloadStore implements CaseloadStore {
     private Map<Long, List<Score>> scores(DSLContext dsl, Condition contactCondition) {
         Map<Long, List<Score>> scores = dsl.selectFrom(SCORE)
                 .where(SCORE.CONTACT_ID.in(DSL.select(CONTACT.ID).from(CONTACT).where(contactCondition)))
-                .fetchGroups(SCORE.CONTACT_ID, r -> new Score(MeasureCode.of(r.getMeasure()),
-                        ReferralRecords.asRecorded(catalogue, r.getTotal(), MeasureCode.of(r.getMeasure())), ScoreItems.parse(r.getItems())));
+                .fetchGroups(SCORE.CONTACT_ID, r -> {
+                    MeasureCode measure = StoredMeasures.code(catalogue, r.getMeasure());
+                    return new Score(measure, ReferralRecords.asRecorded(catalogue, r.getTotal(), measure),
+                            ScoreItems.parse(r.getItems()));
+                });
         scores.values().forEach(list -> list.sort(Comparator.comparing(Score::measure)));
         return scores;
     }
@@ -1106,7 +1125,7 @@ final class JooqCaseloadStore implements CaseloadStore {
         checkOpen();
         try {
             return database.dsl().transactionResult(configuration -> work.apply(configuration.dsl()));
-        } catch (Refusal e) {
+        } catch (Refusal | StoreException e) {
             throw e;
         } catch (RuntimeException e) {
             throw StoreErrors.translate(action, failure, e);
@@ -1127,7 +1146,7 @@ final class JooqCaseloadStore implements CaseloadStore {
         T result;
         try {
             result = database.dsl().transactionResult(configuration -> work.apply(configuration.dsl()));
-        } catch (Refusal e) {
+        } catch (Refusal | StoreException e) {
             throw e;
         } catch (RuntimeException e) {
             throw StoreErrors.translate(action, failure, e);

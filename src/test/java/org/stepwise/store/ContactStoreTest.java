@@ -111,7 +111,7 @@ class ContactStoreTest {
                 List.of(given.scores().get(3), given.scores().get(2), wsas, mi), LOW_RISK), saved.id()), saved,
                 "every field, score (items and total, WSAS prorated with its work item unanswered) and the review");
         assertEquals("13", saved.scores().getFirst().total().toPlainString());
-        assertEquals("3.00", saved.scores().get(3).total().toPlainString(), "MI keeps its two decimals");
+        assertEquals("3.0000", saved.scores().get(3).total().toPlainString(), "MI keeps its four decimals");
     }
 
     @Test

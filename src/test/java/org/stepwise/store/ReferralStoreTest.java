@@ -2,6 +2,7 @@ package org.stepwise.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -51,6 +52,7 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.EndReason;
+import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralSource;
@@ -127,10 +129,11 @@ class ReferralStoreTest {
 
         Referral first = store.referral(created.referralId()).orElseThrow();
 
-        assertEquals(new Referral(created.referralId(), created.patientId(), REFERRED, ReferralSource.SELF, "F41.1",
-                ReferralStatus.REFERRED, null, null, List.of(new StepChange(REFERRED, 2),
-                        new StepChange(REFERRED.plusDays(30), 3), new StepChange(REFERRED.plusDays(60), 2)), false),
-                first);
+        assertNotNull(first.uuid(), "a stored referral has its identity");
+        assertEquals(new Referral(created.referralId(), first.uuid(), created.patientId(), REFERRED, ReferralSource.SELF,
+                "F41.1", ReferralStatus.REFERRED, null, null, List.of(new StepChange(REFERRED, 2),
+                        new StepChange(REFERRED.plusDays(30), 3), new StepChange(REFERRED.plusDays(60), 2)),
+                Employment.NOT_RECORDED, false), first);
         assertEquals(List.of(second.referralId(), created.referralId()),
                 store.referralsOf(created.patientId()).stream().map(Referral::id).toList());
         assertEquals(List.of(), store.referralsOf(created.patientId() + 1000));

@@ -42,7 +42,7 @@ final class ContactDifferences {
         for (MeasureCode code : catalogue.codes()) {
             Score old = was.get(code);
             Score fresh = now.get(code);
-            if (Objects.equals(old, fresh)) {
+            if (Objects.equals(old, fresh) || sameAnswers(old, fresh)) {
                 continue;
             }
             String name = catalogue.definition(code).name();
@@ -103,6 +103,14 @@ final class ContactDifferences {
         if (!old.equals(fresh)) {
             lines.add(label + ": " + old + ARROW + fresh);
         }
+    }
+
+    /**
+     * The same answers give the same score: a total that differs with them is one kept to fewer decimals
+     * before the store kept MI's mean to 4 (a version kept before schema version 4), not a change.
+     */
+    private static boolean sameAnswers(Score old, Score fresh) {
+        return old != null && fresh != null && old.items() != null && old.items().equals(fresh.items());
     }
 
     private static Map<MeasureCode, Score> scores(Contact contact) {

@@ -54,17 +54,25 @@ public final class SessionView {
     public SessionView(SessionViewModel model) {
         date.setId("session-date");
         date.setPromptText("dd/mm/yyyy");
+        date.setPrefColumnCount(8);
         ComboBox<ContactType> type = choice("session-type", ContactType.values());
         ComboBox<Medium> medium = choice("session-medium", Medium.values());
         ComboBox<Attendance> attendance = choice("session-attendance", Attendance.values());
         TextField minutes = new TextField();
         minutes.setId("session-minutes");
+        minutes.setPrefColumnCount(5);
         ComboBox<Therapy> therapy = new ComboBox<>(model.therapies());
         therapy.setId("session-therapy");
         therapy.setPromptText("None recorded");
 
         GridPane details = Forms.grid(4, 2, 16, 10);
-        details.add(Forms.row("Date (dd/mm/yyyy)", date, model.date()), 0, 0);
+        // The type column is the widest, so that "Assessment and treatment" shows whole; the date shows its
+        // own format (today's date, or the prompt dd/mm/yyyy).
+        double[] widths = {20, 32, 24, 24};
+        for (int i = 0; i < widths.length; i++) {
+            details.getColumnConstraints().get(i).setPercentWidth(widths[i]);
+        }
+        details.add(Forms.row("Date", date, model.date()), 0, 0);
         details.add(Forms.row("Type", type, model.type(), ContactType::label), 1, 0);
         details.add(Forms.row("Medium", medium, model.medium(), Medium::label), 2, 0);
         details.add(Forms.row("Attendance", attendance, model.attendance(), Attendance::label), 3, 0);
@@ -462,6 +470,8 @@ public final class SessionView {
         box.getItems().setAll(items);
         box.setPromptText("Choose");
         box.setVisibleRowCount(10);
+        // Its column sets its width, not the text chosen (which would widen the form and push the chart).
+        box.setPrefWidth(100);
         return box;
     }
 }

@@ -85,6 +85,31 @@ class ContactDifferencesTest {
                         List.of("Note removed")));
     }
 
+    /**
+     * A version kept before the store kept MI's mean to 4 decimals holds 2.30 where the same answers now
+     * give 2.2963: no change to report. Other answers still are one.
+     */
+    @Test
+    void anMiTotalKeptToTwoDecimalsBeforeIsNoChangeForTheSameAnswers() {
+        List<Integer> answers = List.of(3, 2, 2, 3, 1, 2, 3, 3, 2, 2, 1, 3, 2, 2, 3, 2, 2, 3, 2, 2, 3, 2, 3, 2, 2, 3, 2);
+        Score now = CATALOGUE.definition(MeasureCode.MI).score(answers);
+        assertEquals(new java.math.BigDecimal("2.2963"), now.total());
+        Contact kept = copy(BASE.date(), BASE.type(), BASE.medium(), BASE.attendance(), BASE.step(), BASE.minutes(),
+                BASE.therapyType(), BASE.note(), List.of(new Score(MeasureCode.MI, new java.math.BigDecimal("2.30"),
+                        answers)), BASE.riskReview());
+        Contact current = copy(BASE.date(), BASE.type(), BASE.medium(), BASE.attendance(), BASE.step(), BASE.minutes(),
+                BASE.therapyType(), BASE.note(), List.of(now), BASE.riskReview());
+
+        assertEquals(List.of("Saved again with nothing changed"), ContactDifferences.between(kept, current, CATALOGUE));
+
+        List<Integer> other = new java.util.ArrayList<>(answers);
+        other.set(0, 5);
+        Contact changed = copy(BASE.date(), BASE.type(), BASE.medium(), BASE.attendance(), BASE.step(), BASE.minutes(),
+                BASE.therapyType(), BASE.note(), List.of(CATALOGUE.definition(MeasureCode.MI).score(other)),
+                BASE.riskReview());
+        assertEquals(1, ContactDifferences.between(kept, changed, CATALOGUE).size());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("changes")
     void eachChangedFieldIsOneLineBeforeThenAfter(String what, Contact after, List<String> lines) {
