@@ -38,6 +38,8 @@ import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.referral.Employment;
+import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
@@ -404,6 +406,52 @@ class DemoCaseloadGeneratorTest {
                         && ChronoUnit.DAYS.between(lastAttended(r).date(), TODAY) > 28), "no contact for 4 weeks"),
                 () -> assertTrue(open.stream().anyMatch(r -> treated(r)
                         && lastAttended(r).scores().isEmpty()), "latest attended contact without PHQ-9"));
+    }
+
+    @Test
+    void everyReferralRecordsEmploymentAtItsStartAndAtItsEndOnceEnded() {
+        for (DemoReferral referral : referrals()) {
+            Employment employment = referral.employment();
+            boolean seen = referral.contacts().stream().anyMatch(c -> c.attendance().attended());
+            assertAll(
+                    () -> assertNotNull(employment.atStart(), "status at the start"),
+                    () -> assertEquals(referral.endDate() != null, employment.atEnd() != null,
+                            "status at the end exactly when ended"),
+                    () -> assertTrue(seen || !employment.support(), "support only once seen"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: WSAS work item not applicable in {1} to {2}")
+    @CsvSource({"RETIRED, 0.6, 1.0", "EMPLOYED, 0.0, 0.1"})
+    void theWsasWorkItemFollowsEmployment(EmploymentStatus status, double low, double high) {
+        List<Score> wsas = referrals().stream().filter(r -> r.employment().atStart() == status)
+                .flatMap(r -> r.contacts().stream()).flatMap(c -> c.scores().stream())
+                .filter(s -> s.measure() == MeasureCode.WSAS).toList();
+        double notApplicable = share(wsas, s -> s.items().getFirst() == null);
+
+        assertTrue(notApplicable >= low && notApplicable <= high, status + ": " + notApplicable);
+    }
+
+    @Test
+    void aReferralBecomesTheReferralAStoreKeepsWithItsEmployment() {
+        DemoReferral ended = referrals().stream().filter(r -> r.endDate() != null && r.steps().size() > 1)
+                .findFirst().orElseThrow();
+
+        Referral stored = ended.toReferral();
+
+        assertAll(
+                () -> assertNull(stored.id()),
+                () -> assertNull(stored.uuid()),
+                () -> assertEquals(ended.referral().referralDate(), stored.referralDate()),
+                () -> assertEquals(ended.referral().source(), stored.source()),
+                () -> assertEquals(ended.referral().problemDescriptor(), stored.problemDescriptor()),
+                () -> assertEquals(ended.status(), stored.status()),
+                () -> assertEquals(ended.endDate(), stored.endDate()),
+                () -> assertEquals(ended.endReason(), stored.endReason()),
+                () -> assertEquals(ended.steps(), stored.steps()),
+                () -> assertEquals(ended.employment(), stored.employment()),
+                () -> assertNotNull(stored.employment().atEnd()),
+                () -> assertTrue(stored.demo()));
     }
 
     @Test
