@@ -25,9 +25,12 @@ import org.stepwise.domain.referral.ReferralStatus;
  */
 public final class DemoCaseloadGenerator {
 
-    /** The stage each patient's latest referral has reached: about a third end once earlier referrals count. */
+    /**
+     * The stage each patient's latest referral has reached (waiting, in treatment, ended): with the
+     * earlier referrals, which have all ended, about a third of referrals finish a course of treatment.
+     */
     private static final DemoPathway.Stage[] STAGES = DemoPathway.Stage.values();
-    private static final double[] STAGE_WEIGHTS = {12, 13, 47, 28};
+    private static final double[] STAGE_WEIGHTS = {20, 44, 36};
 
     /**
      * The most patients one caseload may have: the 999 range holds about 900,000 valid NHS numbers,

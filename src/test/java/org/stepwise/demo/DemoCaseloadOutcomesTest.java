@@ -44,16 +44,16 @@ class DemoCaseloadOutcomesTest {
             20261123 | paired scores            | 0.85 | 1.00
             20261123 | reliable improvement     | 0.55 | 0.80
             20261123 | reliable deterioration   | 0.02 | 0.10
-            20261123 | ended                    | 0.28 | 0.40
+            20261123 | ended                    | 0.34 | 0.46
             20261123 | finished                 | 0.20 | 0.35
             7        | recovery                 | 0.35 | 0.65
             7        | paired scores            | 0.85 | 1.00
             7        | reliable deterioration   | 0.02 | 0.10
-            7        | ended                    | 0.28 | 0.40
+            7        | ended                    | 0.34 | 0.46
             99       | recovery                 | 0.35 | 0.65
             99       | paired scores            | 0.85 | 1.00
             99       | reliable deterioration   | 0.02 | 0.10
-            99       | ended                    | 0.28 | 0.40
+            99       | ended                    | 0.34 | 0.46
             """)
     void caseloadFiguresFallWhereAServicesDo(long seed, String figure, double low, double high) {
         List<ReferralOutcome> outcomes = outcomes(seed);
