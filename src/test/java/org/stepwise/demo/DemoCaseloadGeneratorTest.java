@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
@@ -34,6 +35,7 @@ import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.patient.NhsNumber;
@@ -137,19 +139,34 @@ class DemoCaseloadGeneratorTest {
     }
 
     @Test
-    void attendedContactsCarryTheMeasuresOfTheProblem() {
+    void attendedContactsCarryTheMeasuresOfTheProblemOrGad7OnlyWhereItsAdsmIsNotUsed() {
+        int withAdsm = 0;
+        int adsmNotUsed = 0;
         for (DemoReferral referral : referrals()) {
-            MeasureCode anxiety = CATALOGUE.anxietyMeasureFor(referral.referral().problemDescriptor());
+            MeasureCode adsm = CATALOGUE.anxietyMeasureFor(referral.referral().problemDescriptor());
+            boolean adsmUsed = referral.contacts().stream().flatMap(c -> c.scores().stream())
+                    .anyMatch(s -> s.measure() == adsm);
             Set<MeasureCode> expected = new java.util.HashSet<>(List.of(MeasureCode.PHQ9, MeasureCode.GAD7, MeasureCode.WSAS,
-                    MeasureCode.PHOBIA_SOCIAL, MeasureCode.PHOBIA_AGORA, MeasureCode.PHOBIA_SPECIFIC, anxiety));
+                    MeasureCode.PHOBIA_SOCIAL, MeasureCode.PHOBIA_AGORA, MeasureCode.PHOBIA_SPECIFIC));
+            if (adsmUsed) {
+                expected.add(adsm);
+            }
+            boolean scored = false;
             for (Contact contact : referral.contacts()) {
                 if (!contact.scores().isEmpty()) {
                     Set<MeasureCode> recorded = contact.scores().stream().map(Score::measure)
                             .collect(Collectors.toCollection(() -> new java.util.HashSet<MeasureCode>()));
                     assertEquals(expected, recorded);
+                    scored = true;
                 }
             }
+            if (adsm != MeasureCode.GAD7 && scored) {
+                withAdsm++;
+                adsmNotUsed += adsmUsed ? 0 : 1;
+            }
         }
+        double share = (double) adsmNotUsed / withAdsm;
+        assertTrue(share >= 0.15 && share <= 0.35, "ADSM not used in " + share + " of the referrals whose problem has one");
     }
 
     @Test
@@ -269,7 +286,7 @@ class DemoCaseloadGeneratorTest {
             a second referral                  | reReferred    | 0.03 | 0.12
             contacts not attended (DNA)        | dna           | 0.07 | 0.13
             contacts cancelled                 | cancelled     | 0.02 | 0.08
-            PHQ-9s with item 9 at 1 or more    | item9         | 0.05 | 0.15
+            PHQ-9s with item 9 at 1 or more    | item9         | 0.10 | 0.22
             referrals stepped up from 2 to 3   | steppedUp     | 0.02 | 0.10
             ended referrals that dropped out   | droppedOut    | 0.12 | 0.30
             ended referrals that completed     | completed     | 0.60 | 0.85
@@ -347,13 +364,11 @@ class DemoCaseloadGeneratorTest {
         }
     }
 
-    @ParameterizedTest(name = "step {0}: {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            2 | 748051000000105 748041000000107
-            3 | 304891004 443730003 449030000 286711000000107 314034001
-            """)
-    void treatmentContactsRecordATherapyThatFitsTheStep(int step, String allowed) {
-        Set<String> codes = Set.of(allowed.split(" "));
+    @ParameterizedTest(name = "step {0}")
+    @ValueSource(ints = {2, 3})
+    void treatmentContactsRecordEveryTherapyTheTableOffersAtTheStepAndNoOther(int step) {
+        Set<String> codes = CATALOGUE.therapiesForStep(step).stream().map(Therapy::snomedCode)
+                .collect(Collectors.toSet());
         Set<String> seen = new HashSet<>();
         for (DemoReferral referral : referrals()) {
             for (Contact contact : referral.contacts()) {
@@ -367,6 +382,22 @@ class DemoCaseloadGeneratorTest {
             }
         }
         assertEquals(codes, seen, "every therapy of the step is used");
+    }
+
+    @ParameterizedTest(name = "{0}: only {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            F43.1 | 304891004 449030000
+            F42   | 304891004
+            F41.2 | 304891004 286711000000107
+            """)
+    void stepThreeTherapiesFitTheProblem(String problem, String fitting) {
+        Set<String> allowed = Set.of(fitting.split(" "));
+        Set<String> seen = referrals().stream().filter(r -> r.referral().problemDescriptor().equals(problem))
+                .flatMap(r -> r.contacts().stream())
+                .filter(c -> c.attendance().attended() && c.type().isTreatment() && c.step() == 3)
+                .map(Contact::therapyType).collect(Collectors.toSet());
+
+        assertEquals(allowed, seen);
     }
 
     @Test
