@@ -145,7 +145,8 @@ class ExportRoundTripTest {
                         r.contacts().stream().map(Contact::date).toList())) {
                     NewReferral bare = new NewReferral(r.referral().referralDate(), r.referral().source(), null,
                             r.referral().step());
-                    r = new DemoReferral(bare, r.steps(), r.status(), r.endDate(), r.endReason(), r.contacts());
+                    r = new DemoReferral(bare, r.steps(), r.status(), r.endDate(), r.endReason(), r.employment(),
+                            r.contacts());
                     done = true;
                 }
                 referrals.add(r);
