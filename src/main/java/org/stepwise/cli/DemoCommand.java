@@ -186,7 +186,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static Referral referral(DemoReferral r) {
-        return new Referral(null, 0, r.referral().referralDate(), r.referral().source(),
-                r.referral().problemDescriptor(), r.status(), r.endDate(), r.endReason(), r.steps(), true);
+        return r.toReferral();
     }
 }
