@@ -61,7 +61,9 @@ class ChunkedExportTest {
         store.saveServiceKey(ServiceKey.generate().bytes(), "generated");
         period = ExportPeriod.financialYearContaining(LocalDate.now());
 
-        ExportMapper mapper = new ExportMapper(ServiceKey.of(store.serviceKey().orElseThrow()).pseudonymiser(), CATALOGUE);
+        ServiceKey key = ServiceKey.of(store.serviceKey().orElseThrow());
+        FileHeader header = new OutcomeExport(store, CATALOGUE, CLOCK).preview(period, OutcomeExport.Progress.NONE).header();
+        ExportMapper mapper = new ExportMapper(key.pseudonymiser(), CATALOGUE, header.generatedAt());
         List<FileReferral> expected = new ArrayList<>();
         referenceLeftOut = new EnumMap<>(ExportMapper.LeftOut.class);
         for (long id : store.caseload().stream().mapToLong(CaseloadRow::referralId).sorted().toArray()) {
@@ -69,13 +71,12 @@ class ChunkedExportTest {
             List<Contact> contacts = store.contacts(id);
             if (period.includes(referral.referralDate(), contacts.stream().map(Contact::date).toList())) {
                 Patient patient = store.patient(referral.patientId()).orElseThrow();
-                ExportMapper.leftOut(referral, patient).ifPresentOrElse(
+                mapper.leftOut(referral, patient, contacts).ifPresentOrElse(
                         reason -> referenceLeftOut.merge(reason, 1, Integer::sum),
                         () -> expected.add(mapper.map(referral, patient, contacts)));
             }
         }
-        FileHeader header = new OutcomeExport(store, CATALOGUE, CLOCK).preview(period, OutcomeExport.Progress.NONE).header();
-        reference = new OutcomeFileWriter(CATALOGUE).write(Files.createDirectory(folder.resolve("reference")), header,
+        reference = new OutcomeFileWriter(CATALOGUE, key).write(Files.createDirectory(folder.resolve("reference")), header,
                 expected.iterator());
         referenceCsv = new CsvTables().write(folder.resolve("reference-csv"), header, expected.iterator());
         assertTrue(reference.referralCount() > 20 && reference.referralCount() < store.caseload().size(),

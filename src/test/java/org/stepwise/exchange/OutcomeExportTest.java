@@ -69,7 +69,7 @@ class OutcomeExportTest {
         OutcomeFile file = ((ReadResult.Accepted) new OutcomeFileReader(CATALOGUE).read(result.written().file())).file();
         Set<String> expected = inPeriod().stream()
                 .filter(r -> r.problemDescriptor() != null)
-                .map(r -> key.pseudonymiser().referral(Long.parseLong(r.key())))
+                .map(r -> key.pseudonymiser().referral(store.referral(Long.parseLong(r.key())).orElseThrow().uuid()))
                 .collect(Collectors.toSet());
         assertEquals(expected, file.referrals().stream().map(FileReferral::pseudonym).collect(Collectors.toSet()));
         assertTrue(expected.size() > 10 && expected.size() < store.referralRecords().size(),
