@@ -93,7 +93,7 @@ public final class ReviewCommand implements Callable<Integer> {
         text.append(String.format("Files: %d read, %d refused%n", review.accepted().size(), review.refused().size()));
         if (!review.accepted().isEmpty()) {
             for (String line : ReviewInputs.authenticityLines(review, key)) {
-                text.append(String.format("Authenticity: %s%n", line));
+                text.append(String.format("%s%n", Character.toUpperCase(line.charAt(0)) + line.substring(1)));
             }
         }
         text.append(String.format("Rates count %s; rules of the %s, measure table edition %s.%n", cohort(review),
@@ -137,7 +137,7 @@ public final class ReviewCommand implements Callable<Integer> {
     }
 
     private static void figures(StringBuilder text, OutcomeSummary s) {
-        text.append(String.format("  %-46s %6s %6s %7s  %-9s %-9s%n", "", "count", "of", "rate", "standard", "ambition"));
+        text.append(String.format("  %-46s %6s %6s %7s  %-9s %s%n", "", "count", "of", "rate", "standard", "ambition"));
         count(text, "Referrals", s.referrals());
         count(text, "Ended in the period", s.ended());
         count(text, "Finished treatment", s.finishedTreatment());

@@ -24,9 +24,11 @@ import org.stepwise.exchange.ServiceKeyFile;
  * checks each format-2 file's MAC.
  *
  * <p>The key comes from {@code --service-key FILE} (a key file, as the Export screen saves it); else,
- * when a passphrase is given ({@code --passphrase-file} or {@code STEPWISE_PASSPHRASE}) and the data
- * folder holds a store, from that store, which is unlocked to read it and closed again; else there is
- * none, and the review says plainly on standard error that authenticity was not checked. A key that was
+ * when the data folder is named ({@code --data-dir} or {@code STEPWISE_DATA_DIR}), a passphrase is given
+ * ({@code --passphrase-file} or {@code STEPWISE_PASSPHRASE}) and the folder holds a store, from that
+ * store, which is unlocked to read it and closed again; else there is none, and the review says plainly
+ * on standard error that authenticity was not checked. (The system's default data folder is not opened
+ * unasked: a review reads files, and opening a store is an unlock in its audit log.) A key that was
  * asked for but cannot be had (an unreadable key file, a passphrase that does not open the store) is a
  * usage error: the review does not quietly go on without the check it was asked for.
  */
@@ -59,7 +61,7 @@ final class ReviewInputs {
                 throw new UsageException("The service key file cannot be used: " + e.getMessage());
             }
         }
-        if (!passphraseGiven(parent)) {
+        if (!dataFolderNamed(parent) || !passphraseGiven(parent)) {
             return Optional.empty();
         }
         Path folder = parent.dataFolder();
@@ -86,6 +88,11 @@ final class ReviewInputs {
         } finally {
             Arrays.fill(passphrase, '\0');
         }
+    }
+
+    private static boolean dataFolderNamed(StepwiseCommand parent) {
+        String fromEnv = parent.env().get(DataFolders.ENV_DATA_DIR);
+        return parent.dataDir != null || fromEnv != null && !fromEnv.isBlank();
     }
 
     private static boolean passphraseGiven(StepwiseCommand parent) {

@@ -34,6 +34,7 @@ import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
@@ -98,9 +99,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
             patients.put(stored.id(), stored);
         }
         long referralId = nextId++;
-        referrals.put(referralId, new Referral(referralId, stored.id(), referral.referralDate(), referral.source(),
-                referral.problemDescriptor(), ReferralStatus.REFERRED, null, null,
-                List.of(new StepChange(referral.referralDate(), referral.step())), false));
+        referrals.put(referralId, new Referral(referralId, UUID.randomUUID(), stored.id(), referral.referralDate(),
+                referral.source(), referral.problemDescriptor(), ReferralStatus.REFERRED, null, null,
+                List.of(new StepChange(referral.referralDate(), referral.step())), Employment.NOT_RECORDED, false));
         return new ReferralCreated(referralId, stored.id(), existing);
     }
 
@@ -255,16 +256,16 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         Referral r = existingReferral(referralId);
         List<StepChange> steps = new ArrayList<>(r.steps());
         steps.add(new StepChange(effectiveDate, step));
-        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
-                r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), steps, r.demo()));
+        referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
+                r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), steps, r.employment(), r.demo()));
     }
 
     @Override
     public synchronized void setProblemDescriptor(long referralId, ProblemDescriptor problem) {
         failIfAsked();
         Referral r = existingReferral(referralId);
-        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
-                problem.code(), r.status(), r.endDate(), r.endReason(), r.steps(), r.demo()));
+        referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
+                problem.code(), r.status(), r.endDate(), r.endReason(), r.steps(), r.employment(), r.demo()));
     }
 
     @Override
@@ -274,8 +275,8 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
             throw new IllegalArgumentException("To end a referral, record its end date and reason.");
         }
         Referral r = existingReferral(referralId);
-        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
-                r.problemDescriptor(), status, null, null, r.steps(), r.demo()));
+        referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
+                r.problemDescriptor(), status, null, null, r.steps(), r.employment(), r.demo()));
     }
 
     @Override
@@ -285,8 +286,8 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         if (contacts(referralId).stream().anyMatch(c -> c.date().isAfter(endDate))) {
             throw new IllegalArgumentException("A referral cannot end before its last contact.");
         }
-        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
-                r.problemDescriptor(), ReferralStatus.ENDED, endDate, reason, r.steps(), r.demo()));
+        referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
+                r.problemDescriptor(), ReferralStatus.ENDED, endDate, reason, r.steps(), r.employment(), r.demo()));
     }
 
     @Override
@@ -317,8 +318,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
             for (ReferralHistory referralHistory : history.referrals()) {
                 Referral r = referralHistory.referral();
                 long referralId = nextId++;
-                referrals.put(referralId, new Referral(referralId, patient.id(), r.referralDate(), r.source(),
-                        r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), r.steps(), r.demo()));
+                referrals.put(referralId, new Referral(referralId, r.uuid() != null ? r.uuid() : UUID.randomUUID(),
+                        patient.id(), r.referralDate(), r.source(), r.problemDescriptor(), r.status(), r.endDate(),
+                        r.endReason(), r.steps(), r.employment(), r.demo()));
                 referralCount++;
                 for (Contact c : referralHistory.contacts()) {
                     long contactId = nextId++;
@@ -489,9 +491,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         });
         long referralId = nextId++;
         boolean ended = status == ReferralStatus.ENDED;
-        referrals.put(referralId, new Referral(referralId, patient.id(), referred, ReferralSource.SELF,
+        referrals.put(referralId, new Referral(referralId, UUID.randomUUID(), patient.id(), referred, ReferralSource.SELF,
                 null, status, ended ? referred : null, ended ? EndReason.COMPLETED : null,
-                List.of(new StepChange(referred, step)), false));
+                List.of(new StepChange(referred, step)), Employment.NOT_RECORDED, false));
         return new CaseloadRow(referralId, patient.id(), family, given, patient.nhsNumber(), step, status, referred);
     }
 
