@@ -57,9 +57,10 @@ class ChunkedExportTest {
     static void storeAndReference() throws IOException {
         store = TestStores.access(folder.resolve("data")).create("correct horse battery staple".toCharArray(),
                 new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false));
-        store.importCaseload(DemoCommand.histories(DemoStores.caseload(23, 90)));
+        LocalDate today = LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC);
+        store.importCaseload(DemoCommand.histories(DemoStores.caseload(23, 90, today)));
         store.saveServiceKey(ServiceKey.generate().bytes(), "generated");
-        period = ExportPeriod.financialYearContaining(LocalDate.now());
+        period = ExportPeriod.financialYearContaining(today);
 
         ServiceKey key = ServiceKey.of(store.serviceKey().orElseThrow());
         FileHeader header = new OutcomeExport(store, CATALOGUE, CLOCK).preview(period, OutcomeExport.Progress.NONE).header();
