@@ -84,6 +84,17 @@ class ChunkedExportTest {
                 "the demo caseload has referrals both in and out of the period");
     }
 
+    /**
+     * The file without what changes from one export to the next of the same referrals: the audit head
+     * (each export is written to the audit log) and so the seal (digest and MAC) over it.
+     */
+    private static com.fasterxml.jackson.databind.JsonNode unsealed(Path file) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode document = OutcomeFiles.tree(file);
+        document.remove("auditHead");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) document.get("integrity")).remove(List.of("sha256", "mac"));
+        return document;
+    }
+
     @AfterAll
     static void closeStore() {
         store.close();
@@ -95,11 +106,10 @@ class ChunkedExportTest {
         OutcomeExport export = new OutcomeExport(store, CATALOGUE, CLOCK, chunk);
         OutcomeExport.Result<OutcomeFileWriter.Written> json =
                 export.writeJson(Files.createDirectory(folder.resolve("json-" + chunk)), period, OutcomeExport.Progress.NONE);
-        assertEquals(List.of(reference.referralCount(), reference.contactCount(), reference.scoreCount(), reference.sha256()),
-                List.of(json.written().referralCount(), json.written().contactCount(), json.written().scoreCount(),
-                        json.written().sha256()));
+        assertEquals(List.of(reference.referralCount(), reference.contactCount(), reference.scoreCount()),
+                List.of(json.written().referralCount(), json.written().contactCount(), json.written().scoreCount()));
         assertEquals(referenceLeftOut, json.leftOut());
-        assertEquals(Files.readString(reference.file()), Files.readString(json.written().file()));
+        assertEquals(unsealed(reference.file()), unsealed(json.written().file()));
 
         OutcomeExport.Result<CsvTables.Written> csv =
                 export.writeCsv(folder.resolve("csv-" + chunk), period, OutcomeExport.Progress.NONE);
@@ -113,7 +123,7 @@ class ChunkedExportTest {
         OutcomeExport.Result<OutcomeExport.Both> both = export.writeJsonAndCsv(
                 Files.createDirectory(folder.resolve("both-json")), folder.resolve("both-csv"), period,
                 OutcomeExport.Progress.NONE);
-        assertEquals(Files.readString(reference.file()), Files.readString(both.written().json().file()));
+        assertEquals(unsealed(reference.file()), unsealed(both.written().json().file()));
         assertEquals(referenceCsv.sha256(), both.written().csv().sha256());
         assertEquals(List.of(referenceCsv.referralCount(), referenceCsv.contactCount(), referenceCsv.scoreCount()),
                 List.of(both.written().csv().referralCount(), both.written().csv().contactCount(),
