@@ -175,6 +175,39 @@ class ExportMapperTest {
     }
 
     @Test
+    void aMeasureOnlyTheServicesTableDefinesIsExportedAndItsOutcomeJudgedByThatTable() throws Exception {
+        MeasureCatalogue service = ServiceTables.withIesrAndBdd();
+        Score[] iesr = new Score[3];
+        for (int i = 0; i < 3; i++) {
+            Integer[] items = new Integer[22];
+            java.util.Arrays.fill(items, i == 0 ? 2 : 1);
+            iesr[i] = service.definition(service.code("IESR").orElseThrow()).score(java.util.Arrays.asList(items));
+        }
+        List<Contact> contacts = new ExportFixtures.Contacts(41, 1)
+                .attended("2026-04-10", ContactType.ASSESSMENT, phq9(15), iesr[0])
+                .attended("2026-04-24", ContactType.TREATMENT, phq9(8), iesr[1])
+                .attended("2026-05-08", ContactType.TREATMENT, phq9(6), iesr[2])
+                .list();
+        Referral ptsd = new Referral(41L, ExportFixtures.uuid(41), 7, LocalDate.of(2026, 4, 1), ReferralSource.GP,
+                "F43.1", ReferralStatus.ENDED, LocalDate.of(2026, 5, 8), org.stepwise.domain.referral.EndReason.COMPLETED,
+                List.of(new StepChange(LocalDate.of(2026, 4, 1), 3)), Employment.NOT_RECORDED, false);
+        FileReferral mapped = new ExportMapper(PSEUDONYMS, service, GENERATED).map(ptsd, ExportFixtures.patient(7), contacts);
+        assertEquals("IESR", mapped.outcome().anxietyMeasure().code());
+        assertEquals(true, mapped.outcome().recovered());
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("iesr-export");
+        try {
+            java.nio.file.Path file = new OutcomeFileWriter(service, OutcomeFiles.KEY).write(folder,
+                    OutcomeFiles.header("uid-1", "2026-11-23T09:00:00Z"), List.of(mapped).iterator()).file();
+            Review review = new ReviewService(service, OutcomeFiles.KEY).review(List.of(file));
+            assertEquals(List.of(), review.refused());
+            assertEquals(1, review.overall().recovered());
+            java.nio.file.Files.delete(file);
+        } finally {
+            java.nio.file.Files.delete(folder);
+        }
+    }
+
+    @Test
     void noIdentifierNoteOrRiskNarrativeReachesTheFileForm() {
         List<Contact> contacts = new ExportFixtures.Contacts(41, 1)
                 .attended("2026-04-10", ContactType.ASSESSMENT, phq9(16), gad7(13))
