@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every field an outcome file can carry, by part of the file, read from the JSON Schema of the format Stepwise writes (format 2)
- * (which admits no other field), so that a preview lists exactly what can leave the machine.
+ * Every field an outcome file can carry, by part of the file, read from the JSON Schema of the format
+ * Stepwise writes (format 2, which admits no other field), so that a preview lists exactly what can
+ * leave the machine.
  */
 public final class ExportFields {
 

@@ -12,6 +12,7 @@ import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.outcome.ReportingPeriod;
 
 /**
  * A supervisor's review of several outcome files (export-format.md "Review summary"): how many files
@@ -84,7 +85,7 @@ public record Review(
      * The distinct periods of the accepted files, in the order first given: one when every file
      * covers the same period (the usual case), which names the cohort of every rate.
      */
-    public List<org.stepwise.domain.outcome.ReportingPeriod> periods() {
+    public List<ReportingPeriod> periods() {
         return accepted.stream().map(file -> file.header().period()).distinct().toList();
     }
 
