@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -180,7 +179,9 @@ public final class OutcomeFileReader {
      * can read to its end; the second pass then finds and names what is wrong.
      */
     private ObjectNode skeleton(Path file) {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = mapper.createParser(in)) {
+        // Decoded as the second pass decodes it, so that both passes see the same text.
+        try (StrictUtf8Reader text = new StrictUtf8Reader(Files.newInputStream(file));
+             JsonParser parser = mapper.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
