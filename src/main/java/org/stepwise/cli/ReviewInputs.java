@@ -126,8 +126,8 @@ final class ReviewInputs {
         }
         if (noKey > 0) {
             lines.add("authenticity NOT checked for " + files(noKey) + ": no service key was given (--service-key "
-                    + "FILE, or a passphrase to the data folder's store). Their digests show them unchanged since "
-                    + "they were sealed, not who sealed them.");
+                    + "FILE, or --data-dir with the passphrase of the store there). Their digests show them unchanged "
+                    + "since they were sealed, not who sealed them.");
         }
         if (format1 > 0) {
             lines.add("authenticity NOT checked for " + files(format1) + " of format 1, which carries no MAC; "

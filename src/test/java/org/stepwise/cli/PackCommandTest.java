@@ -45,9 +45,9 @@ class PackCommandTest {
         int status = run("pack", ReviewFixtures.practitionerA(folder), ReviewFixtures.practitionerB(folder),
                 "--out", pdf);
         assertEquals(0, status, err.toString());
-        assertEquals("note: authenticity NOT checked for 2 files: no service key was given (--service-key FILE, or a "
-                + "passphrase to the data folder's store). Their digests show them unchanged since they were sealed, not "
-                + "who sealed them.", err.toString().strip());
+        assertEquals("note: authenticity NOT checked for 2 files: no service key was given (--service-key FILE, or "
+                + "--data-dir with the passphrase of the store there). Their digests show them unchanged since they were "
+                + "sealed, not who sealed them.", err.toString().strip());
         assertTrue(out.toString().contains("2 files read, 0 refused, 3 flagged referrals"), out.toString());
         String text = text(pdf);
         assertTrue(text.contains("Exact figures, for use within the service"), text);

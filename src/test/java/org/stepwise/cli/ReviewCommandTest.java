@@ -27,7 +27,7 @@ import org.stepwise.ui.testing.InMemoryStoreAccess;
 class ReviewCommandTest {
 
     private static final String NOT_CHECKED = "note: authenticity NOT checked for 2 files: no service key was given "
-            + "(--service-key FILE, or a passphrase to the data folder's store). Their digests show them unchanged "
+            + "(--service-key FILE, or --data-dir with the passphrase of the store there). Their digests show them unchanged "
             + "since they were sealed, not who sealed them.";
 
     @TempDir
