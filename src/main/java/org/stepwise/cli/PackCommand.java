@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,11 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stepwise pack FILE... --out PDF [--publishable]}: verifies outcome files and writes the
- * supervision pack from those that pass, with no store and no passphrase. Each refused file goes to
+ * {@code stepwise pack FILE... --out PDF [--publishable] [--service-key FILE]}: verifies outcome files
+ * (formats 1 and 2, by the data folder's measure table, with the service key as {@code review} takes
+ * it) and writes the supervision pack from those that pass. Each refused file goes to
  * standard error with its reason (and is named in the pack). Exit status 0 when every file was read
  * and the pack written; 1 when a file was refused (the pack is still written from the others) or the
  * pack could not be written (nothing is, when no file was read); 2 for a usage error.
@@ -41,8 +44,15 @@ public final class PackCommand implements Callable<Integer> {
      */
     private static final Logger PDF_FONTS = Logger.getLogger("org.apache.pdfbox.pdmodel.font");
 
+    @ParentCommand
+    StepwiseCommand parent;
+
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--service-key", paramLabel = "FILE",
+            description = "The service's key file: refuse a format-2 file that was not sealed with this key.")
+    Path serviceKey;
 
     @Option(names = "--out", required = true, paramLabel = "PDF", description = "The PDF file to write (replaced if it exists).")
     Path out;
@@ -52,7 +62,7 @@ public final class PackCommand implements Callable<Integer> {
                     + "to the nearest 5, rates only where the denominator is 5 or more.")
     boolean publishable;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Outcome files (format 1).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Outcome files (format 1 or 2).")
     List<Path> files;
 
     @Override
@@ -74,14 +84,16 @@ public final class PackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PDF_FONTS.setLevel(Level.SEVERE);
-        MeasureCatalogue catalogue = MeasureCatalogue.standard();
-        Review review = new ReviewService(catalogue).review(files);
+        MeasureCatalogue catalogue = ReviewInputs.catalogue(parent);
+        Optional<ReviewInputs.Key> key = ReviewInputs.serviceKey(parent, serviceKey);
+        Review review = new ReviewService(catalogue, key.map(ReviewInputs.Key::key).orElse(null)).review(files);
         for (Review.RefusedFile refused : review.refused()) {
             err.println(PlainFiles.shown(refused.file()) + ": refused: " + PlainFiles.shown(refused.reason()));
         }
         for (String warning : review.warnings()) {
             err.println("warning: " + PlainFiles.shown(warning));
         }
+        ReviewInputs.authenticity(review, key, err);
         if (review.accepted().isEmpty()) {
             err.println("No file was read, so no pack was written.");
             err.flush();

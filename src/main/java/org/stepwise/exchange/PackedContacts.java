@@ -16,7 +16,8 @@ import org.stepwise.domain.outcome.ContactRecord;
 /**
  * A referral's contacts packed into a few bytes each, for a review that holds a whole service's
  * referrals: dates as days, codes as their ordinals, numbers as variable-length integers, totals as
- * their exact decimal (unscaled value and scale), item responses when there are any. Unpacking gives
+ * their exact decimal (unscaled value and scale), item responses when there are any, the therapy
+ * delivered when one was recorded. Unpacking gives
  * contacts equal to those packed; equal contact lists pack to equal bytes.
  */
 final class PackedContacts {
@@ -38,6 +39,7 @@ final class PackedContacts {
             out.number(contact.medium().ordinal());
             out.number(contact.step());
             optional(out, contact.minutes());
+            text(out, contact.therapyType());
             out.number(contact.scores().size());
             for (Score score : contact.scores()) {
                 out.number(score.measure().index());
@@ -74,6 +76,7 @@ final class PackedContacts {
             Medium medium = MEDIA[(int) in.number()];
             int step = (int) in.number();
             Integer minutes = optional(in);
+            String therapyType = text(in);
             int scoreCount = (int) in.number();
             List<Score> scores = new ArrayList<>(scoreCount);
             for (int s = 0; s < scoreCount; s++) {
@@ -91,7 +94,7 @@ final class PackedContacts {
                 }
                 scores.add(new Score(measure, new BigDecimal(unscaled, scale), items));
             }
-            contacts.add(new ContactRecord(date, type, attendance, medium, step, minutes, scores));
+            contacts.add(new ContactRecord(date, type, attendance, medium, step, minutes, scores, therapyType));
         }
         return contacts;
     }
@@ -108,6 +111,22 @@ final class PackedContacts {
 
     private static Integer optional(In in) {
         return in.number() == 0 ? null : (int) in.number();
+    }
+
+    /** A text that may be null (a therapy's SNOMED CT id): -1 for null, else its UTF-8 length and bytes. */
+    private static void text(Out out, String value) {
+        if (value == null) {
+            out.number(-1);
+        } else {
+            byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.number(bytes.length);
+            out.bytes(bytes);
+        }
+    }
+
+    private static String text(In in) {
+        int length = (int) in.number();
+        return length < 0 ? null : new String(in.bytes(length), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Signed numbers as zig-zag variable-length integers: 0–63 in one byte, dates in three. */

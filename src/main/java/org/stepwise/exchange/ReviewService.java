@@ -31,11 +31,19 @@ import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReportingPeriod;
 
 /**
- * Reviews many outcome files at once. Each file is read a referral at a time and verified whole; a
- * refused file contributes nothing (what was taken of it is dropped).
- * A referral (same pseudonym) in several accepted files counts once: the copy from the file with the
- * latest {@code generatedAt} wins (on a tie, the file given later). Flags are raised as of the date of
- * that file's {@code generatedAt} (UTC). Thread-safe.
+ * Reviews many outcome files at once, of format 1 and 2 alike. Each file is read a referral at a time
+ * and verified whole; a refused file contributes nothing (what was taken of it is dropped). With the
+ * service's key, a format-2 file whose MAC fails or is missing is refused; without it, or for a file of
+ * format 1, the file's authenticity is not checked and the review says so.
+ *
+ * <p>A referral in several accepted files counts once: the copy from the file with the latest
+ * {@code generatedAt} wins (on a tie, the file given later), with that file's period. Format-2
+ * pseudonyms are unique across a service, so such copies share the referral pseudonym; format-1
+ * pseudonyms are unique only within their practitioner (they were made from a row number of one
+ * store), so format-1 copies are the same referral only when practitioner and referral pseudonym both
+ * match. A referral in a format-1 file and a format-2 file has two unrelated pseudonyms and counts
+ * twice: nothing in the files can link them. Flags are raised as of the date of the winning file's
+ * {@code generatedAt} (UTC). Thread-safe.
  */
 public final class ReviewService {
 
@@ -49,9 +57,18 @@ public final class ReviewService {
     private final OutcomeFileReader reader;
     private final FlagEvaluator flags;
 
+    /** A review without the service key: digests are checked, authenticity is not. */
     public ReviewService(MeasureCatalogue catalogue) {
+        this(catalogue, null);
+    }
+
+    /**
+     * A review that judges by {@code catalogue} and, with the service's {@code key} (null: none),
+     * refuses a format-2 file whose MAC fails or is missing.
+     */
+    public ReviewService(MeasureCatalogue catalogue, ServiceKey key) {
         this.catalogue = catalogue;
-        this.reader = new OutcomeFileReader(catalogue);
+        this.reader = new OutcomeFileReader(catalogue, key);
         this.flags = new FlagEvaluator(catalogue);
     }
 
@@ -113,7 +130,7 @@ public final class ReviewService {
                     case StreamResult.Verified file -> {
                         // Only a verified file gets here: what a refused one gave was dropped with it.
                         acceptedFiles.add(new Review.AcceptedFile(read.path(), file.header(), file.referrals(),
-                                file.contacts(), file.scores(), file.warnings()));
+                                file.contacts(), file.scores(), file.warnings(), file.authenticity()));
                         file.warnings().forEach(w -> warnings.add(read.path().getFileName() + ": " + w));
                         read.referrals().countInto(winners);
                     }
@@ -124,7 +141,7 @@ public final class ReviewService {
         }
         List<ReviewedReferral> referrals = new ArrayList<>(winners.size());
         winners.values().forEach(winner -> referrals.add(winner.referral()));
-        referrals.sort(Comparator.comparing(ReviewedReferral::pseudonym));
+        referrals.sort(Comparator.comparing(ReviewedReferral::pseudonym).thenComparing(ReviewedReferral::practitioner));
         OutcomeSummary overall = summary(referrals);
         Map<String, OutcomeSummary> byPractitioner = group(referrals, ReviewedReferral::practitioner, new TreeMap<>());
         List<Review.FlaggedReferral> flagged = referrals.stream()
@@ -183,6 +200,7 @@ public final class ReviewService {
         private LocalDate today;
         private String practitioner;
         private ReportingPeriod period;
+        private int version;
 
         @Override
         public boolean begin(FileHeader header) {
@@ -193,6 +211,7 @@ public final class ReviewService {
             today = LocalDate.ofInstant(generatedAt, ZoneOffset.UTC);
             practitioner = header.practitionerPseudonym();
             period = header.period();
+            version = header.formatVersion();
             return true;
         }
 
@@ -212,12 +231,23 @@ public final class ReviewService {
          */
         void countInto(Map<String, Winner> winners) {
             for (ReviewedReferral referral : referrals) {
-                Winner held = winners.get(referral.pseudonym());
+                String identity = identity(version, referral);
+                Winner held = winners.get(identity);
                 if (held == null || !held.generatedAt().isAfter(generatedAt)) {
-                    winners.put(referral.pseudonym(), new Winner(generatedAt, referral));
+                    winners.put(identity, new Winner(generatedAt, referral));
                 }
             }
         }
+    }
+
+    /**
+     * What makes two copies the same referral: the referral pseudonym in format 2 (unique across a
+     * service); practitioner and referral pseudonym in format 1 (unique only within a practitioner).
+     * The two forms never meet, so a format-1 copy never stands for a format-2 one.
+     */
+    static String identity(int formatVersion, ReviewedReferral referral) {
+        return formatVersion == 1 ? "1:" + referral.practitioner() + ":" + referral.pseudonym()
+                : "2:" + referral.pseudonym();
     }
 
     private static ReferralRecord totalsOnly(ReferralRecord record) {

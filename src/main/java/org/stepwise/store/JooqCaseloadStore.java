@@ -46,6 +46,7 @@ import org.jooq.impl.DSL;
 import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.audit.AuditCheck;
 import org.stepwise.domain.audit.AuditEvent;
+import org.stepwise.domain.audit.AuditHead;
 import org.stepwise.domain.audit.AuditLog;
 import org.stepwise.domain.audit.AuditQuery;
 import org.stepwise.domain.caseload.BackupFailure;
@@ -1105,6 +1106,13 @@ final class JooqCaseloadStore implements CaseloadStore {
                             dsl -> AuditAnchor.problem(dsl, database.dataDir(), database.anchorKey()).orElse(null));
                 }
                 return new AuditCheck(chain.events(), chain.firstBrokenId(), Optional.ofNullable(anchorProblem));
+            }
+        }
+
+        @Override
+        public AuditHead head() {
+            synchronized (JooqCaseloadStore.this) {
+                return read("reading the audit log's head", "The audit log could not be read.", AuditTrail::head);
             }
         }
 
