@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import javafx.scene.Parent;
 import org.stepwise.domain.audit.AuditCheck;
+import org.stepwise.domain.audit.AuditHead;
 import org.stepwise.domain.audit.AuditEvent;
 import org.stepwise.domain.audit.AuditLog;
 import org.stepwise.domain.audit.AuditQuery;
@@ -66,6 +67,11 @@ final class ReviewSample {
             @Override
             public AuditCheck verify() {
                 return log.verify();
+            }
+
+            @Override
+            public AuditHead head() {
+                return log.head();
             }
 
             @Override
