@@ -108,8 +108,8 @@ public sealed interface CorridorChoice {
             return new None(code, "no " + measure.name() + " score yet, so there is no starting point to compare with");
         }
         if (mine.verdict() == Verdict.NO_BANDS) {
-            return new None(code, measure.name() + " has no severity levels in the measure table, so patients who "
-                    + "started alike cannot be found");
+            return new None(code, "Stepwise has no severity levels for " + measure.name() + " yet, so it cannot find "
+                    + "patients who started alike");
         }
         SeverityBand band = mine.baselineBand();
         if (mine.verdict() == Verdict.SHOWN) {

@@ -131,6 +131,23 @@ class AboveExpectedRangeTest {
     }
 
     @Test
+    void aMeasureWithoutSeverityBandsOrWithoutAScoreHasNoCorridorAndSaysWhyPlainly() {
+        // Obsessive-compulsive disorder measured on the OCI-R, which has no bands; no PHQ-9 recorded.
+        ReferralRecord ocd = new ReferralRecord("ocd", Referrals.REFERRAL_DATE, null, null, "F42",
+                Referrals.contacts("A d7 OCIR=30; T d14 OCIR=28"), null);
+
+        AboveExpectedRange.Finding finding = RULE.evaluate(ocd, CorridorSource.of(OWN_P90_17), SERVICE_P90_15);
+
+        assertFalse(finding.raised());
+        assertEquals(List.of(MeasureCode.PHQ9, MeasureCode.OCIR), finding.checks().stream()
+                .map(AboveExpectedRange.Check::measure).toList());
+        assertEquals("no PHQ-9 score yet, so there is no starting point to compare with",
+                finding.checks().get(0).corridor().words());
+        assertEquals("OCI-R expected range not shown: Stepwise has no severity levels for OCI-R yet, so it cannot "
+                + "find patients who started alike", finding.checks().get(1).words());
+    }
+
+    @Test
     void theOwnCorridorIsPreferredOverTheServiceOnceThirtySimilarReferralsEnded() {
         // Own p90 17, service p90 15: 16 is above the service's range but not the practitioner's own.
         AboveExpectedRange.Finding finding = RULE.evaluate(current(16), CorridorSource.of(OWN_P90_17), SERVICE_P90_15);
