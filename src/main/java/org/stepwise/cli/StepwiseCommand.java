@@ -8,11 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code stepwise} command: with no subcommand it opens the window; with one it runs that
- * command without a window. Global options are read here and used by every subcommand.
+ * command without a window. Global options are read here and used by every subcommand; the data folder
+ * and the passphrase file are inherited, so they may come before or after the command
+ * ({@code stepwise demo --patients 20 --data-dir DIR} is {@code stepwise --data-dir DIR demo --patients 20}).
  */
 @Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.VersionProvider.class,
         description = "Caseload manager for NHS Talking Therapies practitioners. "
@@ -22,11 +25,11 @@ import picocli.CommandLine.Spec;
                 RestoreCommand.class})
 public final class StepwiseCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data folder (default: $" + DataFolders.ENV_DATA_DIR + ", else the system's application data folder).")
     Path dataDir;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Unlock the store for a command with the first line of FILE (else $" + Passphrases.ENV_PASSPHRASE + ").")
     Path passphraseFile;
 
