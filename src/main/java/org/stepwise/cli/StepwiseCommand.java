@@ -2,6 +2,7 @@ package org.stepwise.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.stepwise.domain.common.Version;
 import picocli.CommandLine;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Spec;
                 SnapshotsCommand.class, PackCommand.class, AuditCommand.class, BackupCommand.class,
                 RestoreCommand.class})
 public final class StepwiseCommand implements Callable<Integer> {
+
+    /** The exit status when there is no display to open the window on (the reason is printed). */
+    public static final int NO_DISPLAY = 3;
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data folder (default: $" + DataFolders.ENV_DATA_DIR + ", else the system's application data folder).")
@@ -54,7 +58,7 @@ public final class StepwiseCommand implements Callable<Integer> {
         this.env = env;
     }
 
-    /** Runs the command line and returns the exit status (0 fine, 1 failed, 2 usage error). */
+    /** Runs the command line and returns the exit status (0 fine, 1 failed, 2 usage error, 3 no display for the window). */
     public static int run(String[] args, CliServices services, Map<String, String> env) {
         return commandLine(services, env).execute(args);
     }
@@ -78,10 +82,15 @@ public final class StepwiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (exitWhenShown && stayIdle < 0) {
+            throw new UsageException("--stay-idle is 0 or more seconds.");
+        }
+        Optional<String> noWindow = services.whyNoWindow();
+        if (noWindow.isPresent()) {
+            spec.commandLine().getErr().println(noWindow.get());
+            return NO_DISPLAY;
+        }
         if (exitWhenShown) {
-            if (stayIdle < 0) {
-                throw new UsageException("--stay-idle is 0 or more seconds.");
-            }
             return services.openWindowUntilShown(dataFolder(), passphrase(), stayIdle, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
