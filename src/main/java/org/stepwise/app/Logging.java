@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import org.stepwise.files.FileModes;
 
 /**
  * Rotating log files in the data folder ({@code logs/stepwise-0.log}, 1 MB each, 5 kept). The code logs
@@ -51,9 +52,13 @@ final class Logging {
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
         try {
-            Path logs = dataFolder.resolve("logs");
-            Files.createDirectories(logs);
+            // Owner-only (0700, files 0600): another user of the computer cannot read the logs (issue 19).
+            Path logs = FileModes.createFolder(dataFolder.resolve("logs"));
+            FileModes.ownerOnly(logs);
             Handler file = new FileHandler(logs.resolve("stepwise-%g.log").toString(), FILE_LIMIT_BYTES, FILE_COUNT, true);
+            try (var files = Files.list(logs)) {
+                files.forEach(FileModes::ownerOnly);
+            }
             file.setFormatter(new SimpleFormatter());
             file.setLevel(Level.INFO);
             root.addHandler(file);

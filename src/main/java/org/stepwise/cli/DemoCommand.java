@@ -1,6 +1,11 @@
 package org.stepwise.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -11,7 +16,6 @@ import org.stepwise.demo.DemoCaseload;
 import org.stepwise.demo.DemoCaseloadGenerator;
 import org.stepwise.demo.DemoPatient;
 import org.stepwise.demo.DemoReferral;
-import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.PatientHistory;
@@ -20,6 +24,7 @@ import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.files.PlainFiles;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.Referral;
 import picocli.CommandLine.Command;
@@ -31,9 +36,17 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stepwise demo --patients N [--seed S]}: fills a demonstration store with an invented caseload
  * (NHS numbers from the never-issued 999 range, fictional names and places), every referral marked
- * demo. On a data folder with no store it creates one with the demo practitioner profile and a new
- * service key; to an existing store it adds only if that store is a demo store, and refuses a real
- * caseload. Exit status 0 when written, 1 when refused or failed, 2 for a usage error.
+ * demo. Invented patients must never mix with a real caseload, so (issue 19, finding 7):
+ * <ul>
+ * <li>the data folder must be named with {@code --data-dir}: the default data folder and the one
+ *     {@code STEPWISE_DATA_DIR} names are where a practitioner's real store lives, and demo never fills
+ *     them (unless the folder named is one of them and already holds a demo store);</li>
+ * <li>a new demo store is created only in a folder that is empty (or holds nothing but Stepwise's logs
+ *     and lock file);</li>
+ * <li>to an existing store it adds only if that store was made by demo (its profile says so); any other
+ *     store, even an empty one, is refused, and so is a folder with only part of a store.</li>
+ * </ul>
+ * Exit status 0 when written, 1 when refused or failed, 2 for a usage error.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Fill a demonstration store with invented patients, referrals and contacts.")
@@ -70,10 +83,17 @@ public final class DemoCommand implements Callable<Integer> {
         char[] passphrase = parent.passphrase();
         StoreAccess access = parent.services().storeAccess(folder);
         long usedSeed = seed != null ? seed : RANDOM.nextLong();
+        Optional<String> refused = folderRefusal(folder, access);
+        if (refused.isPresent()) {
+            Arrays.fill(passphrase, '\0');
+            err.println(refused.get());
+            return 1;
+        }
         try (CaseloadStore store = access.exists() ? access.unlock(passphrase) : access.create(passphrase, DEMO_PROFILE)) {
+            StoreCommand.sayRecovered(store, err);
             if (!isDemoStore(store)) {
-                err.println("The store in " + folder + " holds a real caseload: demo data is only added to a demo "
-                        + "store. Give another data folder with --data-dir.");
+                err.println("The store in " + PlainFiles.shown(folder) + " holds a real caseload: demo data is only "
+                        + "added to a demo store. Give another data folder with --data-dir.");
                 return 1;
             }
             if (store.serviceKey().isEmpty()) {
@@ -94,13 +114,64 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** A demo store: its profile says so, or every referral in it is demo data (an empty store too). */
+    /** A demo store: one that demo made (its profile says so). A real store, even an empty one, is not. */
     static boolean isDemoStore(CaseloadStore store) {
-        return store.profile().demo() || store.caseload().stream()
-                .map(CaseloadRow::patientId)
-                .distinct()
-                .flatMap(patientId -> store.referralsOf(patientId).stream())
-                .allMatch(Referral::demo);
+        return store.profile().demo();
+    }
+
+    /** Why demo does not write into this folder before anything is opened, or empty when it may try. */
+    private Optional<String> folderRefusal(Path folder, StoreAccess access) {
+        if (parent.dataDir == null) {
+            return Optional.of("demo writes invented patients, so it needs its data folder named with --data-dir: "
+                    + "it never fills the default data folder or the one " + DataFolders.ENV_DATA_DIR + " names, "
+                    + "where a practitioner's real caseload belongs. Nothing was written.");
+        }
+        if (access.exists()) {
+            return Optional.empty();
+        }
+        if (isPractitionersFolder(folder)) {
+            return Optional.of("The folder " + PlainFiles.shown(folder) + " is the practitioner's data folder (the "
+                    + "default one, or the one " + DataFolders.ENV_DATA_DIR + " names): demo creates no store there. "
+                    + "Give another data folder with --data-dir. Nothing was written.");
+        }
+        List<String> others = otherFiles(folder);
+        if (!others.isEmpty()) {
+            return Optional.of("The folder " + PlainFiles.shown(folder) + " is not empty (it holds "
+                    + PlainFiles.shown(String.join(", ", others)) + "): demo creates a store only in an empty folder. "
+                    + "Give another data folder with --data-dir. Nothing was written.");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code folder} is where the practitioner's real store lives when no folder is named. */
+    private boolean isPractitionersFolder(Path folder) {
+        Path defaultFolder = DataFolders.resolve(null, parent.env(), System.getProperty("os.name"),
+                System.getProperty("user.home"));
+        return same(folder, defaultFolder) || same(folder, DataFolders.resolve(null, Map.of(),
+                System.getProperty("os.name"), System.getProperty("user.home")));
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) ? Files.isSameFile(a, b)
+                    : a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** The names in {@code folder} other than Stepwise's logs and lock file (up to five). */
+    private static List<String> otherFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Files.exists(folder) ? List.of(folder.getFileName().toString()) : List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals("logs") && !name.equals("store.lock"))
+                    .sorted().limit(5).toList();
+        } catch (IOException e) {
+            return List.of(folder.getFileName().toString());
+        }
     }
 
     /** The generated caseload as the store writes it, every referral marked demo. */
@@ -115,7 +186,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static Referral referral(DemoReferral r) {
-        return new Referral(null, 0, r.referral().referralDate(), r.referral().source(),
-                r.referral().problemDescriptor(), r.status(), r.endDate(), r.endReason(), r.steps(), true);
+        return r.toReferral();
     }
 }

@@ -28,12 +28,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code stepwise export [--from D] [--to D] [--out FILE] [--csv DIR]}: writes the pseudonymised outcome
- * file of a period (format 1) and, on request, the same content as CSV tables. Opens the store with the
+ * file of a period (format 2) and, on request, the same content as CSV tables. Opens the store with the
  * passphrase given to {@code stepwise}. Exit status 0 when written, 1 when refused or failed, 2 for a
  * usage error.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the pseudonymised outcome file of a period (format 1) for central upload.",
+        description = {"Write the pseudonymised outcome file of a period (format 2) for central upload.",
                 "A referral is included when its referral date or any of its contacts lies in the period."})
 public final class ExportCommand implements Callable<Integer> {
 
@@ -75,6 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         char[] passphrase = parent.passphrase();
         try (CaseloadStore store = access.unlock(passphrase)) {
+            StoreCommand.sayRecovered(store, problems);
             OutcomeExport export = new OutcomeExport(store, parent.services().catalogue(parent.dataFolder()), clock);
             if (out != null && csv != null) {
                 CsvTables.Written[] tables = new CsvTables.Written[1];
@@ -178,7 +179,7 @@ public final class ExportCommand implements Callable<Integer> {
     private static void leftOut(PrintWriter report, Map<ExportMapper.LeftOut, Integer> leftOut) {
         List<String> described = OutcomeExport.describe(leftOut);
         if (!described.isEmpty()) {
-            report.println("Left out (format 1 cannot hold them yet): " + String.join(", ", described) + ".");
+            report.println("Left out (correct them in Stepwise to export them): " + String.join(", ", described) + ".");
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.files.PlainFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,33 +41,56 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation (for scripts).")
     boolean yes;
 
+    @Option(names = "--other-store", description = "With --yes: restore even a backup of another store "
+            + "(another practitioner's caseload, or one whose store cannot be told). Without --yes, Stepwise asks.")
+    boolean otherStore;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path folder = parent.dataFolder();
         StoreAccess access = parent.services().storeAccess(folder);
         char[] passphrase = parent.passphrase();
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
         if (!yes) {
             out.printf("This replaces the store in %s with the backup %s. The current store is kept in a folder beside it.%n"
-                    + "Type yes to go on: ", folder, backup.toAbsolutePath());
+                    + "Type yes to go on: ", PlainFiles.shown(folder), PlainFiles.shown(backup.toAbsolutePath()));
             out.flush();
-            String answer = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())).readLine();
-            if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {
+            if (!saidYes(input)) {
                 java.util.Arrays.fill(passphrase, '\0');
                 err.println("Not restored: nothing was changed.");
                 return 1;
             }
         }
         try {
-            Optional<Path> aside = access.restore(backup, passphrase);
-            out.printf("Restored the store from %s.%n", backup.toAbsolutePath());
-            aside.ifPresent(path -> out.printf("The store it replaced is kept in %s.%n", path));
+            Optional<Path> aside = access.restore(backup, passphrase, question -> {
+                if (yes) {
+                    if (!otherStore) {
+                        err.println(question + " Give --other-store with --yes to restore it anyway.");
+                    }
+                    return otherStore;
+                }
+                out.printf("%s%nRestore it in place of the store here? Type yes to go on: ", question);
+                out.flush();
+                return saidYes(input);
+            });
+            out.printf("Restored the store from %s.%n", PlainFiles.shown(backup.toAbsolutePath()));
+            aside.ifPresent(path -> out.printf("The store it replaced is kept in %s.%n", PlainFiles.shown(path)));
             out.flush();
             return 0;
         } catch (StoreException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return 1;
+        }
+    }
+
+    private static boolean saidYes(BufferedReader input) {
+        try {
+            String answer = input.readLine();
+            return answer != null && answer.strip().toLowerCase(Locale.ROOT).equals("yes");
+        } catch (IOException e) {
+            return false;
         }
     }
 }

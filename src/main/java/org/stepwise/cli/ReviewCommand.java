@@ -2,37 +2,53 @@ package org.stepwise.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.OutcomeSummary;
+import org.stepwise.domain.outcome.ReportingPeriod;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewJson;
 import org.stepwise.exchange.ReviewService;
+import org.stepwise.files.PlainFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stepwise review [--json | --publishable] FILE...}: verifies outcome files and prints the supervisor's summary,
- * with no store and no passphrase. Each refused file goes to standard error with its reason. Exit
- * status 0 when every file was read, 1 when any was refused, 2 for a usage error.
+ * {@code stepwise review [--json | --publishable] [--service-key FILE] FILE...}: verifies outcome files
+ * (formats 1 and 2) and prints the supervisor's summary, judged by the data folder's measure table.
+ * Each refused file goes to standard error with its reason, and so does whether each file's
+ * authenticity was checked (the JSON summary has no key for it). Exit status 0 when every file was
+ * read, 1 when any was refused, 2 for a usage error.
  */
 @Command(name = "review", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.VersionProvider.class,
-        description = "Verify outcome files and summarise their outcomes and flagged referrals.")
+        description = {"Verify outcome files and summarise their outcomes and flagged referrals.",
+                "Measures are judged by the data folder's measure table (measures.tsv there, else the bundled one).",
+                "With the service key (--service-key FILE, or the data folder's store when a passphrase is given) "
+                        + "a format-2 file not sealed with it is refused; without it, authenticity is not checked."})
 public final class ReviewCommand implements Callable<Integer> {
+
+    @ParentCommand
+    StepwiseCommand parent;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the summary as JSON (the review summary of format 1).")
+    @Option(names = "--json", description = "Print the summary as JSON (the review summary of export-format.md).")
     boolean json;
 
     @Option(names = "--publishable",
@@ -40,7 +56,11 @@ public final class ReviewCommand implements Callable<Integer> {
                     + "rates only where the denominator is 5 or more; no flagged referrals. Not with --json.")
     boolean publishable;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Outcome files (format 1).")
+    @Option(names = "--service-key", paramLabel = "FILE",
+            description = "The service's key file: refuse a format-2 file that was not sealed with this key.")
+    Path serviceKey;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Outcome files (format 1 or 2).")
     List<Path> files;
 
     @Override
@@ -49,62 +69,105 @@ public final class ReviewCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--publishable applies to the printed tables; the JSON summary is always exact.");
         }
-        Review review = new ReviewService(MeasureCatalogue.standard()).review(files);
+        MeasureCatalogue catalogue = ReviewInputs.catalogue(parent);
+        Optional<ReviewInputs.Key> key = ReviewInputs.serviceKey(parent, serviceKey);
+        Review review = new ReviewService(catalogue, key.map(ReviewInputs.Key::key).orElse(null)).review(files);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (Review.RefusedFile refused : review.refused()) {
-            err.println(refused.file() + ": refused: " + refused.reason());
+            err.println(PlainFiles.shown(refused.file()) + ": refused: " + PlainFiles.shown(refused.reason()));
         }
         for (String warning : review.warnings()) {
-            err.println("warning: " + warning);
+            err.println("warning: " + PlainFiles.shown(warning));
         }
+        ReviewInputs.authenticity(review, key, err);
         err.flush();
-        out.print(json ? ReviewJson.write(review) + "\n" : publishable ? SummaryText.publishable(review) : table(review));
+        out.print(json ? ReviewJson.write(review) + "\n"
+                : publishable ? SummaryText.publishable(review) : table(review, key));
         out.flush();
         return review.allRead() ? 0 : 1;
     }
 
-    private static String table(Review review) {
+    /** The review as text: files, authenticity, cohort, then the figures overall and by practitioner, then the flags. */
+    static String table(Review review, Optional<ReviewInputs.Key> key) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("Files: %d read, %d refused%n%n", review.files() - review.refused().size(),
-                review.refused().size()));
+        text.append(String.format("Files: %d read, %d refused%n", review.accepted().size(), review.refused().size()));
+        if (!review.accepted().isEmpty()) {
+            for (String line : ReviewInputs.authenticityLines(review, key)) {
+                text.append(String.format("%s%n", Character.toUpperCase(line.charAt(0)) + line.substring(1)));
+            }
+        }
+        text.append(String.format("Rates count %s; rules of the %s, measure table edition %s.%n", cohort(review),
+                OutcomeRate.EDITION, review.catalogue().edition()));
+        text.append(String.format("%nOverall%n"));
         figures(text, review.overall());
         for (Map.Entry<String, OutcomeSummary> practitioner : review.byPractitioner().entrySet()) {
-            text.append(String.format("%nPractitioner %s%n", practitioner.getKey()));
+            text.append(String.format("%nPractitioner %s%n", PlainFiles.shown(practitioner.getKey())));
             figures(text, practitioner.getValue());
         }
+        text.append(String.format("%n* below the national standard or the planning ambition shown beside it.%n"));
+        text.append(String.format("Standards: %s.%n", OutcomeRate.STANDARD_SOURCE));
+        text.append(String.format("Planning ambitions: %s.%n", OutcomeRate.AMBITION_SOURCE));
         text.append(String.format("%nFlagged referrals: %d%n", review.flagged().size()));
         for (Review.FlaggedReferral flagged : review.flagged()) {
-            text.append(String.format("  %s  %s  %s%n", flagged.referral(), flagged.practitioner(),
+            text.append(String.format("  %s  %s  %s%n", PlainFiles.shown(flagged.referral()),
+                    PlainFiles.shown(flagged.practitioner()),
                     flagged.flags().stream().map(Flag::code).collect(Collectors.joining(", "))));
         }
         return text.toString();
     }
 
+    /**
+     * The cohort of every rate in words: "courses that ended between 01/04/2026 and 31/03/2027" when
+     * every file read has that period, else each period with how many files have it (each referral is
+     * counted in its own file's period).
+     */
+    static String cohort(Review review) {
+        List<ReportingPeriod> periods = review.periods();
+        if (periods.isEmpty()) {
+            return "courses that ended in the period of each file read (none was read)";
+        }
+        if (periods.size() == 1) {
+            return periods.getFirst().cohort();
+        }
+        Map<ReportingPeriod, Integer> files = new LinkedHashMap<>();
+        review.accepted().forEach(file -> files.merge(file.header().period(), 1, Integer::sum));
+        List<String> each = new ArrayList<>();
+        files.forEach((period, count) -> each.add(period.cohort().replace("courses that ended ", "")
+                + " (" + count + (count == 1 ? " file" : " files") + ")"));
+        return "courses that ended in their own file's period: " + String.join("; ", each);
+    }
+
     private static void figures(StringBuilder text, OutcomeSummary s) {
-        text.append(String.format("  %-34s %6s %6s  %s%n", "", "count", "of", "rate"));
+        text.append(String.format("  %-46s %6s %6s %7s  %-9s %s%n", "", "count", "of", "rate", "standard", "ambition"));
         count(text, "Referrals", s.referrals());
-        count(text, "Ended", s.ended());
+        count(text, "Ended in the period", s.ended());
         count(text, "Finished treatment", s.finishedTreatment());
-        count(text, "At caseness (finished)", s.atCaseness());
-        rate(text, "Recovered", s.recovered(), s.atCaseness(), s.recoveryRate());
-        rate(text, "Reliable improvement", s.reliableImprovement(), s.finishedAndPaired(), s.reliableImprovementRate());
-        rate(text, "Reliable deterioration", s.reliableDeterioration(), s.finishedAndPaired(),
-                s.reliableDeteriorationRate());
-        rate(text, "Reliable recovery", s.reliableRecovery(), s.atCaseness(), s.reliableRecoveryRate());
-        rate(text, "Paired scores", s.pairedScores(), s.finishedTreatment(), s.pairedScoreRate());
-        rate(text, "First treatment within 6 weeks", s.firstTreatmentWithin6WeeksCount(), s.finishedTreatment(),
-                s.firstTreatmentWithin6Weeks());
-        rate(text, "First treatment within 18 weeks", s.firstTreatmentWithin18WeeksCount(), s.finishedTreatment(),
-                s.firstTreatmentWithin18Weeks());
+        count(text, "Finished, less not at caseness", s.atCaseness());
+        for (OutcomeRate rate : OutcomeRate.values()) {
+            rate(text, rate, s);
+        }
     }
 
     private static void count(StringBuilder text, String label, int count) {
-        text.append(String.format("  %-34s %6d%n", label, count));
+        text.append(String.format("  %-46s %6d%n", label, count));
     }
 
-    private static void rate(StringBuilder text, String label, int numerator, int denominator, BigDecimal rate) {
-        String shown = rate == null ? "-" : rate.stripTrailingZeros().toPlainString();
-        text.append(String.format("  %-34s %6d %6d  %s%n", label, numerator, denominator, shown));
+    private static void rate(StringBuilder text, OutcomeRate rate, OutcomeSummary s) {
+        BigDecimal value = rate.rate(s);
+        boolean below = rate.meetsStandard(s).map(met -> !met).orElse(false)
+                || rate.meetsAmbition(s).map(met -> !met).orElse(false);
+        text.append(String.format("  %-46s %6d %6d %7s  %-9s %-9s%s%n", rate.label(), rate.numerator(s),
+                rate.denominator(s), value == null ? "-" : percent(value), target(rate.standard()),
+                target(rate.ambition()), below ? " *" : "").stripTrailing()).append(System.lineSeparator());
+    }
+
+    private static String target(Optional<BigDecimal> target) {
+        return target.map(t -> ">= " + percent(t).replace(".0%", "%")).orElse("");
+    }
+
+    /** 0.5156 → "51.6%". */
+    static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 }

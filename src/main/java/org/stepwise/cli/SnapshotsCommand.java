@@ -58,6 +58,7 @@ public final class SnapshotsCommand implements Callable<Integer> {
                 return 1;
             }
             try (CaseloadStore store = access.unlock(passphrase)) {
+                StoreCommand.sayRecovered(store, err);
                 if (!DemoCommand.isDemoStore(store)) {
                     err.println("The store in " + folder + " holds a real caseload: pictures would show patients' "
                             + "names and NHS numbers, so only a demo store is drawn (see stepwise demo).");

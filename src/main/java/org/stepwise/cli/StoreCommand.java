@@ -5,6 +5,7 @@ import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.WrongPassphraseException;
+import org.stepwise.files.PlainFiles;
 
 /** Opens the store for a command with the passphrase given to {@code stepwise}, and says plainly why not. */
 final class StoreCommand {
@@ -17,15 +18,24 @@ final class StoreCommand {
     private StoreCommand() {
     }
 
+    /** Says, on {@code problems}, what Stepwise finished or undid after an interruption when it opened the store. */
+    static void sayRecovered(CaseloadStore store, PrintWriter problems) {
+        store.recovered().ifPresent(sentence -> {
+            problems.println(sentence);
+            problems.flush();
+        });
+    }
+
     /** Runs {@code work} on the unlocked store, then closes it; 1 (with the reason on {@code problems}) when it cannot open. */
     static int withStore(StepwiseCommand parent, PrintWriter problems, Work work) {
         StoreAccess access = parent.services().storeAccess(parent.dataFolder());
         if (!access.exists()) {
-            problems.println("There is no Stepwise store in " + parent.dataFolder() + ".");
+            problems.println("There is no Stepwise store in " + PlainFiles.shown(parent.dataFolder()) + ".");
             return 1;
         }
         char[] passphrase = parent.passphrase();
         try (CaseloadStore store = access.unlock(passphrase)) {
+            sayRecovered(store, problems);
             return work.run(store);
         } catch (WrongPassphraseException e) {
             problems.println("The passphrase does not open this store.");

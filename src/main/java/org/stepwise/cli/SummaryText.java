@@ -14,6 +14,7 @@ final class SummaryText {
         text.append(String.format("Files: %d read, %d refused%n", review.accepted().size(), review.refused().size()));
         text.append(String.format("Publishable summary: counts under 5 are shown as <5 and other counts rounded to "
                 + "the nearest 5; a rate is shown only where its denominator is 5 or more.%n"));
+        text.append(String.format("Rates count %s.%n", ReviewCommand.cohort(review)));
         for (SummaryTables.Table table : SummaryTables.of(review, true)) {
             text.append(String.format("%n%s%n", table.title()));
             for (SummaryTables.Row row : table.rows()) {

@@ -12,6 +12,8 @@ import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.referral.Employment;
+import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.ReferralStatus;
 
 /**
@@ -23,9 +25,12 @@ import org.stepwise.domain.referral.ReferralStatus;
  */
 public final class DemoCaseloadGenerator {
 
-    /** The stage each patient's latest referral has reached: about a third end once earlier referrals count. */
+    /**
+     * The stage each patient's latest referral has reached (waiting, in treatment, ended): with the
+     * earlier referrals, which have all ended, about a third of referrals finish a course of treatment.
+     */
     private static final DemoPathway.Stage[] STAGES = DemoPathway.Stage.values();
-    private static final double[] STAGE_WEIGHTS = {12, 13, 47, 28};
+    private static final double[] STAGE_WEIGHTS = {20, 44, 36};
 
     /**
      * The most patients one caseload may have: the 999 range holds about 900,000 valid NHS numbers,
@@ -79,17 +84,29 @@ public final class DemoCaseloadGenerator {
         courses.add(latest);
 
         Patient patient = DemoPeople.patient(rng, nhsNumber, courses.getFirst().referralDate());
-        int age = Period.between(patient.dateOfBirth(), today).getYears();
-        boolean workItemApplies = Draw.chance(rng, age >= 66 ? 0.3 : 0.92);
         List<DemoReferral> referrals = new ArrayList<>(courses.size());
         for (DemoPathway.Course course : courses) {
+            int age = Period.between(patient.dateOfBirth(), course.referralDate()).getYears();
+            EmploymentStatus atStart = DemoEmployment.atStart(rng, age);
+            boolean workItemApplies = DemoEmployment.workItemApplies(rng, atStart);
+            Employment employment = DemoEmployment.employment(rng, atStart, seen(course),
+                    course.endDate() != null, treatmentVisits(course) >= 2);
             boolean omitLatestMeasures = course.status() == ReferralStatus.IN_TREATMENT && Draw.chance(rng, 0.08);
             referrals.add(new DemoReferral(
                     new NewReferral(course.referralDate(), course.source(), course.problemDescriptor(),
                             course.steps().getFirst().step()),
-                    course.steps(), course.status(), course.endDate(), course.endReason(),
+                    course.steps(), course.status(), course.endDate(), course.endReason(), employment,
                     contacts.contacts(rng, course, workItemApplies, omitLatestMeasures)));
         }
         return new DemoPatient(patient, referrals);
+    }
+
+    /** Whether the referral has had an attended contact. */
+    private static boolean seen(DemoPathway.Course course) {
+        return course.visits().stream().anyMatch(v -> v.attendance().attended());
+    }
+
+    private static long treatmentVisits(DemoPathway.Course course) {
+        return course.visits().stream().filter(v -> v.attendance().attended() && v.type().isTreatment()).count();
     }
 }

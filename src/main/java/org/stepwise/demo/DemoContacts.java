@@ -1,11 +1,10 @@
 package org.stepwise.demo;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -18,7 +17,9 @@ import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.referral.EndReason;
 
 /**
  * Fills a demo referral's visits in: medium, minutes, therapy type, a neutral note, and at every
@@ -28,17 +29,29 @@ import org.stepwise.domain.outcome.RiskLevel;
  */
 final class DemoContacts {
 
-    /** SNOMED CT therapy types (clinical-reference.md §7). */
-    private static final String CBT = "304891004";
-    private static final String IPT = "443730003";
-    private static final String EMDR = "449030000";
-    private static final String COUNSELLING = "286711000000107";
-    private static final String DIT = "314034001";
-    private static final String GSH_BOOK = "748051000000105";
-    private static final String GSH_COMPUTER = "748041000000107";
+    /**
+     * How well each therapy of the measure table's list fits a problem at step 3, by SNOMED CT code
+     * (clinical-reference.md §7; NICE-recommended): CBT for every problem; for depression also IPT,
+     * counselling for depression, DIT and couples therapy; for PTSD also EMDR; for mixed anxiety and
+     * depression also counselling. A therapy the table has and this list does not name is not drawn.
+     */
+    private static final Map<String, Map<String, Double>> STEP_3_FIT = Map.of(
+            "depression", Map.of("304891004", 50.0, "443730003", 12.0, "286711000000107", 15.0, "314034001", 12.0,
+                    "1129471000000105", 5.0),
+            "F43.1", Map.of("304891004", 60.0, "449030000", 40.0),
+            "F41.2", Map.of("304891004", 70.0, "286711000000107", 30.0),
+            "other", Map.of("304891004", 100.0));
+    /** Guided self-help at step 2: by book a little more often than by computer. */
+    private static final Map<String, Double> STEP_2_FIT = Map.of("748051000000105", 55.0, "748041000000107", 45.0);
 
     /** Share of attended contacts where no measures were taken. */
     private static final double MEASURES_MISSED = 0.03;
+    /** Share of attended follow-ups where measures were taken: follow-ups are rarely scored. */
+    private static final double FOLLOW_UP_SCORED = 0.15;
+    /** Share of referrals scored at their first attended contact only (so never paired). */
+    private static final double SCORED_ONCE = 0.02;
+    /** Share of referrals whose problem has an ADSM where the practitioner records GAD-7 only. */
+    private static final double ADSM_NOT_USED = 0.25;
 
     private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
 
@@ -83,20 +96,26 @@ final class DemoContacts {
      */
     List<Contact> contacts(SplittableRandom rng, DemoPathway.Course course, boolean workItemApplies,
             boolean omitLatestMeasures) {
-        Trajectory trajectory = trajectory(rng, course.problemDescriptor(), workItemApplies);
+        Trajectory trajectory = trajectory(rng, course, workItemApplies);
         Delivery delivery = delivery(rng, course.problemDescriptor());
+        boolean scoredOnce = Draw.chance(rng, SCORED_ONCE);
+        int firstAttended = -1;
         int latestAttended = -1;
         for (int i = 0; i < course.visits().size(); i++) {
             if (course.visits().get(i).attendance().attended()) {
                 latestAttended = i;
+                firstAttended = firstAttended < 0 ? i : firstAttended;
             }
         }
         List<Contact> contacts = new ArrayList<>(course.visits().size());
         for (int i = 0; i < course.visits().size(); i++) {
             DemoPathway.Visit visit = course.visits().get(i);
-            // Now and then measures are not taken (the session ran out of time, a call dropped).
+            // Now and then measures are not taken (the session ran out of time, a call dropped);
+            // follow-ups are rarely scored; a few referrals are scored at their first contact only.
             boolean measured = visit.attendance().attended() && !(omitLatestMeasures && i == latestAttended)
-                    && !Draw.chance(rng, MEASURES_MISSED);
+                    && !(scoredOnce && i != firstAttended)
+                    && !Draw.chance(rng, MEASURES_MISSED)
+                    && (visit.type() != ContactType.FOLLOW_UP || Draw.chance(rng, FOLLOW_UP_SCORED));
             contacts.add(contact(rng, visit, trajectory, delivery, measured));
         }
         return contacts;
@@ -131,7 +150,7 @@ final class DemoContacts {
     /** Recorded in fives, as practitioners do: about 60 for an assessment, 30 at step 2, 50-60 at step 3. */
     private static int minutes(SplittableRandom rng, DemoPathway.Visit visit) {
         double minutes = switch (visit.type()) {
-            case ASSESSMENT -> Draw.gaussian(rng, 58, 6);
+            case ASSESSMENT, ASSESSMENT_AND_TREATMENT -> Draw.gaussian(rng, 58, 6);
             case FOLLOW_UP -> Draw.gaussian(rng, 25, 5);
             case TREATMENT, REVIEW -> visit.step() == 2 ? Draw.gaussian(rng, 30, 4) : Draw.gaussian(rng, 55, 5);
         };
@@ -140,7 +159,7 @@ final class DemoContacts {
 
     private static String note(SplittableRandom rng, DemoPathway.Visit visit) {
         return switch (visit.type()) {
-            case ASSESSMENT -> Draw.any(rng, ASSESSMENT_NOTES);
+            case ASSESSMENT, ASSESSMENT_AND_TREATMENT -> Draw.any(rng, ASSESSMENT_NOTES);
             case FOLLOW_UP -> Draw.any(rng, FOLLOW_UP_NOTES);
             case REVIEW -> REVIEW_NOTE;
             case TREATMENT -> {
@@ -163,7 +182,7 @@ final class DemoContacts {
                 date.atTime(Draw.between(rng, 9, 16), Draw.between(rng, 0, 59)).atZone(CLINIC_ZONE).toInstant());
     }
 
-    /** How a referral's therapy is delivered: a usual medium and a therapy type for each step. */
+    /** How a referral's therapy is delivered: a usual medium and a therapy (SNOMED CT code) for each step. */
     private record Delivery(Medium step2Medium, Medium step3Medium, String step2Therapy, String step3Therapy) {
 
         Medium medium(SplittableRandom rng, int step) {
@@ -191,45 +210,91 @@ final class DemoContacts {
                 : STEP_3_MEDIA[Draw.weighted(rng, STEP_3_MEDIUM_WEIGHTS)];
     }
 
-    /** Guided self-help at step 2; at step 3 a therapy that fits the problem (NICE-recommended). */
-    private static Delivery delivery(SplittableRandom rng, String problem) {
-        String step3 = switch (problem) {
-            case "F32", "F33" -> List.of(CBT, IPT, COUNSELLING, DIT)
-                    .get(Draw.weighted(rng, new double[] {55, 15, 15, 15}));
-            case "F43.1" -> Draw.chance(rng, 0.6) ? CBT : EMDR;
-            case "F41.2" -> Draw.chance(rng, 0.7) ? CBT : COUNSELLING;
-            default -> CBT;
-        };
-        return new Delivery(usualMedium(rng, 2), usualMedium(rng, 3), Draw.chance(rng, 0.6) ? GSH_BOOK : GSH_COMPUTER,
-                step3);
+    /** From the measure table's therapies: guided self-help at step 2; at step 3 a therapy that fits the problem. */
+    private Delivery delivery(SplittableRandom rng, String problem) {
+        Map<String, Double> step3Fit = STEP_3_FIT.get(switch (problem) {
+            case "F32", "F33" -> "depression";
+            case "F43.1", "F41.2" -> problem;
+            default -> "other";
+        });
+        return new Delivery(usualMedium(rng, 2), usualMedium(rng, 3), therapy(rng, 2, STEP_2_FIT),
+                therapy(rng, 3, step3Fit));
     }
 
-    /** Good, partial, no response, worse: weights chosen so that about half of finished courses recover. */
-    private static final double[] RESPONSE_WEIGHTS = {56, 19, 20, 5};
+    /** A therapy the table offers at {@code step}, drawn by how well it fits; any of the step's if none fits. */
+    private String therapy(SplittableRandom rng, int step, Map<String, Double> fit) {
+        List<Therapy> offered = catalogue.therapiesForStep(step);
+        if (offered.isEmpty()) {
+            throw new IllegalStateException("The measure table offers no therapy at step " + step + ".");
+        }
+        double[] weights = new double[offered.size()];
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = fit.getOrDefault(offered.get(i).snomedCode(), 0.0);
+            sum += weights[i];
+        }
+        return (sum > 0 ? offered.get(Draw.weighted(rng, weights)) : Draw.any(rng, offered)).snomedCode();
+    }
+
+    /**
+     * Good, partial, no response, worse: weights chosen so that about half of finished courses at
+     * caseness recover, about two thirds improve reliably and about 6% deteriorate reliably.
+     */
+    private static final double[] RESPONSE_WEIGHTS = {57, 21, 17, 5};
+    private static final int GOOD = 0;
+    private static final int PARTIAL = 1;
+    private static final int NONE = 2;
     private static final int WORSE = 3;
 
     private double rci(MeasureCode code) {
         return catalogue.definition(code).reliableChange().orElseThrow().doubleValue();
     }
 
-    private Trajectory trajectory(SplittableRandom rng, String problem, boolean workItemApplies) {
+    /**
+     * Mean first PHQ-9 and GAD-7 of courses at step 2 (guided self-help) and step 3 (mostly CBT), as
+     * England's courses finishing in 2024-25 (clinical-reference.md §8): 13.5 and 12.5; 14.2 and 13.3.
+     */
+    private static double phqStartMean(int step) {
+        return step == 2 ? 13.5 : 14.2;
+    }
+
+    private static double gadStartMean(int step) {
+        return step == 2 ? 12.5 : 13.3;
+    }
+
+    private Trajectory trajectory(SplittableRandom rng, DemoPathway.Course course, boolean workItemApplies) {
+        String problem = course.problemDescriptor();
+        int step = course.steps().getFirst().step();
         boolean depression = problem.equals("F32") || problem.equals("F33");
         double shared = Draw.gaussian(rng, 0, 1);
-        double phqStart = Draw.clamp(14 + (depression ? 1.5 : -0.5)
+        // Depression starts higher on PHQ-9 and lower on GAD-7 (about a quarter of referrals: the means hold).
+        double phqStart = Draw.clamp(phqStartMean(step) + (depression ? 1.5 : -0.5)
                 + 5.5 * (0.75 * shared + 0.66 * Draw.gaussian(rng, 0, 1)), 0, 27);
-        double anxietyStart = Draw.clamp(13 + (depression ? -1.5 : 0.5)
+        double anxietyStart = Draw.clamp(gadStartMean(step) + (depression ? -1.5 : 0.5)
                 + 5.5 * (0.75 * shared + 0.66 * Draw.gaussian(rng, 0, 1)), 0, 21);
 
-        // The response: about half recover, some partly, some not at all (not on track), a few worsen.
-        int kind = Draw.weighted(rng, RESPONSE_WEIGHTS);
+        // The response: about half recover, some partly, some not at all (not on track), a few worsen;
+        // the more severe the start, the less often a good response and the more often none.
+        double severity = (phqStart - phqStartMean(step)) / 5.5;
+        double[] responseWeights = RESPONSE_WEIGHTS.clone();
+        responseWeights[GOOD] *= Draw.clamp(1 - 0.4 * severity, 0.2, 2);
+        responseWeights[NONE] *= Draw.clamp(1 + 0.4 * severity, 0.2, 2);
+        int kind = Draw.weighted(rng, responseWeights);
         double response = switch (kind) {
-            case 0 -> Draw.uniform(rng, 0.5, 0.9);
-            case 1 -> Draw.uniform(rng, 0.25, 0.5);
-            case 2 -> Draw.uniform(rng, -0.1, 0.15);
+            case GOOD -> Draw.uniform(rng, 0.45, 0.85);
+            case PARTIAL -> Draw.uniform(rng, 0.38, 0.6);
+            case NONE -> Draw.uniform(rng, -0.12, 0.1);
             default -> Draw.uniform(rng, -0.3, 0);
         };
         double phqEnd = phqStart * (1 - response - Draw.gaussian(rng, 0, 0.08));
         double anxietyEnd = anxietyStart * (1 - response - Draw.gaussian(rng, 0, 0.08));
+        if (kind == GOOD) {
+            // A good response ends below caseness on both, however severe the start: PHQ-9 3.5 to 9.5
+            // at most, GAD-7 3.5 to 7.9 at most (together), so recovery and the mean last scores hold.
+            double level = rng.nextDouble();
+            phqEnd = Math.min(phqEnd, 3.5 + 6 * level);
+            anxietyEnd = Math.min(anxietyEnd, 3.5 + 4.4 * level);
+        }
         if (kind == WORSE) {
             // A reliable rise on PHQ-9, or on GAD-7 where PHQ-9 has no room left to rise.
             double phqRise = rci(MeasureCode.PHQ9) + Draw.uniform(rng, 1, 4);
@@ -253,8 +318,10 @@ final class DemoContacts {
             phobiaStart[i] = i == phobic ? Draw.uniform(rng, 4, 8) : Draw.uniform(rng, 0, 3);
         }
 
-        MeasureCode anxietyMeasure = catalogue.anxietyMeasureFor(problem);
-        Map<MeasureCode, double[]> itemWeights = new EnumMap<>(MeasureCode.class);
+        // Some practitioners record GAD-7 only where the problem has its own measure (ADSM not used).
+        MeasureCode adsm = catalogue.anxietyMeasureFor(problem);
+        MeasureCode anxietyMeasure = adsm != MeasureCode.GAD7 && Draw.chance(rng, ADSM_NOT_USED) ? MeasureCode.GAD7 : adsm;
+        Map<MeasureCode, double[]> itemWeights = new HashMap<>();
         for (MeasureCode code : List.of(MeasureCode.PHQ9, MeasureCode.GAD7, MeasureCode.WSAS, anxietyMeasure)) {
             double[] weights = new double[catalogue.definition(code).itemCount()];
             for (int i = 0; i < weights.length; i++) {
@@ -262,9 +329,16 @@ final class DemoContacts {
             }
             itemWeights.put(code, weights);
         }
-        boolean riskProne = Draw.chance(rng, 0.2);
+        // Some have thoughts of self-harm at times, more of those who stop attending or are referred
+        // on; for some of them the thoughts persist however the scores change.
+        double riskChance = switch (course.endReason() == null ? EndReason.COMPLETED : course.endReason()) {
+            case DROPPED_OUT -> 0.65;
+            case REFERRED_ON -> 0.8;
+            default -> 0.28;
+        };
+        double riskPersistence = !Draw.chance(rng, riskChance) ? 0 : Draw.chance(rng, 0.4) ? 0.75 : -1;
         return new Trajectory(phqStart, phqEnd, anxietyStart, anxietyEnd, wsasStart, wsasEnd, phobiaStart, response,
-                anxietyMeasure, itemWeights, workItemApplies, riskProne);
+                anxietyMeasure, itemWeights, workItemApplies, riskPersistence);
     }
 
     /** One referral's scores along its course. Anxiety runs on the GAD-7 scale and is mapped onto the ADSM. */
@@ -280,11 +354,12 @@ final class DemoContacts {
         private final MeasureCode anxietyMeasure;
         private final Map<MeasureCode, double[]> itemWeights;
         private final boolean workItemApplies;
-        private final boolean riskProne;
+        /** 0: item 9 stays 0; -1: at 1 or more at some contacts, more often when the total is high; else its chance at each. */
+        private final double riskPersistence;
 
         Trajectory(double phqStart, double phqEnd, double anxietyStart, double anxietyEnd, double wsasStart,
                 double wsasEnd, double[] phobiaStart, double response, MeasureCode anxietyMeasure,
-                Map<MeasureCode, double[]> itemWeights, boolean workItemApplies, boolean riskProne) {
+                Map<MeasureCode, double[]> itemWeights, boolean workItemApplies, double riskPersistence) {
             this.phqStart = phqStart;
             this.phqEnd = phqEnd;
             this.anxietyStart = anxietyStart;
@@ -296,13 +371,13 @@ final class DemoContacts {
             this.anxietyMeasure = anxietyMeasure;
             this.itemWeights = itemWeights;
             this.workItemApplies = workItemApplies;
-            this.riskProne = riskProne;
+            this.riskPersistence = riskPersistence;
         }
 
         /** PHQ-9, GAD-7, the ADSM where the problem has one, WSAS and the three phobia items. */
         List<Score> scores(SplittableRandom rng, double progress) {
-            // Most of the change comes early in a course.
-            double curve = 1 - Math.pow(1 - progress, 1.7);
+            // Most of the change comes early in a course (so a short course still shows much of it).
+            double curve = 1 - Math.pow(1 - progress, 2.5);
             List<Score> scores = new ArrayList<>(7);
 
             int phq = (int) Math.round(Draw.clamp(along(phqStart, phqEnd, curve) + Draw.gaussian(rng, 0, 2.0), 0, 27));
@@ -332,13 +407,14 @@ final class DemoContacts {
         }
 
         /**
-         * PHQ-9 with item 9 (thoughts of self-harm) answered 1 or more at some contacts of a
-         * risk-prone referral, more often when the total is high.
+         * PHQ-9 with item 9 (thoughts of self-harm) answered 1 or more at some contacts of a referral
+         * with such thoughts: more often when the total is high, or at most contacts where they persist.
          */
         private Score phq9(SplittableRandom rng, int total) {
             MeasureDefinition phq9 = catalogue.definition(MeasureCode.PHQ9);
             int risk = 0;
-            if (riskProne && total >= 4 && Draw.chance(rng, Draw.clamp(total / 20.0, 0.1, 0.8))) {
+            double chance = riskPersistence < 0 ? Draw.clamp(total / 20.0, 0.15, 0.8) : riskPersistence;
+            if (chance > 0 && total >= 4 && Draw.chance(rng, chance)) {
                 risk = Math.min(total - 3, new int[] {1, 2, 3}[Draw.weighted(rng, new double[] {75, 20, 5})]);
             }
             double[] weights = Arrays.copyOf(itemWeights.get(MeasureCode.PHQ9), 8);

@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
 import org.stepwise.domain.common.Coded;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.ContactRecord;
+import org.stepwise.domain.referral.Employment;
 
 /**
- * Writes the content of an outcome file as three tables in the spirit of the national dataset's
+ * Writes the content of an outcome file (format 2) as three tables in the spirit of the national dataset's
  * referral, care-contact and coded-score tables ({@code referrals.csv}, {@code contacts.csv},
  * {@code scores.csv}) and a {@code manifest.json} with the file's header fields and the SHA-256 and
  * row count of each table. RFC 4180, a header row, UTF-8 without a byte order mark, CRLF line ends;
@@ -44,12 +45,13 @@ public final class CsvTables {
     public static final String MANIFEST = "manifest.json";
 
     static final List<String> REFERRAL_COLUMNS = List.of("pseudonym", "patientPseudonym", "ageBand", "gender",
-            "ethnicity", "referralDate", "source", "problemDescriptor", "endDate", "endReason", "treatmentContacts",
+            "ethnicity", "referralDate", "source", "problemDescriptor", "endDate", "endReason", "employmentAtStart",
+            "employmentAtEnd", "employmentSupport", "treatmentContacts",
             "finishedTreatment", "depressionMeasure", "anxietyMeasure", "firstDepressionScore", "firstAnxietyScore",
             "lastDepressionScore", "lastAnxietyScore", "atCaseness", "recovered", "reliableImprovement",
             "reliableDeterioration", "reliableRecovery", "daysReferralToAssessment", "daysReferralToFirstTreatment");
     static final List<String> CONTACT_COLUMNS = List.of("referral", "date", "type", "attendance", "medium", "step",
-            "minutes");
+            "minutes", "therapyType");
     static final List<String> SCORE_COLUMNS = List.of("referral", "date", "measure", "total", "items");
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -115,7 +117,8 @@ public final class CsvTables {
             referralTable.csv.row(referralRow(referral));
             for (ContactRecord contact : referral.contacts()) {
                 contactTable.csv.row(Arrays.asList(referral.pseudonym(), contact.date(), contact.type().code(),
-                        contact.attendance().code(), contact.medium().code(), contact.step(), contact.minutes()));
+                        contact.attendance().code(), contact.medium().code(), contact.step(), contact.minutes(),
+                        contact.therapyType()));
                 for (Score score : contact.scores()) {
                     scoreTable.csv.row(Arrays.asList(referral.pseudonym(), contact.date(), score.measure().name(),
                             number(score.total()), items(score.items())));
@@ -154,20 +157,35 @@ public final class CsvTables {
                     digests);
         }
 
-        /** Deletes the temporary files that were not moved into place. */
+        /**
+         * Deletes the temporary files that were not moved into place: every one of them, even when closing
+         * one fails (a full disk fails the flush of what was buffered); the first failure is thrown after.
+         */
         @Override
         public void close() throws IOException {
+            IOException first = null;
             for (Table table : tables) {
-                table.discard();
+                try {
+                    table.discard();
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         }
     }
 
     private static List<Object> referralRow(FileReferral referral) {
         FileOutcome outcome = referral.outcome();
+        Employment employment = referral.employment() == null ? Employment.NOT_RECORDED : referral.employment();
         return Arrays.asList(referral.pseudonym(), referral.patientPseudonym(), referral.ageBand().code(),
                 referral.gender().code(), referral.ethnicity().code(), referral.referralDate(),
                 referral.source().code(), referral.problemDescriptor(), referral.endDate(), code(referral.endReason()),
+                code(employment.atStart()), code(employment.atEnd()), employment.support(),
                 outcome.treatmentContacts(), outcome.finishedTreatment(), outcome.depressionMeasure().name(),
                 outcome.anxietyMeasure().name(),
                 number(outcome.firstScores().get(outcome.depressionMeasure())),
@@ -241,8 +259,11 @@ public final class CsvTables {
         }
 
         void discard() throws IOException {
-            close();
-            Files.deleteIfExists(temp);
+            try {
+                close();
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         }
 
         private void close() throws IOException {

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every field an outcome file can carry, by part of the file, read from the format's own JSON Schema
- * (which admits no other field), so that a preview lists exactly what can leave the machine.
+ * Every field an outcome file can carry, by part of the file, read from the JSON Schema of the format
+ * Stepwise writes (format 2, which admits no other field), so that a preview lists exactly what can
+ * leave the machine.
  */
 public final class ExportFields {
 
@@ -29,7 +30,7 @@ public final class ExportFields {
 
     private static Map<String, List<String>> load() {
         JsonNode schema;
-        try (InputStream in = ExportFields.class.getResourceAsStream(OutcomeFileSchema.RESOURCE)) {
+        try (InputStream in = ExportFields.class.getResourceAsStream(OutcomeFileSchema.RESOURCE_2)) {
             if (in == null) {
                 throw new IllegalStateException("The outcome file schema is missing from the build.");
             }

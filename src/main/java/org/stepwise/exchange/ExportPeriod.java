@@ -1,5 +1,7 @@
 package org.stepwise.exchange;
 
+import org.stepwise.domain.outcome.ReportingPeriod;
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.Collection;
@@ -23,6 +25,11 @@ public record ExportPeriod(LocalDate start, LocalDate end) {
     public static ExportPeriod financialYearContaining(LocalDate day) {
         int startYear = day.getMonthValue() >= Month.APRIL.getValue() ? day.getYear() : day.getYear() - 1;
         return new ExportPeriod(LocalDate.of(startYear, Month.APRIL, 1), LocalDate.of(startYear + 1, Month.MARCH, 31));
+    }
+
+    /** The same dates as the period a rate counts (referrals that ended in it). */
+    public ReportingPeriod reporting() {
+        return new ReportingPeriod(start, end);
     }
 
     public boolean contains(LocalDate day) {

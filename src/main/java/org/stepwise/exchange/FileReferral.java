@@ -7,14 +7,18 @@ import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
+import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.ReferralSource;
 
 /**
  * One referral exactly as an outcome file carries it, and nothing more: pseudonyms in place of
- * identifiers, an age band in place of the date of birth, contacts without notes. The writer
- * accepts only this type, so a name, NHS number, date of birth or note cannot reach a file; the
- * constructor refuses anything that is not a pseudonym where one belongs.
+ * identifiers, an age band in place of the date of birth, contacts without notes (with the therapy
+ * delivered, in format 2). The writer accepts only this type, so a name, NHS number, date of birth
+ * or note cannot reach a file; the constructor refuses anything that is not a pseudonym where one
+ * belongs. {@code problemDescriptor} is the ICD-10 code the file carries. {@code employment} is what
+ * format 2 carries (the status at the end null while the referral is open); null for a referral read
+ * from a file of format 1, which carries none.
  */
 public record FileReferral(
         String pseudonym,
@@ -27,6 +31,7 @@ public record FileReferral(
         String problemDescriptor,
         LocalDate endDate,
         EndReason endReason,
+        Employment employment,
         List<ContactRecord> contacts,
         FileOutcome outcome) {
 
@@ -48,6 +53,9 @@ public record FileReferral(
         }
         if ((endDate == null) != (endReason == null)) {
             throw new IllegalArgumentException("An ended referral has both an end date and an end reason.");
+        }
+        if (employment != null && endDate == null && employment.atEnd() != null) {
+            throw new IllegalArgumentException("An open referral has no employment status at its end yet.");
         }
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
         for (int i = 0; i < contacts.size(); i++) {

@@ -27,8 +27,9 @@ import org.stepwise.domain.referral.Referral;
 
 /**
  * The practitioner's export of issue 6: chooses the referrals of a period from the open store, maps
- * them one at a time ({@link ExportMapper}) and hands them to the outcome file writer or the CSV
- * tables, or counts them for a preview. Memory stays bounded whatever the caseload: the store is read
+ * them one at a time ({@link ExportMapper}) and hands them to the outcome file writer (format 2, sealed
+ * with the service key and witnessing the store's audit log as it stands at export) or the CSV tables,
+ * or counts them for a preview. Memory stays bounded whatever the caseload: the store is read
  * in chunks of referrals by id ({@link CaseloadStore#referralsAfter}), one chunk held at a time. Each
  * chunk is one read transaction, so every referral is exported as it stood at one moment, never half
  * before and half after a save. Runs on the store thread.
@@ -75,7 +76,7 @@ public final class OutcomeExport {
         }
     }
 
-    /** A finished export: what was written, and the referrals of the period that format 1 could not hold. */
+    /** A finished export: what was written, and the referrals of the period the format could not hold. */
     public record Result<W>(W written, Map<ExportMapper.LeftOut, Integer> leftOut) {
         public Result {
             leftOut = copyOf(leftOut);
@@ -130,11 +131,12 @@ public final class OutcomeExport {
                 Optional.ofNullable(example));
     }
 
-    /** Writes the outcome file (format 1) into {@code folder}. */
+    /** Writes the outcome file (format 2) into {@code folder}. */
     public Result<OutcomeFileWriter.Written> writeJson(Path folder, ExportPeriod period, Progress progress)
             throws IOException {
         Selection selection = select(period, progress);
-        OutcomeFileWriter.Written written = new OutcomeFileWriter(catalogue).write(folder, selection.header, selection);
+        OutcomeFileWriter.Written written = new OutcomeFileWriter(catalogue, selection.key).write(folder,
+                selection.header, selection);
         logWritten("outcome file", written.referralCount(), written.contactCount(), written.scoreCount(), selection);
         recordExport("outcome file", written.referralCount(), period);
         return new Result<>(written, selection.leftOut);
@@ -186,7 +188,7 @@ public final class OutcomeExport {
             };
             OutcomeFileWriter.Written json;
             try {
-                json = new OutcomeFileWriter(catalogue).write(jsonFolder, selection.header, intoBoth);
+                json = new OutcomeFileWriter(catalogue, selection.key).write(jsonFolder, selection.header, intoBoth);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -221,10 +223,12 @@ public final class OutcomeExport {
                         + "then export again."));
         Pseudonymiser pseudonyms = key.pseudonymiser();
         PractitionerProfile profile = store.profile();
-        FileHeader header = new FileHeader(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), Version.product(),
-                period.start(), period.end(), profile.serviceCode(), pseudonyms.practitioner(store.practitionerUid()),
-                profile.role().exportRole(), key.fingerprint());
-        return new Selection(header, period, new ExportMapper(pseudonyms, catalogue), store.referralCount(), progress);
+        Instant generatedAt = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        FileHeader header = new FileHeader(generatedAt, Version.product(), period.start(), period.end(),
+                profile.serviceCode(), pseudonyms.practitioner(store.practitionerUid()), profile.role().exportRole(),
+                key.fingerprint(), store.audit().head());
+        return new Selection(header, key, period, new ExportMapper(pseudonyms, catalogue, generatedAt),
+                store.referralCount(), progress);
     }
 
     /**
@@ -235,6 +239,7 @@ public final class OutcomeExport {
     private final class Selection implements Iterator<FileReferral> {
 
         private final FileHeader header;
+        private final ServiceKey key;
         private final ExportPeriod period;
         private final ExportMapper mapper;
         private final int total;
@@ -246,8 +251,10 @@ public final class OutcomeExport {
         private int done;
         private FileReferral next;
 
-        Selection(FileHeader header, ExportPeriod period, ExportMapper mapper, int total, Progress progress) {
+        Selection(FileHeader header, ServiceKey key, ExportPeriod period, ExportMapper mapper, int total,
+                Progress progress) {
             this.header = header;
+            this.key = key;
             this.period = period;
             this.mapper = mapper;
             this.total = total;
@@ -264,7 +271,7 @@ public final class OutcomeExport {
                 Referral referral = stored.referral();
                 List<Contact> contacts = stored.contacts();
                 if (period.includes(referral.referralDate(), contacts.stream().map(Contact::date).toList())) {
-                    Optional<ExportMapper.LeftOut> reason = ExportMapper.leftOut(referral, stored.patient());
+                    Optional<ExportMapper.LeftOut> reason = mapper.leftOut(referral, stored.patient(), contacts);
                     if (reason.isPresent()) {
                         leftOut.merge(reason.get(), 1, Integer::sum);
                     } else {

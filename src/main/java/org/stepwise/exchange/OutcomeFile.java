@@ -11,15 +11,18 @@ import org.stepwise.domain.outcome.ReferralRecord;
 /**
  * An accepted outcome file: its header, its referrals as the file states them (in file order), each
  * referral's outcome recomputed by the outcome rules (keyed by referral pseudonym), and a warning for
- * every referral whose stated outcome differs from the recomputed one.
+ * every referral whose stated outcome differs from the recomputed one, and whether the file was shown to
+ * be written with the service's key.
  */
 public record OutcomeFile(
         FileHeader header,
         List<FileReferral> referrals,
         Map<String, ReferralOutcome> outcomes,
-        List<String> warnings) {
+        List<String> warnings,
+        Authenticity authenticity) {
 
     public OutcomeFile {
+        Objects.requireNonNull(authenticity, "authenticity");
         Objects.requireNonNull(header, "header");
         referrals = List.copyOf(referrals);
         outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));

@@ -20,55 +20,69 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralOutcome;
 
 /**
- * Reads and verifies an outcome file (format 1) in one pass, a referral at a time, so that memory
- * stays bounded whatever the size of the file. The checks are ranked in this order, and the first
- * rank that fails anywhere in the file refuses the whole file with its own reason (within a rank,
- * the first place in the file): readable; UTF-8; JSON (a truncated file is named as such); format
- * and version; the schema (first violation and its path, as for the whole document); the integrity
- * counts and digest; every score against its measure; no scores at a contact not attended; contacts
- * in date order; calendar dates and consistent outcome scores; each referral once; the header's
- * dates. An accepted file's outcomes are recomputed by the outcome rules, and each difference from
- * the stated outcome becomes a warning. Each referral is checked against the schema alone, as it
- * is read; the header once. Each referral first goes through {@link ReferralSchemaCheck}, a fast check
- * that never accepts what the schema refuses; only a referral it does not accept is validated
- * against the schema, so the schema decides and words every refusal. Thread-safe.
+ * Reads and verifies an outcome file of format 1 or 2 a referral at a time, so that memory stays
+ * bounded whatever the size of the file. The checks are ranked in this order, and the first rank that
+ * fails anywhere in the file refuses the whole file with its own reason (within a rank, the first
+ * place in the file): readable; UTF-8; JSON (a truncated file is named as such); format and version;
+ * format 2: the header before the referrals; the schema of the file's format (first violation and its
+ * path, as for the whole document); the integrity counts; the digest (format 1: of the referrals;
+ * format 2: of the whole document but {@code integrity.sha256} and {@code integrity.mac}); format 2 with
+ * the service key: the MAC; every measure known to the reader's measure table; every score against
+ * its measure (format 1 carries MI to 2 decimals, format 2 to the table's); no scores at a contact not
+ * attended; contacts in date order; calendar dates, dates that can be true ({@link PossibleDates}),
+ * consistent outcome scores, each referral once; the header's dates. An accepted file's outcomes are
+ * recomputed by the outcome rules, and each difference from the stated outcome becomes a warning.
+ *
+ * <p>The file is read twice. A first, light pass tokenises it and keeps every top-level member but
+ * {@code referrals} (the header and the integrity block), skipping the referrals: format 2's digest
+ * covers {@code integrity}, which sorts before {@code referrals} in the canonical form but is written
+ * after them, and the receiver gets the whole header before the first referral whatever the order of
+ * the members. The second pass checks each referral as it is read, against the schema alone; the
+ * header once. A file whose members differ between the passes is refused as changed while it was read.
+ * Each referral first goes through {@link ReferralSchemaCheck}, a fast check that never accepts what
+ * the schema refuses; only a referral it does not accept is validated against the schema, so the schema
+ * decides and words every refusal. Thread-safe.
  */
 public final class OutcomeFileReader {
 
     /** Far above a year of one practitioner's referrals (about 6 kB each as written). */
     private static final long MAXIMUM_BYTES = 256L << 20;
 
-    /**
-     * Why a file is refused whose header comes after its referrals, when the receiver needs the
-     * header first (only when every other check passes: it is the last rank).
-     */
-    static final String HEADER_AFTER_REFERRALS = "the header (format, formatVersion, generatedAt, generator, period, "
-            + "service, practitioner, pseudonymisation) does not come before \"referrals\", as Stepwise writes it: "
-            + "the file cannot be read one referral at a time";
+    /** Why a file is refused whose members changed between the two passes. */
+    static final String CHANGED_WHILE_READ = "the file changed while it was being read; read it again once nothing "
+            + "is writing it";
+
+    /** How a file that fails its MAC, or has none, is refused (export-format.md, Format 2). */
+    static final String NOT_THIS_SERVICE = "not written with this service's key";
 
     /** The ranks of the checks after JSON, in order; a lower rank's reason wins. */
     private static final int FORMAT = 1;
     private static final int SCHEMA = 2;
-    private static final int SCORES = 3;
-    private static final int ATTENDED = 4;
-    private static final int DATE_ORDER = 5;
-    private static final int BUILD = 6;
+    private static final int MEASURES = 3;
+    private static final int SCORES = 4;
+    private static final int ATTENDED = 5;
+    private static final int DATE_ORDER = 6;
+    private static final int BUILD = 7;
     private static final int NONE = Integer.MAX_VALUE;
 
     /** No trailing-token check here: a referral is read from the middle of the document. */
@@ -76,12 +90,21 @@ public final class OutcomeFileReader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final MeasureCatalogue catalogue;
     private final OutcomeClassifier classifier;
-    private final OutcomeFileSchema schema;
+    private final ServiceKey key;
 
+    /** A reader without the service key: it checks digests, not MACs (each file's authenticity is not checked). */
     public OutcomeFileReader(MeasureCatalogue catalogue) {
-        this.catalogue = catalogue;
+        this(catalogue, null);
+    }
+
+    /**
+     * A reader that judges scores by {@code catalogue}; with the service's {@code key} (null: none) it
+     * refuses a format-2 file whose MAC fails or is missing.
+     */
+    public OutcomeFileReader(MeasureCatalogue catalogue, ServiceKey key) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.classifier = new OutcomeClassifier(catalogue);
-        this.schema = OutcomeFileSchema.standard();
+        this.key = key;
     }
 
     /**
@@ -91,9 +114,9 @@ public final class OutcomeFileReader {
     public interface Receiver {
 
         /**
-         * Called when the referrals start, with the header if it came whole before them (null if
-         * not). Returns false if it cannot take referrals without the header: the file is then
-         * refused, unless another check refuses it first.
+         * Called when the referrals start, with the file's header (null when it is not a valid
+         * header: the file is then refused). Returns false if it cannot take referrals without the
+         * header: it is then given none.
          */
         boolean begin(FileHeader header);
 
@@ -120,7 +143,8 @@ public final class OutcomeFileReader {
         return switch (result) {
             case StreamResult.Refused(String reason) -> new ReadResult.Rejected(reason);
             case StreamResult.Verified verified -> new ReadResult.Accepted(
-                    new OutcomeFile(verified.header(), referrals, recomputed, verified.warnings()));
+                    new OutcomeFile(verified.header(), referrals, recomputed, verified.warnings(),
+                            verified.authenticity()));
         };
     }
 
@@ -131,7 +155,7 @@ public final class OutcomeFileReader {
     public StreamResult read(Path file, Receiver receiver) {
         try {
             readable(file);
-            return new Pass(receiver).run(file);
+            return new Pass(receiver, skeleton(file)).run(file);
         } catch (Rejection rejection) {
             return new StreamResult.Refused(rejection.getMessage());
         }
@@ -149,13 +173,50 @@ public final class OutcomeFileReader {
         }
     }
 
+    /**
+     * Every top-level member but the content of {@code referrals}, in file order, with {@code referrals}
+     * (an empty array) where it came: the first, light pass. Null when the file is not a JSON object this pass
+     * can read to its end; the second pass then finds and names what is wrong.
+     */
+    private ObjectNode skeleton(Path file) {
+        // Decoded as the second pass decodes it, so that both passes see the same text.
+        try (StrictUtf8Reader text = new StrictUtf8Reader(Files.newInputStream(file));
+             JsonParser parser = mapper.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            ObjectNode members = mapper.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                // As the second pass keeps them: referrals given as an array or object are not kept.
+                if (name.equals(Seal.REFERRALS) && value == JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                    members.putArray(name);
+                } else if (name.equals(Seal.REFERRALS) && value == JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                    members.putObject(name);
+                } else {
+                    members.set(name, mapper.readTree(parser));
+                }
+            }
+            return parser.nextToken() == null ? members : null;
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     /** One read of one file: what has been seen, and the best-ranked reason to refuse it so far. */
     private final class Pass {
         private final Receiver receiver;
+        private final ObjectNode skeleton;
         private final ObjectNode header = mapper.createObjectNode();
         private ArrayNode referralsHolder;
         private boolean referralsWanted;
-        private boolean headerAfterReferrals;
+        private int version;
+        private OutcomeFileSchema schema;
+        private Seal seal;
+        private Instant generatedAt;
         private int rank = NONE;
         private String reason;
         private JsonNode firstNonConforming;
@@ -165,12 +226,13 @@ public final class OutcomeFileReader {
         private int scores;
         private final MessageDigest sha256 = OutcomeFileWriter.sha256();
         private final OutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(), sha256);
-        private boolean loneSurrogate;
+        private boolean noCanonicalForm;
         private final Set<String> seen = new HashSet<>();
         private final List<String> warnings = new ArrayList<>();
 
-        Pass(Receiver receiver) {
+        Pass(Receiver receiver, ObjectNode skeleton) {
             this.receiver = receiver;
+            this.skeleton = skeleton;
         }
 
         StreamResult run(Path file) {
@@ -178,13 +240,30 @@ public final class OutcomeFileReader {
             if (!object) {
                 reject("not a Stepwise outcome file: the document is not a JSON object");
             }
-            formatAndVersion(header);
+            if (skeleton == null || !skeleton.equals(header)) {
+                reject(CHANGED_WHILE_READ);
+            }
+            version = formatAndVersion(header);
+            schema = OutcomeFileSchema.format(version);
+            if (version == 2) {
+                headerBeforeReferrals(header);
+            }
             schemaViolation();
             JsonNode integrity = header.get("integrity");
-            count("referrals", integrity.get("referralCount").asLong(), referrals);
-            count("contacts", integrity.get("contactCount").asLong(), contacts);
-            count("scores", integrity.get("scoreCount").asLong(), scores);
-            if (loneSurrogate) {
+            count("referrals", integrity.get("referralCount"), referrals);
+            count("contacts", integrity.get("contactCount"), contacts);
+            count("scores", integrity.get("scoreCount"), scores);
+            Authenticity authenticity = version == 1 ? sealedReferrals(integrity) : sealedDocument(integrity);
+            if (rank != NONE) {
+                reject(reason);
+            }
+            FileHeader read = header(header);
+            return new StreamResult.Verified(read, referrals, contacts, scores, warnings, authenticity);
+        }
+
+        /** Format 1: the digest of the referrals array. */
+        private Authenticity sealedReferrals(JsonNode integrity) {
+            if (noCanonicalForm) {
                 reject("integrity check failed: a text in the referrals holds a lone surrogate escape, which has no"
                         + " canonical form");
             }
@@ -192,14 +271,34 @@ public final class OutcomeFileReader {
             if (!HexFormat.of().formatHex(sha256.digest()).equals(integrity.get("sha256").textValue())) {
                 reject("integrity check failed: the referrals were changed after export");
             }
-            if (rank != NONE) {
-                reject(reason);
+            return Authenticity.NOT_CHECKED_FORMAT_1;
+        }
+
+        /** Format 2: the digest of the whole document, then, with the service key, its MAC. */
+        private Authenticity sealedDocument(JsonNode integrity) {
+            if (noCanonicalForm || seal == null) {
+                reject("integrity check failed: a value in the file has no canonical form (a lone surrogate escape "
+                        + "or a number beyond the range of a double)");
             }
-            FileHeader read = header(header);
-            if (headerAfterReferrals) {
-                reject(HEADER_AFTER_REFERRALS);
+            seal.end();
+            if (!Seal.sameHex(seal.sha256(), integrity.get("sha256").textValue())) {
+                reject("integrity check failed: the file was altered after export (its digest does not match its "
+                        + "header and referrals)");
             }
-            return new StreamResult.Verified(read, referrals, contacts, scores, warnings);
+            if (key == null) {
+                return Authenticity.NOT_CHECKED_NO_KEY;
+            }
+            JsonNode mac = integrity.get("mac");
+            if (mac == null) {
+                reject(NOT_THIS_SERVICE + ": the file has no integrity.mac");
+            }
+            if (!Seal.sameHex(seal.mac().orElseThrow(), mac.textValue())) {
+                String named = header.get("pseudonymisation").get("keyFingerprint").textValue();
+                reject(NOT_THIS_SERVICE + ": its integrity.mac does not match " + (named.equals(key.fingerprint())
+                        ? "(it was changed and sealed again without the key, or written with another key)"
+                        : "(the file names key " + named + "; this service's key is " + key.fingerprint() + ")"));
+            }
+            return Authenticity.CHECKED;
         }
 
         /**
@@ -264,26 +363,40 @@ public final class OutcomeFileReader {
             return object;
         }
 
-        /** The referrals start: the receiver gets the header if it is whole by now. */
+        /**
+         * The referrals start: the format, schema and seal come from the first pass's members, and the
+         * receiver gets the header (null if it is not a valid one).
+         */
         private void begin() {
-            FileHeader whole = null;
-            JsonNode format = header.get("format");
-            JsonNode version = header.get("formatVersion");
-            if (format != null && version != null) {
-                try {
-                    formatAndVersion(header);
-                } catch (Rejection early) {
-                    // Known already: no referral needs checking, though the rest of the file is still read as JSON.
-                    note(FORMAT, early.getMessage());
-                }
+            if (skeleton == null) {
+                // The first pass could not read the file: this one will refuse it, so nothing is checked.
+                note(FORMAT, CHANGED_WHILE_READ);
+                return;
             }
             try {
-                whole = OutcomeFileJson.header(header);
+                version = formatAndVersion(skeleton);
+            } catch (Rejection early) {
+                // Known already: no referral needs checking, though the rest of the file is still read as JSON.
+                note(FORMAT, early.getMessage());
+                return;
+            }
+            schema = OutcomeFileSchema.format(version);
+            if (version == 2) {
+                try {
+                    seal = new Seal(skeleton, key);
+                } catch (IllegalArgumentException noForm) {
+                    noCanonicalForm = true;
+                }
+            }
+            FileHeader whole;
+            try {
+                whole = OutcomeFileJson.header(skeleton);
+                generatedAt = whole.generatedAt();
             } catch (RuntimeException incomplete) {
                 whole = null;
+                generatedAt = lenientInstant(skeleton.get("generatedAt"));
             }
             referralsWanted = receiver.begin(whole);
-            headerAfterReferrals = !referralsWanted;
         }
 
         private void referrals(JsonParser parser) throws IOException {
@@ -299,7 +412,7 @@ public final class OutcomeFileReader {
         }
 
         private void referral(int index, JsonNode node) {
-            if (!ReferralSchemaCheck.accepts(node) && !schema.conformsAsReferral(node)) {
+            if (!ReferralSchemaCheck.accepts(node, version) && !schema.conformsAsReferral(node)) {
                 firstNonConforming = node;
                 firstNonConformingIndex = index;
                 note(SCHEMA, null);
@@ -312,6 +425,9 @@ public final class OutcomeFileReader {
             }
             digest(index, node);
             String pseudonym = node.get("pseudonym").textValue();
+            if (rank > MEASURES) {
+                measuresKnown(pseudonym, node);
+            }
             List<List<Score>> read = null;
             if (rank > SCORES) {
                 read = scores(pseudonym, node);
@@ -330,18 +446,51 @@ public final class OutcomeFileReader {
             }
         }
 
-        /** The canonical text of the referrals array, {@code [r1,r2,...]}, goes straight into the digest. */
+        /**
+         * Format 1: the canonical text of the referrals array, {@code [r1,r2,...]}, goes straight into
+         * the digest; format 2: the referral goes into the seal of the whole document.
+         */
         private void digest(int index, JsonNode node) {
-            if (loneSurrogate) {
+            if (noCanonicalForm) {
                 return;
             }
             try {
-                digest.write(index == 0 ? '[' : ',');
-                CanonicalJson.write(node, digest);
+                if (version == 2) {
+                    seal.referral(node);
+                } else {
+                    digest.write(index == 0 ? '[' : ',');
+                    CanonicalJson.write(node, digest);
+                }
             } catch (IllegalArgumentException e) {
-                loneSurrogate = true;
+                noCanonicalForm = true;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Every measure the referral names is in the reader's measure table; else the first is named. */
+        private void measuresKnown(String pseudonym, JsonNode referral) {
+            for (JsonNode contact : referral.get("contacts")) {
+                for (JsonNode score : contact.get("scores")) {
+                    String measure = score.get("measure").textValue();
+                    if (catalogue.code(measure).isEmpty()) {
+                        note(MEASURES, "referral " + pseudonym + " contact " + contact.get("date").textValue() + ": "
+                                + OutcomeFileJson.unknownMeasure(measure, catalogue));
+                        return;
+                    }
+                }
+            }
+            JsonNode outcome = referral.get("outcome");
+            List<String> named = new ArrayList<>();
+            named.add(outcome.get("anxietyMeasure").textValue());
+            outcome.get("firstScores").fieldNames().forEachRemaining(named::add);
+            outcome.get("lastScores").fieldNames().forEachRemaining(named::add);
+            for (String measure : named) {
+                if (catalogue.code(measure).isEmpty()) {
+                    note(MEASURES, "referral " + pseudonym + " outcome: " + OutcomeFileJson.unknownMeasure(measure,
+                            catalogue));
+                    return;
+                }
             }
         }
 
@@ -349,9 +498,10 @@ public final class OutcomeFileReader {
         private List<List<Score>> scores(String pseudonym, JsonNode referral) {
             List<List<Score>> read = new ArrayList<>();
             for (JsonNode contact : referral.get("contacts")) {
-                List<Score> scores = OutcomeFileJson.contactScores(contact);
+                List<Score> scores = OutcomeFileJson.contactScores(contact, catalogue);
                 for (Score score : scores) {
-                    Optional<String> problem = catalogue.definition(score.measure()).problem(score);
+                    MeasureDefinition definition = catalogue.definition(score.measure());
+                    Optional<String> problem = definition.problem(score, carriedDecimals(definition, version));
                     if (problem.isPresent()) {
                         note(SCORES, scoreReason(pseudonym, contact.get("date").textValue(), score, problem.get()));
                         return null;
@@ -396,12 +546,17 @@ public final class OutcomeFileReader {
             if (!node.get("endDate").isNull() && calendarDate(pseudonym, node.get("endDate").textValue(), BUILD).isEmpty()) {
                 return null;
             }
+            Optional<String> impossible = impossibleDates(node, generatedAt);
+            if (impossible.isPresent()) {
+                note(BUILD, "referral " + pseudonym + ": " + impossible.get());
+                return null;
+            }
             if (!seen.add(pseudonym)) {
                 note(BUILD, "referral " + pseudonym + " appears more than once in the file");
                 return null;
             }
             try {
-                return OutcomeFileJson.referral(node, scores);
+                return OutcomeFileJson.referral(node, scores, version, catalogue);
             } catch (IllegalArgumentException e) {
                 note(BUILD, "referral " + pseudonym + ": " + e.getMessage());
                 return null;
@@ -437,7 +592,7 @@ public final class OutcomeFileReader {
                     referralsHolder.add(firstNonConforming);
                 }
             }
-            schema.firstViolation(header).ifPresent(violation -> reject("does not match format 1: "
+            schema.firstViolation(header).ifPresent(violation -> reject("does not match format " + version + ": "
                     + (firstNonConforming == null ? violation : atIndex(violation, firstNonConformingIndex))));
         }
 
@@ -488,7 +643,8 @@ public final class OutcomeFileReader {
         return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    private static void formatAndVersion(JsonNode document) {
+    /** The file's format version (1 or 2), or a refusal saying why it is not an outcome file this reads. */
+    static int formatAndVersion(JsonNode document) {
         if (!document.isObject()) {
             reject("not a Stepwise outcome file: the document is not a JSON object");
         }
@@ -500,15 +656,64 @@ public final class OutcomeFileReader {
         if (version == null || !version.canConvertToExactIntegral()) {
             reject("not a Stepwise outcome file: \"formatVersion\" is missing or not a whole number");
         }
-        if (version.asLong() != OutcomeFileJson.FORMAT_VERSION) {
-            reject("format version " + version.asText() + " is not supported; this Stepwise reads version "
-                    + OutcomeFileJson.FORMAT_VERSION);
+        if (version.asLong() != 1 && version.asLong() != 2) {
+            reject("format version " + version.asText() + " is not supported; this Stepwise reads versions 1 and 2");
+        }
+        return version.intValue();
+    }
+
+    /**
+     * Format 2: every header member present comes before {@code referrals} (export-format.md, Format 2);
+     * the first that does not is named.
+     */
+    static void headerBeforeReferrals(JsonNode document) {
+        boolean referralsSeen = false;
+        for (Iterator<String> names = document.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (name.equals(Seal.REFERRALS)) {
+                referralsSeen = true;
+            } else if (referralsSeen && OutcomeFileJson.HEADER_MEMBERS.contains(name)) {
+                reject(headerAfterReferrals(name));
+            }
         }
     }
 
-    private static void count(String what, long stated, int held) {
-        if (stated != held) {
-            reject("integrity check failed: the file says " + stated + " " + what + " but holds " + held);
+    /** Why a format-2 file is refused whose header member {@code name} comes after its referrals. */
+    static String headerAfterReferrals(String name) {
+        return "the header member \"" + name + "\" comes after \"referrals\": format 2 puts the whole header ("
+                + String.join(", ", OutcomeFileJson.HEADER_MEMBERS) + ") before the referrals";
+    }
+
+    /**
+     * Decimals a file of this format carries a measure's total with: format 1 at most 2 (MI's mean to
+     * 2, every other total whole), format 2 the table's own.
+     */
+    static int carriedDecimals(MeasureDefinition definition, int version) {
+        return version == 1 ? definition.displayDecimals() : definition.decimals();
+    }
+
+    /** The dates of a schema-valid referral with valid calendar dates that cannot be true; see {@link PossibleDates}. */
+    static Optional<String> impossibleDates(JsonNode referral, Instant generatedAt) {
+        List<LocalDate> contacts = new ArrayList<>();
+        referral.get("contacts").forEach(contact -> contacts.add(LocalDate.parse(contact.get("date").textValue())));
+        JsonNode end = referral.get("endDate");
+        return PossibleDates.problem(LocalDate.parse(referral.get("referralDate").textValue()),
+                end.isNull() ? null : LocalDate.parse(end.textValue()), contacts, generatedAt);
+    }
+
+    /** {@code generatedAt} as an instant, or null when it is not one (the header check refuses that later). */
+    static Instant lenientInstant(JsonNode generatedAt) {
+        try {
+            return generatedAt == null || !generatedAt.isTextual() ? null : Instant.parse(generatedAt.textValue());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The stated count must be the number held; it is quoted as written (2^63 is not shown as a negative number). */
+    private static void count(String what, JsonNode stated, int held) {
+        if (!stated.canConvertToLong() || stated.asLong() != held) {
+            reject("integrity check failed: the file says " + stated.asText() + " " + what + " but holds " + held);
         }
     }
 

@@ -21,27 +21,32 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The JSON Schema of format 1 ({@code export-1.schema.json}, draft 2020-12), loaded once. It names
- * the first violation with its JSON path, for a whole document or, without holding the document in
- * memory, for a written file one referral at a time.
+ * The JSON Schema of an outcome file format ({@code export-1.schema.json} for format 1, which is
+ * read; {@code export-2.schema.json} for format 2, which Stepwise writes and reads; draft 2020-12),
+ * each loaded once. It names the first violation with its JSON path, for a whole document or, without
+ * holding the document in memory, for a written file one referral at a time.
  */
 public final class OutcomeFileSchema {
 
-    static final String RESOURCE = "export-1.schema.json";
+    static final String RESOURCE_1 = "export-1.schema.json";
+    static final String RESOURCE_2 = "export-2.schema.json";
 
     private static final class Holder {
-        private static final OutcomeFileSchema INSTANCE = new OutcomeFileSchema();
+        private static final OutcomeFileSchema FORMAT_1 = new OutcomeFileSchema(1, RESOURCE_1);
+        private static final OutcomeFileSchema FORMAT_2 = new OutcomeFileSchema(2, RESOURCE_2);
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private final int version;
     private final Schema document;
     private final Schema referral;
 
-    private OutcomeFileSchema() {
+    private OutcomeFileSchema(int version, String resource) {
+        this.version = version;
         JsonNode schemaNode;
-        try (InputStream in = OutcomeFileSchema.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = OutcomeFileSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The outcome file schema is missing from the build.");
+                throw new IllegalStateException("The outcome file schema " + resource + " is missing from the build.");
             }
             schemaNode = mapper.readTree(in);
         } catch (IOException e) {
@@ -56,15 +61,33 @@ public final class OutcomeFileSchema {
         document = registry.getSchema(schemaNode);
         ObjectNode referralOnly = mapper.createObjectNode();
         referralOnly.put("$schema", schemaNode.get("$schema").textValue());
-        referralOnly.put("$id", "urn:stepwise:export-1:referral");
+        referralOnly.put("$id", "urn:stepwise:export-" + version + ":referral");
         referralOnly.set("$defs", schemaNode.get("$defs"));
         referralOnly.put("$ref", "#/$defs/referral");
         referral = registry.getSchema(referralOnly);
     }
 
-    /** The schema of format 1, loaded on first use. */
-    public static OutcomeFileSchema standard() {
-        return Holder.INSTANCE;
+    /** The schema of a format (1 or 2), loaded on first use. */
+    public static OutcomeFileSchema format(int version) {
+        return switch (version) {
+            case 1 -> Holder.FORMAT_1;
+            case 2 -> Holder.FORMAT_2;
+            default -> throw new IllegalArgumentException("There is no outcome file format " + version + ".");
+        };
+    }
+
+    /** The schema's resource name beside this class. */
+    static String resource(int version) {
+        return switch (version) {
+            case 1 -> RESOURCE_1;
+            case 2 -> RESOURCE_2;
+            default -> throw new IllegalArgumentException("There is no outcome file format " + version + ".");
+        };
+    }
+
+    /** The format this schema describes. */
+    public int version() {
+        return version;
     }
 
     /** The first violation of a whole outcome document, as "path: message", or empty when it conforms. */
@@ -75,6 +98,14 @@ public final class OutcomeFileSchema {
     /** Whether one referral object conforms to the schema's referral definition, as it does inside a document. */
     boolean conformsAsReferral(JsonNode referralNode) {
         return referral.validate(referralNode).isEmpty();
+    }
+
+    /**
+     * The first violation of one referral against the schema's referral definition, named by its place
+     * in the document ({@code $.referrals[index]...}), or empty when it conforms.
+     */
+    Optional<String> referralViolation(JsonNode referralNode, int index) {
+        return first(referral.validate(referralNode), "$.referrals[" + index + "]");
     }
 
     /**
@@ -96,7 +127,7 @@ public final class OutcomeFileSchema {
                     int index = 0;
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         JsonNode one = parser.readValueAsTree();
-                        if (!ReferralSchemaCheck.accepts(one)) {
+                        if (!ReferralSchemaCheck.accepts(one, version)) {
                             Optional<String> violation = first(referral.validate(one), "$.referrals[" + index + "]");
                             if (violation.isPresent()) {
                                 return violation;

@@ -16,12 +16,12 @@ import org.stepwise.domain.outcome.ContactRecord;
 /**
  * A referral's contacts packed into a few bytes each, for a review that holds a whole service's
  * referrals: dates as days, codes as their ordinals, numbers as variable-length integers, totals as
- * their exact decimal (unscaled value and scale), item responses when there are any. Unpacking gives
+ * their exact decimal (unscaled value and scale), item responses when there are any, the therapy
+ * delivered when one was recorded. Unpacking gives
  * contacts equal to those packed; equal contact lists pack to equal bytes.
  */
 final class PackedContacts {
 
-    private static final MeasureCode[] MEASURES = MeasureCode.values();
     private static final ContactType[] TYPES = ContactType.values();
     private static final Attendance[] ATTENDANCE = Attendance.values();
     private static final Medium[] MEDIA = Medium.values();
@@ -39,9 +39,10 @@ final class PackedContacts {
             out.number(contact.medium().ordinal());
             out.number(contact.step());
             optional(out, contact.minutes());
+            text(out, contact.therapyType());
             out.number(contact.scores().size());
             for (Score score : contact.scores()) {
-                out.number(score.measure().ordinal());
+                out.number(score.measure().index());
                 out.number(score.total().scale());
                 BigInteger unscaled = score.total().unscaledValue();
                 if (unscaled.bitLength() < Long.SIZE - 1) {
@@ -75,10 +76,11 @@ final class PackedContacts {
             Medium medium = MEDIA[(int) in.number()];
             int step = (int) in.number();
             Integer minutes = optional(in);
+            String therapyType = text(in);
             int scoreCount = (int) in.number();
             List<Score> scores = new ArrayList<>(scoreCount);
             for (int s = 0; s < scoreCount; s++) {
-                MeasureCode measure = MEASURES[(int) in.number()];
+                MeasureCode measure = MeasureCode.byIndex((int) in.number());
                 int scale = (int) in.number();
                 int bigLength = (int) in.number();
                 BigInteger unscaled = bigLength == 0 ? BigInteger.valueOf(in.number()) : new BigInteger(in.bytes(bigLength));
@@ -92,7 +94,7 @@ final class PackedContacts {
                 }
                 scores.add(new Score(measure, new BigDecimal(unscaled, scale), items));
             }
-            contacts.add(new ContactRecord(date, type, attendance, medium, step, minutes, scores));
+            contacts.add(new ContactRecord(date, type, attendance, medium, step, minutes, scores, therapyType));
         }
         return contacts;
     }
@@ -109,6 +111,22 @@ final class PackedContacts {
 
     private static Integer optional(In in) {
         return in.number() == 0 ? null : (int) in.number();
+    }
+
+    /** A text that may be null (a therapy's SNOMED CT id): -1 for null, else its UTF-8 length and bytes. */
+    private static void text(Out out, String value) {
+        if (value == null) {
+            out.number(-1);
+        } else {
+            byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.number(bytes.length);
+            out.bytes(bytes);
+        }
+    }
+
+    private static String text(In in) {
+        int length = (int) in.number();
+        return length < 0 ? null : new String(in.bytes(length), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Signed numbers as zig-zag variable-length integers: 0–63 in one byte, dates in three. */

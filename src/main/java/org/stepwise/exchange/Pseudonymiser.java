@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,9 +32,15 @@ public final class Pseudonymiser {
         this.keyFingerprint = first16Hex(sha256(key));
     }
 
-    /** {@code r_} + the first 16 hex digits of HMAC-SHA256(key, "referral:" + id). */
-    public String referral(long referralId) {
-        return "r_" + hmac16("referral:" + referralId);
+    /**
+     * {@code r_} + the first 16 hex digits of HMAC-SHA256(key, "referral:" + the referral's UUID), in
+     * its standard lower-case form (export-format.md, Format 2). The UUID is made at random when the
+     * referral is created and kept for life, so two practitioners sharing the key never give two
+     * referrals one pseudonym (format 1 used the row number in one store, which they did).
+     */
+    public String referral(UUID referralUuid) {
+        Objects.requireNonNull(referralUuid, "referralUuid");
+        return "r_" + hmac16("referral:" + referralUuid);
     }
 
     /** {@code n_} + the first 16 hex digits of HMAC-SHA256(key, "nhs:" + the ten digits). */

@@ -13,7 +13,7 @@ import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralTimeline;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 
 /**
  * The figures of one reviewed referral, as label and value lines for the review screen and the
@@ -39,7 +39,7 @@ public final class ReferralFigures {
         figures.add(new Figure("Practitioner", referral.practitioner()));
         String problem = referral.record().problemDescriptor();
         figures.add(new Figure("Problem descriptor",
-                ProblemDescriptor.find(problem).map(ProblemDescriptor::label).orElse(problem)));
+                catalogue.problemLabel(problem)));
         figures.add(new Figure("Referred", DATE.format(referral.record().referralDate())));
         figures.add(new Figure("Status", referral.record().ended()
                 ? "ended " + DATE.format(referral.record().endDate()) + " ("

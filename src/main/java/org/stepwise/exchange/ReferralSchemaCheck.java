@@ -1,20 +1,22 @@
 package org.stepwise.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A fast, hand-written check of one referral against the referral definition of
- * {@code export-1.schema.json} ({@code $defs/referral}), run on each referral as it is read. It is
- * exact only about acceptance: it never accepts a referral the schema refuses, and when it finds any
- * fault the caller asks the schema validator, which stays the contract and the reference and gives
- * the refusal reason and its wording. It may refuse a little more than the schema does (a whole
- * number written as {@code 2.0}, a date followed by a line break): those referrals simply go to the
- * validator. It reads the same JSON tree as the validator, so duplicate members and number
- * conversions are seen alike.
+ * A fast, hand-written check of one referral against the referral definition of an outcome file
+ * format's schema ({@code $defs/referral} of {@code export-1.schema.json} or
+ * {@code export-2.schema.json}), run on each referral as it is read. It is exact only about
+ * acceptance: it never accepts a referral the schema refuses, and when it finds any fault the caller
+ * asks the schema validator, which stays the contract and the reference and gives the refusal reason
+ * and its wording. It may refuse a little more than the schema does (a whole number written as
+ * {@code 2.0}, a date followed by a line break, a number too large for a double): those referrals
+ * simply go to the validator. It reads the same JSON tree as the validator, so duplicate members and
+ * number conversions are seen alike.
  *
- * <p>Every constraint of the schema's referral definition, member by member, as checked here:
+ * <p>Every constraint of format 1's referral definition, member by member, as checked here:
  * <ul>
  * <li>referral: an object; no member beyond those listed; all twelve required: {@code pseudonym}
  * (string, {@code ^r_[0-9a-f]{16}$}), {@code patientPseudonym} (string, {@code ^n_[0-9a-f]{16}$}),
@@ -48,13 +50,30 @@ import java.util.Set;
  * the other one of GAD7, SPIN, PDSS, MI, OCIR, PCL5, HAI; each value a number 0..80 or null.</li>
  * </ul>
  *
- * <p>A change to the schema file needs this class changed with it: {@code ReferralSchemaCheckTest}
- * pins the schema's digest and fails, saying so, until both are updated.
+ * <p>Format 2's referral definition is format 1's with these differences, checked here too:
+ * <ul>
+ * <li>referral: fifteen members, all required: also {@code employmentAtStart} and
+ * {@code employmentAtEnd} (01, 02, 03, 04, 05, 06, 07, 08, ZZ or null) and {@code employmentSupport}
+ * (boolean); the if/then also makes {@code employmentAtEnd} null when {@code endDate} is null;</li>
+ * <li>contact: eight members, all required: also {@code therapyType} (string {@code ^[0-9]{6,18}$}
+ * or null); {@code type} may also be assessment-and-treatment;</li>
+ * <li>measure ({@code $defs/measure}, of a score, of {@code anxietyMeasure} and every name in a score
+ * map): a string {@code ^[A-Z][A-Z0-9_]{0,23}$}, not a list;</li>
+ * <li>score: {@code total} any number; {@code items} null or an array of at least one element, each
+ * an integer (no bounds) or null;</li>
+ * <li>score map: an object of exactly two members, {@code PHQ9} required, each name a measure, each
+ * value a number or null.</li>
+ * </ul>
+ *
+ * <p>A change to a schema file needs this class changed with it: {@code ReferralSchemaCheckTest}
+ * pins both schemas' digests and fails, saying so, until both are updated.
  */
 final class ReferralSchemaCheck {
 
     private static final Set<String> REFERRAL_MEMBERS = Set.of("pseudonym", "patientPseudonym", "ageBand", "gender",
             "ethnicity", "referralDate", "source", "problemDescriptor", "endDate", "endReason", "contacts", "outcome");
+    private static final Set<String> REFERRAL_MEMBERS_2 = union(REFERRAL_MEMBERS, "employmentAtStart",
+            "employmentAtEnd", "employmentSupport");
     private static final Set<String> AGE_BANDS = Set.of("16-17", "18-25", "26-35", "36-45", "46-55", "56-64",
             "65-74", "75+");
     private static final Set<String> GENDERS = Set.of("female", "male", "non-binary", "other", "not-stated");
@@ -64,10 +83,13 @@ final class ReferralSchemaCheck {
             "voluntary-sector", "employer", "other");
     private static final Set<String> END_REASONS = Set.of("completed", "dropped-out", "declined", "not-suitable",
             "referred-on", "deceased", "other");
+    private static final Set<String> EMPLOYMENT = Set.of("01", "02", "03", "04", "05", "06", "07", "08", "ZZ");
 
     private static final Set<String> CONTACT_MEMBERS = Set.of("date", "type", "attendance", "medium", "step",
             "minutes", "scores");
+    private static final Set<String> CONTACT_MEMBERS_2 = union(CONTACT_MEMBERS, "therapyType");
     private static final Set<String> CONTACT_TYPES = Set.of("assessment", "treatment", "review", "follow-up");
+    private static final Set<String> CONTACT_TYPES_2 = union(CONTACT_TYPES, "assessment-and-treatment");
     private static final Set<String> ATTENDANCES = Set.of("attended", "dna", "cancelled-by-patient",
             "cancelled-by-service");
     private static final Set<String> MEDIA = Set.of("face-to-face", "telephone", "video", "digital", "group");
@@ -80,6 +102,7 @@ final class ReferralSchemaCheck {
     private static final int MINIMUM_ITEMS = 1;
     private static final int MAXIMUM_ITEMS = 27;
     private static final int MAXIMUM_ITEM = 8;
+    private static final int MAXIMUM_MEASURE_LENGTH = 24;
 
     private static final Set<String> OUTCOME_MEMBERS = Set.of("treatmentContacts", "finishedTreatment",
             "depressionMeasure", "anxietyMeasure", "firstScores", "lastScores", "atCaseness", "recovered",
@@ -92,9 +115,19 @@ final class ReferralSchemaCheck {
     private ReferralSchemaCheck() {
     }
 
-    /** True only if the referral conforms to the schema's referral definition; false on any doubt. */
-    static boolean accepts(JsonNode referral) {
-        if (!exactMembers(referral, REFERRAL_MEMBERS)) {
+    private static Set<String> union(Set<String> base, String... more) {
+        Set<String> all = new java.util.HashSet<>(base);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
+
+    /**
+     * True only if the referral conforms to the referral definition of format {@code version}'s schema
+     * (1 or 2); false on any doubt.
+     */
+    static boolean accepts(JsonNode referral, int version) {
+        boolean two = version == 2;
+        if (!exactMembers(referral, two ? REFERRAL_MEMBERS_2 : REFERRAL_MEMBERS)) {
             return false;
         }
         JsonNode endDate = referral.get("endDate");
@@ -110,40 +143,51 @@ final class ReferralSchemaCheck {
                 && problemDescriptor(referral.get("problemDescriptor"))
                 && (!ended || date(endDate))
                 && (ended ? oneOf(endReason, END_REASONS) : endReason.isNull())
-                && contacts(referral.get("contacts"))
-                && outcome(referral.get("outcome"));
+                && (!two || employment(referral, ended))
+                && contacts(referral.get("contacts"), two)
+                && outcome(referral.get("outcome"), two);
     }
 
-    private static boolean contacts(JsonNode contacts) {
+    /** Format 2: the employment statuses (the end one null while open) and the support flag. */
+    private static boolean employment(JsonNode referral, boolean ended) {
+        JsonNode atStart = referral.get("employmentAtStart");
+        JsonNode atEnd = referral.get("employmentAtEnd");
+        return (atStart.isNull() || oneOf(atStart, EMPLOYMENT))
+                && (atEnd.isNull() || ended && oneOf(atEnd, EMPLOYMENT))
+                && referral.get("employmentSupport").isBoolean();
+    }
+
+    private static boolean contacts(JsonNode contacts, boolean two) {
         if (!contacts.isArray()) {
             return false;
         }
         for (JsonNode contact : contacts) {
-            if (!contact(contact)) {
+            if (!contact(contact, two)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean contact(JsonNode contact) {
-        if (!exactMembers(contact, CONTACT_MEMBERS)) {
+    private static boolean contact(JsonNode contact, boolean two) {
+        if (!exactMembers(contact, two ? CONTACT_MEMBERS_2 : CONTACT_MEMBERS)) {
             return false;
         }
         JsonNode step = contact.get("step");
         JsonNode minutes = contact.get("minutes");
         JsonNode scores = contact.get("scores");
         if (!date(contact.get("date"))
-                || !oneOf(contact.get("type"), CONTACT_TYPES)
+                || !oneOf(contact.get("type"), two ? CONTACT_TYPES_2 : CONTACT_TYPES)
                 || !oneOf(contact.get("attendance"), ATTENDANCES)
                 || !oneOf(contact.get("medium"), MEDIA)
                 || !(integerIn(step, 2, 3))
                 || !(minutes.isNull() || integerIn(minutes, 0, MAXIMUM_MINUTES))
+                || two && !therapyType(contact.get("therapyType"))
                 || !scores.isArray()) {
             return false;
         }
         for (JsonNode score : scores) {
-            if (!score(score)) {
+            if (!(two ? score2(score) : score(score))) {
                 return false;
             }
         }
@@ -171,7 +215,29 @@ final class ReferralSchemaCheck {
         return true;
     }
 
-    private static boolean outcome(JsonNode outcome) {
+    /** Format 2: a measure of the code's form, any number, any whole item responses. */
+    private static boolean score2(JsonNode score) {
+        if (!exactMembers(score, SCORE_MEMBERS)
+                || !measure(score.get("measure"))
+                || !anyNumber(score.get("total"))) {
+            return false;
+        }
+        JsonNode items = score.get("items");
+        if (items.isNull()) {
+            return true;
+        }
+        if (!items.isArray() || items.size() < MINIMUM_ITEMS) {
+            return false;
+        }
+        for (JsonNode item : items) {
+            if (!item.isNull() && !item.isInt() && !item.isLong()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean outcome(JsonNode outcome, boolean two) {
         if (!exactMembers(outcome, OUTCOME_MEMBERS)) {
             return false;
         }
@@ -184,22 +250,23 @@ final class ReferralSchemaCheck {
         return integerIn(outcome.get("treatmentContacts"), 0, Long.MAX_VALUE)
                 && outcome.get("finishedTreatment").isBoolean()
                 && "PHQ9".equals(outcome.get("depressionMeasure").textValue())
-                && oneOf(outcome.get("anxietyMeasure"), ANXIETY_MEASURES)
-                && scoreMap(outcome.get("firstScores"))
-                && scoreMap(outcome.get("lastScores"))
+                && (two ? measure(outcome.get("anxietyMeasure")) : oneOf(outcome.get("anxietyMeasure"), ANXIETY_MEASURES))
+                && scoreMap(outcome.get("firstScores"), two)
+                && scoreMap(outcome.get("lastScores"), two)
                 && optionalInteger(outcome.get("daysReferralToAssessment"))
                 && optionalInteger(outcome.get("daysReferralToFirstTreatment"));
     }
 
-    private static boolean scoreMap(JsonNode map) {
+    private static boolean scoreMap(JsonNode map, boolean two) {
         if (!map.isObject() || map.size() != 2 || !map.has("PHQ9")) {
             return false;
         }
         for (Map.Entry<String, JsonNode> member : map.properties()) {
-            if (!member.getKey().equals("PHQ9") && !ANXIETY_MEASURES.contains(member.getKey())) {
+            if (two ? !measureText(member.getKey())
+                    : !member.getKey().equals("PHQ9") && !ANXIETY_MEASURES.contains(member.getKey())) {
                 return false;
             }
-            if (!member.getValue().isNull() && !total(member.getValue())) {
+            if (!member.getValue().isNull() && !(two ? anyNumber(member.getValue()) : total(member.getValue()))) {
                 return false;
             }
         }
@@ -300,6 +367,49 @@ final class ReferralSchemaCheck {
             return true;
         }
         return text.charAt(3) == '.' && digit(text.charAt(4)) && (length == 5 || digit(text.charAt(5)));
+    }
+
+    /** Format 2: {@code ^[A-Z][A-Z0-9_]{0,23}$}, nothing after. */
+    private static boolean measure(JsonNode node) {
+        return node.isTextual() && measureText(node.textValue());
+    }
+
+    private static boolean measureText(String text) {
+        if (text.isEmpty() || text.length() > MAXIMUM_MEASURE_LENGTH || text.charAt(0) < 'A' || text.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && !digit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Format 2: a whole number held as one, or a finite double; anything else is left to the validator. */
+    private static boolean anyNumber(JsonNode node) {
+        return node.isInt() || node.isLong() || node.isDouble() && Double.isFinite(node.doubleValue());
+    }
+
+    /** Format 2: null, or {@code ^[0-9]{6,18}$} in ASCII digits. */
+    private static boolean therapyType(JsonNode node) {
+        if (node.isNull()) {
+            return true;
+        }
+        if (!node.isTextual()) {
+            return false;
+        }
+        String text = node.textValue();
+        if (text.length() < 6 || text.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!digit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean digit(char c) {

@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.outcome.ReportingPeriod;
 
 /**
  * A supervisor's review of several outcome files (export-format.md "Review summary"): how many files
  * were read and refused, the figures overall and by practitioner pseudonym, and the flagged referrals;
  * then, for screens and reports, each accepted file with its header and counts, and every referral
  * counted (one copy each; a referral not flagged keeps its score totals only, without the item
- * responses, which nothing in a review shows). {@code byPractitioner} is in pseudonym order; {@code flagged} and
+ * responses, which nothing in a review shows), and the measure table the review judged them by.
+ * {@code byPractitioner} is in pseudonym order; {@code flagged} and
  * {@code referrals} in referral pseudonym order; {@code accepted} and {@code refused} in the order the
  * files were given.
  */
@@ -29,7 +32,8 @@ public record Review(
         Map<String, OutcomeSummary> byPractitioner,
         List<FlaggedReferral> flagged,
         List<AcceptedFile> accepted,
-        List<ReviewedReferral> referrals) {
+        List<ReviewedReferral> referrals,
+        MeasureCatalogue catalogue) {
 
     public Review {
         refused = List.copyOf(refused);
@@ -39,6 +43,7 @@ public record Review(
         flagged = List.copyOf(flagged);
         accepted = List.copyOf(accepted);
         referrals = List.copyOf(referrals);
+        Objects.requireNonNull(catalogue, "catalogue");
     }
 
     /** A file that failed verification and contributed nothing, with the reason. */
@@ -46,15 +51,16 @@ public record Review(
     }
 
     /**
-     * A file that passed verification: its header (practitioner pseudonym, role, service, period),
-     * how many referrals, contacts and scores it holds, and its warnings (stated outcomes that differ
-     * from the recomputed ones, which are used).
+     * A file that passed verification: its header (format, practitioner pseudonym, role, service,
+     * period), how many referrals, contacts and scores it holds, its warnings (stated outcomes that
+     * differ from the recomputed ones, which are used), and whether its authenticity was checked.
      */
     public record AcceptedFile(Path file, FileHeader header, int referrals, int contacts, int scores,
-            List<String> warnings) {
+            List<String> warnings, Authenticity authenticity) {
         public AcceptedFile {
             Objects.requireNonNull(header, "header");
             warnings = List.copyOf(warnings);
+            Objects.requireNonNull(authenticity, "authenticity");
         }
     }
 
@@ -68,6 +74,19 @@ public record Review(
     /** True when every file given was read. */
     public boolean allRead() {
         return refused.isEmpty();
+    }
+
+    /** The accepted files whose authenticity was not checked (no service key, or format 1), in order given. */
+    public List<AcceptedFile> notAuthenticated() {
+        return accepted.stream().filter(file -> !file.authenticity().checked()).toList();
+    }
+
+    /**
+     * The distinct periods of the accepted files, in the order first given: one when every file
+     * covers the same period (the usual case), which names the cohort of every rate.
+     */
+    public List<ReportingPeriod> periods() {
+        return accepted.stream().map(file -> file.header().period()).distinct().toList();
     }
 
     /**

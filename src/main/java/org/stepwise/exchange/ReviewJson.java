@@ -12,7 +12,11 @@ import org.stepwise.domain.outcome.OutcomeSummary;
 
 /**
  * The review summary as JSON, exactly as export-format.md "Review summary" lays it out: keys in the
- * contract's order, rates as plain fractions without trailing zeros (0.05, 0.5156, 1) or null.
+ * contract's order (the two second-treatment rates after {@code firstTreatmentWithin18Weeks}), rates as
+ * plain fractions without trailing zeros (0.05, 0.5156, 1) or null, {@code ended} and
+ * {@code atCaseness} in their edition-2 meanings (ended in the file's period; finished less not at
+ * caseness), the flagged referrals by referral pseudonym with each one's flags sorted by name. Nothing
+ * else: what the contract has no key for (whether authenticity was checked) goes to standard error.
  */
 public final class ReviewJson {
 
@@ -40,8 +44,8 @@ public final class ReviewJson {
                 json.writeStringField("referral", flagged.referral());
                 json.writeStringField("practitioner", flagged.practitioner());
                 json.writeArrayFieldStart("flags");
-                for (Flag flag : flagged.flags()) {
-                    json.writeString(flag.code());
+                for (String flag : flagged.flags().stream().map(Flag::code).sorted().toList()) {
+                    json.writeString(flag);
                 }
                 json.writeEndArray();
                 json.writeEndObject();
@@ -71,6 +75,8 @@ public final class ReviewJson {
         rate(json, "pairedScoreRate", s.pairedScoreRate());
         rate(json, "firstTreatmentWithin6Weeks", s.firstTreatmentWithin6Weeks());
         rate(json, "firstTreatmentWithin18Weeks", s.firstTreatmentWithin18Weeks());
+        rate(json, "secondTreatmentOver28Days", s.secondTreatmentOver28Days());
+        rate(json, "secondTreatmentOver90Days", s.secondTreatmentOver90Days());
     }
 
     private static void rate(JsonGenerator json, String name, BigDecimal rate) throws IOException {

@@ -28,13 +28,22 @@ import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.outcome.ReportingPeriod;
 
 /**
- * Reviews many outcome files at once. Each file is read a referral at a time and verified whole; a
- * refused file contributes nothing (what was taken of it is dropped).
- * A referral (same pseudonym) in several accepted files counts once: the copy from the file with the
- * latest {@code generatedAt} wins (on a tie, the file given later). Flags are raised as of the date of
- * that file's {@code generatedAt} (UTC). Thread-safe.
+ * Reviews many outcome files at once, of format 1 and 2 alike. Each file is read a referral at a time
+ * and verified whole; a refused file contributes nothing (what was taken of it is dropped). With the
+ * service's key, a format-2 file whose MAC fails or is missing is refused; without it, or for a file of
+ * format 1, the file's authenticity is not checked and the review says so.
+ *
+ * <p>A referral in several accepted files counts once: the copy from the file with the latest
+ * {@code generatedAt} wins (on a tie, the file given later), with that file's period. Format-2
+ * pseudonyms are unique across a service, so such copies share the referral pseudonym; format-1
+ * pseudonyms are unique only within their practitioner (they were made from a row number of one
+ * store), so format-1 copies are the same referral only when practitioner and referral pseudonym both
+ * match. A referral in a format-1 file and a format-2 file has two unrelated pseudonyms and counts
+ * twice: nothing in the files can link them. Flags are raised as of the date of the winning file's
+ * {@code generatedAt} (UTC). Thread-safe.
  */
 public final class ReviewService {
 
@@ -44,11 +53,22 @@ public final class ReviewService {
     /** The group of {@link #byStep} for a referral with no contact yet. */
     public static final String NO_CONTACT = "No contact yet";
 
+    private final MeasureCatalogue catalogue;
     private final OutcomeFileReader reader;
     private final FlagEvaluator flags;
 
+    /** A review without the service key: digests are checked, authenticity is not. */
     public ReviewService(MeasureCatalogue catalogue) {
-        this.reader = new OutcomeFileReader(catalogue);
+        this(catalogue, null);
+    }
+
+    /**
+     * A review that judges by {@code catalogue} and, with the service's {@code key} (null: none),
+     * refuses a format-2 file whose MAC fails or is missing.
+     */
+    public ReviewService(MeasureCatalogue catalogue, ServiceKey key) {
+        this.catalogue = catalogue;
+        this.reader = new OutcomeFileReader(catalogue, key);
         this.flags = new FlagEvaluator(catalogue);
     }
 
@@ -62,6 +82,11 @@ public final class ReviewService {
 
     private ReadFile read(Path path) {
         FileReferrals referrals = new FileReferrals();
+        // A device (/dev/zero) or a pipe would be read for ever: only plain files are opened (issue 19).
+        java.util.Optional<String> notAFile = org.stepwise.files.PlainFiles.inputProblem(path);
+        if (notAFile.isPresent()) {
+            return new ReadFile(path, new StreamResult.Refused("the file " + notAFile.get()), referrals);
+        }
         return new ReadFile(path, reader.read(path, referrals), referrals);
     }
 
@@ -105,7 +130,7 @@ public final class ReviewService {
                     case StreamResult.Verified file -> {
                         // Only a verified file gets here: what a refused one gave was dropped with it.
                         acceptedFiles.add(new Review.AcceptedFile(read.path(), file.header(), file.referrals(),
-                                file.contacts(), file.scores(), file.warnings()));
+                                file.contacts(), file.scores(), file.warnings(), file.authenticity()));
                         file.warnings().forEach(w -> warnings.add(read.path().getFileName() + ": " + w));
                         read.referrals().countInto(winners);
                     }
@@ -116,14 +141,15 @@ public final class ReviewService {
         }
         List<ReviewedReferral> referrals = new ArrayList<>(winners.size());
         winners.values().forEach(winner -> referrals.add(winner.referral()));
-        referrals.sort(Comparator.comparing(ReviewedReferral::pseudonym));
-        OutcomeSummary overall = OutcomeSummary.of(referrals.stream().map(ReviewedReferral::outcome).toList());
+        referrals.sort(Comparator.comparing(ReviewedReferral::pseudonym).thenComparing(ReviewedReferral::practitioner));
+        OutcomeSummary overall = summary(referrals);
         Map<String, OutcomeSummary> byPractitioner = group(referrals, ReviewedReferral::practitioner, new TreeMap<>());
         List<Review.FlaggedReferral> flagged = referrals.stream()
                 .filter(ReviewedReferral::flagged)
                 .map(r -> new Review.FlaggedReferral(r.pseudonym(), r.practitioner(), r.flags()))
                 .toList();
-        return new Review(files.size(), refused, warnings, overall, byPractitioner, flagged, acceptedFiles, referrals);
+        return new Review(files.size(), refused, warnings, overall, byPractitioner, flagged, acceptedFiles, referrals,
+                catalogue);
     }
 
     /**
@@ -149,10 +175,17 @@ public final class ReviewService {
 
     private static Map<String, OutcomeSummary> group(Collection<ReviewedReferral> referrals,
             Function<ReviewedReferral, String> key, Map<String, OutcomeSummary> into) {
-        Map<String, List<ReferralOutcome>> outcomes = referrals.stream().collect(Collectors.groupingBy(key,
-                TreeMap::new, Collectors.mapping(ReviewedReferral::outcome, Collectors.toList())));
-        outcomes.forEach((group, list) -> into.put(group, OutcomeSummary.of(list)));
+        Map<String, List<ReviewedReferral>> groups = referrals.stream().collect(Collectors.groupingBy(key,
+                TreeMap::new, Collectors.toList()));
+        groups.forEach((group, list) -> into.put(group, summary(list)));
         return into;
+    }
+
+    /** The figures of these referrals, each counted in the cohort of its own file's period (§4). */
+    static OutcomeSummary summary(Collection<ReviewedReferral> referrals) {
+        OutcomeSummary.Tally tally = new OutcomeSummary.Tally();
+        referrals.forEach(r -> tally.add(r.outcome(), r.period()));
+        return tally.summary();
     }
 
     /**
@@ -166,6 +199,8 @@ public final class ReviewService {
         private Instant generatedAt;
         private LocalDate today;
         private String practitioner;
+        private ReportingPeriod period;
+        private int version;
 
         @Override
         public boolean begin(FileHeader header) {
@@ -175,6 +210,8 @@ public final class ReviewService {
             generatedAt = header.generatedAt();
             today = LocalDate.ofInstant(generatedAt, ZoneOffset.UTC);
             practitioner = header.practitionerPseudonym();
+            period = header.period();
+            version = header.formatVersion();
             return true;
         }
 
@@ -182,9 +219,9 @@ public final class ReviewService {
         public void referral(FileReferral referral, ReferralOutcome outcome) {
             ReferralRecord record = referral.toRecord();
             List<Flag> raised = flags.evaluate(record, today);
-            ReviewedReferral reviewed = new ReviewedReferral(record, outcome, practitioner, today, raised);
+            ReviewedReferral reviewed = new ReviewedReferral(record, outcome, practitioner, period, today, raised);
             referrals.add(reviewed.flagged() ? reviewed
-                    : new ReviewedReferral(totalsOnly(record), outcome, practitioner, today, raised));
+                    : new ReviewedReferral(totalsOnly(record), outcome, practitioner, period, today, raised));
         }
 
         /**
@@ -194,12 +231,23 @@ public final class ReviewService {
          */
         void countInto(Map<String, Winner> winners) {
             for (ReviewedReferral referral : referrals) {
-                Winner held = winners.get(referral.pseudonym());
+                String identity = identity(version, referral);
+                Winner held = winners.get(identity);
                 if (held == null || !held.generatedAt().isAfter(generatedAt)) {
-                    winners.put(referral.pseudonym(), new Winner(generatedAt, referral));
+                    winners.put(identity, new Winner(generatedAt, referral));
                 }
             }
         }
+    }
+
+    /**
+     * What makes two copies the same referral: the referral pseudonym in format 2 (unique across a
+     * service); practitioner and referral pseudonym in format 1 (unique only within a practitioner).
+     * The two forms never meet, so a format-1 copy never stands for a format-2 one.
+     */
+    static String identity(int formatVersion, ReviewedReferral referral) {
+        return formatVersion == 1 ? "1:" + referral.practitioner() + ":" + referral.pseudonym()
+                : "2:" + referral.pseudonym();
     }
 
     private static ReferralRecord totalsOnly(ReferralRecord record) {
@@ -210,7 +258,7 @@ public final class ReviewService {
                 scores.add(new Score(score.measure(), score.total(), null));
             }
             contacts.add(new ContactRecord(contact.date(), contact.type(), contact.attendance(), contact.medium(),
-                    contact.step(), contact.minutes(), scores));
+                    contact.step(), contact.minutes(), scores, contact.therapyType()));
         }
         return new ReferralRecord(record.key(), record.referralDate(), record.endDate(), record.endReason(),
                 record.problemDescriptor(), contacts, record.recordedRiskLevel());

@@ -11,6 +11,7 @@ import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.outcome.ReportingPeriod;
 import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.StepChange;
@@ -43,14 +44,16 @@ public final class ReviewedReferral {
     private final byte[] contacts;
     private final ReferralOutcome outcome;
     private final String practitioner;
+    private final ReportingPeriod period;
     private final LocalDate reviewDate;
     private final List<Flag> flags;
 
-    public ReviewedReferral(ReferralRecord record, ReferralOutcome outcome, String practitioner, LocalDate reviewDate,
-            List<Flag> flags) {
+    public ReviewedReferral(ReferralRecord record, ReferralOutcome outcome, String practitioner, ReportingPeriod period,
+            LocalDate reviewDate, List<Flag> flags) {
         Objects.requireNonNull(record, "record");
         this.outcome = Objects.requireNonNull(outcome, "outcome");
         this.practitioner = Objects.requireNonNull(practitioner, "practitioner");
+        this.period = Objects.requireNonNull(period, "period");
         this.reviewDate = Objects.requireNonNull(reviewDate, "reviewDate");
         this.flags = List.copyOf(flags);
         this.key = record.key();
@@ -74,6 +77,11 @@ public final class ReviewedReferral {
 
     public String practitioner() {
         return practitioner;
+    }
+
+    /** The period of the file this copy came from: the rates count the referral when it ended in it. */
+    public ReportingPeriod period() {
+        return period;
     }
 
     public LocalDate reviewDate() {
@@ -101,10 +109,11 @@ public final class ReviewedReferral {
 
     /**
      * Whether the review lists it as flagged (export-format.md "Review summary"): an open referral
-     * with at least one flag, or any referral with reliable deterioration.
+     * with at least one flag, or an ended referral with reliable deterioration or ended at risk (the
+     * only flags raised on ended referrals).
      */
     public boolean flagged() {
-        return (!ended() && !flags.isEmpty()) || flags.contains(Flag.RELIABLE_DETERIORATION);
+        return !flags.isEmpty();
     }
 
     /**
@@ -144,7 +153,8 @@ public final class ReviewedReferral {
                 && Objects.equals(endDate, that.endDate) && endReason == that.endReason
                 && Objects.equals(problemDescriptor, that.problemDescriptor) && recordedRiskLevel == that.recordedRiskLevel
                 && Arrays.equals(contacts, that.contacts) && outcome.equals(that.outcome)
-                && practitioner.equals(that.practitioner) && reviewDate.equals(that.reviewDate) && flags.equals(that.flags);
+                && practitioner.equals(that.practitioner) && period.equals(that.period)
+                && reviewDate.equals(that.reviewDate) && flags.equals(that.flags);
     }
 
     @Override

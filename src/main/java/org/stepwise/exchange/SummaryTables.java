@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.OutcomeSummary;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 
 /**
  * A review's figures as the tables a supervisor reads, on screen, in the supervision pack and from
@@ -72,7 +72,7 @@ public final class SummaryTables {
         Map<String, OutcomeSummary> byProblem = review.byProblemDescriptor();
         List<Row> problems = new ArrayList<>();
         byProblem.forEach((code, summary) -> problems.add(row(
-                ProblemDescriptor.find(code).map(ProblemDescriptor::label).orElse(code), summary, publishable)));
+                review.catalogue().problemLabel(code), summary, publishable)));
         tables.add(new Table("By problem descriptor", "Problem descriptor (ICD-10)", problems));
         return tables;
     }

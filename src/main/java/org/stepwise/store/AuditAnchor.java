@@ -4,6 +4,7 @@ import static org.stepwise.store.generated.Tables.APP_SETTING;
 import static org.stepwise.store.generated.Tables.AUDIT_EVENT;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,10 @@ final class AuditAnchor {
     private static final byte[] KEY_LABEL = "Stepwise audit anchor key 1".getBytes(StandardCharsets.US_ASCII);
     private static final String SEAL_LABEL = "Stepwise audit anchor 1";
     private static final System.Logger LOG = System.getLogger(AuditAnchor.class.getName());
+    /** An anchor is under 300 bytes; a longer file is not read (a huge one must not exhaust memory). */
+    static final int MAX_BYTES = 4096;
+    private static final String NOT_GENUINE = "the audit log's anchor file (" + FILE_NAME + ") is damaged or was not "
+            + "written by this store, so events removed from the end of the log cannot be ruled out";
 
     /** The last event of the log: its number ({@code id}) and hash; number 0 for an empty log. */
     record Mark(long event, String hash) {
@@ -84,12 +89,23 @@ final class AuditAnchor {
      * no anchor file; a {@link StoreException} saying so when the file is damaged or not sealed with it.
      */
     static Optional<Mark> read(Path folder, byte[] anchorKey) throws IOException {
-        String text;
-        try {
-            text = Files.readString(folder.resolve(FILE_NAME), StandardCharsets.UTF_8);
+        Path file = folder.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException(NOT_GENUINE);
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
+        if (bytes.length > MAX_BYTES) {
+            throw new StoreException(NOT_GENUINE);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         Properties properties = new Properties();
         try (Reader reader = new StringReader(text)) {
             properties.load(reader);
@@ -103,8 +119,7 @@ final class AuditAnchor {
             }
             return Optional.of(mark);
         } catch (IllegalArgumentException e) {
-            throw new StoreException("the audit log's anchor file (" + FILE_NAME + ") is damaged or was not "
-                    + "written by this store, so events removed from the end of the log cannot be ruled out");
+            throw new StoreException(NOT_GENUINE);
         }
     }
 

@@ -22,6 +22,7 @@ import org.jooq.impl.DSL;
 import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.audit.AuditCheck;
 import org.stepwise.domain.audit.AuditEvent;
+import org.stepwise.domain.audit.AuditHead;
 import org.stepwise.domain.audit.AuditQuery;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.store.generated.tables.records.AuditEventRecord;
@@ -128,6 +129,14 @@ final class AuditTrail {
             }
         }
         return new AuditCheck(count, OptionalLong.empty());
+    }
+
+    /** How many events the log holds and the hash of the latest, read in the caller's transaction. */
+    static AuditHead head(DSLContext dsl) {
+        int events = dsl.fetchCount(AUDIT_EVENT);
+        String latest = dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).orderBy(AUDIT_EVENT.ID.desc()).limit(1)
+                .fetchOne(AUDIT_EVENT.HASH);
+        return new AuditHead(events, latest == null ? GENESIS : latest);
     }
 
     /** The canonical form of an event (see the class comment). */

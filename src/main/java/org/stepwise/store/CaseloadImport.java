@@ -13,8 +13,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -26,6 +29,7 @@ import org.stepwise.domain.caseload.ReferralHistory;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
@@ -33,11 +37,16 @@ import org.stepwise.domain.referral.StepChange;
 /**
  * Writes a whole caseload in one transaction with multi-row inserts of {@value #ROWS_PER_INSERT}
  * rows: patients, referrals and contacts in list order with their generated ids read back, then
- * the rows that refer to them. Everything is checked before the first row is written.
+ * the rows that refer to them. Everything is checked before the first row is written. A referral
+ * keeps the UUID it comes with (one handed over from another store) or gets a new random one (demo
+ * data), and its employment as given.
  */
 final class CaseloadImport {
 
     static final int ROWS_PER_INSERT = 500;
+
+    private static final String TWICE = "A referral is in the store, or in the caseload, twice: its identity (UUID) "
+            + "is already taken.";
 
     private final ContactRules rules;
 
@@ -45,8 +54,12 @@ final class CaseloadImport {
         this.rules = rules;
     }
 
-    /** Refuses, with a {@link Refusal}, a caseload any of whose contacts or endings the store would refuse. */
+    /**
+     * Refuses, with a {@link Refusal}, a caseload any of whose contacts, endings or employment records the
+     * store would refuse, or that names one referral identity (UUID) twice.
+     */
     void check(List<PatientHistory> patients, LocalDate today) {
+        Set<UUID> uuids = new HashSet<>();
         for (PatientHistory patient : patients) {
             for (ReferralHistory history : patient.referrals()) {
                 Referral referral = history.referral();
@@ -61,6 +74,12 @@ final class CaseloadImport {
                 }
                 if ((referral.status() == ReferralStatus.ENDED) != (referral.endDate() != null)) {
                     throw new Refusal("An ended referral, and only an ended one, has an end date.");
+                }
+                referral.employment().problem(referral.status() == ReferralStatus.ENDED).ifPresent(problem -> {
+                    throw new Refusal(problem);
+                });
+                if (referral.uuid() != null && !uuids.add(referral.uuid())) {
+                    throw new Refusal(TWICE);
                 }
                 for (StepChange step : referral.steps()) {
                     if (step.effectiveDate().isBefore(referral.referralDate())) {
@@ -99,19 +118,36 @@ final class CaseloadImport {
 
         List<ReferralHistory> referrals = new ArrayList<>();
         List<Object[]> referralRows = new ArrayList<>();
+        List<String> given = new ArrayList<>();
         for (PatientHistory history : patients) {
             long patientId = patientIds.get(history.patient().nhsNumber().digits());
             for (ReferralHistory referralHistory : history.referrals()) {
                 Referral r = referralHistory.referral();
                 referrals.add(referralHistory);
-                referralRows.add(new Object[] {patientId, r.referralDate(), r.source().code(), r.problemDescriptor(),
-                        r.status().code(), r.endDate(), r.endReason() == null ? null : r.endReason().code(),
-                        r.demo(), now, now});
+                // A referral keeps the identity it comes with (a handover); a new one gets its own.
+                String uuid = r.uuid() == null ? StoredReferrals.newUuid() : r.uuid().toString();
+                if (r.uuid() != null) {
+                    given.add(uuid);
+                }
+                Employment employment = r.employment();
+                referralRows.add(new Object[] {patientId, uuid, r.referralDate(), r.source().code(),
+                        r.problemDescriptor(), r.status().code(), r.endDate(),
+                        r.endReason() == null ? null : r.endReason().code(),
+                        StoredReferrals.code(employment.atStart()), StoredReferrals.code(employment.atEnd()),
+                        employment.support(), r.demo(), now, now});
             }
         }
-        List<Long> referralIds = insert(dsl, REFERRAL, List.of(REFERRAL.PATIENT_ID, REFERRAL.REFERRAL_DATE,
-                REFERRAL.SOURCE, REFERRAL.PROBLEM_DESCRIPTOR, REFERRAL.STATUS, REFERRAL.END_DATE, REFERRAL.END_REASON,
-                REFERRAL.DEMO, REFERRAL.CREATED_AT, REFERRAL.UPDATED_AT), referralRows, REFERRAL.ID);
+        for (int from = 0; from < given.size(); from += ROWS_PER_INSERT) {
+            if (dsl.fetchExists(REFERRAL, REFERRAL.UUID.in(given.subList(from, Math.min(given.size(),
+                    from + ROWS_PER_INSERT))))) {
+                throw new Refusal(TWICE);
+            }
+        }
+        List<Long> referralIds = insert(dsl, REFERRAL, List.of(REFERRAL.PATIENT_ID, REFERRAL.UUID,
+                REFERRAL.REFERRAL_DATE, REFERRAL.SOURCE, REFERRAL.PROBLEM_DESCRIPTOR, REFERRAL.STATUS,
+                REFERRAL.END_DATE, REFERRAL.END_REASON, REFERRAL.EMPLOYMENT_AT_START, REFERRAL.EMPLOYMENT_AT_END,
+                REFERRAL.EMPLOYMENT_SUPPORT, REFERRAL.DEMO, REFERRAL.CREATED_AT, REFERRAL.UPDATED_AT),
+                referralRows, REFERRAL.ID);
 
         List<Object[]> stepRows = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();

@@ -1,7 +1,7 @@
 package org.stepwise.store;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.stepwise.domain.contact.Contact;
@@ -35,7 +35,7 @@ final class ContactRules {
         if (!contact.attendance().attended() && contact.riskReview() != null) {
             throw new Refusal("A contact that was not attended has no risk review.");
         }
-        Set<MeasureCode> seen = EnumSet.noneOf(MeasureCode.class);
+        Set<MeasureCode> seen = new HashSet<>();
         for (Score score : contact.scores()) {
             MeasureDefinition definition = catalogue.definition(score.measure());
             if (!seen.add(score.measure())) {

@@ -17,7 +17,7 @@ import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.RiskLevel;
 
@@ -76,7 +76,8 @@ final class ContactText {
         }
     }
 
-    static Contact read(String text) {
+    /** The contact of a kept version; its measure codes are those of {@code catalogue} ({@link StoredMeasures#code}). */
+    static Contact read(String text, MeasureCatalogue catalogue) {
         try {
             JsonNode root = JSON.readTree(text);
             List<Score> scores = new ArrayList<>();
@@ -88,7 +89,7 @@ final class ContactText {
                         items.add(item.isNull() ? null : item.intValue());
                     }
                 }
-                scores.add(new Score(MeasureCode.valueOf(node.get("measure").textValue()),
+                scores.add(new Score(StoredMeasures.code(catalogue, node.get("measure").textValue()),
                         new BigDecimal(node.get("total").textValue()), items));
             }
             JsonNode review = root.get("riskReview");
@@ -104,6 +105,8 @@ final class ContactText {
                     scores,
                     review.isNull() ? null : new RiskReview(Coded.of(RiskLevel.class, review.get("level").textValue()),
                             review.get("note").textValue(), Instant.parse(review.get("reviewedAt").textValue())));
+        } catch (StoreException e) {
+            throw e;
         } catch (JsonProcessingException | RuntimeException e) {
             StoreErrors.log("reading a contact version", e);
             throw new StoreException("An earlier version of the contact could not be read.");

@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -27,6 +29,7 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.WrongPassphraseException;
+import org.stepwise.files.FileModes;
 
 /**
  * The open, encrypted H2 database of one data folder: the folder lock, the one connection every
@@ -70,6 +73,10 @@ final class Database implements AutoCloseable {
     static final String DAMAGED_FILE = "The passphrase is right, but the store file is damaged and cannot be "
             + "read. Restore the data folder from a backup.";
 
+    static final String MISSING_FILE = "The store's database file (" + DB_FILE + ") is missing from the data folder, "
+            + "though its key settings are there, so the store cannot be opened and no new one is made in its place. "
+            + "Put the file back, or restore a backup (stepwise restore FILE).";
+
     static final String NEWER_STORE = "This store was last opened by a newer version of Stepwise, which changed its "
             + "tables. This version cannot use it safely, so it was not opened and nothing was changed. Install the "
             + "newer version to open it.";
@@ -82,58 +89,91 @@ final class Database implements AutoCloseable {
     private final DSLContext dsl;
     /** The key the audit log's anchor is sealed with ({@link AuditAnchor}); cleared on close. */
     private final byte[] anchorKey;
+    /** What was finished or undone after an interruption when this store was opened (one sentence), or null. */
+    private final String recovered;
+    /** The store key, kept while open only to open and verify a copy of the store (a backup); cleared on close. */
+    private final byte[] storeKey;
 
-    private Database(Path dataDir, FolderLock lock, Connection connection, byte[] anchorKey) {
+    /** The caller clears {@code storeKey}: this keeps a copy of its own. */
+    private Database(Path dataDir, FolderLock lock, Connection connection, byte[] storeKey, String recovered) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.connection = connection;
-        this.anchorKey = anchorKey;
+        this.storeKey = storeKey.clone();
+        this.anchorKey = AuditAnchor.key(storeKey);
+        this.recovered = recovered;
         this.dsl = DSL.using(connection, SQLDialect.H2, new Settings().withExecuteLogging(false));
     }
 
     /**
-     * Whether the data folder holds a store: its database file, or a passphrase change that was
-     * interrupted after its point of no return (finished when the store is next unlocked).
+     * Whether the data folder holds a store, whole or in part: its database file, its key settings, or an
+     * operation past its point of no return (finished when the store is next opened). A folder with
+     * only some of a store's files is a store that cannot open, never a place to create a new one.
      */
     static boolean exists(Path dataDir) {
-        return Files.exists(dataDir.resolve(DB_FILE)) || PassphraseChange.pending(dataDir);
+        return Files.exists(dataDir.resolve(DB_FILE)) || Files.exists(dataDir.resolve(KeySettings.FILE_NAME))
+                || StoreJournal.pending(dataDir);
     }
 
+    /** The points of a create, for tests that halt the process there: the new store is complete; it is committed. */
+    static final String CREATE_WRITTEN = "create: the new store is complete";
+    static final String CREATE_COMMITTED = "create: committed";
+
     /**
-     * Creates the store: refuses if one exists, writes the key settings, creates the encrypted database,
-     * migrates it and runs {@code initialise} on it. If any step fails, the files it made are removed.
+     * Creates the store: refuses if the folder holds any file of a store (or a store a restore moved
+     * aside), builds the whole store (key settings, encrypted database, schema, {@code initialise}) in a
+     * working folder, commits it in the store's journal and moves it in ({@link StoreJournal}). A kill at
+     * any instant leaves no store (the working folder is removed at the next start) or the whole one. If
+     * any step fails, what this create made is removed.
      */
-    static Database create(Path dataDir, char[] passphrase, int iterations, Consumer<DSLContext> initialise) {
+    static Database create(Path dataDir, char[] passphrase, KeyDerivation derivation, Consumer<DSLContext> initialise) {
         checkUsable(dataDir);
         FolderLock lock;
+        String recovered;
         try {
-            Files.createDirectories(dataDir);
+            FileModes.createFolder(dataDir);
             lock = FolderLock.acquire(dataDir);
         } catch (IOException e) {
             throw StoreErrors.translate("creating the data folder", StoreErrors.WRITE_FAILED, e);
         }
-        if (exists(dataDir)) {
+        try {
+            recovered = StoreJournal.recover(dataDir).orElse(null);
+            refuseIfAnyStore(dataDir);
+        } catch (IOException e) {
             lock.close();
-            throw new StoreException("This data folder already holds a store: unlock it instead.");
+            throw StoreErrors.translate("creating the store", StoreErrors.WRITE_FAILED, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
+        Path work = dataDir.resolve(StoreJournal.CREATING);
         Connection connection = null;
         try {
-            KeySettings settings = KeySettings.generate(iterations);
-            byte[] key = settings.deriveKey(passphrase);
-            byte[] anchorKey;
+            FileModes.createFolder(work);
+            byte[] key = KeySettings.newStoreKey();
+            KeySettings settings = KeySettings.create(derivation, passphrase, key, KeySettings.newStoreId());
             try {
-                settings.writeAtomically(dataDir, key);
-                connection = connect(dataDir, key, false);
-                connection = migrate(dataDir, key, connection);
-                anchorKey = AuditAnchor.key(key);
+                settings.write(work);
+                connection = connect(work, key, false);
+                connection = migrate(work, key, connection);
+                DSLContext dsl = DSL.using(connection, SQLDialect.H2, new Settings().withExecuteLogging(false));
+                dsl.transaction(configuration -> initialise.accept(configuration.dsl()));
+                dsl.execute("CHECKPOINT SYNC");
+                connection.close();
+                connection = null;
+                StoreJournal.testCheckpoint.reached(CREATE_WRITTEN);
+                StoreJournal.Entry entry = new StoreJournal.Entry(StoreJournal.Operation.CREATE, StoreJournal.CREATING, null);
+                StoreJournal.commit(dataDir, entry);
+                StoreJournal.testCheckpoint.reached(CREATE_COMMITTED);
+                StoreJournal.finish(dataDir, entry, StoreJournal.testCheckpoint);
+                ownerOnly(dataDir);
+                connection = connect(dataDir, key, true);
+                Database database = new Database(dataDir, lock, connection, key, recovered);
+                LOG.log(System.Logger.Level.INFO, "Created a store ({0})", settings);
+                return database;
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
-            Database database = new Database(dataDir, lock, connection, anchorKey);
-            database.dsl.transaction(configuration -> initialise.accept(configuration.dsl()));
-            database.syncToDisk();
-            LOG.log(System.Logger.Level.INFO, "Created a store ({0} key derivation iterations)", iterations);
-            return database;
         } catch (IOException e) {
             abandonNewStore(dataDir, connection, lock);
             throw StoreErrors.translate("creating the store", StoreErrors.WRITE_FAILED, e);
@@ -146,8 +186,39 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Iterations of the throwaway key derivation in {@link #prepare()}: enough for the JIT to compile its code. */
-    private static final int WARM_UP_ITERATIONS = 20_000;
+    /** Refuses to create a store where any file of one is, or where a restore moved one aside. */
+    private static void refuseIfAnyStore(Path dataDir) throws IOException {
+        if (Files.exists(dataDir.resolve(DB_FILE))) {
+            throw new StoreException("This data folder already holds a store: unlock it instead.");
+        }
+        for (String name : StoreJournal.STORE_FILES) {
+            if (Files.exists(dataDir.resolve(name))) {
+                throw new StoreException("This data folder already holds a file of a store (" + name + "), so no new "
+                        + "store is created here, and that file is left as it is. Put the store's other files back, "
+                        + "or choose another data folder.");
+            }
+        }
+        Optional<String> aside = StoreJournal.movedAsideStore(dataDir);
+        if (aside.isPresent()) {
+            throw new StoreException("This data folder holds no store, but the folder " + aside.get() + " in it holds "
+                    + "one that a restore moved aside, so no new store is created here. Move that store's files back "
+                    + "into the data folder to open it, or move the folder elsewhere to start a new store.");
+        }
+    }
+
+    /** Makes the store's files, and the folders Stepwise keeps inside the data folder, owner-only. */
+    static void ownerOnly(Path dataDir) {
+        for (String name : List.of(DB_FILE, KeySettings.FILE_NAME, AuditAnchor.FILE_NAME, FolderLock.FILE_NAME,
+                UnlockFailures.FILE_NAME, StoreBackup.FOLDER)) {
+            Path file = dataDir.resolve(name);
+            if (Files.exists(file)) {
+                FileModes.ownerOnly(file);
+            }
+        }
+    }
+
+    /** The throwaway key derivation of {@link #prepare()}: small, but enough for the JIT to compile its code. */
+    private static final KeyDerivation WARM_UP = KeyDerivation.argon2id(1024, 4, 1);
 
     /**
      * Loads and compiles ahead what an unlock runs, while the unlock screen waits for the passphrase: the
@@ -159,7 +230,7 @@ final class Database implements AutoCloseable {
     static void prepare() {
         try {
             char[] throwaway = "warm-up, not a passphrase".toCharArray();
-            Arrays.fill(KeySettings.generate(WARM_UP_ITERATIONS).deriveKey(throwaway), (byte) 0);
+            Arrays.fill(WARM_UP.derive(throwaway, new byte[KeySettings.SALT_BYTES]), (byte) 0);
             Properties info = new Properties();
             info.setProperty("user", USER);
             try (Connection memory = org.h2.Driver.load().connect("jdbc:h2:mem:", info)) {
@@ -173,8 +244,18 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Opens an existing store; a wrong passphrase changes nothing and can be tried again. */
+    /** Opens an existing store (with no change to its key derivation); a wrong passphrase changes nothing. */
     static Database unlock(Path dataDir, char[] passphrase) throws WrongPassphraseException {
+        return unlock(dataDir, passphrase, null);
+    }
+
+    /**
+     * Opens an existing store; a wrong passphrase changes nothing and can be tried again. A store whose
+     * key settings are weaker than {@code upgradeTo} (PBKDF2, or smaller Argon2id parameters) has them
+     * rewritten with it once the passphrase is found right (one atomic rename: the same key either way);
+     * null leaves them as they are.
+     */
+    static Database unlock(Path dataDir, char[] passphrase, KeyDerivation upgradeTo) throws WrongPassphraseException {
         checkUsable(dataDir);
         if (!exists(dataDir)) {
             throw new StoreException("There is no store in this data folder yet.");
@@ -189,30 +270,38 @@ final class Database implements AutoCloseable {
             }
             throw StoreErrors.translate("locking the data folder", "The data folder could not be opened.", e);
         }
-        return open(dataDir, passphrase, lock);
+        return open(dataDir, passphrase, lock, upgradeTo);
     }
 
     /**
      * Opens the store of a data folder whose lock the caller holds (and hands over: it is released when
      * the database closes, or at once if opening fails).
      */
-    static Database open(Path dataDir, char[] passphrase, FolderLock lock) throws WrongPassphraseException {
+    static Database open(Path dataDir, char[] passphrase, FolderLock lock, KeyDerivation upgradeTo)
+            throws WrongPassphraseException {
         Connection connection = null;
+        String recovered = null;
         try {
-            PassphraseChange.recover(dataDir);
+            recovered = StoreJournal.recoverOrUntold(dataDir).orElse(null);
+            if (!Files.exists(dataDir.resolve(DB_FILE))) {
+                LOG.log(System.Logger.Level.WARNING, "Unlock refused: the database file is missing");
+                throw new StoreException(MISSING_FILE);
+            }
             if (!Files.isWritable(dataDir) || !Files.isWritable(dataDir.resolve(DB_FILE))) {
                 LOG.log(System.Logger.Level.WARNING, "Unlock refused: the data folder is read-only");
                 throw new StoreException(READ_ONLY);
             }
             KeySettings settings = KeySettings.read(dataDir);
-            byte[] key = settings.deriveKey(passphrase);
-            byte[] anchorKey;
+            ownerOnly(dataDir);
+            byte[] key;
             try {
-                if (!settings.matches(key)) {
-                    LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
-                    UnlockFailures.note(dataDir, java.time.Instant.now());
-                    throw new WrongPassphraseException();
-                }
+                key = settings.unlock(passphrase);
+            } catch (WrongPassphraseException e) {
+                LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
+                UnlockFailures.note(dataDir, java.time.Instant.now());
+                throw e;
+            }
+            try {
                 connection = connect(dataDir, key, true);
                 SchemaHistory history = SchemaHistory.read(connection);
                 if (!history.exists()) {
@@ -230,15 +319,19 @@ final class Database implements AutoCloseable {
                 if (!history.current(schemaTarget)) {
                     connection = migrate(dataDir, key, connection);
                 }
-                anchorKey = AuditAnchor.key(key);
+                if (upgradeTo != null && settings.upgradeDue(upgradeTo)) {
+                    upgradeKeySettings(dataDir, settings, upgradeTo, passphrase, key);
+                }
+                return new Database(dataDir, lock, connection, key, recovered);
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
-            return new Database(dataDir, lock, connection, anchorKey);
         } catch (WrongPassphraseException e) {
+            StoreJournal.keepUntold(dataDir, recovered);
             lock.close();
             throw e;
         } catch (SQLException e) {
+            StoreJournal.keepUntold(dataDir, recovered);
             closeQuietly(connection);
             lock.close();
             if (e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
@@ -252,10 +345,12 @@ final class Database implements AutoCloseable {
             }
             throw StoreErrors.translate("opening the store", "The store could not be opened.", e);
         } catch (IOException e) {
+            StoreJournal.keepUntold(dataDir, recovered);
             closeQuietly(connection);
             lock.close();
-            throw StoreErrors.translate("finishing a passphrase change", "The store could not be opened.", e);
+            throw StoreErrors.translate("finishing an interrupted operation", "The store could not be opened.", e);
         } catch (RuntimeException e) {
+            StoreJournal.keepUntold(dataDir, recovered);
             closeQuietly(connection);
             lock.close();
             if (e instanceof StoreException) {
@@ -270,13 +365,14 @@ final class Database implements AutoCloseable {
      * passphrase change. The lock passes to the new object.
      */
     static Database reopen(Path dataDir, FolderLock lock, byte[] key) throws SQLException {
-        return new Database(dataDir, lock, connect(dataDir, key, true), AuditAnchor.key(key));
+        ownerOnly(dataDir);
+        return new Database(dataDir, lock, connect(dataDir, key, true), key, null);
     }
 
     /** Throws {@link WrongPassphraseException} unless the passphrase derives this store's key. */
     void checkPassphrase(char[] passphrase) throws WrongPassphraseException {
         try {
-            Arrays.fill(KeySettings.read(dataDir).deriveCheckedKey(passphrase), (byte) 0);
+            Arrays.fill(KeySettings.read(dataDir).unlock(passphrase), (byte) 0);
         } catch (WrongPassphraseException e) {
             LOG.log(System.Logger.Level.INFO, "Unlock refused: wrong passphrase");
             throw e;
@@ -310,6 +406,51 @@ final class Database implements AutoCloseable {
         return dataDir;
     }
 
+    /** The folder a backup is unpacked into to verify it: removed after, and at the next open if a kill left it. */
+    static final String BACKUP_CHECK = ".backup-check";
+
+    /**
+     * Verifies a backup just written: every entry matches its CRC, and its database opens with this store's
+     * key and holds {@code counts} rows in each table. Throws {@link StoreBackup.NotVerified} when it does not.
+     */
+    void verifyBackup(Path backup, java.util.Map<String, Long> counts) throws IOException {
+        Path check = dataDir.resolve(BACKUP_CHECK);
+        StoreJournal.deleteTree(check);
+        try {
+            StoreRestore.unpack(backup, check);
+            try (Connection copy = connect(check, storeKey, true)) {
+                if (!PassphraseChange.rowCounts(copy).equals(counts)) {
+                    throw new StoreBackup.NotVerified("the backup's tables do not hold the store's rows");
+                }
+            }
+        } catch (SQLException | StoreException e) {
+            StoreErrors.log("verifying a backup", e);
+            throw new StoreBackup.NotVerified("the backup does not read back whole");
+        } finally {
+            StoreJournal.deleteTree(check);
+        }
+    }
+
+    /** What was finished or undone after an interruption when this store was opened, in one sentence. */
+    Optional<String> recovered() {
+        return Optional.ofNullable(recovered);
+    }
+
+    /**
+     * Rewrites the key settings of a store whose passphrase was just found right with stronger ones: the
+     * same store key, wrapped under a key derived with {@code target}. One atomic rename, so a kill at any
+     * instant leaves the old settings or the new, and both open the store. A failure leaves the old ones.
+     */
+    private static void upgradeKeySettings(Path dataDir, KeySettings old, KeyDerivation target, char[] passphrase,
+            byte[] key) {
+        try {
+            KeySettings.create(target, passphrase, key, old.storeId().orElseGet(KeySettings::newStoreId)).write(dataDir);
+            LOG.log(System.Logger.Level.INFO, "Moved the key derivation from {0} to {1}", old.derivation(), target);
+        } catch (IOException | RuntimeException e) {
+            StoreErrors.log("strengthening the key derivation", e);
+        }
+    }
+
     /** Forces committed changes from the operating system's cache onto the disk ({@code CHECKPOINT SYNC}). */
     void syncToDisk() {
         dsl.execute("CHECKPOINT SYNC");
@@ -319,6 +460,7 @@ final class Database implements AutoCloseable {
     @Override
     public void close() {
         Arrays.fill(anchorKey, (byte) 0);
+        Arrays.fill(storeKey, (byte) 0);
         try {
             connection.close();
         } catch (SQLException e) {
@@ -449,12 +591,15 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Undoes a create that failed part way: only files this create made are removed. */
+    /** Undoes a create that failed part way: only its working folder (and its journal, if committed) are removed. */
     private static void abandonNewStore(Path dataDir, Connection connection, FolderLock lock) {
         closeQuietly(connection);
         try {
-            Files.deleteIfExists(dataDir.resolve(DB_FILE));
-            Files.deleteIfExists(dataDir.resolve(KeySettings.FILE_NAME));
+            if (StoreJournal.pending(dataDir)) {
+                // Past the point of no return: the next open finishes moving the new store in.
+                return;
+            }
+            StoreJournal.deleteTree(dataDir.resolve(StoreJournal.CREATING));
         } catch (IOException e) {
             StoreErrors.log("removing a store that could not be created", e);
         } finally {

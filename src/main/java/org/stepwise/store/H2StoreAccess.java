@@ -9,6 +9,7 @@ import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.practitioner.PassphraseStrength;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 
 /**
@@ -19,18 +20,11 @@ import org.stepwise.domain.practitioner.PractitionerProfile;
  */
 public final class H2StoreAccess implements StoreAccess {
 
-    /**
-     * PBKDF2 iterations for a new store (OWASP's figure for PBKDF2-HMAC-SHA256). Each store records its
-     * own count in {@code store.properties}, so the count for new stores can be raised without breaking
-     * existing ones.
-     */
-    public static final int ITERATIONS = 600_000;
-    static final int MIN_PASSPHRASE_LENGTH = 12;
     private static final int MAX_DISPLAY_NAME_LENGTH = 120;
 
     private final Path dataDir;
     private final MeasureCatalogue catalogue;
-    private final int iterationsForNewStores;
+    private final KeyDerivation derivation;
     private final boolean automaticBackups;
 
     /** The store of this data folder, checking scores against the bundled measure catalogue. */
@@ -40,22 +34,23 @@ public final class H2StoreAccess implements StoreAccess {
 
     /**
      * The store of this data folder (created on first run, unlocked afterwards), checking every score
-     * it saves against {@code catalogue} (the bundled table or the service's override).
+     * it saves against {@code catalogue} (the bundled table or the service's override). New stores, and
+     * older ones at their next unlock, get the standard key derivation ({@link KeyDerivation#STANDARD}).
      */
     public H2StoreAccess(Path dataDir, MeasureCatalogue catalogue) {
-        this(dataDir, catalogue, ITERATIONS);
+        this(dataDir, catalogue, KeyDerivation.STANDARD);
     }
 
-    /** For tests only: a lower iteration count so that creating many stores stays quick. */
-    H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, int iterationsForNewStores) {
-        this(dataDir, catalogue, iterationsForNewStores, false);
+    /** For tests only: a cheaper key derivation so that creating many stores stays quick. */
+    H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, KeyDerivation derivation) {
+        this(dataDir, catalogue, derivation, false);
     }
 
-    private H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, int iterationsForNewStores,
+    private H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, KeyDerivation derivation,
             boolean automaticBackups) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath();
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
-        this.iterationsForNewStores = iterationsForNewStores;
+        this.derivation = Objects.requireNonNull(derivation, "derivation");
         this.automaticBackups = automaticBackups;
     }
 
@@ -65,7 +60,7 @@ public final class H2StoreAccess implements StoreAccess {
      * today) and again when it closes, keeping the newest 14. The application uses this; most tests do not.
      */
     public H2StoreAccess withAutomaticBackups() {
-        return new H2StoreAccess(dataDir, catalogue, iterationsForNewStores, true);
+        return new H2StoreAccess(dataDir, catalogue, derivation, true);
     }
 
     @Override
@@ -75,7 +70,7 @@ public final class H2StoreAccess implements StoreAccess {
 
     /**
      * Creates the store with this profile. Refuses (with {@link IllegalArgumentException}) a passphrase
-     * shorter than 12 characters, a blank or over-long display name and a malformed service code, and
+     * that is too weak ({@link PassphraseStrength}), a blank or over-long display name and a malformed service code, and
      * (with {@code StoreException}) a folder that already holds a store or is open elsewhere.
      */
     @Override
@@ -83,7 +78,7 @@ public final class H2StoreAccess implements StoreAccess {
         try {
             checkPassphrase(passphrase);
             checkProfile(profile);
-            Database database = Database.create(dataDir, passphrase, iterationsForNewStores,
+            Database database = Database.create(dataDir, passphrase, derivation,
                     dsl -> JooqCaseloadStore.insertProfile(dsl, profile));
             JooqCaseloadStore store = new JooqCaseloadStore(database, catalogue);
             store.checkAuditAnchor();
@@ -106,10 +101,11 @@ public final class H2StoreAccess implements StoreAccess {
             if (passphrase == null) {
                 throw new IllegalArgumentException("Enter the passphrase.");
             }
-            JooqCaseloadStore store = new JooqCaseloadStore(Database.unlock(dataDir, passphrase), catalogue);
+            JooqCaseloadStore store = new JooqCaseloadStore(Database.unlock(dataDir, passphrase, derivation), catalogue);
             try {
+                store.checkMeasures();
                 store.checkAuditAnchor();
-                store.recordUnlock(UnlockFailures.pending(dataDir));
+                store.recordUnlock(UnlockFailures.pending(dataDir, java.time.Instant.now()));
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -127,7 +123,7 @@ public final class H2StoreAccess implements StoreAccess {
     }
 
     @Override
-    public Optional<Path> restore(Path backup, char[] passphrase) {
+    public Optional<Path> restore(Path backup, char[] passphrase, java.util.function.Predicate<String> otherStore) {
         try {
             if (backup == null) {
                 throw new IllegalArgumentException("Choose the backup file to restore.");
@@ -135,7 +131,8 @@ public final class H2StoreAccess implements StoreAccess {
             if (passphrase == null) {
                 throw new IllegalArgumentException("Enter the passphrase of the backup.");
             }
-            return StoreRestore.restore(dataDir, backup.toAbsolutePath(), passphrase);
+            return StoreRestore.restore(dataDir, backup.toAbsolutePath(), passphrase,
+                    otherStore == null ? question -> false : otherStore);
         } catch (WrongPassphraseException e) {
             throw new StoreException("The passphrase does not open this backup. Nothing was changed.");
         } finally {
@@ -144,10 +141,9 @@ public final class H2StoreAccess implements StoreAccess {
     }
 
     private static void checkPassphrase(char[] passphrase) {
-        if (passphrase == null || passphrase.length < MIN_PASSPHRASE_LENGTH) {
-            throw new IllegalArgumentException(
-                    "The passphrase needs at least " + MIN_PASSPHRASE_LENGTH + " characters.");
-        }
+        PassphraseStrength.problem(passphrase).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
     }
 
     private static void checkProfile(PractitionerProfile profile) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,7 @@ import org.jooq.impl.DSL;
 import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.audit.AuditCheck;
 import org.stepwise.domain.audit.AuditEvent;
+import org.stepwise.domain.audit.AuditHead;
 import org.stepwise.domain.audit.AuditLog;
 import org.stepwise.domain.audit.AuditQuery;
 import org.stepwise.domain.caseload.BackupFailure;
@@ -76,12 +78,11 @@ import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
+import org.stepwise.domain.measure.ProblemDescriptor;
+import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
-import org.stepwise.domain.referral.ReferralSource;
-import org.stepwise.domain.referral.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
-import org.stepwise.domain.referral.StepChange;
 import org.stepwise.store.generated.tables.records.PatientRecord;
 
 /**
@@ -95,7 +96,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     private static final Set<String> KEY_ORIGINS = Set.of("generated", "imported");
     private static final int MIN_KEY_BYTES = 32;
     private static final int MAX_KEY_BYTES = 256;
-    private static final String NO_SUCH_REFERRAL = "That referral is not in the store.";
+    private static final String NO_SUCH_REFERRAL = StoredReferrals.NO_SUCH_REFERRAL;
     private static final String NO_SUCH_CONTACT = "That contact is not in the store.";
 
     private static final System.Logger LOG = System.getLogger(JooqCaseloadStore.class.getName());
@@ -126,8 +127,12 @@ final class JooqCaseloadStore implements CaseloadStore {
     private BackupFailure backupFailure;
     private PassphraseChange.Checkpoint passphraseCheckpoint = PassphraseChange.Checkpoint.NONE;
 
+    /** What was finished or undone after an interruption when this store was opened, or null. */
+    private final String recovered;
+
     JooqCaseloadStore(Database database, MeasureCatalogue catalogue) {
         this.database = database;
+        this.recovered = database.recovered().orElse(null);
         this.catalogue = catalogue;
         this.rules = new ContactRules(catalogue);
     }
@@ -183,6 +188,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .fetchSingle(PATIENT.ID);
             long referralId = dsl.insertInto(REFERRAL)
                     .set(REFERRAL.PATIENT_ID, patientId)
+                    .set(REFERRAL.UUID, StoredReferrals.newUuid())
                     .set(REFERRAL.REFERRAL_DATE, referral.referralDate())
                     .set(REFERRAL.SOURCE, referral.source().code())
                     .set(REFERRAL.PROBLEM_DESCRIPTOR, referral.problemDescriptor())
@@ -263,13 +269,22 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public synchronized Optional<Referral> referral(long referralId) {
         return read("reading a referral", "The referral could not be read.",
-                dsl -> referrals(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
+                dsl -> StoredReferrals.read(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
+    }
+
+    @Override
+    public synchronized Optional<Referral> referralByUuid(UUID uuid) {
+        if (uuid == null) {
+            throw new IllegalArgumentException("Finding a referral by its identity needs the identity.");
+        }
+        return read("finding a referral", "The referral could not be looked up.",
+                dsl -> StoredReferrals.read(dsl, REFERRAL.UUID.eq(uuid.toString())).stream().findFirst());
     }
 
     @Override
     public synchronized Optional<Referral> viewReferral(long referralId) {
         return auditedRead("reading a referral", "The referral could not be read.", dsl -> {
-            Optional<Referral> referral = referrals(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst();
+            Optional<Referral> referral = StoredReferrals.read(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst();
             if (referral.isPresent()) {
                 AuditTrail.append(dsl, AuditAction.VIEW, "referral", referralId, null);
             }
@@ -280,7 +295,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public synchronized List<Referral> referralsOf(long patientId) {
         return read("reading a patient's referrals", "The patient's referrals could not be read.",
-                dsl -> referrals(dsl, REFERRAL.PATIENT_ID.eq(patientId)));
+                dsl -> StoredReferrals.read(dsl, REFERRAL.PATIENT_ID.eq(patientId)));
     }
 
     @Override
@@ -321,7 +336,7 @@ final class JooqCaseloadStore implements CaseloadStore {
             Map<Long, List<Contact>> contacts = contacts(dsl,
                     CONTACT.REFERRAL_ID.between(ids.getFirst(), ids.getLast())).stream()
                     .collect(Collectors.groupingBy(Contact::referralId));
-            return referrals(dsl, chunk).stream()
+            return StoredReferrals.read(dsl, chunk).stream()
                     .sorted(Comparator.comparing(Referral::id))
                     .map(r -> new StoredReferral(r, patients.get(r.patientId()), contacts.getOrDefault(r.id(), List.of())))
                     .toList();
@@ -387,7 +402,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .selectFrom(CONTACT_VERSION)
                 .where(CONTACT_VERSION.CONTACT_ID.eq(contactId))
                 .orderBy(CONTACT_VERSION.VERSION)
-                .fetch(JooqCaseloadStore::version));
+                .fetch(this::version));
     }
 
     @Override
@@ -396,16 +411,16 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .selectFrom(CONTACT_VERSION)
                 .where(CONTACT_VERSION.CHANGE_KIND.eq("deleted"))
                 .orderBy(CONTACT_VERSION.CHANGED_AT.desc(), CONTACT_VERSION.ID.desc())
-                .fetch(JooqCaseloadStore::version)
+                .fetch(this::version)
                 .stream()
                 .filter(version -> version.contact().referralId() == referralId)
                 .toList());
     }
 
-    private static ContactVersion version(org.stepwise.store.generated.tables.records.ContactVersionRecord r) {
+    private ContactVersion version(org.stepwise.store.generated.tables.records.ContactVersionRecord r) {
         return new ContactVersion(r.getContactId(), r.getVersion(),
                 ContactVersion.Change.valueOf(r.getChangeKind().toUpperCase(Locale.ROOT)),
-                ContactText.read(r.getContent()), r.getChangedBy(), r.getChangedAt().toInstant());
+                ContactText.read(r.getContent(), catalogue), r.getChangedBy(), r.getChangedAt().toInstant());
     }
 
     @Override
@@ -470,10 +485,9 @@ final class JooqCaseloadStore implements CaseloadStore {
             if (current == null) {
                 throw new WrongPassphraseException();
             }
-            PassphraseChange.change(database, current, next, H2StoreAccess.MIN_PASSPHRASE_LENGTH,
-                    reopened -> database = reopened, passphraseCheckpoint);
-            write("recording the passphrase change", "The passphrase change could not be recorded.",
-                    dsl -> audited(dsl, AuditAction.CHANGE, "store", "passphrase"));
+            // The change is written to the new store's audit log before it takes effect (PassphraseChange).
+            PassphraseChange.change(database, current, next, reopened -> database = reopened, passphraseCheckpoint);
+            anchorAudit();
         } finally {
             clear(current);
             clear(next);
@@ -502,6 +516,15 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .execute();
             touch(dsl, referralId);
             AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "problem descriptor");
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void recordEmployment(long referralId, Employment employment) {
+        Objects.requireNonNull(employment, "employment");
+        write("recording employment", "The employment details were not saved.", dsl -> {
+            StoredReferrals.recordEmployment(dsl, referralId, employment);
             return null;
         });
     }
@@ -547,6 +570,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .set(REFERRAL.STATUS, status.code())
                     .setNull(REFERRAL.END_DATE)
                     .setNull(REFERRAL.END_REASON)
+                    .setNull(REFERRAL.EMPLOYMENT_AT_END)
                     .set(REFERRAL.UPDATED_AT, now())
                     .where(REFERRAL.ID.eq(referralId))
                     .execute();
@@ -684,27 +708,28 @@ final class JooqCaseloadStore implements CaseloadStore {
             throw new IllegalArgumentException("Choose where the backup goes.");
         }
         Path target = file.toAbsolutePath();
-        if (Files.exists(target)) {
-            throw new IllegalArgumentException("There is already a file at " + target + ": choose a new name.");
+        if (Files.exists(target) || Files.isSymbolicLink(target)) {
+            throw new IllegalArgumentException("There is already a file at " + org.stepwise.files.PlainFiles.shown(target)
+                    + ": choose a new name.");
         }
-        backup(target, false, "to a chosen file");
+        backup(target, "to a chosen file");
     }
 
     /**
-     * Today's automatic backup in {@code backups/} (replacing an earlier one of today when
-     * {@code replace}, else only when there is none yet), then the oldest beyond 14 are removed.
-     * A failure never stops the practitioner's work: it is logged, kept for
-     * {@link #automaticBackupFailure()} and returned; a backup written clears the one kept.
+     * A new automatic backup in {@code backups/} (never replacing one: each has its own time in its name;
+     * a daily one only when there is none of today yet), verified before it is named, then old ones pruned
+     * ({@link StoreBackup#prune}): only after this newer one verified. A failure never stops the
+     * practitioner's work: it is logged, kept for {@link #automaticBackupFailure()} and returned; a backup
+     * written clears the one kept.
      */
-    synchronized Optional<BackupFailure> automaticBackup(LocalDate today, boolean replace,
-            BackupFailure.Occasion occasion) {
-        Path target = StoreBackup.automaticFile(database.dataDir(), today);
-        if (!replace && Files.exists(target)) {
-            return Optional.empty();
-        }
+    synchronized Optional<BackupFailure> automaticBackup(LocalDateTime now, BackupFailure.Occasion occasion) {
         try {
             checkOpen();
-            StoreBackup.write(database.dsl(), database.dataDir(), target, true);
+            if (occasion == BackupFailure.Occasion.DAILY && StoreBackup.hasAutomatic(database.dataDir(), now.toLocalDate())) {
+                return Optional.ofNullable(backupFailure);
+            }
+            Path target = StoreBackup.automaticFile(database.dataDir(), now);
+            writeVerifiedBackup(target);
             recordBackup("automatic, " + switch (occasion) {
                 case DAILY -> "daily";
                 case ON_CLOSE -> "on close";
@@ -720,6 +745,12 @@ final class JooqCaseloadStore implements CaseloadStore {
         return Optional.ofNullable(backupFailure);
     }
 
+    /** Writes a backup to {@code target}, verified against the rows the store holds now ({@link StoreBackup}). */
+    private void writeVerifiedBackup(Path target) throws IOException {
+        Map<String, Long> counts = database.dsl().connectionResult(PassphraseChange::rowCounts);
+        StoreBackup.write(database.dsl(), database.dataDir(), target, partial -> database.verifyBackup(partial, counts));
+    }
+
     /** Leaves the day's first automatic backup to {@link #dailyBackup()} (the unlock of the application's stores). */
     synchronized void dailyBackupDue() {
         dailyBackupDue = true;
@@ -729,9 +760,14 @@ final class JooqCaseloadStore implements CaseloadStore {
     public synchronized Optional<BackupFailure> dailyBackup() {
         if (dailyBackupDue && !closed) {
             dailyBackupDue = false;
-            automaticBackup(LocalDate.now(), false, BackupFailure.Occasion.DAILY);
+            automaticBackup(LocalDateTime.now(), BackupFailure.Occasion.DAILY);
         }
         return Optional.ofNullable(backupFailure);
+    }
+
+    @Override
+    public Optional<String> recovered() {
+        return Optional.ofNullable(recovered);
     }
 
     @Override
@@ -747,13 +783,17 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public synchronized Optional<BackupFailure> backUpNow() {
         checkOpen();
-        return automaticBackup(LocalDate.now(), true, BackupFailure.Occasion.ON_DEMAND);
+        return automaticBackup(LocalDateTime.now(), BackupFailure.Occasion.ON_DEMAND);
     }
 
-    private void backup(Path target, boolean replace, String detail) {
+    private void backup(Path target, String detail) {
         checkOpen();
         try {
-            StoreBackup.write(database.dsl(), database.dataDir(), target, replace);
+            writeVerifiedBackup(target);
+        } catch (StoreBackup.NotVerified e) {
+            StoreErrors.log("verifying a backup", e);
+            throw new StoreException("The backup was written but did not read back whole, so it was removed: "
+                    + "check the disk. Earlier backups were not touched.");
         } catch (IOException | RuntimeException e) {
             throw StoreErrors.translate("making a backup", "The backup was not written.", e);
         }
@@ -770,16 +810,51 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     /**
      * Writes the unlock that opened this store to the audit log, after the refused unlocks noted since
-     * the last one (each with its own time), in one transaction.
+     * the last one (each with its own time), in one transaction. What the file of refused unlocks held
+     * that was passed over is said in the unlock's event. If the refusals cannot be written, the unlock
+     * is written alone, saying so: nothing in that file can stop an unlock.
      */
-    synchronized void recordUnlock(List<Instant> refusedBefore) {
-        write("recording the unlock", "The unlock could not be recorded.", dsl -> {
-            for (Instant refused : refusedBefore) {
-                AuditTrail.append(dsl, refused, AuditAction.UNLOCK_FAILED, null, null, "noted at " + refused);
+    synchronized void recordUnlock(UnlockFailures.Pending refusedBefore) {
+        Optional<String> note = refusedBefore.note();
+        note.ifPresent(text -> LOG.log(System.Logger.Level.WARNING, "At unlock: {0}", text));
+        try {
+            write("recording the unlock", "The unlock could not be recorded.", dsl -> {
+                for (Instant refused : refusedBefore.times()) {
+                    AuditTrail.append(dsl, refused, AuditAction.UNLOCK_FAILED, null, null, "noted at " + refused);
+                }
+                AuditTrail.append(dsl, AuditAction.UNLOCK, null, null, unlockDetail(note.orElse(null)));
+                return null;
+            });
+        } catch (StoreException e) {
+            if (refusedBefore.times().isEmpty()) {
+                throw e;
             }
-            AuditTrail.append(dsl, AuditAction.UNLOCK, null, null,
-                    anchorProblem == null ? null : "the audit anchor check failed");
-            return null;
+            write("recording the unlock", "The unlock could not be recorded.", dsl -> {
+                AuditTrail.append(dsl, AuditAction.UNLOCK, null, null,
+                        unlockDetail(UnlockFailures.FILE_NAME + ": the refused unlocks in it could not be recorded"));
+                return null;
+            });
+        }
+    }
+
+    /** The unlock event's detail: the anchor finding and the note on refused unlocks, within the column's 200 characters. */
+    private String unlockDetail(String refusalsNote) {
+        String anchor = anchorProblem == null ? null : "the audit anchor check failed";
+        String detail = anchor == null ? refusalsNote : refusalsNote == null ? anchor : anchor + "; " + refusalsNote;
+        return detail == null || detail.length() <= 200 ? detail : detail.substring(0, 199) + "…";
+    }
+
+    /**
+     * Refuses, with a {@link StoreException} naming each code, a store whose scores name a measure the
+     * measure table it was opened with does not define ({@link StoredMeasures}). Reads only.
+     */
+    synchronized void checkMeasures() {
+        List<String> unknown = read("checking the stored measures", "The store's scores could not be checked.",
+                dsl -> StoredMeasures.unknown(dsl, catalogue));
+        StoredMeasures.refusal(unknown, catalogue).ifPresent(refusal -> {
+            LOG.log(System.Logger.Level.WARNING, "Unlock refused: {0} stored measure code(s) not in the measure table",
+                    unknown.size());
+            throw new StoreException(refusal);
         });
     }
 
@@ -836,7 +911,7 @@ final class JooqCaseloadStore implements CaseloadStore {
             // The closing backup is the day's backup too when the daily one was never asked for.
             dailyBackupDue = false;
             if (backupOnClose) {
-                automaticBackup(LocalDate.now(), true, BackupFailure.Occasion.ON_CLOSE);
+                automaticBackup(LocalDateTime.now(), BackupFailure.Occasion.ON_CLOSE);
             }
             closed = true;
             database.close();
@@ -867,23 +942,6 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .orElseThrow(() -> new Refusal(NO_SUCH_REFERRAL));
     }
 
-    /** Referrals matching the condition with their step histories, newest referral date first. */
-    private static List<Referral> referrals(DSLContext dsl, Condition condition) {
-        var rows = dsl.selectFrom(REFERRAL)
-                .where(condition)
-                .orderBy(REFERRAL.REFERRAL_DATE.desc(), REFERRAL.ID.desc())
-                .fetch();
-        Map<Long, List<StepChange>> steps = dsl.selectFrom(STEP_CHANGE)
-                .where(STEP_CHANGE.REFERRAL_ID.in(DSL.select(REFERRAL.ID).from(REFERRAL).where(condition)))
-                .orderBy(STEP_CHANGE.EFFECTIVE_DATE, STEP_CHANGE.ID)
-                .fetchGroups(STEP_CHANGE.REFERRAL_ID, r -> new StepChange(r.getEffectiveDate(), r.getStep()));
-        return rows.stream().map(r -> new Referral(r.getId(), r.getPatientId(), r.getReferralDate(),
-                Coded.of(ReferralSource.class, r.getSource()), r.getProblemDescriptor(),
-                Coded.of(ReferralStatus.class, r.getStatus()), r.getEndDate(),
-                r.getEndReason() == null ? null : Coded.of(EndReason.class, r.getEndReason()),
-                steps.getOrDefault(r.getId(), List.of()), r.getDemo())).toList();
-    }
-
     /** Contacts matching the condition, by date then recording order, with their scores and risk reviews. */
     private List<Contact> contacts(DSLContext dsl, Condition condition) {
         var rows = dsl.selectFrom(CONTACT)
@@ -902,8 +960,11 @@ final class JooqCaseloadStore implements CaseloadStore {
     private Map<Long, List<Score>> scores(DSLContext dsl, Condition contactCondition) {
         Map<Long, List<Score>> scores = dsl.selectFrom(SCORE)
                 .where(SCORE.CONTACT_ID.in(DSL.select(CONTACT.ID).from(CONTACT).where(contactCondition)))
-                .fetchGroups(SCORE.CONTACT_ID, r -> new Score(MeasureCode.valueOf(r.getMeasure()),
-                        ReferralRecords.asRecorded(catalogue, r.getTotal(), MeasureCode.valueOf(r.getMeasure())), ScoreItems.parse(r.getItems())));
+                .fetchGroups(SCORE.CONTACT_ID, r -> {
+                    MeasureCode measure = StoredMeasures.code(catalogue, r.getMeasure());
+                    return new Score(measure, ReferralRecords.asRecorded(catalogue, r.getTotal(), measure),
+                            ScoreItems.parse(r.getItems()));
+                });
         scores.values().forEach(list -> list.sort(Comparator.comparing(Score::measure)));
         return scores;
     }
@@ -1049,6 +1110,13 @@ final class JooqCaseloadStore implements CaseloadStore {
         }
 
         @Override
+        public AuditHead head() {
+            synchronized (JooqCaseloadStore.this) {
+                return read("reading the audit log's head", "The audit log could not be read.", AuditTrail::head);
+            }
+        }
+
+        @Override
         public void recordExport(String detail) {
             synchronized (JooqCaseloadStore.this) {
                 write("recording an export", "The export could not be recorded in the audit log.", dsl -> {
@@ -1065,7 +1133,7 @@ final class JooqCaseloadStore implements CaseloadStore {
         checkOpen();
         try {
             return database.dsl().transactionResult(configuration -> work.apply(configuration.dsl()));
-        } catch (Refusal e) {
+        } catch (Refusal | StoreException e) {
             throw e;
         } catch (RuntimeException e) {
             throw StoreErrors.translate(action, failure, e);
@@ -1086,7 +1154,7 @@ final class JooqCaseloadStore implements CaseloadStore {
         T result;
         try {
             result = database.dsl().transactionResult(configuration -> work.apply(configuration.dsl()));
-        } catch (Refusal e) {
+        } catch (Refusal | StoreException e) {
             throw e;
         } catch (RuntimeException e) {
             throw StoreErrors.translate(action, failure, e);

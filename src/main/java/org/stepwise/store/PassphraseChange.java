@@ -5,7 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,7 +17,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.h2.tools.ChangeFileEncryption;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.domain.practitioner.PassphraseStrength;
+import org.stepwise.files.FileModes;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 
 /**
@@ -31,19 +37,18 @@ import org.stepwise.domain.caseload.WrongPassphraseException;
  *     new key, opened with it and checked (every table has as many rows as before), and the new key
  *     settings are written beside it. Until here the old store is untouched; a failure removes the
  *     folder and the old store opens again.</li>
- * <li>The point of no return: the marker file {@value #MARKER} is written into {@value #WORK}.</li>
- * <li>The old database file and key settings are moved into {@value #OLD}, the new ones into their
+ * <li>The change is written to the copy's audit log, so it is recorded exactly when it takes effect.</li>
+ * <li>The point of no return: the store's journal ({@link StoreJournal}) is committed.</li>
+ * <li>The old key settings and database file are moved into {@value #OLD}, the new ones into their
  *     place, one rename at a time; the new store is opened. Only then is the old copy removed.</li>
  * </ol>
- * When the store is next unlocked, {@link #recover} finishes a change whose marker is written, or
- * removes the leftovers of one that stopped before it. Every file here is encrypted; nothing is
- * written in plain text.
+ * When the store is next opened, {@link StoreJournal#recover} finishes a committed change, or removes the
+ * leftovers of one that stopped before it. Every file here is encrypted; nothing is written in plain text.
  */
 final class PassphraseChange {
 
     static final String WORK = "passphrase-change";
     static final String OLD = "passphrase-change-old";
-    static final String MARKER = "ready";
 
     /** The moments of a change, in order; a {@link Checkpoint} is told of each as it is passed. */
     enum Step {
@@ -60,7 +65,8 @@ final class PassphraseChange {
     }
 
     private static final String UNCHANGED = "Your current passphrase still opens the store.";
-    private static final String[] SWAPPED = {Database.DB_FILE, KeySettings.FILE_NAME, AuditAnchor.FILE_NAME};
+    private static final StoreJournal.Entry JOURNAL =
+            new StoreJournal.Entry(StoreJournal.Operation.PASSPHRASE_CHANGE, WORK, OLD);
     private static final System.Logger LOG = System.getLogger(PassphraseChange.class.getName());
 
     private PassphraseChange() {
@@ -71,24 +77,27 @@ final class PassphraseChange {
      * {@code useFromNow} (the new one, or the old one reopened when the change failed before its
      * point of no return) before this returns or throws.
      */
-    static void change(Database open, char[] current, char[] next, int minLength, Consumer<Database> useFromNow,
+    static void change(Database open, char[] current, char[] next, Consumer<Database> useFromNow,
             Checkpoint checkpoint) throws WrongPassphraseException {
-        if (next == null || next.length < minLength) {
-            throw new IllegalArgumentException("The new passphrase needs at least " + minLength + " characters.");
-        }
+        PassphraseStrength.problem(next).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         Path dir = open.dataDir();
         KeySettings oldSettings = KeySettings.read(dir);
         byte[] oldKey;
         try {
-            oldKey = oldSettings.deriveCheckedKey(current);
+            oldKey = oldSettings.unlock(current);
         } catch (WrongPassphraseException e) {
             LOG.log(System.Logger.Level.INFO, "Passphrase change refused: wrong current passphrase");
             throw e;
         }
         byte[] newKey = null;
         try {
-            KeySettings newSettings = KeySettings.generate(oldSettings.iterations());
-            newKey = newSettings.deriveKey(next);
+            KeyDerivation derivation = oldSettings.derivation().name().equals(KeyDerivation.ARGON2ID)
+                    ? oldSettings.derivation() : KeyDerivation.STANDARD;
+            newKey = KeySettings.newStoreKey();
+            KeySettings newSettings = KeySettings.create(derivation, next, newKey,
+                    oldSettings.storeId().orElseGet(KeySettings::newStoreId));
             Map<String, Long> counts = open.dsl().connectionResult(PassphraseChange::rowCounts);
             open.syncToDisk();
             FolderLock lock = open.closeKeepingLock();
@@ -124,11 +133,16 @@ final class PassphraseChange {
         Database reopened = null;
         try {
             checkpoint.reached(Step.COMMITTED);
-            swap(dir, checkpoint);
+            StoreJournal.finish(dir, JOURNAL, point -> {
+                if (point.endsWith(Database.DB_FILE)) {
+                    checkpoint.reached(Step.DATABASE_SWAPPED);
+                } else if (point.endsWith(KeySettings.FILE_NAME)) {
+                    checkpoint.reached(Step.SETTINGS_SWAPPED);
+                }
+            });
             reopened = Database.reopen(dir, lock, newKey);
             useFromNow.accept(reopened);
             checkpoint.reached(Step.REOPENED);
-            finish(dir);
             checkpoint.reached(Step.OLD_REMOVED);
         } catch (IOException | SQLException | RuntimeException e) {
             StoreErrors.log("finishing a passphrase change", e);
@@ -141,11 +155,12 @@ final class PassphraseChange {
     private static void finishAgain(Path dir, FolderLock lock, byte[] newKey, Database reopened,
             Consumer<Database> useFromNow) {
         try {
+            if (StoreJournal.pending(dir)) {
+                StoreJournal.finish(dir, JOURNAL, StoreJournal.Checkpoint.NONE);
+            }
             if (reopened == null) {
-                swap(dir, Checkpoint.NONE);
                 useFromNow.accept(Database.reopen(dir, lock, newKey));
             }
-            finish(dir);
         } catch (IOException | SQLException | RuntimeException e) {
             StoreErrors.log("finishing a passphrase change", e);
             throw new StoreException("The store was re-encrypted with the new passphrase, but the change could "
@@ -158,7 +173,7 @@ final class PassphraseChange {
             Map<String, Long> counts, Checkpoint checkpoint) throws IOException, SQLException {
         Path work = dir.resolve(WORK);
         deleteFolder(work);
-        Files.createDirectory(work);
+        FileModes.createFolder(work);
         Files.copy(dir.resolve(Database.DB_FILE), work.resolve(Database.DB_FILE));
         checkpoint.reached(Step.COPIED);
         char[] oldPassword = Database.filePassword(oldKey);
@@ -176,69 +191,18 @@ final class PassphraseChange {
             if (!copied.equals(counts)) {
                 throw new SQLException("The re-encrypted copy does not hold the same rows.");
             }
+            DSLContext dsl = DSL.using(copy, SQLDialect.H2, new Settings().withExecuteLogging(false));
+            dsl.transaction(configuration -> AuditTrail.append(configuration.dsl(), AuditAction.CHANGE, "store", null,
+                    "passphrase"));
+            dsl.execute("CHECKPOINT SYNC");
         }
+        force(work.resolve(Database.DB_FILE));
         checkpoint.reached(Step.VERIFIED);
-        newSettings.writeAtomically(work, newKey);
+        newSettings.write(work);
         AuditAnchor.carry(dir, work, oldKey, newKey);
         checkpoint.reached(Step.SETTINGS_WRITTEN);
-        Path marker = work.resolve(MARKER);
-        Files.write(marker, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        force(marker);
         DurableFiles.forceFolder(work);
-    }
-
-    /**
-     * Moves each old file aside and the new one into its place. Safe to run again after a stop at
-     * any point: a file still in {@value #WORK} has not been moved in yet.
-     */
-    private static void swap(Path dir, Checkpoint checkpoint) throws IOException {
-        Path work = dir.resolve(WORK);
-        Path old = dir.resolve(OLD);
-        Files.createDirectories(old);
-        for (String name : SWAPPED) {
-            Path incoming = work.resolve(name);
-            if (Files.exists(incoming)) {
-                Path current = dir.resolve(name);
-                if (Files.exists(current)) {
-                    Files.move(current, old.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                }
-                Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
-                DurableFiles.forceFolder(dir);
-            }
-            if (!name.equals(AuditAnchor.FILE_NAME)) {
-                checkpoint.reached(name.equals(Database.DB_FILE) ? Step.DATABASE_SWAPPED : Step.SETTINGS_SWAPPED);
-            }
-        }
-    }
-
-    /** Removes the old copy, then the marker and the working folder. */
-    private static void finish(Path dir) throws IOException {
-        deleteFolder(dir.resolve(OLD));
-        deleteFolder(dir.resolve(WORK));
-        DurableFiles.forceFolder(dir);
-    }
-
-    /** Whether a change passed its point of no return and was not finished. */
-    static boolean pending(Path dir) {
-        return Files.exists(dir.resolve(WORK).resolve(MARKER));
-    }
-
-    /**
-     * Finishes or undoes a change that stopped (the caller holds the folder lock): with its marker
-     * written, the new files move into place; without it, the working folder is removed and the old
-     * store stays as it was.
-     */
-    static void recover(Path dir) throws IOException {
-        if (pending(dir)) {
-            LOG.log(System.Logger.Level.INFO, "Finishing a passphrase change that was interrupted");
-            swap(dir, Checkpoint.NONE);
-            finish(dir);
-        } else if (Files.exists(dir.resolve(WORK)) || Files.exists(dir.resolve(OLD))) {
-            LOG.log(System.Logger.Level.INFO, "Removing what an interrupted passphrase change left");
-            deleteFolder(dir.resolve(WORK));
-            deleteFolder(dir.resolve(OLD));
-        }
+        StoreJournal.commit(dir, JOURNAL);
     }
 
     /** The number of rows of every table, by name: the check that a re-encrypted copy is whole. */

@@ -81,15 +81,15 @@ final class ReferralRecords {
         });
     }
 
-    /** The contacts of each referral, in recording order, each with its scores. */
+    /** The contacts of each referral, in recording order, each with its scores and the therapy delivered. */
     private Map<Long, List<ContactRecord>> contacts(Map<Long, List<Score>> scores) {
         Map<Long, List<ContactRecord>> byReferral = new HashMap<>();
         ofReferrals(dsl.select(CONTACT.REFERRAL_ID, CONTACT.ID, CONTACT.CONTACT_DATE, CONTACT.CONTACT_TYPE,
-                CONTACT.MEDIUM, CONTACT.ATTENDANCE, CONTACT.STEP, CONTACT.MINUTES).from(CONTACT))
+                CONTACT.MEDIUM, CONTACT.ATTENDANCE, CONTACT.STEP, CONTACT.MINUTES, CONTACT.THERAPY_TYPE).from(CONTACT))
                 .orderBy(CONTACT.REFERRAL_ID, CONTACT.ID)
                 .forEach(r -> byReferral.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(new ContactRecord(
                         r.value3(), code(types, r.value4()), code(attendances, r.value6()), code(media, r.value5()),
-                        r.value7(), r.value8(), scores.getOrDefault(r.value2(), List.of()))));
+                        r.value7(), r.value8(), scores.getOrDefault(r.value2(), List.of()), r.value9())));
         return byReferral;
     }
 
@@ -101,7 +101,7 @@ final class ReferralRecords {
                 : ofReferrals(select.from(SCORE).join(CONTACT).on(CONTACT.ID.eq(SCORE.CONTACT_ID)));
         Map<Long, List<Score>> byContact = new HashMap<>();
         query.forEach(r -> {
-            MeasureCode measure = MeasureCode.valueOf(r.value2());
+            MeasureCode measure = StoredMeasures.code(catalogue, r.value2());
             byContact.computeIfAbsent(r.value1(), id -> new ArrayList<>(4)).add(new Score(measure,
                     asRecorded(catalogue, r.value3(), measure), ScoreItems.parse(r.value4())));
         });
@@ -132,8 +132,9 @@ final class ReferralRecords {
     }
 
     /**
-     * A stored total (two decimals in the column) with the measure's own number of decimals, as the
-     * catalogue computes it: a PHQ-9 of 14 reads back as 14, an MI of 2.5 as 2.50.
+     * A stored total (four decimals in the column) with the measure's own number of decimals, as the
+     * catalogue computes it: a PHQ-9 of 14 reads back as 14, an MI of 2.5 as 2.5000. A total recorded
+     * with more decimals than the table now gives keeps them (nothing stored is rounded away).
      */
     static BigDecimal asRecorded(MeasureCatalogue catalogue, BigDecimal total, MeasureCode measure) {
         int decimals = catalogue.definition(measure).decimals();

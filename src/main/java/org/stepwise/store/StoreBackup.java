@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.regex.Matcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +24,11 @@ import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.stepwise.domain.caseload.BackupFailure;
+import org.stepwise.files.FileModes;
 
 /**
  * Backups of the store: a zip file holding the database file ({@code caseload.mv.db}, written by H2's
- * {@code BACKUP TO}) and the key settings ({@code store.properties}: salt, iteration count, key check).
+ * {@code BACKUP TO}) and the key settings ({@code store.properties}: salt, derivation, wrapped key).
  *
  * <p>Why {@code BACKUP TO}: H2 copies the database file's pages as they are on disk, so the copy stays
  * encrypted with the same key (a {@code SCRIPT} would write SQL that must be encrypted again by us),
@@ -31,34 +36,58 @@ import org.stepwise.domain.caseload.BackupFailure;
  * store's methods are synchronised). The key settings come with it, so the backup opens with the
  * passphrase the store had when it was made, even after the passphrase is changed.
  *
- * <p>Automatic backups go to {@code backups/} of the data folder, one file a day
- * ({@code caseload-2026-11-23.zip}, replaced by later backups that day); the newest 14 are kept.
+ * <p>Every backup is written owner-only to a partial file, then <b>verified</b> before it is given its
+ * name: read back with every entry checked against its CRC, and its database opened with the store key
+ * and found to hold as many rows in every table as the store had when it was copied. A backup that does
+ * not verify is removed and reported; it never takes a good backup's place.
+ *
+ * <p>Automatic backups go to {@code backups/} of the data folder, one file each time
+ * ({@code caseload-2026-11-23-174502.zip}): a backup never replaces another. Old ones are removed only
+ * right after a newer one verified ({@link #prune}): all of the two newest days that have backups are
+ * kept, then the newest of each earlier day, for {@value #KEEP} days that have backups.
  */
 final class StoreBackup {
 
     static final String FOLDER = "backups";
     static final int KEEP = 14;
+    /** Days (with backups, newest first) all of whose backups are kept; before them, one a day. */
+    static final int KEEP_ALL_DAYS = 2;
     static final String DB_ENTRY = Database.DB_FILE;
-    private static final Pattern AUTOMATIC = Pattern.compile("caseload-\\d{4}-\\d{2}-\\d{2}\\.zip");
+    /** {@code caseload-2026-11-23-174502.zip}; earlier versions wrote one a day, {@code caseload-2026-11-23.zip}. */
+    private static final Pattern AUTOMATIC = Pattern.compile("caseload-(\\d{4}-\\d{2}-\\d{2})(-\\d{6}(-\\d+)?)?\\.zip");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd-HHmmss");
 
     private StoreBackup() {
     }
 
-    /** The automatic backup file of a day. */
-    static Path automaticFile(Path dataDir, LocalDate day) {
-        return dataDir.resolve(FOLDER).resolve("caseload-" + day + ".zip");
+    /** A new automatic backup's file for {@code now}: never one that exists already. */
+    static Path automaticFile(Path dataDir, LocalDateTime now) {
+        Path folder = dataDir.resolve(FOLDER);
+        String stamp = TIME.format(now);
+        Path file = folder.resolve("caseload-" + stamp + ".zip");
+        for (int n = 2; Files.exists(file); n++) {
+            file = folder.resolve("caseload-" + stamp + "-" + n + ".zip");
+        }
+        return file;
+    }
+
+    /** Whether an automatic backup of {@code day} is in the backups folder. */
+    static boolean hasAutomatic(Path dataDir, LocalDate day) throws IOException {
+        return automatic(dataDir).stream().anyMatch(file -> day.equals(dayOf(file)));
     }
 
     /**
-     * Writes a backup to {@code target}: first to a partial file beside it, then moved into place in one
-     * step, so a backup that fails part way never looks like a whole one.
+     * Writes a verified backup to {@code target} (which must not exist): first to an owner-only partial
+     * file beside it, verified ({@code verify}), then moved into place in one step, so a backup that fails
+     * or does not verify never looks like a whole one.
      */
-    static void write(DSLContext dsl, Path dataDir, Path target, boolean replace) throws IOException {
+    static void write(DSLContext dsl, Path dataDir, Path target, Verifier verify) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
+        FileModes.createFolder(folder);
         Path partial = folder.resolve(target.getFileName() + ".partial");
         Files.deleteIfExists(partial);
         try {
+            FileModes.createFile(partial);
             dsl.execute("BACKUP TO {0}", DSL.inline(partial.toString()));
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + partial.toUri()), Map.of())) {
                 if (!Files.exists(zip.getPath(DB_ENTRY))) {
@@ -66,13 +95,27 @@ final class StoreBackup {
                 }
                 Files.copy(dataDir.resolve(KeySettings.FILE_NAME), zip.getPath(KeySettings.FILE_NAME));
             }
-            if (replace) {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            }
+            FileModes.ownerOnly(partial);
+            verify.check(partial);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.forceFolder(folder);
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /** Checks a backup just written, throwing when it is not whole. */
+    @FunctionalInterface
+    interface Verifier {
+        void check(Path backup) throws IOException;
+    }
+
+    /** Thrown when a backup just written does not verify: it was removed. */
+    static final class NotVerified extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotVerified(String what) {
+            super(what);
         }
     }
 
@@ -86,6 +129,10 @@ final class StoreBackup {
             String reason = t instanceof FileSystemException f && f.getReason() != null
                     ? f.getReason().toLowerCase(Locale.ROOT) : "";
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (t instanceof NotVerified) {
+                return new BackupFailure(occasion, "the backup just written did not read back whole, so it was removed",
+                        "check the disk; earlier backups were kept");
+            }
             if (reason.contains("no space") || message.contains("no space left") || message.contains("disk full")) {
                 return new BackupFailure(occasion, "the disk is full", "free some space on the disk");
             }
@@ -103,23 +150,59 @@ final class StoreBackup {
                 "check the disk and the backups folder in the data folder");
     }
 
-    /** Removes all but the newest {@link #KEEP} automatic backups (by the day in their names). */
+    /**
+     * Removes old automatic backups, to be called only right after a newer one verified: every backup of
+     * the {@value #KEEP_ALL_DAYS} newest days that have backups is kept, then the newest of each earlier
+     * day, for {@value #KEEP} days that have backups; the rest are removed.
+     */
     static void prune(Path dataDir) throws IOException {
-        Path folder = dataDir.resolve(FOLDER);
-        if (!Files.isDirectory(folder)) {
-            return;
+        List<Path> files = automatic(dataDir);
+        files.sort(Comparator.comparing(StoreBackup::dayOf).thenComparing(StoreBackup::timeOf).reversed());
+        List<LocalDate> days = new ArrayList<>();
+        for (Path file : files) {
+            LocalDate day = dayOf(file);
+            boolean newDay = days.isEmpty() || !days.getLast().equals(day);
+            if (newDay) {
+                days.add(day);
+            }
+            boolean keep = days.size() <= KEEP_ALL_DAYS || newDay && days.size() <= KEEP;
+            if (!keep) {
+                Files.deleteIfExists(file);
+            }
         }
+    }
+
+    private static List<Path> automatic(Path dataDir) throws IOException {
+        Path folder = dataDir.resolve(FOLDER);
         List<Path> automatic = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return automatic;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
-                if (AUTOMATIC.matcher(file.getFileName().toString()).matches()) {
+                if (AUTOMATIC.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file)) {
                     automatic.add(file);
                 }
             }
         }
-        automatic.sort((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString()));
-        for (Path old : automatic.subList(Math.min(KEEP, automatic.size()), automatic.size())) {
-            Files.deleteIfExists(old);
+        return automatic;
+    }
+
+    /** The time part of a backup's name, for its order within its day: none (an earlier version's) first. */
+    private static String timeOf(Path file) {
+        Matcher name = AUTOMATIC.matcher(file.getFileName().toString());
+        return name.matches() && name.group(2) != null ? name.group(2) : "";
+    }
+
+    private static LocalDate dayOf(Path file) {
+        Matcher name = AUTOMATIC.matcher(file.getFileName().toString());
+        if (!name.matches()) {
+            throw new IllegalArgumentException("not an automatic backup");
+        }
+        try {
+            return LocalDate.parse(name.group(1));
+        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.MIN;
         }
     }
 }

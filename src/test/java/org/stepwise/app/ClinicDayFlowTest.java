@@ -31,7 +31,7 @@ import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.ui.caseload.StatusFilter;
 import org.stepwise.domain.measure.MeasureCatalogue;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.store.H2StoreAccess;
 import org.stepwise.ui.common.DateInput;
@@ -127,7 +127,7 @@ class ClinicDayFlowTest {
         // The assessment settles the problem descriptor: without one the referral would not be exported.
         assertEquals("No problem descriptor", text(robot, "#referral-problem-line"));
         robot.interact(() -> robot.lookup("#problem-choice").<javafx.scene.control.ComboBox<ProblemDescriptor>>query()
-                .getSelectionModel().select(ProblemDescriptor.F41_1));
+                .getSelectionModel().select(org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F41.1").orElseThrow()));
         robot.clickOn("#set-problem");
         waitUntil(() -> text(robot, "#referral-problem-line").contains("Generalised anxiety disorder"));
 

@@ -65,10 +65,13 @@ import picocli.CommandLine;
 
 /**
  * The export end to end through the real wiring (encrypted store, logging to the data folder, the
- * command line): a demo caseload recorded through the store port → {@code stepwise export} (JSON and
- * CSV) → {@code stepwise review --json} gives the caseload's own figures for the period (as the
- * outcomes screen and the rules engine count them), {@code stepwise pack} makes the supervision pack
- * of the file, and nothing identifying reaches the files, the pack or the logs.
+ * command line): a demo caseload recorded through the store port → {@code stepwise export} (format 2,
+ * JSON and CSV) → the file matches the format-2 schema and {@code stepwise review --json}, checking
+ * its MAC with the data folder's key, gives the caseload's own edition-2 figures for the period (as
+ * the outcomes screen and the rules engine count them), {@code stepwise pack} makes the supervision
+ * pack of the file, and nothing identifying reaches the files, the pack or the logs. A second store of
+ * the same service (the same key, the same patients, its referrals numbered alike) exports a file that
+ * shares no referral pseudonym with the first, and a review of both counts every referral of both.
  */
 class ExportRoundTripTest {
 
@@ -85,22 +88,24 @@ class ExportRoundTripTest {
     private static Path pack;
     private static Path jsonFile;
     private static Path tables;
+    private static Path secondFile;
     private static String exportOutput;
 
     @BeforeAll
     static void exportADemoCaseload() throws IOException {
         Path data = folder.resolve("data");
         caseload = withoutProblemDescriptor(DemoStores.caseload(2026, 40));
+        ServiceKey serviceKey = ServiceKey.generate();
         try (CaseloadStore store = new AppServices().storeAccess(data)
                 .create(PASSPHRASE.toCharArray(), new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false))) {
             DemoStores.write(store, caseload);
-            store.saveServiceKey(ServiceKey.generate().bytes(), "generated");
+            store.saveServiceKey(serviceKey.bytes(), "generated");
             OutcomeClassifier classifier = new OutcomeClassifier(MeasureCatalogue.standard());
             expected = OutcomeSummary.of(store.referralRecords().stream()
                     .filter(r -> r.problemDescriptor() != null)
                     .filter(r -> PERIOD.includes(r.referralDate(), r.contacts().stream().map(ContactRecord::date).toList()))
                     .map(classifier::classify)
-                    .toList());
+                    .toList(), PERIOD.reporting());
             OutcomesViewModel outcomes = new OutcomesViewModel(store.referralRecords(), key -> "",
                     MeasureCatalogue.standard(), Clock.systemDefaultZone());
             outcomes.fromProperty().set(PERIOD.start());
@@ -119,6 +124,19 @@ class ExportRoundTripTest {
         assertEquals(0, status, exportOutput);
         try (Stream<Path> files = Files.list(upload)) {
             jsonFile = files.findFirst().orElseThrow();
+        }
+        Path second = folder.resolve("second");
+        try (CaseloadStore store = new AppServices().storeAccess(second)
+                .create(PASSPHRASE.toCharArray(), new PractitionerProfile("Bea Practitioner", Role.PWP, "RX1", false))) {
+            DemoStores.write(store, caseload);
+            store.saveServiceKey(serviceKey.bytes(), "imported");
+        }
+        Path secondUpload = Files.createDirectory(folder.resolve("second-upload"));
+        StringWriter secondOut = new StringWriter();
+        assertEquals(0, command(secondOut, "--data-dir", second.toString(), "export", "--from", PERIOD.start().toString(),
+                "--to", PERIOD.end().toString(), "--out", secondUpload.toString()), secondOut.toString());
+        try (Stream<Path> files = Files.list(secondUpload)) {
+            secondFile = files.findFirst().orElseThrow();
         }
         pack = folder.resolve("pack").resolve("supervision.pdf");
         Files.createDirectories(pack.getParent());
@@ -145,7 +163,8 @@ class ExportRoundTripTest {
                         r.contacts().stream().map(Contact::date).toList())) {
                     NewReferral bare = new NewReferral(r.referral().referralDate(), r.referral().source(), null,
                             r.referral().step());
-                    r = new DemoReferral(bare, r.steps(), r.status(), r.endDate(), r.endReason(), r.contacts());
+                    r = new DemoReferral(bare, r.steps(), r.status(), r.endDate(), r.endReason(), r.employment(),
+                            r.contacts());
                     done = true;
                 }
                 referrals.add(r);
@@ -162,9 +181,44 @@ class ExportRoundTripTest {
     }
 
     private static int command(StringWriter out, String... args) {
-        PrintWriter both = new PrintWriter(out, true);
+        return command(out, out, args);
+    }
+
+    private static int command(StringWriter out, StringWriter err, String... args) {
         return new CommandLine(new StepwiseCommand(new AppServices(), Map.of(Passphrases.ENV_PASSPHRASE, PASSPHRASE)))
-                .setOut(both).setErr(both).execute(args);
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void theFileIsFormat2AndMatchesItsSchema() throws IOException {
+        assertEquals(2, MAPPER.readTree(jsonFile.toFile()).get("formatVersion").intValue());
+        assertEquals(java.util.Optional.empty(), org.stepwise.exchange.OutcomeFileSchema.format(2).firstViolation(jsonFile));
+    }
+
+    @Test
+    void twoStoresSharingTheKeyShareNoReferralPseudonymAndTheReviewCountsBoth() throws IOException {
+        java.util.Set<String> first = new java.util.HashSet<>();
+        java.util.Set<String> patientsFirst = new java.util.HashSet<>();
+        MAPPER.readTree(jsonFile.toFile()).get("referrals").forEach(r -> {
+            first.add(r.get("pseudonym").textValue());
+            patientsFirst.add(r.get("patientPseudonym").textValue());
+        });
+        java.util.Set<String> second = new java.util.HashSet<>();
+        java.util.Set<String> patientsSecond = new java.util.HashSet<>();
+        MAPPER.readTree(secondFile.toFile()).get("referrals").forEach(r -> {
+            second.add(r.get("pseudonym").textValue());
+            patientsSecond.add(r.get("patientPseudonym").textValue());
+        });
+        java.util.Set<String> shared = new java.util.HashSet<>(first);
+        shared.retainAll(second);
+        assertEquals(java.util.Set.of(), shared);
+        assertEquals(patientsFirst, patientsSecond, "the same patient, the same patient pseudonym");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, command(out, err, "--data-dir", folder.resolve("data").toString(), "review", "--json",
+                jsonFile.toString(), secondFile.toString()), err.toString());
+        assertEquals(first.size() + second.size(), MAPPER.readTree(out.toString()).get("referrals").intValue());
+        assertTrue(err.toString().contains("authenticity checked for 2 files with the store in "), err.toString());
     }
 
     @Test
@@ -177,7 +231,10 @@ class ExportRoundTripTest {
     void theReviewOfTheExportedFileGivesTheCaseloadsOwnFiguresForThePeriod(String counted) throws IOException {
         OutcomeSummary expected = counted.equals("the outcomes screen") ? onScreen : ExportRoundTripTest.expected;
         StringWriter out = new StringWriter();
-        assertEquals(0, command(out, "review", "--json", jsonFile.toString()), out.toString());
+        StringWriter err = new StringWriter();
+        assertEquals(0, command(out, err, "--data-dir", folder.resolve("data").toString(), "review", "--json",
+                jsonFile.toString()), err.toString());
+        assertTrue(err.toString().contains("authenticity checked for 1 file with the store in "), err.toString());
         JsonNode review = MAPPER.readTree(out.toString());
 
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -197,6 +254,8 @@ class ExportRoundTripTest {
         figures.put("pairedScoreRate", expected.pairedScoreRate());
         figures.put("firstTreatmentWithin6Weeks", expected.firstTreatmentWithin6Weeks());
         figures.put("firstTreatmentWithin18Weeks", expected.firstTreatmentWithin18Weeks());
+        figures.put("secondTreatmentOver28Days", expected.secondTreatmentOver28Days());
+        figures.put("secondTreatmentOver90Days", expected.secondTreatmentOver90Days());
         assertEquals(1, review.get("files").intValue());
         assertEquals(0, review.get("rejectedFiles").intValue());
         figures.forEach((name, value) -> {
@@ -274,7 +333,8 @@ class ExportRoundTripTest {
                     table.get("sha256").textValue(), table.get("file").textValue());
         }
         JsonNode file = MAPPER.readTree(jsonFile.toFile());
-        for (String header : List.of("period", "service", "practitioner", "pseudonymisation", "generator")) {
+        for (String header : List.of("format", "formatVersion", "generatedAt", "period", "service", "practitioner",
+                "pseudonymisation", "generator", "auditHead")) {
             assertEquals(file.get(header), manifest.get(header), header);
         }
     }

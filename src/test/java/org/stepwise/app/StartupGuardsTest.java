@@ -88,12 +88,12 @@ class StartupGuardsTest {
     void aServiceMeasureTableInTheDataFolderReplacesTheBundledOne() throws Exception {
         String bundled = bundledTable();
         Files.writeString(data.resolve(MeasureCatalogue.TABLE_FILE_NAME),
-                bundled.replace("edition\t2026.1", "edition\t2026.1-service"));
+                bundled.replace("edition\t2 (2026-12)", "edition\t2 (2026-12) + RX1"));
 
         MeasureCatalogue inForce = new AppServices().catalogue(data);
 
-        assertEquals("2026.1-service", inForce.edition());
-        assertEquals("2026.1", new AppServices().catalogue(data.resolve("no-table-here")).edition());
+        assertEquals("2 (2026-12) + RX1", inForce.edition());
+        assertEquals("2 (2026-12)", new AppServices().catalogue(data.resolve("no-table-here")).edition());
     }
 
     @Test

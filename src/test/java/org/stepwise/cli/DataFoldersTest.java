@@ -60,6 +60,6 @@ class DataFoldersTest {
         assertTrue(assertThrows(UsageException.class, () -> Passphrases.read(empty, Map.of()))
                 .getMessage().contains("empty"));
         assertTrue(assertThrows(UsageException.class, () -> Passphrases.read(dir.resolve("absent"), Map.of()))
-                .getMessage().contains("cannot be read"));
+                .getMessage().endsWith("does not exist."));
     }
 }

@@ -139,13 +139,54 @@ class DemoCommandTest {
     }
 
     @Test
-    void aStoreWithARealProfileButOnlyDemoReferralsTakesMore() throws Exception {
+    void anEmptyRealStoreIsRefusedToo() throws Exception {
         TestStores.access(data).create(PASSPHRASE.toCharArray(),
                 new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false)).close();
-        assertEquals(0, run("--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString(),
-                "demo", "--patients", "3"), err.toString());
-        assertEquals(0, run("--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString(),
-                "demo", "--patients", "3"), err.toString());
+
+        assertEquals(1, run("--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString(),
+                "demo", "--patients", "3"));
+
+        assertTrue(err.toString().contains("holds a real caseload"), err.toString());
+        try (CaseloadStore store = unlock()) {
+            assertEquals(0, store.caseload().size(), "issue 19, finding 7: no invented patient in a real store");
+        }
+    }
+
+    @Test
+    void withoutDataDirTheDefaultFolderIsNeverFilled() {
+        Path home = temp.resolve("home");
+        String before = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try {
+            assertEquals(1, run("--passphrase-file", passphraseFile.toString(), "demo", "--patients", "3"));
+        } finally {
+            System.setProperty("user.home", before);
+        }
+        assertTrue(err.toString().startsWith("demo writes invented patients, so it needs its data folder named with "
+                + "--data-dir"), err.toString());
+        assertFalse(Files.exists(home), "nothing was created in the default data folder");
+    }
+
+    @Test
+    void aFolderThatIsNotEmptyOrHoldsPartOfAStoreIsRefusedAndLeftAsItWas() throws Exception {
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("notes.txt"), "the practitioner's own file");
+        assertEquals(1, run("--data-dir", data.toString(), "--passphrase-file", passphraseFile.toString(),
+                "demo", "--patients", "3"));
+        assertTrue(err.toString().contains("is not empty (it holds notes.txt)"), err.toString());
+
+        Path partial = temp.resolve("partial");
+        TestStores.access(partial).create(PASSPHRASE.toCharArray(), DemoCommand.DEMO_PROFILE).close();
+        Files.delete(partial.resolve("caseload.mv.db"));
+        byte[] settings = Files.readAllBytes(partial.resolve("store.properties"));
+
+        assertEquals(1, run("--data-dir", partial.toString(), "--passphrase-file", passphraseFile.toString(),
+                "demo", "--patients", "3"));
+
+        assertTrue(err.toString().startsWith("The store's database file (caseload.mv.db) is missing"), err.toString());
+        assertArrayEquals(settings, Files.readAllBytes(partial.resolve("store.properties")),
+                "issue 19, finding 3: store.properties is not written over when only caseload.mv.db is missing");
+        assertFalse(Files.exists(partial.resolve("caseload.mv.db")));
     }
 
     @Test

@@ -45,7 +45,9 @@ class PackCommandTest {
         int status = run("pack", ReviewFixtures.practitionerA(folder), ReviewFixtures.practitionerB(folder),
                 "--out", pdf);
         assertEquals(0, status, err.toString());
-        assertEquals("", err.toString());
+        assertEquals("note: authenticity NOT checked for 2 files: no service key was given (--service-key FILE, or "
+                + "--data-dir with the passphrase of the store there). Their digests show them unchanged since they were "
+                + "sealed, not who sealed them.", err.toString().strip());
         assertTrue(out.toString().contains("2 files read, 0 refused, 3 flagged referrals"), out.toString());
         String text = text(pdf);
         assertTrue(text.contains("Exact figures, for use within the service"), text);
@@ -62,6 +64,21 @@ class PackCommandTest {
         String text = text(pdf);
         assertTrue(text.contains("1 read, 1 refused"), text);
         assertTrue(text.contains("Summary figures (publishable summary)"), text);
+    }
+
+    @Test
+    void withTheServiceKeyAFileOfAnotherKeyIsRefusedAndTheOthersPacked() throws IOException {
+        Path pdf = folder.resolve("pack.pdf");
+        Path keyFile = folder.resolve("key.txt");
+        org.stepwise.exchange.ServiceKeyFile.write(keyFile,
+                new org.stepwise.exchange.ServiceKeyFile.Contents("RX1", org.stepwise.exchange.TestFiles.key()));
+        Path other = org.stepwise.exchange.TestFiles.sealedWithAnotherKey(folder.resolve("other"));
+        int status = run("pack", ReviewFixtures.practitionerA(folder), other, "--out", pdf, "--service-key", keyFile);
+        assertEquals(1, status);
+        assertTrue(err.toString().startsWith(other + ": refused: not written with this service's key"), err.toString());
+        assertTrue(err.toString().contains("note: authenticity checked for 1 file with the key file key.txt"),
+                err.toString());
+        assertTrue(text(pdf).contains("1 read, 1 refused"));
     }
 
     @Test

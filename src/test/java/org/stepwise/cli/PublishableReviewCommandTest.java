@@ -36,6 +36,7 @@ class PublishableReviewCommandTest {
         assertTrue(overall.matches("(?s).*Ended\\s+5\\n.*"), overall);
         assertTrue(overall.matches("(?s).*Recovery\\s+<5 of <5\\s+suppressed\\n.*"), overall);
         assertTrue(overall.matches("(?s).*Paired scores\\s+<5 of 5\\s+80\\.0%\\n.*"), overall);
+        assertTrue(table.contains("Rates count courses that ended between 01/04/2026 and 31/03/2027."), table);
         assertTrue(table.contains("By step"), table);
         assertTrue(table.contains("F41.1 Generalised anxiety disorder"), table);
         assertFalse(table.contains(ReviewFixtures.pseudonym(7)), "no referral is listed");

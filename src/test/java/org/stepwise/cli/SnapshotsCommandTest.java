@@ -99,6 +99,11 @@ class SnapshotsCommandTest {
             double least = SPARSE_BY_DESIGN.contains(name) ? 0.01 : 0.05;
             assertTrue(inked > least, name + " shows its content, not a title on an empty page: " + inked);
         }
+        try (CaseloadStore store = TestStores.access(data).unlock(PASSPHRASE.toCharArray())) {
+            assertTrue(store.audit().events(org.stepwise.domain.audit.AuditQuery.all()).stream()
+                    .noneMatch(e -> e.action() == org.stepwise.domain.audit.AuditAction.EXPORT),
+                    "issue 19, finding 10: drawing the review screen exports nothing, so no export is recorded");
+        }
     }
 
     @Test

@@ -1,27 +1,17 @@
 package org.stepwise.demo;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.flag.Flag;
-import org.stepwise.domain.flag.FlagEvaluator;
-import org.stepwise.domain.measure.MeasureCatalogue;
-import org.stepwise.domain.measure.MeasureCode;
-import org.stepwise.domain.outcome.OutcomeClassifier;
-import org.stepwise.domain.outcome.OutcomeSummary;
-import org.stepwise.domain.outcome.ReferralOutcome;
-import org.stepwise.domain.referral.ReferralStatus;
 
 /**
  * Measures how long the demo generator takes (about 10,000 referrals, and about 150,000 contacts)
- * and prints the national figures of a 2,000-patient demo caseload. A measurement, not a test:
- * {@code mvn -q test-compile} then
- * {@code java -cp target/classes:target/test-classes org.stepwise.demo.DemoCaseloadBenchmark}.
+ * and prints the figures of a 2,000-patient demo caseload ({@link DemoFigures}). A measurement, not a
+ * test: {@code mvn -q -o test-compile} then
+ * {@code java -cp target/classes:target/test-classes org.stepwise.demo.DemoCaseloadBenchmark [figures N SEED...]}.
  */
 public final class DemoCaseloadBenchmark {
 
@@ -31,7 +21,22 @@ public final class DemoCaseloadBenchmark {
     private DemoCaseloadBenchmark() {
     }
 
+    /**
+     * No arguments: the timings and the figures of seed 20261123. {@code figures N SEED...}: the figures
+     * of N patients for each seed. {@code flags N FIRST COUNT}: how reliably N patients raise every
+     * flag, over COUNT seeds from FIRST.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("figures")) {
+            for (int i = 2; i < args.length; i++) {
+                figures(Long.parseLong(args[i]), Integer.parseInt(args[1]));
+            }
+            return;
+        }
+        if (args.length > 0 && args[0].equals("flags")) {
+            flagReach(Integer.parseInt(args[1]), Long.parseLong(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         time("about 10,000 referrals", 9_450);
         time("about 150,000 contacts", 19_000);
         figures(DemoFixture.SEED, 2_000);
@@ -52,42 +57,25 @@ public final class DemoCaseloadBenchmark {
                 first, millis[RUNS / 2], millis[0], RUNS);
     }
 
+    /** The figures of a caseload of {@code patients} for {@code seed} on the review date, as the tests see them. */
     private static void figures(long seed, int patients) {
         DemoCaseload caseload = new DemoCaseloadGenerator(seed, TODAY).generate(patients);
-        List<DemoReferral> referrals = DemoFixture.referrals(caseload);
-        OutcomeClassifier classifier = new OutcomeClassifier(MeasureCatalogue.standard());
-        FlagEvaluator flagEvaluator = new FlagEvaluator(MeasureCatalogue.standard());
-        Map<Flag, Integer> flags = new EnumMap<>(Flag.class);
-        List<ReferralOutcome> outcomes = new ArrayList<>();
-        Map<ReferralStatus, Integer> statuses = new EnumMap<>(ReferralStatus.class);
-        int phq9 = 0;
-        int item9 = 0;
-        for (int i = 0; i < referrals.size(); i++) {
-            DemoReferral referral = referrals.get(i);
-            outcomes.add(classifier.classify(referral.toRecord("r" + i)));
-            for (Flag flag : flagEvaluator.evaluate(referral.toRecord("r" + i), TODAY)) {
-                flags.merge(flag, 1, Integer::sum);
-            }
-            statuses.merge(referral.status(), 1, Integer::sum);
-            for (Contact contact : referral.contacts()) {
-                for (var score : contact.scores()) {
-                    if (score.measure() == MeasureCode.PHQ9) {
-                        phq9++;
-                        item9 += score.items().get(8) >= 1 ? 1 : 0;
-                    }
-                }
+        System.out.printf(Locale.ROOT, "seed %d, %d patients, today %s, rates over %s:%n%s", seed, patients, TODAY,
+                DemoFigures.period(TODAY), DemoFigures.of(caseload, TODAY).table());
+    }
+
+    /** For {@code count} seeds from {@code firstSeed}: per flag, the fewest referrals raising it and the seeds with none. */
+    private static void flagReach(int patients, long firstSeed, int count) {
+        Map<Flag, Integer> fewest = new EnumMap<>(Flag.class);
+        Map<Flag, Integer> none = new EnumMap<>(Flag.class);
+        for (long seed = firstSeed; seed < firstSeed + count; seed++) {
+            DemoFigures figures = DemoFigures.of(new DemoCaseloadGenerator(seed, TODAY).generate(patients), TODAY);
+            for (Flag flag : Flag.values()) {
+                fewest.merge(flag, figures.flagged(flag), Math::min);
+                none.merge(flag, figures.flagged(flag) == 0 ? 1 : 0, Integer::sum);
             }
         }
-        OutcomeSummary summary = OutcomeSummary.of(outcomes);
-        System.out.printf(Locale.ROOT, "seed %d, %d patients: %d referrals, %d contacts; statuses %s%n", seed,
-                patients, referrals.size(), caseload.contactCount(), statuses);
-        System.out.printf(Locale.ROOT, "ended %d (%.3f), finished a course %d; recovery %s (%d/%d), "
-                        + "reliable improvement %s, reliable deterioration %s, reliable recovery %s, paired %s; "
-                        + "PHQ-9 item 9 >= 1 at %.3f of PHQ-9s%n",
-                summary.ended(), (double) summary.ended() / summary.referrals(), summary.finishedTreatment(),
-                summary.recoveryRate(), summary.recovered(), summary.atCaseness(), summary.reliableImprovementRate(),
-                summary.reliableDeteriorationRate(), summary.reliableRecoveryRate(), summary.pairedScoreRate(),
-                (double) item9 / phq9);
-        System.out.println("referrals flagged: " + flags);
+        System.out.printf(Locale.ROOT, "%d seeds from %d, %d patients: fewest referrals flagged %s; seeds with none %s%n",
+                count, firstSeed, patients, fewest, none);
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
@@ -34,10 +35,13 @@ import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.measure.Score;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.referral.Employment;
+import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
@@ -135,19 +139,34 @@ class DemoCaseloadGeneratorTest {
     }
 
     @Test
-    void attendedContactsCarryTheMeasuresOfTheProblem() {
+    void attendedContactsCarryTheMeasuresOfTheProblemOrGad7OnlyWhereItsAdsmIsNotUsed() {
+        int withAdsm = 0;
+        int adsmNotUsed = 0;
         for (DemoReferral referral : referrals()) {
-            MeasureCode anxiety = CATALOGUE.anxietyMeasureFor(referral.referral().problemDescriptor());
-            Set<MeasureCode> expected = EnumSet.of(MeasureCode.PHQ9, MeasureCode.GAD7, MeasureCode.WSAS,
-                    MeasureCode.PHOBIA_SOCIAL, MeasureCode.PHOBIA_AGORA, MeasureCode.PHOBIA_SPECIFIC, anxiety);
+            MeasureCode adsm = CATALOGUE.anxietyMeasureFor(referral.referral().problemDescriptor());
+            boolean adsmUsed = referral.contacts().stream().flatMap(c -> c.scores().stream())
+                    .anyMatch(s -> s.measure() == adsm);
+            Set<MeasureCode> expected = new java.util.HashSet<>(List.of(MeasureCode.PHQ9, MeasureCode.GAD7, MeasureCode.WSAS,
+                    MeasureCode.PHOBIA_SOCIAL, MeasureCode.PHOBIA_AGORA, MeasureCode.PHOBIA_SPECIFIC));
+            if (adsmUsed) {
+                expected.add(adsm);
+            }
+            boolean scored = false;
             for (Contact contact : referral.contacts()) {
                 if (!contact.scores().isEmpty()) {
                     Set<MeasureCode> recorded = contact.scores().stream().map(Score::measure)
-                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(MeasureCode.class)));
+                            .collect(Collectors.toCollection(() -> new java.util.HashSet<MeasureCode>()));
                     assertEquals(expected, recorded);
+                    scored = true;
                 }
             }
+            if (adsm != MeasureCode.GAD7 && scored) {
+                withAdsm++;
+                adsmNotUsed += adsmUsed ? 0 : 1;
+            }
         }
+        double share = (double) adsmNotUsed / withAdsm;
+        assertTrue(share >= 0.15 && share <= 0.35, "ADSM not used in " + share + " of the referrals whose problem has one");
     }
 
     @Test
@@ -237,7 +256,7 @@ class DemoCaseloadGeneratorTest {
             boolean treated = referral.contacts().stream()
                     .anyMatch(c -> c.attendance().attended() && c.type().isTreatment());
             boolean assessed = referral.contacts().stream()
-                    .anyMatch(c -> c.attendance().attended() && c.type() == ContactType.ASSESSMENT);
+                    .anyMatch(c -> c.attendance().attended() && c.type().isAssessment());
             switch (referral.status()) {
                 case REFERRED -> assertFalse(assessed || treated, "referred: not yet assessed");
                 case ASSESSED, WAITING -> assertTrue(assessed && !treated, "assessed, no treatment yet");
@@ -254,10 +273,10 @@ class DemoCaseloadGeneratorTest {
     }
 
     @Test
-    void aboutAThirdOfReferralsHaveEnded() {
+    void aboutFourInTenReferralsHaveEnded() {
         double ended = share(referrals(), r -> r.status() == ReferralStatus.ENDED);
 
-        assertTrue(ended >= 0.28 && ended <= 0.40, "ended " + ended);
+        assertTrue(ended >= 0.34 && ended <= 0.46, "ended " + ended);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -267,11 +286,12 @@ class DemoCaseloadGeneratorTest {
             a second referral                  | reReferred    | 0.03 | 0.12
             contacts not attended (DNA)        | dna           | 0.07 | 0.13
             contacts cancelled                 | cancelled     | 0.02 | 0.08
-            PHQ-9s with item 9 at 1 or more    | item9         | 0.05 | 0.15
+            PHQ-9s with item 9 at 1 or more    | item9         | 0.10 | 0.22
             referrals stepped up from 2 to 3   | steppedUp     | 0.02 | 0.10
-            ended referrals that dropped out   | droppedOut    | 0.08 | 0.25
-            ended referrals that completed     | completed     | 0.60 | 0.90
-            assessed within 6 weeks            | assessedIn6   | 0.70 | 0.95
+            ended referrals that dropped out   | droppedOut    | 0.12 | 0.30
+            ended referrals that completed     | completed     | 0.60 | 0.85
+            ended at assessment                | endedAtAssess | 0.05 | 0.20
+            assessed within 6 weeks            | assessedIn6   | 0.88 | 0.99
             """)
     void theMixLooksLikeATalkingTherapiesCaseload(String name, String figure, double low, double high) {
         List<DemoReferral> referrals = referrals();
@@ -291,6 +311,8 @@ class DemoCaseloadGeneratorTest {
             case "steppedUp" -> share(referrals, r -> r.steps().size() > 1);
             case "droppedOut" -> share(ended, r -> r.endReason() == EndReason.DROPPED_OUT);
             case "completed" -> share(ended, r -> r.endReason() == EndReason.COMPLETED);
+            case "endedAtAssess" -> share(ended, r -> r.contacts().stream()
+                    .noneMatch(c -> c.attendance().attended() && c.type().isTreatment()));
             case "assessedIn6" -> share(referrals.stream().filter(r -> firstAssessment(r) != null).toList(),
                     r -> ChronoUnit.DAYS.between(r.referral().referralDate(), firstAssessment(r)) <= 42);
             default -> throw new IllegalArgumentException(figure);
@@ -342,13 +364,11 @@ class DemoCaseloadGeneratorTest {
         }
     }
 
-    @ParameterizedTest(name = "step {0}: {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            2 | 748051000000105 748041000000107
-            3 | 304891004 443730003 449030000 286711000000107 314034001
-            """)
-    void treatmentContactsRecordATherapyThatFitsTheStep(int step, String allowed) {
-        Set<String> codes = Set.of(allowed.split(" "));
+    @ParameterizedTest(name = "step {0}")
+    @ValueSource(ints = {2, 3})
+    void treatmentContactsRecordEveryTherapyTheTableOffersAtTheStepAndNoOther(int step) {
+        Set<String> codes = CATALOGUE.therapiesForStep(step).stream().map(Therapy::snomedCode)
+                .collect(Collectors.toSet());
         Set<String> seen = new HashSet<>();
         for (DemoReferral referral : referrals()) {
             for (Contact contact : referral.contacts()) {
@@ -362,6 +382,42 @@ class DemoCaseloadGeneratorTest {
             }
         }
         assertEquals(codes, seen, "every therapy of the step is used");
+    }
+
+    @ParameterizedTest(name = "{0}: only {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            F43.1 | 304891004 449030000
+            F42   | 304891004
+            F41.2 | 304891004 286711000000107
+            """)
+    void stepThreeTherapiesFitTheProblem(String problem, String fitting) {
+        Set<String> allowed = Set.of(fitting.split(" "));
+        Set<String> seen = referrals().stream().filter(r -> r.referral().problemDescriptor().equals(problem))
+                .flatMap(r -> r.contacts().stream())
+                .filter(c -> c.attendance().attended() && c.type().isTreatment() && c.step() == 3)
+                .map(Contact::therapyType).collect(Collectors.toSet());
+
+        assertEquals(allowed, seen);
+    }
+
+    @Test
+    void anAssessmentAndTreatmentContactOpensAStepTwoCourseInsteadOfAnAssessment() {
+        int opened = 0;
+        for (DemoReferral referral : referrals()) {
+            List<Contact> attended = referral.contacts().stream().filter(c -> c.attendance().attended()).toList();
+            for (int i = 0; i < attended.size(); i++) {
+                Contact contact = attended.get(i);
+                if (contact.type() == ContactType.ASSESSMENT_AND_TREATMENT) {
+                    assertEquals(0, i, "the first attended contact");
+                    assertEquals(2, contact.step());
+                    assertNotNull(contact.therapyType(), "a treatment contact records its therapy");
+                    assertTrue(attended.stream().noneMatch(c -> c.type() == ContactType.ASSESSMENT),
+                            "no separate assessment");
+                    opened++;
+                }
+            }
+        }
+        assertTrue(opened >= 100, "assessment-and-treatment contacts " + opened);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -407,6 +463,52 @@ class DemoCaseloadGeneratorTest {
     }
 
     @Test
+    void everyReferralRecordsEmploymentAtItsStartAndAtItsEndOnceEnded() {
+        for (DemoReferral referral : referrals()) {
+            Employment employment = referral.employment();
+            boolean seen = referral.contacts().stream().anyMatch(c -> c.attendance().attended());
+            assertAll(
+                    () -> assertNotNull(employment.atStart(), "status at the start"),
+                    () -> assertEquals(referral.endDate() != null, employment.atEnd() != null,
+                            "status at the end exactly when ended"),
+                    () -> assertTrue(seen || !employment.support(), "support only once seen"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: WSAS work item not applicable in {1} to {2}")
+    @CsvSource({"RETIRED, 0.6, 1.0", "EMPLOYED, 0.0, 0.1"})
+    void theWsasWorkItemFollowsEmployment(EmploymentStatus status, double low, double high) {
+        List<Score> wsas = referrals().stream().filter(r -> r.employment().atStart() == status)
+                .flatMap(r -> r.contacts().stream()).flatMap(c -> c.scores().stream())
+                .filter(s -> s.measure() == MeasureCode.WSAS).toList();
+        double notApplicable = share(wsas, s -> s.items().getFirst() == null);
+
+        assertTrue(notApplicable >= low && notApplicable <= high, status + ": " + notApplicable);
+    }
+
+    @Test
+    void aReferralBecomesTheReferralAStoreKeepsWithItsEmployment() {
+        DemoReferral ended = referrals().stream().filter(r -> r.endDate() != null && r.steps().size() > 1)
+                .findFirst().orElseThrow();
+
+        Referral stored = ended.toReferral();
+
+        assertAll(
+                () -> assertNull(stored.id()),
+                () -> assertNull(stored.uuid()),
+                () -> assertEquals(ended.referral().referralDate(), stored.referralDate()),
+                () -> assertEquals(ended.referral().source(), stored.source()),
+                () -> assertEquals(ended.referral().problemDescriptor(), stored.problemDescriptor()),
+                () -> assertEquals(ended.status(), stored.status()),
+                () -> assertEquals(ended.endDate(), stored.endDate()),
+                () -> assertEquals(ended.endReason(), stored.endReason()),
+                () -> assertEquals(ended.steps(), stored.steps()),
+                () -> assertEquals(ended.employment(), stored.employment()),
+                () -> assertNotNull(stored.employment().atEnd()),
+                () -> assertTrue(stored.demo()));
+    }
+
+    @Test
     void aReferralBecomesTheRecordTheClinicalRulesRead() {
         DemoReferral referral = referrals().stream()
                 .filter(r -> r.contacts().stream().anyMatch(c -> c.riskReview() != null))
@@ -447,7 +549,7 @@ class DemoCaseloadGeneratorTest {
 
     private static LocalDate firstAssessment(DemoReferral referral) {
         return referral.contacts().stream()
-                .filter(c -> c.attendance().attended() && c.type() == ContactType.ASSESSMENT)
+                .filter(c -> c.attendance().attended() && c.type().isAssessment())
                 .map(Contact::date).findFirst().orElse(null);
     }
 

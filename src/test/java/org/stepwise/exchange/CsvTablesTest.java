@@ -25,18 +25,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.referral.EmploymentStatus;
 
 class CsvTablesTest {
 
     @TempDir
     Path folder;
 
+    /** Cognitive behavioural therapy (SNOMED CT), from the measure table's therapy list. */
+    private static final String CBT = "304891004";
+
     private final FileHeader header = OutcomeFiles.header("uid-1", "2026-11-23T09:00:00Z");
 
     private FileReferral finished() {
         return OutcomeFiles.referral(1).referred("2026-04-01").ended("2026-06-30")
+                .employment(EmploymentStatus.UNEMPLOYED_SEEKING_WORK, EmploymentStatus.EMPLOYED, true)
                 .assessment("2026-04-08", phq9(16), gad7(13))
                 .missed("2026-04-15")
+                .therapy(CBT)
                 .treatment("2026-04-22", phq9(11), gad7(9))
                 .treatment("2026-05-06", phq9(6), gad7(5))
                 .build();
@@ -66,11 +72,12 @@ class CsvTablesTest {
         List<List<String>> rows = table(CsvTables.REFERRALS);
         assertEquals(CsvTables.REFERRAL_COLUMNS, rows.getFirst());
         assertEquals(3, rows.size());
-        assertEquals(List.of(OutcomeFiles.PSEUDONYMS.referral(1), OutcomeFiles.PSEUDONYMS.patient("9990000001"),
-                "26-35", "female", "A", "2026-04-01", "self", "F41.1", "2026-06-30", "completed", "2", "true", "PHQ9",
-                "GAD7", "16", "13", "6", "5", "true", "true", "true", "false", "true", "7", "21"), rows.get(1));
-        assertEquals(List.of(OutcomeFiles.PSEUDONYMS.referral(2), OutcomeFiles.PSEUDONYMS.patient("9990000002"),
-                "26-35", "female", "A", "2026-05-01", "self", "F40.0", "", "", "0", "false", "PHQ9",
+        assertEquals(List.of(OutcomeFiles.pseudonym(1), OutcomeFiles.PSEUDONYMS.patient("9990000001"),
+                "26-35", "female", "A", "2026-04-01", "self", "F41.1", "2026-06-30", "completed", "02", "01", "true",
+                "2", "true", "PHQ9", "GAD7", "16", "13", "6", "5", "true", "true", "true", "false", "true", "7", "21"),
+                rows.get(1));
+        assertEquals(List.of(OutcomeFiles.pseudonym(2), OutcomeFiles.PSEUDONYMS.patient("9990000002"),
+                "26-35", "female", "A", "2026-05-01", "self", "F40.0", "", "", "", "", "false", "0", "false", "PHQ9",
                 "GAD7", "9", "", "9", "", "", "", "", "", "", "9", ""), rows.get(2));
     }
 
@@ -79,14 +86,16 @@ class CsvTablesTest {
         CsvTables.Written written = write(finished(), agoraphobia());
         List<List<String>> contacts = table(CsvTables.CONTACTS);
         List<List<String>> scores = table(CsvTables.SCORES);
-        String first = OutcomeFiles.PSEUDONYMS.referral(1);
-        String second = OutcomeFiles.PSEUDONYMS.referral(2);
+        String first = OutcomeFiles.pseudonym(1);
+        String second = OutcomeFiles.pseudonym(2);
         assertAll(
-                () -> assertEquals(List.of("referral", "date", "type", "attendance", "medium", "step", "minutes"),
-                        contacts.getFirst()),
-                () -> assertEquals(List.of(first, "2026-04-15", "treatment", "dna", "telephone", "2", "30"),
+                () -> assertEquals(List.of("referral", "date", "type", "attendance", "medium", "step", "minutes",
+                        "therapyType"), contacts.getFirst()),
+                () -> assertEquals(List.of(first, "2026-04-15", "treatment", "dna", "telephone", "2", "30", ""),
                         contacts.get(2)),
-                () -> assertEquals(List.of(second, "2026-05-10", "assessment", "attended", "telephone", "2", "30"),
+                () -> assertEquals(List.of(first, "2026-04-22", "treatment", "attended", "telephone", "2", "30", CBT),
+                        contacts.get(3)),
+                () -> assertEquals(List.of(second, "2026-05-10", "assessment", "attended", "telephone", "2", "30", ""),
                         contacts.get(5)),
                 () -> assertEquals(6, contacts.size()),
                 () -> assertEquals(List.of("referral", "date", "measure", "total", "items"), scores.getFirst()),
@@ -103,7 +112,7 @@ class CsvTablesTest {
     void theManifestCarriesTheHeaderAndEachTablesChecksumAndRows() throws Exception {
         CsvTables.Written written = write(finished(), agoraphobia());
         JsonNode manifest = MAPPER.readTree(folder.resolve(CsvTables.MANIFEST).toFile());
-        JsonNode expectedHeader = OutcomeFileJson.header(header);
+        JsonNode expectedHeader = MAPPER.readTree(OutcomeFileJson.header(header).toString());
         expectedHeader.properties().forEach(e -> assertEquals(e.getValue(), manifest.get(e.getKey()), e.getKey()));
         JsonNode tables = manifest.get("tables");
         assertEquals(3, tables.size());
@@ -120,6 +129,24 @@ class CsvTablesTest {
         assertEquals(List.of(CsvTables.REFERRALS, CsvTables.CONTACTS, CsvTables.SCORES),
                 List.of(tables.get(0).get("file").textValue(), tables.get(1).get("file").textValue(),
                         tables.get(2).get("file").textValue()));
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aDiskThatFillsPartWayLeavesNoPartFile() throws Exception {
+        // Issue 19, finding 10: a full disk also fails closing each table (its buffer cannot be written);
+        // every temporary file is removed all the same. A file-size limit makes the disk "full" at 64 KiB.
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder("bash", "-c", "ulimit -f 64; exec \"$0\" -XX:-UsePerfData -Xshare:auto "
+                + "-cp \"$1\" " + CsvFullDiskChild.class.getName() + " \"$2\"", java.toString(),
+                System.getProperty("java.class.path"), folder.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, child.waitFor());
+        assertEquals("failed: IOException", output);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).toList(), "no .part file is left");
+        }
     }
 
     @Test

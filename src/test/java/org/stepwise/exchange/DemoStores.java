@@ -18,7 +18,15 @@ public final class DemoStores {
 
     /** A demo caseload of this many patients, dated up to today (the store refuses later dates). */
     public static DemoCaseload caseload(long seed, int patients) {
-        return new DemoCaseloadGenerator(seed, LocalDate.now()).generate(patients);
+        return caseload(seed, patients, LocalDate.now());
+    }
+
+    /**
+     * A demo caseload dated up to {@code today}: for an export whose clock is fixed on that day (an
+     * outcome file carries no date after the day it was generated).
+     */
+    public static DemoCaseload caseload(long seed, int patients, LocalDate today) {
+        return new DemoCaseloadGenerator(seed, today).generate(patients);
     }
 
     public static void write(CaseloadStore store, DemoCaseload caseload) {

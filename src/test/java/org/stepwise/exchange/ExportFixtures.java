@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
@@ -15,6 +16,8 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.referral.Employment;
+import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
@@ -43,15 +46,25 @@ final class ExportFixtures {
         return patient(id, LocalDate.of(1990, 4, 12));
     }
 
+    /** The UUID a stored referral of this id was given (made from the id, so tests can name it). */
+    static UUID uuid(long id) {
+        return OutcomeFiles.uuid(id);
+    }
+
     static Referral open(long id, long patientId, LocalDate referralDate, String problem) {
-        return new Referral(id, patientId, referralDate, ReferralSource.GP, problem, ReferralStatus.IN_TREATMENT,
-                null, null, List.of(new StepChange(referralDate, 2)), false);
+        return open(id, patientId, referralDate, problem, Employment.NOT_RECORDED);
+    }
+
+    static Referral open(long id, long patientId, LocalDate referralDate, String problem, Employment employment) {
+        return new Referral(id, uuid(id), patientId, referralDate, ReferralSource.GP, problem,
+                ReferralStatus.IN_TREATMENT, null, null, List.of(new StepChange(referralDate, 2)), employment, false);
     }
 
     static Referral ended(long id, long patientId, LocalDate referralDate, LocalDate endDate) {
-        return new Referral(id, patientId, referralDate, ReferralSource.SELF, "F41.1", ReferralStatus.ENDED,
-                endDate, EndReason.COMPLETED, List.of(new StepChange(referralDate, 2), new StepChange(endDate.minusDays(30), 3)),
-                false);
+        return new Referral(id, uuid(id), patientId, referralDate, ReferralSource.SELF, "F41.1", ReferralStatus.ENDED,
+                endDate, EndReason.COMPLETED,
+                List.of(new StepChange(referralDate, 2), new StepChange(endDate.minusDays(30), 3)),
+                new Employment(EmploymentStatus.LONG_TERM_SICK_OR_DISABLED, EmploymentStatus.EMPLOYED, true), false);
     }
 
     /** Contacts of one referral, built in a few calls; ids count up in the order they are added. */

@@ -10,7 +10,9 @@ import static org.stepwise.exchange.OutcomeFiles.PSEUDONYMS;
 import static org.stepwise.exchange.OutcomeFiles.gad7;
 import static org.stepwise.exchange.OutcomeFiles.phq9;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -21,23 +23,33 @@ import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.referral.Employment;
+import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ReferralSource;
+import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.referral.StepChange;
 
 class ExportMapperTest {
 
-    private final ExportMapper mapper = new ExportMapper(PSEUDONYMS, CATALOGUE);
+    private static final Instant GENERATED = Instant.parse("2026-11-23T09:00:00Z");
+
+    private final ExportMapper mapper = new ExportMapper(PSEUDONYMS, CATALOGUE, GENERATED);
 
     @Test
     void identifiersBecomeKeyedPseudonymsAndDemographicsStayCoded() {
         Referral referral = ExportFixtures.open(41, 7, LocalDate.of(2026, 5, 4), "F32.1");
         FileReferral mapped = mapper.map(referral, ExportFixtures.patient(7), List.of());
         assertAll(
-                () -> assertEquals(PSEUDONYMS.referral(41), mapped.pseudonym()),
+                () -> assertEquals(PSEUDONYMS.referral(ExportFixtures.uuid(41)), mapped.pseudonym(),
+                        "the referral pseudonym is made from its UUID, not its row"),
                 () -> assertEquals(PSEUDONYMS.patient(ExportFixtures.NHS), mapped.patientPseudonym()),
                 () -> assertEquals("non-binary", mapped.gender().code()),
                 () -> assertEquals("H", mapped.ethnicity().code()),
@@ -74,15 +86,16 @@ class ExportMapperTest {
                 .list();
         FileReferral mapped = mapper.map(ExportFixtures.open(41, 7, LocalDate.of(2026, 5, 4), "F41.1"),
                 ExportFixtures.patient(7), given.reversed());
+        String therapy = ExportFixtures.THERAPY;
         assertEquals(List.of(
                 new ContactRecord(LocalDate.of(2026, 5, 10), ContactType.ASSESSMENT, Attendance.ATTENDED, Medium.VIDEO,
-                        2, 45, List.of(phq9(16))),
+                        2, 45, List.of(phq9(16)), therapy),
                 new ContactRecord(LocalDate.of(2026, 5, 20), ContactType.TREATMENT, Attendance.DNA, Medium.TELEPHONE,
-                        3, null, List.of()),
+                        3, null, List.of(), null),
                 new ContactRecord(LocalDate.of(2026, 6, 1), ContactType.TREATMENT, Attendance.ATTENDED, Medium.VIDEO,
-                        2, 45, List.of(phq9(12), gad7(9))),
+                        2, 45, List.of(phq9(12), gad7(9)), therapy),
                 new ContactRecord(LocalDate.of(2026, 6, 1), ContactType.REVIEW, Attendance.ATTENDED, Medium.VIDEO,
-                        2, 45, List.of(phq9(11)))),
+                        2, 45, List.of(phq9(11)), therapy)),
                 mapped.contacts());
     }
 
@@ -114,7 +127,88 @@ class ExportMapperTest {
     }
 
     @Test
-    void noIdentifierNoteRiskNarrativeOrTherapyTypeReachesTheFileForm() {
+    void employmentGoesIntoTheFileFormAndAnOpenReferralHasNoStatusAtItsEnd() {
+        Referral ended = ExportFixtures.ended(41, 7, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 1));
+        assertEquals(new Employment(EmploymentStatus.LONG_TERM_SICK_OR_DISABLED, EmploymentStatus.EMPLOYED, true),
+                mapper.map(ended, ExportFixtures.patient(7), List.of()).employment());
+        Referral reopened = ExportFixtures.open(42, 7, LocalDate.of(2026, 4, 1), "F41.1",
+                new Employment(EmploymentStatus.STUDENT, EmploymentStatus.EMPLOYED, false));
+        FileReferral open = mapper.map(reopened, ExportFixtures.patient(7), List.of());
+        assertEquals(new Employment(EmploymentStatus.STUDENT, null, false), open.employment());
+        ObjectNode node = OutcomeFileJson.referral(open);
+        assertEquals("03", node.get("employmentAtStart").textValue());
+        assertTrue(node.get("employmentAtEnd").isNull());
+        assertFalse(node.get("employmentSupport").booleanValue());
+    }
+
+    @Test
+    void anMiTotalStoredToTwoDecimalsIsCarriedAsTheMeanOfItsItemsToTheTablesFour() {
+        Integer[] items = new Integer[27];
+        java.util.Arrays.fill(items, 2);
+        items[0] = 3;
+        items[1] = 3;
+        items[2] = null;
+        // Two threes and 24 twos over 26 answered items: 54 / 26 = 2.076923…, carried as 2.0769.
+        Score stored = new Score(MeasureCode.MI, new BigDecimal("2.08"), java.util.Arrays.asList(items));
+        List<Contact> contacts = new ExportFixtures.Contacts(41, 1)
+                .attended("2026-05-10", ContactType.ASSESSMENT, phq9(9), stored).list();
+        FileReferral mapped = mapper.map(ExportFixtures.open(41, 7, LocalDate.of(2026, 5, 4), "F40.0"),
+                ExportFixtures.patient(7), contacts);
+        assertEquals(new BigDecimal("2.0769"), mapped.contacts().getFirst().score(MeasureCode.MI).orElseThrow().total());
+    }
+
+    @Test
+    void aStoredReferralWithoutItsUuidIsRefused() {
+        Referral withoutUuid = new Referral(41L, 7, LocalDate.of(2026, 5, 4), ReferralSource.GP, "F41.1",
+                ReferralStatus.IN_TREATMENT, null, null, List.of(new StepChange(LocalDate.of(2026, 5, 4), 2)), false);
+        assertThrows(IllegalArgumentException.class, () -> mapper.map(withoutUuid, ExportFixtures.patient(7), List.of()));
+    }
+
+    @Test
+    void aServiceDescriptorGoesIntoTheFileAsItsIcd10Code() {
+        MeasureCatalogue service = ServiceTables.withIesrAndBdd();
+        ExportMapper serviceMapper = new ExportMapper(PSEUDONYMS, service, GENERATED);
+        Referral bdd = ExportFixtures.open(41, 7, LocalDate.of(2026, 5, 4), "BDD");
+        assertEquals("F45.2", serviceMapper.map(bdd, ExportFixtures.patient(7), List.of()).problemDescriptor());
+        assertEquals(Optional.of(ExportMapper.LeftOut.NO_ICD10_CODE),
+                mapper.leftOut(bdd, ExportFixtures.patient(7), List.of()), "the bundled table has no BDD");
+    }
+
+    @Test
+    void aMeasureOnlyTheServicesTableDefinesIsExportedAndItsOutcomeJudgedByThatTable() throws Exception {
+        MeasureCatalogue service = ServiceTables.withIesrAndBdd();
+        Score[] iesr = new Score[3];
+        for (int i = 0; i < 3; i++) {
+            Integer[] items = new Integer[22];
+            java.util.Arrays.fill(items, i == 0 ? 2 : 1);
+            iesr[i] = service.definition(service.code("IESR").orElseThrow()).score(java.util.Arrays.asList(items));
+        }
+        List<Contact> contacts = new ExportFixtures.Contacts(41, 1)
+                .attended("2026-04-10", ContactType.ASSESSMENT, phq9(15), iesr[0])
+                .attended("2026-04-24", ContactType.TREATMENT, phq9(8), iesr[1])
+                .attended("2026-05-08", ContactType.TREATMENT, phq9(6), iesr[2])
+                .list();
+        Referral ptsd = new Referral(41L, ExportFixtures.uuid(41), 7, LocalDate.of(2026, 4, 1), ReferralSource.GP,
+                "F43.1", ReferralStatus.ENDED, LocalDate.of(2026, 5, 8), org.stepwise.domain.referral.EndReason.COMPLETED,
+                List.of(new StepChange(LocalDate.of(2026, 4, 1), 3)), Employment.NOT_RECORDED, false);
+        FileReferral mapped = new ExportMapper(PSEUDONYMS, service, GENERATED).map(ptsd, ExportFixtures.patient(7), contacts);
+        assertEquals("IESR", mapped.outcome().anxietyMeasure().code());
+        assertEquals(true, mapped.outcome().recovered());
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("iesr-export");
+        try {
+            java.nio.file.Path file = new OutcomeFileWriter(service, OutcomeFiles.KEY).write(folder,
+                    OutcomeFiles.header("uid-1", "2026-11-23T09:00:00Z"), List.of(mapped).iterator()).file();
+            Review review = new ReviewService(service, OutcomeFiles.KEY).review(List.of(file));
+            assertEquals(List.of(), review.refused());
+            assertEquals(1, review.overall().recovered());
+            java.nio.file.Files.delete(file);
+        } finally {
+            java.nio.file.Files.delete(folder);
+        }
+    }
+
+    @Test
+    void noIdentifierNoteOrRiskNarrativeReachesTheFileForm() {
         List<Contact> contacts = new ExportFixtures.Contacts(41, 1)
                 .attended("2026-04-10", ContactType.ASSESSMENT, phq9(16), gad7(13))
                 .list();
@@ -123,24 +217,31 @@ class ExportMapperTest {
                 mapper.map(ExportFixtures.open(41, 7, LocalDate.of(2026, 4, 1), "F41.1"), patient, contacts)).toString();
         for (String secret : List.of(ExportFixtures.GIVEN, ExportFixtures.FAMILY, ExportFixtures.NHS, "999 000 0018",
                 "1990-04-12", "12/04/1990", patient.phone(), patient.email(), patient.address(), patient.postcode(),
-                patient.gpPractice(), ExportFixtures.NOTE, ExportFixtures.RISK_NOTE, ExportFixtures.THERAPY, "moderate")) {
+                patient.gpPractice(), ExportFixtures.NOTE, ExportFixtures.RISK_NOTE, "moderate")) {
             assertFalse(json.contains(secret), () -> "the file form carries " + secret);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "no problem descriptor, , 1990-04-12, NO_PROBLEM_DESCRIPTOR",
-            "fifteen at referral, F41.1, 2010-05-05, UNDER_16",
-            "sixteen at referral, F41.1, 2010-05-04, "})
-    void aReferralFormatOneCannotHoldIsLeftOutWithItsReason(String name, String problem, LocalDate born,
-            ExportMapper.LeftOut expected) {
+            "no problem descriptor, , 1990-04-12, , NO_PROBLEM_DESCRIPTOR",
+            "a service code the table does not know, BDD, 1990-04-12, , NO_ICD10_CODE",
+            "fifteen at referral, F41.1, 2010-05-05, , UNDER_16",
+            "sixteen at referral, F41.1, 2010-05-04, , ",
+            "a contact the day before the referral, F41.1, 1990-04-12, 2026-05-03, IMPOSSIBLE_DATES",
+            "a contact on the referral date, F41.1, 1990-04-12, 2026-05-04, ",
+            "a contact on the day of the export, F41.1, 1990-04-12, 2026-11-23, ",
+            "a contact the day after the export (anywhere on Earth), F41.1, 1990-04-12, 2026-11-24, IMPOSSIBLE_DATES"})
+    void aReferralTheFormatCannotHoldTrulyIsLeftOutWithItsReason(String name, String problem, LocalDate born,
+            String contactDate, ExportMapper.LeftOut expected) {
         Referral referral = ExportFixtures.open(41, 7, LocalDate.of(2026, 5, 4), problem);
         Patient patient = ExportFixtures.patient(7, born);
-        assertEquals(Optional.ofNullable(expected), ExportMapper.leftOut(referral, patient));
+        List<Contact> contacts = contactDate == null ? List.of()
+                : new ExportFixtures.Contacts(41, 1).missed(contactDate).list();
+        assertEquals(Optional.ofNullable(expected), mapper.leftOut(referral, patient, contacts));
         if (expected != null) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> mapper.map(referral, patient, List.of()));
+                    () -> mapper.map(referral, patient, contacts));
             assertEquals("Referral 41 cannot be exported: " + expected.label() + ".", refused.getMessage());
         }
     }

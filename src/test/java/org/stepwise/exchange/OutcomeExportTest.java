@@ -51,9 +51,10 @@ class OutcomeExportTest {
 
     @BeforeEach
     void fill() {
-        DemoStores.write(store, DemoStores.caseload(11, 60));
+        LocalDate today = LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC);
+        DemoStores.write(store, DemoStores.caseload(11, 60, today));
         store.saveServiceKey(key.bytes(), "generated");
-        period = ExportPeriod.financialYearContaining(LocalDate.now());
+        period = ExportPeriod.financialYearContaining(today);
     }
 
     private List<ReferralRecord> inPeriod() {
@@ -69,7 +70,7 @@ class OutcomeExportTest {
         OutcomeFile file = ((ReadResult.Accepted) new OutcomeFileReader(CATALOGUE).read(result.written().file())).file();
         Set<String> expected = inPeriod().stream()
                 .filter(r -> r.problemDescriptor() != null)
-                .map(r -> key.pseudonymiser().referral(Long.parseLong(r.key())))
+                .map(r -> key.pseudonymiser().referral(store.referral(Long.parseLong(r.key())).orElseThrow().uuid()))
                 .collect(Collectors.toSet());
         assertEquals(expected, file.referrals().stream().map(FileReferral::pseudonym).collect(Collectors.toSet()));
         assertTrue(expected.size() > 10 && expected.size() < store.referralRecords().size(),
@@ -84,8 +85,8 @@ class OutcomeExportTest {
 
         OutcomeClassifier classifier = new OutcomeClassifier(CATALOGUE);
         OutcomeSummary fromStore = OutcomeSummary.of(inPeriod().stream()
-                .filter(r -> r.problemDescriptor() != null).map(classifier::classify).toList());
-        OutcomeSummary fromFile = OutcomeSummary.of(List.copyOf(file.outcomes().values()));
+                .filter(r -> r.problemDescriptor() != null).map(classifier::classify).toList(), file.header().period());
+        OutcomeSummary fromFile = OutcomeSummary.of(List.copyOf(file.outcomes().values()), file.header().period());
         assertEquals(fromStore, fromFile);
         assertTrue(fromFile.finishedTreatment() > 0, "the demo caseload has finished courses in the period");
     }
@@ -191,7 +192,17 @@ class OutcomeExportTest {
     }
 
     @Test
-    void aReferralFormatOneCannotHoldIsLeftOutAndCounted() throws IOException {
+    void theFileWitnessesTheAuditLogAsItStoodAtExport() throws IOException {
+        org.stepwise.domain.audit.AuditHead before = store.audit().head();
+        Path file = export.writeJson(folder, period, OutcomeExport.Progress.NONE).written().file();
+        JsonNode witnessed = OutcomeFiles.MAPPER.readTree(file.toFile()).get("auditHead");
+        assertEquals(before.events(), witnessed.get("events").longValue());
+        assertEquals(before.sha256(), witnessed.get("sha256").textValue());
+        assertEquals(before.events() + 1, store.audit().head().events(), "the export is then written to the log");
+    }
+
+    @Test
+    void aReferralTheFormatCannotHoldIsLeftOutAndCounted() throws IOException {
         InMemoryCaseloadStore small = new InMemoryCaseloadStore(
                 new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false));
         small.saveServiceKey(key.bytes(), "imported");

@@ -19,24 +19,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stepwise.domain.audit.AuditHead;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
+import org.stepwise.domain.referral.Employment;
+import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.domain.testing.PropertyCheck;
 import org.stepwise.domain.testing.ReferralGenerator;
 
 /**
- * Properties of outcome files over seeded random referral sets (the generator of
+ * Properties of outcome files (format 2) over seeded random referral sets (the generator of
  * {@code domain.testing}, every case reproducible from its seed): what the writer writes the reader
- * gives back unchanged; a file with any one byte of its sealed part (the referrals and the integrity
- * block) changed is refused; pseudonyms are the same under the same key and differ under another.
+ * gives back unchanged; a file with any one byte changed is refused by a reader with the service key,
+ * and by one without it unless the byte is in {@code integrity.mac}, the one part the digest does not
+ * cover; pseudonyms are the same under the same key and differ under another.
  */
 class OutcomeFilePropertyTest {
 
@@ -79,10 +84,13 @@ class OutcomeFilePropertyTest {
             ReferralRecord ordered = new ReferralRecord(record.key(), record.referralDate(), record.endDate(),
                     record.ended() ? EndReason.OTHER : null, problem, inDateOrder, null);
             long id = c.seed() * 100 + i + 1;
-            referrals.add(new FileReferral(pseudonyms.referral(id), pseudonyms.patient(nhsDigits(id)),
+            EmploymentStatus[] statuses = EmploymentStatus.values();
+            Employment employment = new Employment(id % 5 == 0 ? null : statuses[(int) (id % statuses.length)],
+                    ordered.ended() && id % 3 != 0 ? statuses[(int) (id / 3 % statuses.length)] : null, id % 2 == 0);
+            referrals.add(new FileReferral(pseudonyms.referral(new UUID(c.seed(), id)), pseudonyms.patient(nhsDigits(id)),
                     AgeBand.values()[(int) (id % AgeBand.values().length)], Gender.NOT_STATED, Ethnicity.Z,
                     ordered.referralDate(), ReferralSource.values()[(int) (id % ReferralSource.values().length)],
-                    problem, ordered.endDate(), ordered.endReason(), inDateOrder,
+                    problem, ordered.endDate(), ordered.endReason(), employment, inDateOrder,
                     FileOutcome.of(classifier.classify(ordered))));
         }
         return referrals;
@@ -93,14 +101,16 @@ class OutcomeFilePropertyTest {
         return "999" + String.format("%07d", id % 10_000_000);
     }
 
-    private Path write(Case c, Pseudonymiser pseudonyms, String name) {
+    private Path write(Case c, byte[] keyBytes, String name) {
+        ServiceKey key = ServiceKey.of(keyBytes);
+        Pseudonymiser pseudonyms = key.pseudonymiser();
         try {
             Path into = Files.createDirectories(folder.resolve(name + "-" + c.seed()));
             FileHeader header = new FileHeader(Instant.parse("2027-01-15T08:00:00Z"), "Stepwise 0.1.0",
                     LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31), "RX1", pseudonyms.practitioner("uid-" + c.seed()),
-                    "PWP", pseudonyms.keyFingerprint());
-            return new OutcomeFileWriter(OutcomeFiles.CATALOGUE).write(into, header, exported(c, pseudonyms).iterator())
-                    .file();
+                    "PWP", pseudonyms.keyFingerprint(), new AuditHead(c.seed(), OutcomeFiles.sha256Hex("log " + c.seed())));
+            return new OutcomeFileWriter(OutcomeFiles.CATALOGUE, key).write(into, header,
+                    exported(c, pseudonyms).iterator()).file();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,7 +129,7 @@ class OutcomeFilePropertyTest {
         PropertyCheck.forAll(FILE_CASES, OutcomeFilePropertyTest::generate, Case::describe, c -> {
             Pseudonymiser pseudonyms = new Pseudonymiser(c.key());
             List<FileReferral> written = exported(c, pseudonyms);
-            OutcomeFile read = accepted(write(c, pseudonyms, "round-trip"));
+            OutcomeFile read = accepted(write(c, c.key(), "round-trip"));
             // Compared in file form: a total of 1.00 and one of 1 are the same score (the file writes 1).
             assertEquals(written.stream().map(OutcomeFileJson::referral).toList(),
                     read.referrals().stream().map(OutcomeFileJson::referral).toList());
@@ -131,34 +141,42 @@ class OutcomeFilePropertyTest {
     }
 
     /**
-     * Any single byte of the referrals array or the integrity block changed to another byte so that
-     * the document says something else: the file is refused (not UTF-8, not JSON, not format 1, or
-     * the integrity check). A change that leaves the content as it was (whitespace for whitespace, a
-     * space before a 0 made a minus: -0 is 0) is not drawn.
+     * Any single byte of the file changed to another byte so that the document says something else:
+     * a reader with the service key refuses the file (not UTF-8, not JSON, not format 2, the integrity
+     * check or the MAC), and so does a reader without the key unless the byte lies in the value of
+     * {@code integrity.mac}, which the digest leaves out by design and only the key can check. A change
+     * that leaves the content as it was (whitespace for whitespace, a space before a 0 made a minus:
+     * -0 is 0) is not drawn.
      */
     @Test
-    void anySingleAlteredByteOfTheSealedPartIsRefused() {
+    void anySingleAlteredByteOfTheFileIsRefused() {
+        OutcomeFileReader withoutKey = new OutcomeFileReader(OutcomeFiles.CATALOGUE);
         PropertyCheck.forAll(FILE_CASES, OutcomeFilePropertyTest::generate, Case::describe, c -> {
             try {
-                Path file = write(c, new Pseudonymiser(c.key()), "altered");
+                Path file = write(c, c.key(), "altered");
                 byte[] bytes = Files.readAllBytes(file);
                 String text = new String(bytes, StandardCharsets.ISO_8859_1);
-                int from = text.indexOf("\"referrals\"");
-                int to = text.lastIndexOf('}', text.lastIndexOf('}') - 1);
-                assertTrue(from > 0 && to > from, "the sealed part is found");
+                int macFrom = text.lastIndexOf("\"mac\"");
+                int macValue = text.indexOf('"', text.indexOf(':', macFrom)) + 1;
+                assertTrue(macFrom > 0 && text.startsWith(OutcomeFiles.tree(file).get("integrity").get("mac").textValue(),
+                        macValue), "the MAC is found");
                 JsonNode content = OutcomeFiles.MAPPER.readTree(bytes);
                 SplittableRandom random = new SplittableRandom(c.seed());
                 byte[] altered;
                 int at;
                 do {
                     altered = bytes.clone();
-                    at = random.nextInt(from, to + 1);
+                    at = random.nextInt(bytes.length);
                     altered[at] = (byte) random.nextInt(256);
                 } while (altered[at] == bytes[at] || content.equals(contentOf(altered)));
                 Files.write(file, altered);
-                ReadResult result = reader.read(file);
                 String change = "byte " + at + " changed from " + (bytes[at] & 0xff) + " to " + (altered[at] & 0xff);
-                assertInstanceOf(ReadResult.Rejected.class, result, () -> change + " was accepted");
+                OutcomeFileReader keyed = new OutcomeFileReader(OutcomeFiles.CATALOGUE, ServiceKey.of(c.key()));
+                assertInstanceOf(ReadResult.Rejected.class, keyed.read(file), () -> change + " was accepted with the key");
+                boolean inMac = at >= macValue && at < macValue + 64;
+                if (!inMac) {
+                    assertInstanceOf(ReadResult.Rejected.class, withoutKey.read(file), () -> change + " was accepted");
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -180,9 +198,9 @@ class OutcomeFilePropertyTest {
         PropertyCheck.forAll(FILE_CASES / 2, OutcomeFilePropertyTest::generate, Case::describe, c -> {
             byte[] otherKey = c.key().clone();
             otherKey[new SplittableRandom(c.seed()).nextInt(otherKey.length)] ^= 1;
-            List<JsonNode> first = referralsOf(write(c, new Pseudonymiser(c.key()), "first"));
-            List<JsonNode> again = referralsOf(write(c, new Pseudonymiser(c.key().clone()), "again"));
-            List<JsonNode> other = referralsOf(write(c, new Pseudonymiser(otherKey), "other"));
+            List<JsonNode> first = referralsOf(write(c, c.key(), "first"));
+            List<JsonNode> again = referralsOf(write(c, c.key().clone(), "again"));
+            List<JsonNode> other = referralsOf(write(c, otherKey, "other"));
             assertEquals(first, again, "the same key, the same file content");
             Set<String> mine = pseudonyms(first);
             Set<String> theirs = pseudonyms(other);
@@ -203,10 +221,12 @@ class OutcomeFilePropertyTest {
             Pseudonymiser one = new Pseudonymiser(key);
             Pseudonymiser same = new Pseudonymiser(key.clone());
             Set<String> seen = new HashSet<>();
+            SplittableRandom random = new SplittableRandom(key[0]);
             for (long id = 1; id <= 50; id++) {
-                assertEquals(one.referral(id), same.referral(id));
+                UUID referral = new UUID(random.nextLong(), random.nextLong());
+                assertEquals(one.referral(referral), same.referral(referral));
                 assertEquals(one.patient(nhsDigits(id)), same.patient(nhsDigits(id)));
-                assertTrue(seen.add(one.referral(id)));
+                assertTrue(seen.add(one.referral(referral)));
                 assertTrue(seen.add(one.patient(nhsDigits(id))));
             }
             assertEquals(one.practitioner("uid-1"), same.practitioner("uid-1"));

@@ -89,7 +89,7 @@ public final class PackFixtures {
             byte[] whole = Files.readAllBytes(truncated);
             Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
             Path otherVersion = practitionerC(ReviewFixtures.sub(folder, "version"));
-            OutcomeFiles.edit(otherVersion, true, d -> d.put("formatVersion", 2));
+            OutcomeFiles.edit(otherVersion, true, d -> d.put("formatVersion", 3));
             Path notJson = Files.writeString(ReviewFixtures.sub(folder, "note").resolve("handover.json"),
                     "Handover for supervision on Thursday.\n");
             return List.of(altered(folder), truncated, otherVersion, notJson);
@@ -100,9 +100,9 @@ public final class PackFixtures {
 
     /** The start of each reason {@link #fourBroken} files are refused with, in the same order. */
     public static final List<String> BROKEN_REASONS = List.of(
-            "integrity check failed: the referrals were changed after export",
+            "integrity check failed: the file was altered after export",
             "not JSON: the file is truncated",
-            "format version 2 is not supported; this Stepwise reads version 1",
+            "format version 3 is not supported; this Stepwise reads versions 1 and 2",
             "not JSON: unexpected content");
 
     /** Practitioner A, B and C's files and an altered one: three accepted, one refused. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,11 +22,13 @@ class PseudonymiserTest {
         return key;
     }
 
-    /** Expected values computed independently with HMAC-SHA256 over the key bytes 0..31. */
+    private static final UUID REFERRAL = UUID.fromString("3fa85f64-5717-4562-b3fc-2c963f66afa6");
+
+    /** Expected values computed independently (Python's hmac) with HMAC-SHA256 over the key bytes 0..31. */
     @Test
     void pseudonymsAreTheKeyedHashesTheFormatNames() {
         Pseudonymiser pseudonymiser = new Pseudonymiser(key());
-        assertEquals("r_59bf460b2b7a0d1d", pseudonymiser.referral(42));
+        assertEquals("r_4bc19d8c1ee08834", pseudonymiser.referral(REFERRAL), "referral: + the UUID's standard form");
         assertEquals("n_802eae953ba6a3bc", pseudonymiser.patient("9434765919"));
         assertEquals("p_243310bcbda6ab48", pseudonymiser.practitioner("3fa85f64-5717-4562-b3fc-2c963f66afa6"));
         assertEquals("630dcd2966c43366", pseudonymiser.keyFingerprint());
@@ -35,7 +38,7 @@ class PseudonymiserTest {
     void anotherKeyGivesOtherPseudonyms() {
         byte[] other = key();
         other[0] = 99;
-        assertNotEquals(new Pseudonymiser(key()).referral(42), new Pseudonymiser(other).referral(42));
+        assertNotEquals(new Pseudonymiser(key()).referral(REFERRAL), new Pseudonymiser(other).referral(REFERRAL));
     }
 
     @Test
@@ -43,7 +46,15 @@ class PseudonymiserTest {
         byte[] key = key();
         Pseudonymiser pseudonymiser = new Pseudonymiser(key);
         key[0] = 99;
-        assertEquals("r_59bf460b2b7a0d1d", pseudonymiser.referral(42));
+        assertEquals("r_4bc19d8c1ee08834", pseudonymiser.referral(REFERRAL));
+    }
+
+    @Test
+    void twoReferralsGetTwoPseudonymsAndOneReferralAlwaysTheSame() {
+        Pseudonymiser pseudonymiser = new Pseudonymiser(key());
+        UUID other = UUID.fromString("9b2c6c1e-8f4a-4d2e-a6b1-0c7d5e3f2a91");
+        assertEquals("r_9452308a0240547c", pseudonymiser.referral(other));
+        assertEquals(pseudonymiser.referral(REFERRAL), new Pseudonymiser(key()).referral(REFERRAL));
     }
 
     @Test

@@ -32,17 +32,18 @@ import org.stepwise.domain.testing.PropertyCheck;
 
 /**
  * The fast referral check never accepts a referral the schema refuses (seeded cases aimed at every
- * constraint of the schema's referral definition), catches each constraint on its own (a table),
- * accepts every referral Stepwise writes (or it would save nothing), and is tied to the schema file
- * by its digest.
+ * constraint of the schema's referral definition, for format 1 and format 2), catches each constraint
+ * on its own (a table per format), accepts every referral Stepwise writes (or it would save nothing)
+ * and every referral the previous Stepwise wrote, and is tied to both schema files by their digests.
  */
 class ReferralSchemaCheckTest {
 
     /** The SHA-256 of {@code export-1.schema.json} that {@link ReferralSchemaCheck} was written against. */
-    private static final String SCHEMA_SHA256 = "bc27fa353d60378406f1645144e4d0e1dc5ae5d121365f71b86609b09e68f435";
+    private static final String SCHEMA_1_SHA256 = "bc27fa353d60378406f1645144e4d0e1dc5ae5d121365f71b86609b09e68f435";
+    /** The SHA-256 of {@code export-2.schema.json} that {@link ReferralSchemaCheck} was written against. */
+    private static final String SCHEMA_2_SHA256 = "7971272f1c836ded4e64edc1bfe286ccf7d7e98afef1714749a0c225182b0106";
     private static final int CASES = 6_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final OutcomeFileSchema SCHEMA = OutcomeFileSchema.standard();
 
     /** Values aimed at the schema's types, enums, patterns and bounds, the valid next to the nearly valid. */
     private static final List<JsonNode> VALUES = values();
@@ -58,14 +59,17 @@ class ReferralSchemaCheckTest {
                 "r_0123456789abcdeg", "F32", "F32.1", "F32.12", "F32.123", "F3", "f32", "F32.", "F3a", "G32",
                 "16-17", "75+", "75", "female", "Female", "not-stated", "A", "I", "Z", "a", "self", "gp", "GP",
                 "completed", "dropped-out", "Completed", "assessment", "treatment", "attended", "dna", "telephone",
-                "group", "PHQ9", "GAD7", "WSAS", "SPIN", "HAI", "phq9", "BDI", "2", "null", "true")) {
+                "group", "PHQ9", "GAD7", "WSAS", "SPIN", "HAI", "phq9", "BDI", "2", "null", "true",
+                "assessment-and-treatment", "304891004", "30489100", "12345", "1234567890123456789", "30489100a",
+                "IESR", "IES-R", "IESR_2", "I2345678901234567890123X", "I23456789012345678901234X", "01", "08", "09",
+                "ZZ", "zz", "1")) {
             values.add(NODES.textNode(text));
         }
-        for (long number : new long[] {-1, 0, 1, 2, 3, 4, 7, 8, 9, 26, 27, 28, 79, 80, 81, 599, 600, 601,
+        for (long number : new long[] {-1, 0, 1, 2, 3, 4, 7, 8, 9, 26, 27, 28, 79, 80, 81, 88, 168, 599, 600, 601,
                 Integer.MAX_VALUE + 1L, Long.MIN_VALUE}) {
             values.add(NODES.numberNode(number));
         }
-        for (double number : new double[] {-0.5, -0.0, 0.0, 0.5, 2.0, 3.0, 8.0, 79.5, 80.0, 80.5, 1e300}) {
+        for (double number : new double[] {-0.5, -0.0, 0.0, 0.5, 2.0, 2.2963, 3.0, 8.0, 79.5, 80.0, 80.5, 1e300}) {
             values.add(NODES.numberNode(number));
         }
         values.add(NODES.numberNode(new BigInteger("100000000000000000000")));
@@ -75,6 +79,8 @@ class ReferralSchemaCheckTest {
         values.add(NODES.booleanNode(false));
         values.add(NODES.objectNode());
         values.add(NODES.objectNode().put("PHQ9", 10).put("GAD7", 8));
+        values.add(NODES.objectNode().put("PHQ9", 10).put("IESR", 40));
+        values.add(NODES.objectNode().put("PHQ9", 10).put("iesr", 40));
         values.add(NODES.arrayNode());
         values.add(NODES.arrayNode().add(1));
         values.add(NODES.arrayNode().add(NODES.objectNode()));
@@ -93,18 +99,45 @@ class ReferralSchemaCheckTest {
         return items;
     }
 
-    /** Every referral of the three fixture files, as written. */
-    private List<ObjectNode> writtenReferrals() {
+    /**
+     * Every referral of the three fixture files and of one with every field format 2 adds filled in,
+     * as written (format 2), or as the previous Stepwise wrote them (format 1).
+     */
+    private List<ObjectNode> writtenReferrals(int version) {
         List<ObjectNode> referrals = new ArrayList<>();
-        for (Path file : List.of(ReviewFixtures.practitionerA(folder), ReviewFixtures.practitionerB(folder),
-                PackFixtures.practitionerC(folder))) {
+        Path into = ReviewFixtures.sub(folder, "format-" + version);
+        Path filled = OutcomeFiles.write(ReviewFixtures.sub(into, "filled"), OutcomeFiles.header("uid-f",
+                "2026-11-23T09:00:00Z"), OutcomeFiles.referral(40).problem("F40.0")
+                .employment(org.stepwise.domain.referral.EmploymentStatus.STUDENT,
+                        org.stepwise.domain.referral.EmploymentStatus.EMPLOYED, true)
+                .therapy("748051000000105")
+                .assessment("2026-04-10", OutcomeFiles.phq9(15), OutcomeFiles.score(
+                        org.stepwise.domain.measure.MeasureCode.MI, "2.2963", miItems()))
+                .treatment("2026-04-20", OutcomeFiles.phq9(9), OutcomeFiles.score(
+                        org.stepwise.domain.measure.MeasureCode.MI, "1.6"))
+                .ended("2026-04-20").build()).file();
+        for (Path file : List.of(ReviewFixtures.practitionerA(into), ReviewFixtures.practitionerB(into),
+                PackFixtures.practitionerC(into), filled)) {
             try {
+                if (version == 1) {
+                    OutcomeFiles.toFormat1(file);
+                }
                 OutcomeFiles.tree(file).get("referrals").forEach(r -> referrals.add((ObjectNode) r));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return referrals;
+    }
+
+    /** 8 threes and 19 twos: a mean of 2.296296…, which format 2 carries as 2.2963 and format 1 as 2.3. */
+    private static Integer[] miItems() {
+        Integer[] items = new Integer[27];
+        java.util.Arrays.fill(items, 2);
+        for (int i = 0; i < 8; i++) {
+            items[i] = 3;
+        }
+        return items;
     }
 
     /** As the reader sees it: written out and parsed again, so numbers take the types parsing gives. */
@@ -116,38 +149,44 @@ class ReferralSchemaCheckTest {
         }
     }
 
-    @Test
-    void theSchemaFileIsTheOneTheFastCheckWasWrittenAgainst() throws IOException, NoSuchAlgorithmException {
+    @ParameterizedTest(name = "format {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"1, " + SCHEMA_1_SHA256, "2, " + SCHEMA_2_SHA256})
+    void theSchemaFileIsTheOneTheFastCheckWasWrittenAgainst(int version, String pinned)
+            throws IOException, NoSuchAlgorithmException {
         byte[] schema;
-        try (InputStream in = OutcomeFileSchema.class.getResourceAsStream(OutcomeFileSchema.RESOURCE)) {
+        try (InputStream in = OutcomeFileSchema.class.getResourceAsStream(OutcomeFileSchema.resource(version))) {
             schema = in.readAllBytes();
         }
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(schema));
-        assertEquals(SCHEMA_SHA256, digest, "export-1.schema.json changed: update ReferralSchemaCheck (its code and "
-                + "its list of constraints) to the new referral definition, add the new constraints to this test's "
-                + "table and values, then put the new digest in SCHEMA_SHA256");
+        assertEquals(pinned, digest, OutcomeFileSchema.resource(version) + " changed: update ReferralSchemaCheck (its "
+                + "code and its list of constraints) to the new referral definition, add the new constraints to this "
+                + "test's table and values, then put the new digest in SCHEMA_" + version + "_SHA256");
     }
 
-    @Test
-    void everyReferralStepwiseWritesIsAcceptedByTheFastCheck() {
-        List<ObjectNode> referrals = writtenReferrals();
+    @ParameterizedTest(name = "format {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void everyReferralStepwiseWritesOrWroteIsAcceptedByTheFastCheck(int version) {
+        List<ObjectNode> referrals = writtenReferrals(version);
         assertFalse(referrals.isEmpty());
         for (ObjectNode referral : referrals) {
-            assertTrue(ReferralSchemaCheck.accepts(reparsed(referral)), referral.get("pseudonym").textValue());
+            assertTrue(ReferralSchemaCheck.accepts(reparsed(referral), version), referral.get("pseudonym").textValue());
+            assertTrue(OutcomeFileSchema.format(version).conformsAsReferral(reparsed(referral)));
         }
     }
 
     private record Case(long seed, JsonNode referral, List<String> changes) {
     }
 
-    @Test
-    void whatTheFastCheckAcceptsTheSchemaAccepts() {
-        List<ObjectNode> referrals = writtenReferrals();
+    @ParameterizedTest(name = "format {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void whatTheFastCheckAcceptsTheSchemaAccepts(int version) {
+        List<ObjectNode> referrals = writtenReferrals(version);
+        OutcomeFileSchema schemaOfFormat = OutcomeFileSchema.format(version);
         int[] tally = new int[3];
         PropertyCheck.forAll(CASES, seed -> changed(referrals, seed), c -> "seed " + c.seed() + ": " + c.changes(),
                 c -> {
-                    boolean fast = ReferralSchemaCheck.accepts(c.referral());
-                    boolean schema = SCHEMA.conformsAsReferral(c.referral());
+                    boolean fast = ReferralSchemaCheck.accepts(c.referral(), version);
+                    boolean schema = schemaOfFormat.conformsAsReferral(c.referral());
                     if (fast) {
                         assertTrue(schema, "the fast check accepted a referral the schema refuses: " + c.referral());
                     }
@@ -216,8 +255,8 @@ class ReferralSchemaCheckTest {
                 return "removed " + name;
             }
             case 1 -> {
-                String added = List.of("name", "nhsNumber", "WSAS", "GAD7", "PHQ9", "HAI", "note")
-                        .get(random.nextInt(7));
+                String added = List.of("name", "nhsNumber", "WSAS", "GAD7", "PHQ9", "HAI", "note", "IESR",
+                        "therapyType", "employmentAtEnd", "employmentSupport").get(random.nextInt(11));
                 JsonNode value = VALUES.get(random.nextInt(VALUES.size()));
                 object.set(added, value.deepCopy());
                 return "member " + added + " set to " + value;
@@ -336,6 +375,76 @@ class ReferralSchemaCheckTest {
         return cases.stream();
     }
 
+    /** The constraints format 2 adds or changes, each on its own. */
+    static Stream<Arguments> eachFormat2Constraint() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String member : List.of("employmentAtStart", "employmentAtEnd", "employmentSupport")) {
+            cases.add(row("referral without " + member, r -> r.remove(member)));
+        }
+        cases.add(row("employment at start not a code", r -> r.put("employmentAtStart", "09")));
+        cases.add(row("employment at start in lower case", r -> r.put("employmentAtStart", "zz")));
+        cases.add(row("employment at start a number", r -> r.put("employmentAtStart", 1)));
+        cases.add(row("employment at end on an open referral", r -> {
+            r.putNull("endDate");
+            r.putNull("endReason");
+            r.put("employmentAtEnd", "01");
+        }));
+        cases.add(row("employment support null", r -> r.putNull("employmentSupport")));
+        cases.add(row("employment support as text", r -> r.put("employmentSupport", "true")));
+        cases.add(row("contact without therapyType", r -> contact(r).remove("therapyType")));
+        cases.add(row("therapy type as a number", r -> contact(r).put("therapyType", 304891004)));
+        cases.add(row("therapy type too short", r -> contact(r).put("therapyType", "12345")));
+        cases.add(row("therapy type too long", r -> contact(r).put("therapyType", "1234567890123456789")));
+        cases.add(row("therapy type with a letter", r -> contact(r).put("therapyType", "30489100a")));
+        cases.add(row("contact type not listed", r -> contact(r).put("type", "assessment-treatment")));
+        cases.add(row("measure in lower case", r -> score(r).put("measure", "iesr")));
+        cases.add(row("measure with a hyphen", r -> score(r).put("measure", "IES-R")));
+        cases.add(row("measure starting with a digit", r -> score(r).put("measure", "9PHQ")));
+        cases.add(row("measure of 25 characters", r -> score(r).put("measure", "I23456789012345678901234X")));
+        cases.add(row("measure empty", r -> score(r).put("measure", "")));
+        cases.add(row("total as text", r -> score(r).put("total", "10")));
+        cases.add(row("total null", r -> score(r).putNull("total")));
+        cases.add(row("items empty", r -> score(r).putArray("items")));
+        cases.add(row("an item not whole", r -> score(r).set("items", NODES.arrayNode().add(1.5))));
+        cases.add(row("an item as text", r -> score(r).set("items", NODES.arrayNode().add("1"))));
+        cases.add(row("anxiety measure in lower case", r -> outcome(r).put("anxietyMeasure", "gad7")));
+        cases.add(row("score map without PHQ9", r -> scoreMap(r).remove("PHQ9")));
+        cases.add(row("score map with three members", r -> scoreMap(r).put("HAI", 3)));
+        cases.add(row("score map with a name that is no measure code", r -> {
+            scoreMap(r).removeAll();
+            scoreMap(r).put("PHQ9", 10).put("ies-r", 3);
+        }));
+        cases.add(row("score map total as text", r -> scoreMap(r).put("PHQ9", "10")));
+        return cases.stream();
+    }
+
+    /** A format-2 referral with its end, a contact with a therapy and a score with items, changed once. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eachFormat2Constraint")
+    void eachFormat2ConstraintIsCaughtByTheFastCheck(String what, Consumer<ObjectNode> change) {
+        ObjectNode referral = writtenReferrals(2).stream()
+                .filter(r -> !r.get("endDate").isNull() && !r.get("contacts").isEmpty())
+                .filter(r -> !contact(r).get("scores").isEmpty() && score(r).get("items").isArray())
+                .filter(r -> contact(r).get("therapyType").isTextual())
+                .findFirst().orElseThrow().deepCopy();
+        assertTrue(ReferralSchemaCheck.accepts(reparsed(referral), 2), "unchanged");
+        change.accept(referral);
+        JsonNode changed = reparsed(referral);
+        assertFalse(ReferralSchemaCheck.accepts(changed, 2), what + ": accepted by the fast check");
+        assertFalse(OutcomeFileSchema.format(2).conformsAsReferral(changed), what + ": accepted by the schema");
+    }
+
+    @Test
+    void whatFormat2AllowsFormat1RefusesAndTheReverse() {
+        ObjectNode two = writtenReferrals(2).getFirst();
+        ObjectNode one = writtenReferrals(1).getFirst();
+        assertFalse(ReferralSchemaCheck.accepts(reparsed(two), 1), "format 1 has no employment or therapy");
+        assertFalse(ReferralSchemaCheck.accepts(reparsed(one), 2), "format 2 requires them");
+        ObjectNode serviceMeasure = two.deepCopy();
+        ((ObjectNode) serviceMeasure.get("contacts").get(0).get("scores").get(0)).put("measure", "IESR").put("total", 88);
+        assertTrue(ReferralSchemaCheck.accepts(reparsed(serviceMeasure), 2), "format 2 leaves measures to the table");
+    }
+
     private static Arguments row(String what, Consumer<ObjectNode> change) {
         return Arguments.of(what, change);
     }
@@ -360,20 +469,20 @@ class ReferralSchemaCheckTest {
         return (ObjectNode) outcome(referral).get("firstScores");
     }
 
-    /** A written referral with an ended episode, a contact and a score with items, changed once. */
+    /** A format-1 referral with an ended episode, a contact and a score with items, changed once. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("eachConstraint")
     void eachConstraintIsCaughtByTheFastCheck(String what, Consumer<ObjectNode> change) {
-        ObjectNode referral = writtenReferrals().stream()
+        ObjectNode referral = writtenReferrals(1).stream()
                 .filter(r -> !r.get("endDate").isNull() && !r.get("contacts").isEmpty())
                 .filter(r -> !contact(r).get("scores").isEmpty() && score(r).get("items").isArray())
                 .findFirst().orElseThrow().deepCopy();
-        assertTrue(ReferralSchemaCheck.accepts(reparsed(referral)), "unchanged");
+        assertTrue(ReferralSchemaCheck.accepts(reparsed(referral), 1), "unchanged");
         change.accept(referral);
         JsonNode changed = reparsed(referral);
-        assertFalse(ReferralSchemaCheck.accepts(changed), what + ": accepted by the fast check");
+        assertFalse(ReferralSchemaCheck.accepts(changed, 1), what + ": accepted by the fast check");
         if (!what.contains("line break")) {
-            assertFalse(SCHEMA.conformsAsReferral(changed), what + ": accepted by the schema");
+            assertFalse(OutcomeFileSchema.format(1).conformsAsReferral(changed), what + ": accepted by the schema");
         }
     }
 }

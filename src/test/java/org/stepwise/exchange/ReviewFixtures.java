@@ -62,14 +62,24 @@ public final class ReviewFixtures {
     }
 
     public static String pseudonym(long id) {
-        return OutcomeFiles.PSEUDONYMS.referral(id);
+        return OutcomeFiles.pseudonym(id);
     }
 
     public static String practitioner(String uid) {
         return OutcomeFiles.PSEUDONYMS.practitioner(uid);
     }
 
-    /** Every figure worked out by hand from the referrals above (clinical-reference.md §3-4). */
+    /**
+     * Every figure worked out by hand from the referrals above (clinical-reference.md §3-4, edition 2;
+     * both files cover 2026-04-01 to 2027-03-31, and every ending lies in it).
+     *
+     * <p>A: R1, R2, R3 ended and finished (2 treatment contacts each), all paired; R3 not at caseness
+     * (first PHQ-9 8, GAD-7 5), so the recovery denominator is 3 − 1 = 2; R1 recovered and reliably
+     * improved (PHQ-9 15 → 8); R3 reliably deteriorated (8 → 15) over 3 finished; first treatment after
+     * 19, 49 and 11 days (2 of 3 within 6 weeks); second treatment 14 days after the first for all three.
+     * B: R5 finished without paired scores (in every denominator, no numerator: recovery 0 of 1); R6
+     * ended without treatment; R7 open with one treatment contact, so no second treatment.
+     */
     public static String expectedSummary() {
         List<String> flagged = new ArrayList<>(List.of(
                 "{\"referral\":\"" + pseudonym(3) + "\",\"practitioner\":\"" + practitioner(A) + "\",\"flags\":[\"reliable-deterioration\"]}",
@@ -80,19 +90,21 @@ public final class ReviewFixtures {
                 + "\"recoveryRate\":0.5,\"reliableImprovement\":1,\"reliableImprovementRate\":0.3333,"
                 + "\"reliableDeterioration\":1,\"reliableDeteriorationRate\":0.3333,\"reliableRecovery\":1,"
                 + "\"reliableRecoveryRate\":0.5,\"pairedScores\":3,\"pairedScoreRate\":1,"
-                + "\"firstTreatmentWithin6Weeks\":0.6667,\"firstTreatmentWithin18Weeks\":1}";
-        String b = "{\"referrals\":3,\"ended\":2,\"finishedTreatment\":1,\"atCaseness\":0,\"recovered\":0,"
-                + "\"recoveryRate\":null,\"reliableImprovement\":0,\"reliableImprovementRate\":null,"
-                + "\"reliableDeterioration\":0,\"reliableDeteriorationRate\":null,\"reliableRecovery\":0,"
-                + "\"reliableRecoveryRate\":null,\"pairedScores\":0,\"pairedScoreRate\":0,"
-                + "\"firstTreatmentWithin6Weeks\":1,\"firstTreatmentWithin18Weeks\":1}";
+                + "\"firstTreatmentWithin6Weeks\":0.6667,\"firstTreatmentWithin18Weeks\":1,"
+                + "\"secondTreatmentOver28Days\":0,\"secondTreatmentOver90Days\":0}";
+        String b = "{\"referrals\":3,\"ended\":2,\"finishedTreatment\":1,\"atCaseness\":1,\"recovered\":0,"
+                + "\"recoveryRate\":0,\"reliableImprovement\":0,\"reliableImprovementRate\":0,"
+                + "\"reliableDeterioration\":0,\"reliableDeteriorationRate\":0,\"reliableRecovery\":0,"
+                + "\"reliableRecoveryRate\":0,\"pairedScores\":0,\"pairedScoreRate\":0,"
+                + "\"firstTreatmentWithin6Weeks\":1,\"firstTreatmentWithin18Weeks\":1,"
+                + "\"secondTreatmentOver28Days\":0,\"secondTreatmentOver90Days\":0}";
         return "{\"files\":2,\"rejectedFiles\":0,\"referrals\":7,\"ended\":5,\"finishedTreatment\":4,"
-                + "\"atCaseness\":2,\"recovered\":1,\"recoveryRate\":0.5,\"reliableImprovement\":1,"
-                + "\"reliableImprovementRate\":0.3333,\"reliableDeterioration\":1,"
-                + "\"reliableDeteriorationRate\":0.3333,\"reliableRecovery\":1,\"reliableRecoveryRate\":0.5,"
+                + "\"atCaseness\":3,\"recovered\":1,\"recoveryRate\":0.3333,\"reliableImprovement\":1,"
+                + "\"reliableImprovementRate\":0.25,\"reliableDeterioration\":1,"
+                + "\"reliableDeteriorationRate\":0.25,\"reliableRecovery\":1,\"reliableRecoveryRate\":0.3333,"
                 + "\"pairedScores\":3,\"pairedScoreRate\":0.75,\"firstTreatmentWithin6Weeks\":0.75,"
-                + "\"firstTreatmentWithin18Weeks\":1,\"byPractitioner\":{\"" + practitioner(A) + "\":" + a + ",\""
+                + "\"firstTreatmentWithin18Weeks\":1,\"secondTreatmentOver28Days\":0,\"secondTreatmentOver90Days\":0,"
+                + "\"byPractitioner\":{\"" + practitioner(A) + "\":" + a + ",\""
                 + practitioner(B) + "\":" + b + "},\"flagged\":[" + String.join(",", flagged) + "]}";
     }
-
 }

@@ -49,8 +49,9 @@ public final class ReviewScaleBenchmark {
     private static void make(Path folder, int files, int referralsPerFile) throws Exception {
         ServiceKey key = ServiceKey.of(new byte[32]);
         Pseudonymiser pseudonyms = key.pseudonymiser();
-        ExportMapper mapper = new ExportMapper(pseudonyms, CATALOGUE);
-        OutcomeFileWriter writer = new OutcomeFileWriter(CATALOGUE);
+        java.time.Instant generatedAt = TODAY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        ExportMapper mapper = new ExportMapper(pseudonyms, CATALOGUE, generatedAt);
+        OutcomeFileWriter writer = new OutcomeFileWriter(CATALOGUE, key);
         long nextId = 1;
         int referralsInAll = 0;
         int contactsInAll = 0;
@@ -64,20 +65,21 @@ public final class ReviewScaleBenchmark {
                         break;
                     }
                     long id = nextId++;
-                    Referral referral = new Referral(id, patient.id(), r.referral().referralDate(), r.referral().source(),
-                            r.referral().problemDescriptor(), r.status(), r.endDate(), r.endReason(), r.steps(), true);
-                    if (ExportMapper.leftOut(referral, patient).isPresent()) {
-                        continue;
-                    }
+                    Referral referral = new Referral(id, new java.util.UUID(file, id), patient.id(),
+                            r.referral().referralDate(), r.referral().source(), r.referral().problemDescriptor(), r.status(),
+                            r.endDate(), r.endReason(), r.steps(), org.stepwise.domain.referral.Employment.NOT_RECORDED, true);
                     List<Contact> contacts = r.contacts().stream().map(c -> new Contact(null, id, c.date(), c.type(),
                             c.medium(), c.attendance(), c.step(), c.minutes(), c.therapyType(), c.note(), c.scores(),
                             c.riskReview())).toList();
+                    if (mapper.leftOut(referral, patient, contacts).isPresent()) {
+                        continue;
+                    }
                     referrals.add(mapper.map(referral, patient, contacts));
                 }
             }
-            FileHeader header = new FileHeader(TODAY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
-                    .truncatedTo(ChronoUnit.SECONDS), Version.product(), LocalDate.of(2025, 4, 1), TODAY, "DEMO",
-                    pseudonyms.practitioner("practitioner-" + file), "PWP", key.fingerprint());
+            FileHeader header = new FileHeader(generatedAt, Version.product(), LocalDate.of(2025, 4, 1), TODAY, "DEMO",
+                    pseudonyms.practitioner("practitioner-" + file), "PWP", key.fingerprint(),
+                    new org.stepwise.domain.audit.AuditHead(file, "0".repeat(64)));
             Path sub = Files.createDirectories(folder.resolve(String.format(Locale.ROOT, "practitioner-%02d", file)));
             OutcomeFileWriter.Written written = writer.write(sub, header, referrals.iterator());
             referralsInAll += written.referralCount();

@@ -43,7 +43,8 @@ class ReviewServiceTest {
         List<String> figures = List.of("referrals", "ended", "finishedTreatment", "atCaseness", "recovered",
                 "recoveryRate", "reliableImprovement", "reliableImprovementRate", "reliableDeterioration",
                 "reliableDeteriorationRate", "reliableRecovery", "reliableRecoveryRate", "pairedScores",
-                "pairedScoreRate", "firstTreatmentWithin6Weeks", "firstTreatmentWithin18Weeks");
+                "pairedScoreRate", "firstTreatmentWithin6Weeks", "firstTreatmentWithin18Weeks",
+                "secondTreatmentOver28Days", "secondTreatmentOver90Days");
         List<String> top = new ArrayList<>(List.of("files", "rejectedFiles"));
         top.addAll(figures);
         top.addAll(List.of("byPractitioner", "flagged"));
@@ -54,11 +55,41 @@ class ReviewServiceTest {
     }
 
     @Test
-    void ratesArePlainNumbers() throws Exception {
+    void ratesArePlainNumbersAndNullWithoutADenominator() throws Exception {
         String json = ReviewJson.write(service.review(List.of(ReviewFixtures.practitionerA(folder), ReviewFixtures.practitionerB(folder))));
         assertTrue(json.contains("\"pairedScoreRate\" : 0.75,"), json);
         assertTrue(json.contains("\"firstTreatmentWithin18Weeks\" : 1,"), json);
-        assertTrue(json.contains("\"recoveryRate\" : null,"), json);
+        assertTrue(json.contains("\"secondTreatmentOver28Days\" : 0,"), json);
+        Path waiting = OutcomeFiles.write(ReviewFixtures.sub(folder, "waiting"), header(A, "2026-11-23T09:00:00Z"),
+                referral(4).referred("2026-09-01").assessment("2026-09-10", phq9(14), gad7(11)).build()).file();
+        String none = ReviewJson.write(service.review(List.of(waiting)));
+        assertTrue(none.contains("\"recoveryRate\" : null,"), none);
+        assertTrue(none.contains("\"secondTreatmentOver90Days\" : null,"), none);
+    }
+
+    @Test
+    void eachFlaggedReferralsFlagsAreSortedByNameAndTheListByReferralPseudonym() throws Exception {
+        // Open, waiting 83 days after assessment, latest PHQ-9 item 9 at 1: risk and waiting-over-6-weeks,
+        // which gravity puts risk first and names put "risk" before "waiting-over-6-weeks" too; with no
+        // PHQ-9 at the latest contact it is also no-recent-measure, which sorts between them by name.
+        Path file = OutcomeFiles.write(folder, header(A, "2026-11-23T09:00:00Z"),
+                referral(21).referred("2026-09-01").assessment("2026-09-10", OutcomeFiles.phq9WithRisk(14), gad7(11))
+                        .contact("2026-09-20", org.stepwise.domain.contact.ContactType.ASSESSMENT,
+                                org.stepwise.domain.contact.Attendance.ATTENDED, gad7(10)).build(),
+                referral(22).referred("2026-09-01").assessment("2026-09-10", phq9(14), gad7(11)).build()).file();
+        Review review = service.review(List.of(file));
+        JsonNode flagged = OutcomeFiles.MAPPER.readTree(ReviewJson.write(review)).get("flagged");
+        List<String> referrals = new ArrayList<>();
+        flagged.forEach(f -> referrals.add(f.get("referral").textValue()));
+        assertEquals(referrals.stream().sorted().toList(), referrals);
+        JsonNode first = java.util.stream.StreamSupport.stream(flagged.spliterator(), false)
+                .filter(f -> f.get("referral").textValue().equals(ReviewFixtures.pseudonym(21))).findFirst().orElseThrow();
+        List<String> flags = new ArrayList<>();
+        first.get("flags").forEach(f -> flags.add(f.textValue()));
+        assertEquals(List.of("no-recent-measure", "risk", "waiting-over-6-weeks"), flags);
+        assertEquals(List.of(Flag.RISK, Flag.WAITING_OVER_6_WEEKS, Flag.NO_RECENT_MEASURE), review.referrals().stream()
+                .filter(r -> r.pseudonym().equals(ReviewFixtures.pseudonym(21))).findFirst().orElseThrow().flags(),
+                "the review keeps gravity order for screens and the pack; the JSON sorts by name");
     }
 
     @Test
@@ -75,6 +106,45 @@ class ReviewServiceTest {
         assertEquals(4, review.overall().referrals());
         assertEquals(List.of(ReviewFixtures.practitioner(A)), List.copyOf(review.byPractitioner().keySet()));
         assertTrue(!review.allRead());
+    }
+
+    /**
+     * Format 1 made referral pseudonyms from one store's row numbers, so two practitioners' files can
+     * share one for different referrals: both count. In one practitioner's files it is the same referral.
+     */
+    @Test
+    void formatOnePseudonymsAreTheSameReferralOnlyWithinTheirPractitioner() throws IOException {
+        Path a = OutcomeFiles.toFormat1(OutcomeFiles.write(ReviewFixtures.sub(folder, "a1"), header(A, "2026-05-01T09:00:00Z"),
+                referral(1).assessment("2026-04-10", phq9(15), gad7(12)).build()).file());
+        Path b = OutcomeFiles.toFormat1(OutcomeFiles.write(ReviewFixtures.sub(folder, "b1"), header(B, "2026-06-01T09:00:00Z"),
+                referral(1).referred("2026-04-03").assessment("2026-04-12", phq9(11), gad7(9)).build()).file());
+        Path aLater = OutcomeFiles.toFormat1(OutcomeFiles.write(ReviewFixtures.sub(folder, "a2"),
+                header(A, "2026-06-02T09:00:00Z"), referral(1).assessment("2026-04-10", phq9(15), gad7(12))
+                        .treatment("2026-04-20", phq9(12), gad7(10)).build()).file());
+        Review review = service.review(List.of(a, b, aLater));
+        assertEquals(2, review.overall().referrals(), "A's referral once (its later copy), B's once");
+        assertEquals(1, review.byPractitioner().get(ReviewFixtures.practitioner(A)).referrals());
+        assertEquals(List.of(ReviewFixtures.pseudonym(1), ReviewFixtures.pseudonym(1)),
+                review.referrals().stream().map(ReviewedReferral::pseudonym).toList());
+        assertEquals(1, review.referrals().stream().filter(r -> r.practitioner().equals(ReviewFixtures.practitioner(A)))
+                .findFirst().orElseThrow().outcome().treatmentContacts(), "the later copy of A's referral counts");
+    }
+
+    /** The winning copy brings its own file's period: an ending outside it is not counted as ended. */
+    @Test
+    void theWinningCopyIsCountedInItsOwnFilesPeriod() {
+        FileReferral course = referral(1).assessment("2026-04-10", phq9(15), gad7(12))
+                .treatment("2026-04-20", phq9(12), gad7(10))
+                .treatment("2026-05-04", phq9(8), gad7(6)).ended("2026-05-04").build();
+        Path year = OutcomeFiles.write(ReviewFixtures.sub(folder, "year"), header(A, "2026-06-01T09:00:00Z"), course).file();
+        Path quarter = OutcomeFiles.write(ReviewFixtures.sub(folder, "quarter"),
+                OutcomeFiles.header(A, "2026-08-01T09:00:00Z", "2026-05-05", "2026-07-31"), course).file();
+        assertEquals(1, service.review(List.of(year)).overall().finishedTreatment());
+        Review review = service.review(List.of(year, quarter));
+        assertEquals(1, review.overall().referrals());
+        assertEquals(0, review.overall().ended(), "the later file's period starts after the ending");
+        assertEquals(new org.stepwise.domain.outcome.ReportingPeriod(java.time.LocalDate.of(2026, 5, 5),
+                java.time.LocalDate.of(2026, 7, 31)), review.referrals().getFirst().period());
     }
 
     /** The same referral in an older and a newer file counts once, as the newer file has it, in either order. */

@@ -27,10 +27,11 @@ import org.stepwise.domain.testing.PropertyCheck;
 
 /**
  * The streaming reader refuses exactly the files the whole-document reader refused, with the same
- * reason, and accepts the others with the same content: seeded cases, each a fixture file changed
- * once or twice at random (a byte replaced, inserted or cut; the file truncated; a value, member,
- * contact or referral changed, added, moved or removed, resealed or not, as a forger would), so that
- * several checks fail at once and the rank of their reasons is compared too.
+ * reason, and accepts the others with the same content: seeded cases, each a fixture file of format 2
+ * or format 1 changed once or twice at random (a byte replaced, inserted or cut; the file truncated; a
+ * value, member, contact or referral changed, added, moved or removed, resealed or not, as a forger
+ * without the key would, sometimes with it), read by both readers without the service key or both
+ * with it, so that several checks fail at once and the rank of their reasons is compared too.
  */
 class StreamingReaderEquivalenceTest {
 
@@ -44,7 +45,10 @@ class StreamingReaderEquivalenceTest {
         bytes("\"format\":1,"), bytes("}"), bytes("]"), bytes("{"), bytes("["), bytes(","), bytes(" "), bytes("\n"),
         bytes("-"), bytes("0"), bytes("9"), bytes("e5"), bytes(".5"), bytes("null"), bytes("\""), bytes("{} ")};
     private static final List<JsonNode> VALUES = List.of(NODES.textNode("2026-02-30"), NODES.textNode("2026-13-01"),
-            NODES.textNode("2026-04-01"), NODES.textNode("2026-12-31"), NODES.textNode("BDI"), NODES.textNode("GAD7"),
+            NODES.textNode("2026-04-01"), NODES.textNode("2026-12-31"), NODES.textNode("1899-12-31"),
+            NODES.textNode("2026-03-01"), NODES.textNode("BDI"), NODES.textNode("IESR"), NODES.textNode("GAD7"),
+            NODES.textNode("assessment-and-treatment"), NODES.textNode("304891004"), NODES.textNode("01"),
+            NODES.textNode("ZZ"), NODES.numberNode(2.3), NODES.numberNode(2.2963),
             NODES.textNode("SPIN"), NODES.textNode("attended"), NODES.textNode("dna"), NODES.textNode("treatment"),
             NODES.textNode("F32"), NODES.textNode("r_0000000000000000"), NODES.textNode(""), NODES.numberNode(0),
             NODES.numberNode(1), NODES.numberNode(2), NODES.numberNode(3), NODES.numberNode(27), NODES.numberNode(30),
@@ -55,25 +59,29 @@ class StreamingReaderEquivalenceTest {
     @TempDir
     Path folder;
 
-    private final WholeDocumentReader whole = new WholeDocumentReader(OutcomeFiles.CATALOGUE);
-    private final OutcomeFileReader streaming = new OutcomeFileReader(OutcomeFiles.CATALOGUE);
-
-    private record Case(long seed, Path file, List<String> changes) {
+    private record Case(long seed, Path file, boolean withKey, List<String> changes) {
     }
 
     @Test
     void bothReadersGiveTheSameResultForEveryChangedFile() {
+        WholeDocumentReader whole = new WholeDocumentReader(OutcomeFiles.CATALOGUE);
+        OutcomeFileReader streaming = new OutcomeFileReader(OutcomeFiles.CATALOGUE);
+        WholeDocumentReader wholeWithKey = new WholeDocumentReader(OutcomeFiles.CATALOGUE, OutcomeFiles.KEY);
+        OutcomeFileReader streamingWithKey = new OutcomeFileReader(OutcomeFiles.CATALOGUE, OutcomeFiles.KEY);
         Set<String> outcomes = new TreeSet<>();
-        PropertyCheck.forAll(CASES, this::changedFile, c -> "seed " + c.seed() + ": " + c.changes(), c -> {
-            ReadResult expected = whole.read(c.file());
-            ReadResult actual = streaming.read(c.file());
+        PropertyCheck.forAll(CASES, this::changedFile, c -> "seed " + c.seed() + (c.withKey() ? " (with the key)" : "")
+                + ": " + c.changes(), c -> {
+            ReadResult expected = (c.withKey() ? wholeWithKey : whole).read(c.file());
+            ReadResult actual = (c.withKey() ? streamingWithKey : streaming).read(c.file());
             assertEquals(expected, actual);
-            outcomes.add(expected instanceof ReadResult.Rejected(String reason) ? kind(reason) : "accepted");
+            outcomes.add(expected instanceof ReadResult.Rejected(String reason) ? kind(reason)
+                    : "accepted format " + ((ReadResult.Accepted) expected).file().header().formatVersion());
         });
-        // The cases reach every rank of reason, not only the first few.
-        for (String kind : List.of("accepted", "not UTF-8 text", "not JSON: the file is truncated",
-                "not JSON: unexpected content", "not JSON: a key appears twice", "not a Stepwise outcome file",
-                "does not match format 1", "integrity check failed", "referral")) {
+        // The cases reach every rank of reason, not only the first few, in both formats.
+        for (String kind : List.of("accepted format 1", "accepted format 2", "not UTF-8 text",
+                "not JSON: the file is truncated", "not JSON: unexpected content", "not JSON: a key appears twice",
+                "not a Stepwise outcome file", "does not match format 1", "does not match format 2",
+                "the header member", "integrity check failed", "not written with this service's key", "referral")) {
             assertTrue(outcomes.contains(kind), kind + " never drawn: " + outcomes);
         }
     }
@@ -81,7 +89,8 @@ class StreamingReaderEquivalenceTest {
     private static String kind(String reason) {
         for (String kind : List.of("not UTF-8 text", "not JSON: the file is truncated", "not JSON: unexpected content",
                 "not JSON: a key appears twice", "not JSON: the file is empty", "not a Stepwise outcome file",
-                "format version", "does not match format 1", "integrity check failed", "referral", "period",
+                "format version", "the header member", "does not match format 1", "does not match format 2",
+                "integrity check failed", "not written with this service's key", "referral", "period",
                 "\"generatedAt\"", "header")) {
             if (reason.startsWith(kind)) {
                 return kind;
@@ -96,31 +105,43 @@ class StreamingReaderEquivalenceTest {
             Path into = Files.createDirectories(folder.resolve("case-" + seed));
             Path file = FIXTURES.get(random.nextInt(FIXTURES.size())).apply(into);
             List<String> changes = new ArrayList<>();
+            if (random.nextInt(3) == 0) {
+                OutcomeFiles.toFormat1(file);
+                changes.add("as format 1");
+            }
+            boolean withKey = random.nextBoolean();
             int treeChanges = random.nextInt(3);
             if (treeChanges > 0) {
                 ObjectNode document = OutcomeFiles.tree(file);
                 for (int i = 0; i < treeChanges; i++) {
                     changes.add(changeTree(document, random));
                 }
-                if (random.nextInt(10) < 7) {
-                    reseal(document);
+                int reseal = random.nextInt(10);
+                if (reseal < 5) {
+                    reseal(document, false);
                     changes.add("resealed");
+                } else if (reseal < 7) {
+                    reseal(document, true);
+                    changes.add("resealed with the key");
                 }
                 OutcomeFiles.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), document);
             }
             if (treeChanges == 0 || random.nextInt(5) == 0) {
                 changes.add(changeBytes(file, random));
             }
-            return new Case(seed, file, changes);
+            return new Case(seed, file, withKey, changes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void reseal(ObjectNode document) {
+    private static void reseal(ObjectNode document, boolean withKey) {
         try {
-            if (document.get("referrals") instanceof ArrayNode && document.get("integrity") instanceof ObjectNode) {
+            if (document.get("referrals") instanceof ArrayNode && document.get("integrity") instanceof ObjectNode integrity) {
                 OutcomeFiles.reseal(document);
+                if (withKey) {
+                    integrity.put("mac", OutcomeFiles.seal(document, OutcomeFiles.KEY).mac().orElseThrow());
+                }
             }
         } catch (RuntimeException unsealable) {
             // a change the canonical form or the counts cannot take: left as it is
@@ -173,8 +194,8 @@ class StreamingReaderEquivalenceTest {
                 return "nothing";
             }
             case 7 -> {
-                String member = List.of("format", "formatVersion", "generatedAt", "period", "integrity")
-                        .get(random.nextInt(5));
+                String member = List.of("format", "formatVersion", "generatedAt", "period", "integrity",
+                        "auditHead").get(random.nextInt(6));
                 JsonNode value = VALUES.get(random.nextInt(VALUES.size()));
                 document.set(member, value.deepCopy());
                 return "header " + member + " set to " + value;
@@ -247,15 +268,16 @@ class StreamingReaderEquivalenceTest {
     }
 
     @Test
-    void aFileWhoseHeaderFollowsItsReferralsIsReadWholeButNotStreamed() throws IOException {
-        Path file = ReviewFixtures.practitionerA(folder);
-        OutcomeFiles.edit(file, false, document -> {
-            JsonNode generatedAt = document.remove("generatedAt");
-            document.set("generatedAt", generatedAt);
-        });
-        assertInstanceOf(ReadResult.Accepted.class, streaming.read(file));
-        Review review = new ReviewService(OutcomeFiles.CATALOGUE).review(List.of(file));
-        assertEquals(List.of(new Review.RefusedFile(file, OutcomeFileReader.HEADER_AFTER_REFERRALS)), review.refused());
-        assertEquals(0, review.overall().referrals());
+    void aFormatOneFileWhoseHeaderFollowsItsReferralsIsReviewedAndAFormatTwoFileIsRefused() throws IOException {
+        Path one = OutcomeFiles.toFormat1(ReviewFixtures.practitionerA(folder.resolve("one")));
+        OutcomeFiles.edit(one, false, document -> document.set("generatedAt", document.remove("generatedAt")));
+        Path two = ReviewFixtures.practitionerA(folder.resolve("two"));
+        OutcomeFiles.edit(two, true, document -> document.set("generatedAt", document.remove("generatedAt")));
+        OutcomeFileReader streaming = new OutcomeFileReader(OutcomeFiles.CATALOGUE);
+        assertInstanceOf(ReadResult.Accepted.class, streaming.read(one));
+        Review review = new ReviewService(OutcomeFiles.CATALOGUE).review(List.of(one, two));
+        assertEquals(List.of(new Review.RefusedFile(two, OutcomeFileReader.headerAfterReferrals("generatedAt"))),
+                review.refused());
+        assertEquals(4, review.overall().referrals(), "the format-1 file's four referrals, read one at a time");
     }
 }

@@ -46,15 +46,18 @@ class SummaryTablesTest {
         assertEquals(List.of("F41.1 Generalised anxiety disorder"), groups(tables.get(3)));
     }
 
-    /** Exact figures: the hand-worked ones of ReviewFixtures, each rate with its numerator and denominator. */
+    /**
+     * Exact figures: the hand-worked ones of ReviewFixtures (edition 2), each rate with its numerator
+     * and denominator: recovery over the 4 finished less R3 not at caseness; reliable change over all 4.
+     */
     @ParameterizedTest(name = "{0}: {1} of {2}, {3}")
     @CsvSource({
             "Referrals, 7, , ",
             "Ended, 5, , ",
             "Finished treatment, 4, , ",
-            "Recovery, 1, 2, 50.0%",
-            "Reliable improvement, 1, 3, 33.3%",
-            "Reliable deterioration, 1, 3, 33.3%",
+            "Recovery, 1, 3, 33.3%",
+            "Reliable improvement, 1, 4, 25.0%",
+            "Reliable deterioration, 1, 4, 25.0%",
             "Paired scores, 3, 4, 75.0%",
             "First treatment within 6 weeks, 3, 4, 75.0%",
             "First treatment within 18 weeks, 4, 4, 100.0%"})
@@ -95,9 +98,18 @@ class SummaryTablesTest {
 
     @Test
     void aRateWithNoDenominatorIsNotApplicable() {
+        Path waiting = OutcomeFiles.write(ReviewFixtures.sub(folder, "waiting"), header(ReviewFixtures.A,
+                "2026-11-23T09:00:00Z"), referral(4).referred("2026-09-01").assessment("2026-09-10", phq9(14), gad7(11))
+                .build()).file();
+        SummaryTables.Row overall = SummaryTables.of(service.review(List.of(waiting)), false).getFirst().rows().getFirst();
+        assertEquals(new SummaryTables.Cell("0", "0", SummaryTables.NO_RATE), cell(overall, "Recovery"));
+    }
+
+    @Test
+    void aFinishedCourseWithoutPairedScoresCountsAgainstRecovery() {
         SummaryTables.Row b = SummaryTables.of(twoPractitioners(), false).get(1).rows().stream()
                 .filter(row -> row.group().equals(ReviewFixtures.practitioner(ReviewFixtures.B))).findFirst().orElseThrow();
-        assertEquals(new SummaryTables.Cell("0", "0", SummaryTables.NO_RATE), cell(b, "Recovery"));
+        assertEquals(new SummaryTables.Cell("0", "1", "0.0%"), cell(b, "Recovery"), "R5: in the denominator, not the numerator");
     }
 
     private static List<String> groups(SummaryTables.Table table) {

@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,21 +30,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralOutcome;
 
 /**
- * The reader as it was before it streamed, kept as the reference the streaming
+ * The reader as it was before it streamed, kept (and taught format 2) as the reference the streaming
  * {@link OutcomeFileReader} is compared with ({@code StreamingReaderEquivalenceTest}): it reads the
- * whole file as one JSON tree and checks the whole document at each step. The checks run in this order and the first that
- * fails refuses the whole file with its own reason: readable; UTF-8; JSON (a truncated file is named
- * as such); format and version; the schema (first violation and its path); the integrity counts and
- * digest; every score against its measure; no scores at a contact not attended; contacts in date
- * order; calendar dates and consistent outcome scores; each referral once. An accepted file's outcomes
- * are recomputed by the outcome rules, and each difference from the stated outcome becomes a warning.
- * Thread-safe.
+ * whole file as one JSON tree and checks the whole document at each step. The checks run in this order
+ * and the first that fails refuses the whole file with its own reason: readable; UTF-8; JSON (a
+ * truncated file is named as such); format and version; format 2: the header before the referrals;
+ * the schema of the format (first violation and its path); the integrity counts; the digest (format 1:
+ * of the referrals array; format 2: of the whole tree without integrity.sha256 and integrity.mac,
+ * canonicalised at once, not streamed); with the key, format 2's MAC; every measure known to the table;
+ * every score against its measure; no scores at a contact not attended; contacts in date order;
+ * calendar dates, possible dates and consistent outcome scores; each referral once. An accepted file's
+ * outcomes are recomputed by the outcome rules, and each difference from the stated outcome becomes a
+ * warning. Thread-safe.
  */
 final class WholeDocumentReader {
 
@@ -55,12 +63,16 @@ final class WholeDocumentReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final MeasureCatalogue catalogue;
     private final OutcomeClassifier classifier;
-    private final OutcomeFileSchema schema;
+    private final ServiceKey key;
 
     WholeDocumentReader(MeasureCatalogue catalogue) {
+        this(catalogue, null);
+    }
+
+    WholeDocumentReader(MeasureCatalogue catalogue, ServiceKey key) {
         this.catalogue = catalogue;
         this.classifier = new OutcomeClassifier(catalogue);
-        this.schema = OutcomeFileSchema.standard();
+        this.key = key;
     }
 
     /** Reads, verifies and recomputes one file; never throws for a bad file, only refuses it. */
@@ -75,14 +87,26 @@ final class WholeDocumentReader {
     private ReadResult verify(Path file) {
         String text = utf8(readable(file));
         JsonNode document = json(text);
-        formatAndVersion(document);
-        schema.firstViolation(document).ifPresent(violation -> reject("does not match format 1: " + violation));
+        int version = formatAndVersion(document);
+        if (version == 2) {
+            List<String> names = new ArrayList<>();
+            document.fieldNames().forEachRemaining(names::add);
+            int referralsAt = names.indexOf("referrals");
+            for (int i = referralsAt + 1; referralsAt >= 0 && i < names.size(); i++) {
+                if (OutcomeFileJson.HEADER_MEMBERS.contains(names.get(i))) {
+                    reject(OutcomeFileReader.headerAfterReferrals(names.get(i)));
+                }
+            }
+        }
+        OutcomeFileSchema.format(version).firstViolation(document)
+                .ifPresent(violation -> reject("does not match format " + version + ": " + violation));
         JsonNode referrals = document.get("referrals");
-        integrity(referrals, document.get("integrity"));
-        scores(referrals);
+        Authenticity authenticity = integrity(document, version);
+        measuresKnown(referrals);
+        scores(referrals, version);
         noScoresUnlessAttended(referrals);
         contactsInDateOrder(referrals);
-        List<FileReferral> parsed = build(referrals);
+        List<FileReferral> parsed = build(referrals, version, generatedAt(document));
         FileHeader header = header(document);
         Map<String, ReferralOutcome> outcomes = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
@@ -95,7 +119,15 @@ final class WholeDocumentReader {
                         + "recomputed here, which is used (" + String.join("; ", differences) + ")");
             }
         }
-        return new ReadResult.Accepted(new OutcomeFile(header, parsed, outcomes, warnings));
+        return new ReadResult.Accepted(new OutcomeFile(header, parsed, outcomes, warnings, authenticity));
+    }
+
+    private static Instant generatedAt(JsonNode document) {
+        try {
+            return Instant.parse(document.get("generatedAt").textValue());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static byte[] readable(Path file) {
@@ -145,7 +177,7 @@ final class WholeDocumentReader {
         return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    private static void formatAndVersion(JsonNode document) {
+    private static int formatAndVersion(JsonNode document) {
         if (!document.isObject()) {
             reject("not a Stepwise outcome file: the document is not a JSON object");
         }
@@ -157,13 +189,15 @@ final class WholeDocumentReader {
         if (version == null || !version.canConvertToExactIntegral()) {
             reject("not a Stepwise outcome file: \"formatVersion\" is missing or not a whole number");
         }
-        if (version.asLong() != OutcomeFileJson.FORMAT_VERSION) {
-            reject("format version " + version.asText() + " is not supported; this Stepwise reads version "
-                    + OutcomeFileJson.FORMAT_VERSION);
+        if (version.asLong() != 1 && version.asLong() != 2) {
+            reject("format version " + version.asText() + " is not supported; this Stepwise reads versions 1 and 2");
         }
+        return version.intValue();
     }
 
-    private static void integrity(JsonNode referrals, JsonNode integrity) {
+    private Authenticity integrity(JsonNode document, int version) {
+        JsonNode referrals = document.get("referrals");
+        JsonNode integrity = document.get("integrity");
         int contacts = 0;
         int scores = 0;
         for (JsonNode referral : referrals) {
@@ -175,17 +209,84 @@ final class WholeDocumentReader {
         count("referrals", integrity.get("referralCount").asLong(), referrals.size());
         count("contacts", integrity.get("contactCount").asLong(), contacts);
         count("scores", integrity.get("scoreCount").asLong(), scores);
-        // The canonical text goes straight into the digest, a buffer at a time: it is never held whole.
-        MessageDigest sha256 = OutcomeFileWriter.sha256();
-        try {
-            CanonicalJson.write(referrals, new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
-        } catch (IllegalArgumentException e) {
-            reject("integrity check failed: a text in the referrals holds a lone surrogate escape, which has no"
-                    + " canonical form");
+        if (version == 1) {
+            // The canonical text goes straight into the digest, a buffer at a time: it is never held whole.
+            MessageDigest sha256 = OutcomeFileWriter.sha256();
+            try {
+                CanonicalJson.write(referrals, new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
+            } catch (IllegalArgumentException e) {
+                reject("integrity check failed: a text in the referrals holds a lone surrogate escape, which has no"
+                        + " canonical form");
+            }
+            String digest = HexFormat.of().formatHex(sha256.digest());
+            if (!digest.equals(integrity.get("sha256").textValue())) {
+                reject("integrity check failed: the referrals were changed after export");
+            }
+            return Authenticity.NOT_CHECKED_FORMAT_1;
         }
-        String digest = HexFormat.of().formatHex(sha256.digest());
-        if (!digest.equals(integrity.get("sha256").textValue())) {
-            reject("integrity check failed: the referrals were changed after export");
+        ObjectNode sealed = document.deepCopy();
+        ((ObjectNode) sealed.get("integrity")).remove(List.of("sha256", "mac"));
+        byte[] canonical = null;
+        try {
+            canonical = CanonicalJson.bytes(sealed);
+        } catch (IllegalArgumentException e) {
+            reject("integrity check failed: a value in the file has no canonical form (a lone surrogate escape "
+                    + "or a number beyond the range of a double)");
+        }
+        if (!HexFormat.of().formatHex(OutcomeFileWriter.sha256().digest(canonical))
+                .equals(integrity.get("sha256").textValue())) {
+            reject("integrity check failed: the file was altered after export (its digest does not match its "
+                    + "header and referrals)");
+        }
+        if (key == null) {
+            return Authenticity.NOT_CHECKED_NO_KEY;
+        }
+        JsonNode mac = integrity.get("mac");
+        if (mac == null) {
+            reject("not written with this service's key: the file has no integrity.mac");
+        }
+        String expected;
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
+            expected = HexFormat.of().formatHex(hmac.doFinal(canonical));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!expected.equals(mac.textValue())) {
+            String named = document.get("pseudonymisation").get("keyFingerprint").textValue();
+            reject("not written with this service's key: its integrity.mac does not match "
+                    + (named.equals(key.fingerprint())
+                            ? "(it was changed and sealed again without the key, or written with another key)"
+                            : "(the file names key " + named + "; this service's key is " + key.fingerprint() + ")"));
+        }
+        return Authenticity.CHECKED;
+    }
+
+    private void measuresKnown(JsonNode referrals) {
+        for (JsonNode referral : referrals) {
+            String pseudonym = referral.get("pseudonym").textValue();
+            for (JsonNode contact : referral.get("contacts")) {
+                for (JsonNode score : contact.get("scores")) {
+                    String measure = score.get("measure").textValue();
+                    if (catalogue.code(measure).isEmpty()) {
+                        reject("referral " + pseudonym + " contact " + contact.get("date").textValue() + ": the measure "
+                                + measure + " is not in this Stepwise's measure table (edition " + catalogue.edition()
+                                + ")");
+                    }
+                }
+            }
+            JsonNode outcome = referral.get("outcome");
+            List<String> named = new ArrayList<>();
+            named.add(outcome.get("anxietyMeasure").textValue());
+            outcome.get("firstScores").fieldNames().forEachRemaining(named::add);
+            outcome.get("lastScores").fieldNames().forEachRemaining(named::add);
+            for (String measure : named) {
+                if (catalogue.code(measure).isEmpty()) {
+                    reject("referral " + pseudonym + " outcome: the measure " + measure + " is not in this Stepwise's "
+                            + "measure table (edition " + catalogue.edition() + ")");
+                }
+            }
         }
     }
 
@@ -195,11 +296,14 @@ final class WholeDocumentReader {
         }
     }
 
-    private void scores(JsonNode referrals) {
+    private void scores(JsonNode referrals, int version) {
         forEachContact(referrals, (pseudonym, contact) -> {
             for (JsonNode node : contact.get("scores")) {
-                Score score = OutcomeFileJson.score(node);
-                Optional<String> problem = catalogue.definition(score.measure()).problem(score);
+                Score score = OutcomeFileJson.score(node, catalogue);
+                MeasureDefinition definition = catalogue.definition(score.measure());
+                // Format 1 carries totals to at most 2 decimals (MI's mean), format 2 to the table's.
+                int carried = version == 1 ? Math.min(definition.decimals(), 2) : definition.decimals();
+                Optional<String> problem = definition.problem(score, carried);
                 if (problem.isPresent()) {
                     reject(scoreReason(pseudonym, contact.get("date").textValue(), score, problem.get()));
                 }
@@ -236,25 +340,56 @@ final class WholeDocumentReader {
         }
     }
 
-    private static List<FileReferral> build(JsonNode referrals) {
+    private List<FileReferral> build(JsonNode referrals, int version, Instant generatedAt) {
         List<FileReferral> parsed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        // The latest date anywhere on Earth at generatedAt (UTC+14), as PossibleDates reads the rule.
+        LocalDate latest = generatedAt == null ? LocalDate.MAX
+                : generatedAt.atOffset(java.time.ZoneOffset.ofHours(14)).toLocalDate();
+        LocalDate earliest = LocalDate.of(1900, 1, 1);
         for (JsonNode node : referrals) {
             String pseudonym = node.get("pseudonym").textValue();
-            calendarDate(pseudonym, node.get("referralDate").textValue());
+            LocalDate referred = calendarDate(pseudonym, node.get("referralDate").textValue());
+            LocalDate ended = null;
             if (!node.get("endDate").isNull()) {
-                calendarDate(pseudonym, node.get("endDate").textValue());
+                ended = calendarDate(pseudonym, node.get("endDate").textValue());
+            }
+            impossible(pseudonym, "the referral date " + referred, referred, earliest, latest, generatedAt);
+            if (ended != null) {
+                impossible(pseudonym, "the end date " + ended, ended, earliest, latest, generatedAt);
+                if (ended.isBefore(referred)) {
+                    reject("referral " + pseudonym + ": the end date " + ended + " is before the referral date "
+                            + referred);
+                }
+            }
+            for (JsonNode contact : node.get("contacts")) {
+                LocalDate date = LocalDate.parse(contact.get("date").textValue());
+                impossible(pseudonym, "a contact on " + date, date, earliest, latest, generatedAt);
+                if (date.isBefore(referred)) {
+                    reject("referral " + pseudonym + ": a contact on " + date + " is before the referral date "
+                            + referred);
+                }
             }
             if (!seen.add(pseudonym)) {
                 reject("referral " + pseudonym + " appears more than once in the file");
             }
             try {
-                parsed.add(OutcomeFileJson.referral(node));
+                parsed.add(OutcomeFileJson.referral(node, null, version, catalogue));
             } catch (IllegalArgumentException e) {
                 reject("referral " + pseudonym + ": " + e.getMessage());
             }
         }
         return parsed;
+    }
+
+    private static void impossible(String pseudonym, String what, LocalDate date, LocalDate earliest, LocalDate latest,
+            Instant generatedAt) {
+        if (date.isBefore(earliest)) {
+            reject("referral " + pseudonym + ": " + what + " is before " + earliest);
+        }
+        if (date.isAfter(latest)) {
+            reject("referral " + pseudonym + ": " + what + " is after the file was generated (" + generatedAt + ")");
+        }
     }
 
     private static FileHeader header(JsonNode document) {

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.audit.AuditEvent;
+import org.stepwise.domain.audit.AuditHead;
 import org.stepwise.domain.audit.AuditQuery;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.WrongPassphraseException;
@@ -206,6 +207,20 @@ class AuditTrailTest {
                 + "0".repeat(64), canonical);
         // Computed outside Stepwise: SHA-256 of the UTF-8 bytes of the line above, in lower-case hex.
         assertEquals("6102f40014a25e0556f213c29ee78b279900f97cd8300116d97457b790a0ed6a", AuditTrail.hash(canonical));
+    }
+
+    @Test
+    void theHeadIsTheCountOfEventsAndTheHashOfTheLatest() {
+        store.audit().recordExport("one");
+        List<AuditEvent> events = store.audit().events(AuditQuery.all());
+        String latest = dsl(store).select(AUDIT_EVENT.HASH).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ID.eq(events.getLast().id())).fetchOne(AUDIT_EVENT.HASH);
+        AuditHead head = store.audit().head();
+        assertEquals(new AuditHead(events.size(), latest), head);
+        assertEquals("export", events.getLast().action().code());
+        store.audit().recordExport("two");
+        assertEquals(events.size() + 1, store.audit().head().events());
+        assertFalse(head.sha256().equals(store.audit().head().sha256()), "the head moves with the log");
     }
 
     @Test

@@ -152,7 +152,8 @@ class CaseloadImportTest {
     private static ReferralRecord inMeasureOrder(ReferralRecord r) {
         return new ReferralRecord(r.key(), r.referralDate(), r.endDate(), r.endReason(), r.problemDescriptor(),
                 r.contacts().stream().map(c -> new ContactRecord(c.date(), c.type(), c.attendance(), c.medium(),
-                        c.step(), c.minutes(), c.scores().stream().sorted(Comparator.comparing(Score::measure)).toList()))
+                        c.step(), c.minutes(), c.scores().stream().sorted(Comparator.comparing(Score::measure)).toList(),
+                        c.therapyType()))
                         .toList(),
                 r.recordedRiskLevel());
     }

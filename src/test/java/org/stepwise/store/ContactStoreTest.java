@@ -111,7 +111,7 @@ class ContactStoreTest {
                 List.of(given.scores().get(3), given.scores().get(2), wsas, mi), LOW_RISK), saved.id()), saved,
                 "every field, score (items and total, WSAS prorated with its work item unanswered) and the review");
         assertEquals("13", saved.scores().getFirst().total().toPlainString());
-        assertEquals("3.00", saved.scores().get(3).total().toPlainString(), "MI keeps its two decimals");
+        assertEquals("3.0000", saved.scores().get(3).total().toPlainString(), "MI keeps its four decimals");
     }
 
     @Test
@@ -280,7 +280,7 @@ class ContactStoreTest {
         assertTrue(bundled.contains(prompt));
         MeasureCatalogue override = MeasureCatalogue.read(new StringReader(bundled.replace(prompt, "risk-item\tPHQ9\t9\t2\t")));
         store.close();
-        store = new H2StoreAccess(dir, override, StoreFixtures.TEST_ITERATIONS).unlock(passphrase());
+        store = new H2StoreAccess(dir, override, StoreFixtures.TEST_DERIVATION).unlock(passphrase());
 
         Contact saved = store.saveContact(attended(REFERRED.plusDays(7), List.of(phq9(0, 0, 0, 0, 0, 0, 0, 0, 1)), null));
         assertEquals(List.of(saved), store.contacts(referralId), "item 9 at 1 needs no review under this table");

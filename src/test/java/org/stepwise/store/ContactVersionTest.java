@@ -122,20 +122,4 @@ class ContactVersionTest {
         assertEquals(List.of(original), store.contacts(referralId));
         assertEquals(0, dsl(store).fetchCount(CONTACT_VERSION));
     }
-
-    @Test
-    void aStoreMadeBeforeVersionsWereKeptIsMigratedWithItsContacts() throws Exception {
-        dsl(store).dropTable(CONTACT_VERSION).execute();
-        dsl(store).execute("DROP TRIGGER audit_event_no_update");
-        dsl(store).execute("DROP TRIGGER audit_event_no_delete");
-        dsl(store).deleteFrom(DSL.table(DSL.name("flyway_schema_history")))
-                .where(DSL.field(DSL.name("version")).in("2", "3")).execute();
-        store.close();
-
-        store = access(dir).unlock(passphrase());
-
-        assertEquals(List.of(original), store.contacts(referralId));
-        store.deleteContact(original.id());
-        assertEquals(original, store.contactHistory(original.id()).getFirst().contact());
-    }
 }

@@ -75,7 +75,7 @@ class H2StoreAccessTest {
                     nhs(NHS_1), 3, ReferralStatus.REFERRED, LocalDate.of(2026, 3, 2))), store.caseload());
             assertEquals(typed.withId(created.patientId()), store.findPatient(nhs(NHS_1)).orElseThrow());
         }
-        assertTrue(KeySettings.read(dir).iterations() >= 600_000, "the app's stores use 600,000 iterations or more");
+        assertEquals(KeyDerivation.STANDARD, KeySettings.read(dir).derivation(), "the app's stores use Argon2id, 64 MiB");
     }
 
     @Test
@@ -86,10 +86,13 @@ class H2StoreAccessTest {
 
         Properties first = load(dir.resolve("store.properties"));
         Properties second = load(other.resolve("store.properties"));
-        assertEquals("1", first.getProperty("format"));
-        assertEquals("PBKDF2WithHmacSHA256", first.getProperty("kdf"));
-        assertEquals("256", first.getProperty("keyBits"));
-        assertEquals(String.valueOf(StoreFixtures.TEST_ITERATIONS), first.getProperty("iterations"));
+        assertEquals("2", first.getProperty("format"));
+        assertEquals("Argon2id", first.getProperty("kdf"));
+        assertEquals(List.of("8", "1", "1"), List.of(first.getProperty("memoryKiB"), first.getProperty("passes"),
+                first.getProperty("parallelism")));
+        assertNotEquals(first.getProperty("store"), second.getProperty("store"), "each store has its own identity");
+        assertEquals(64, first.getProperty("checksum").length());
+        assertNotEquals(first.getProperty("wrappedKey"), second.getProperty("wrappedKey"));
         byte[] salt = Base64.getDecoder().decode(first.getProperty("salt"));
         assertTrue(salt.length >= 16, "salt of 16 bytes or more");
         assertNotEquals(first.getProperty("salt"), second.getProperty("salt"));
@@ -126,7 +129,7 @@ class H2StoreAccessTest {
             assertEquals(before, after, "a refused unlock changes no file of the store");
         }
         // Only the refusals' times are noted, for the audit log at the next unlock.
-        assertEquals(4, UnlockFailures.pending(dir).size());
+        assertEquals(4, UnlockFailures.pending(dir, java.time.Instant.now()).times().size());
 
         try (CaseloadStore store = access.unlock(passphrase())) {
             assertEquals(1, store.caseload().size());
@@ -223,7 +226,8 @@ class H2StoreAccessTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"missing", "salt removed", "key check removed", "unknown format", "iterations not a number"})
+    @ValueSource(strings = {"missing", "salt removed", "key check removed", "unknown format", "passes not a number",
+            "a salt character changed", "the memory changed", "a key check character changed", "a folder in its place"})
     void aMissingOrDamagedKeySettingsFileIsReportedPlainly(String damage) throws IOException {
         access(dir).create(passphrase(), PROFILE).close();
         Path settings = dir.resolve("store.properties");
@@ -232,10 +236,20 @@ class H2StoreAccessTest {
             case "missing" -> Files.delete(settings);
             case "salt removed" -> Files.writeString(settings, text.replaceAll("salt=.*", ""));
             case "key check removed" -> Files.writeString(settings, text.replaceAll("keyCheck=.*", ""));
-            case "unknown format" -> Files.writeString(settings, text.replace("format=1", "format=9"));
-            default -> Files.writeString(settings, text.replaceAll("iterations=.*", "iterations=many"));
+            case "unknown format" -> Files.writeString(settings, text.replace("format=2", "format=9"));
+            case "passes not a number" -> Files.writeString(settings, text.replaceAll("passes=.*", "passes=many"));
+            case "a salt character changed" -> Files.writeString(settings, text.replaceFirst("salt=(.)",
+                    "salt=" + (text.charAt(text.indexOf("salt=") + 5) == 'A' ? "B" : "A")));
+            case "the memory changed" -> Files.writeString(settings, text.replace("memoryKiB=8", "memoryKiB=16"));
+            case "a key check character changed" -> Files.writeString(settings, text.replaceFirst("keyCheck=(.)",
+                    "keyCheck=" + (text.charAt(text.indexOf("keyCheck=") + 9) == 'A' ? "B" : "A")));
+            default -> {
+                Files.delete(settings);
+                Files.createDirectory(settings);
+            }
         }
-        StoreException e = assertThrows(StoreException.class, () -> access(dir).unlock(passphrase()));
+        StoreException e = assertThrows(StoreException.class, () -> access(dir).unlock(passphrase()),
+                "issue 19 finding 9: damage is reported as damage, never as a wrong passphrase");
         assertTrue(e.getMessage().startsWith("The store's key settings file (store.properties) is missing or damaged"),
                 e.getMessage());
     }

@@ -130,7 +130,7 @@ class JooqCaseloadStoreTest {
                 Arguments.of("patient refused: no family name",
                         patient(NHS_2, GIVEN, null), goodReferral, noChange()),
                 Arguments.of("referral refused after the patient insert: malformed problem descriptor", good,
-                        new NewReferral(LocalDate.of(2026, 3, 3), ReferralSource.GP, "F4", 2), noChange()),
+                        new NewReferral(LocalDate.of(2026, 3, 3), ReferralSource.GP, "f41.1", 2), noChange()),
                 Arguments.of("step change refused after the patient and referral inserts", good,
                         referral(LocalDate.of(2026, 3, 3), 3), (Consumer<DSLContext>) dsl -> dsl
                                 .alterTable(STEP_CHANGE)

@@ -141,7 +141,7 @@ class ReferralRecordsTest {
         return new ReferralRecord(Long.toString(referral.id()), referral.referralDate(), referral.endDate(),
                 referral.endReason(), referral.problemDescriptor(),
                 contacts.stream().map(c -> new ContactRecord(c.date(), c.type(), c.attendance(), c.medium(), c.step(),
-                        c.minutes(), c.scores())).toList(),
+                        c.minutes(), c.scores(), c.therapyType())).toList(),
                 contacts.stream().filter(c -> c.riskReview() != null)
                         .max(Comparator.comparing(Contact::date).thenComparing(Contact::id))
                         .map(c -> c.riskReview().level()).orElse(null));

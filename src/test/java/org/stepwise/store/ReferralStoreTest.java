@@ -2,6 +2,7 @@ package org.stepwise.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -51,8 +52,9 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.EndReason;
+import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.Referral;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
@@ -127,10 +129,11 @@ class ReferralStoreTest {
 
         Referral first = store.referral(created.referralId()).orElseThrow();
 
-        assertEquals(new Referral(created.referralId(), created.patientId(), REFERRED, ReferralSource.SELF, "F41.1",
-                ReferralStatus.REFERRED, null, null, List.of(new StepChange(REFERRED, 2),
-                        new StepChange(REFERRED.plusDays(30), 3), new StepChange(REFERRED.plusDays(60), 2)), false),
-                first);
+        assertNotNull(first.uuid(), "a stored referral has its identity");
+        assertEquals(new Referral(created.referralId(), first.uuid(), created.patientId(), REFERRED, ReferralSource.SELF,
+                "F41.1", ReferralStatus.REFERRED, null, null, List.of(new StepChange(REFERRED, 2),
+                        new StepChange(REFERRED.plusDays(30), 3), new StepChange(REFERRED.plusDays(60), 2)),
+                Employment.NOT_RECORDED, false), first);
         assertEquals(List.of(second.referralId(), created.referralId()),
                 store.referralsOf(created.patientId()).stream().map(Referral::id).toList());
         assertEquals(List.of(), store.referralsOf(created.patientId() + 1000));
@@ -143,14 +146,14 @@ class ReferralStoreTest {
                 new org.stepwise.domain.caseload.NewReferral(REFERRED, ReferralSource.GP, null, 2));
         assertNull(store.referral(bare.referralId()).orElseThrow().problemDescriptor());
 
-        store.setProblemDescriptor(bare.referralId(), ProblemDescriptor.F41_0);
+        store.setProblemDescriptor(bare.referralId(), org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F41.0").orElseThrow());
 
         assertEquals("F41.0", store.referral(bare.referralId()).orElseThrow().problemDescriptor());
         assertEquals("F41.0", store.referralRecords().stream()
                 .filter(r -> r.key().equals(Long.toString(bare.referralId()))).findFirst().orElseThrow()
                 .problemDescriptor());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> store.setProblemDescriptor(bare.referralId() + 1000, ProblemDescriptor.F32));
+                () -> store.setProblemDescriptor(bare.referralId() + 1000, org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F32").orElseThrow()));
         assertFalse(unknown.getMessage().isBlank());
     }
 

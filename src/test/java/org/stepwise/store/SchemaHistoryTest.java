@@ -52,18 +52,19 @@ class SchemaHistoryTest {
     /** versions applied ("-" none), whether one failed, the target, and whether Flyway may be left out. */
     @ParameterizedTest(name = "applied {0}, failed {1}, target {2}: current {3}")
     @CsvSource({
-            "1;2;3, false, latest, true",
-            "3;1;2, false, latest, true",
-            "1;2,   false, latest, false",
-            "1,     false, latest, false",
-            "1;2;3, true,  latest, false",
-            "1;2;3;4, false, latest, false",
-            "1;3,   false, latest, false",
-            "1;2;4, false, latest, false",
-            "-,     false, latest, false",
-            "1,     false, 1,      true",
-            "1;2,   false, 1,      false",
-            "1;2;3, false, 9,      false",
+            "1;2;3;4,   false, latest, true",
+            "4;3;1;2,   false, latest, true",
+            "1;2;3,     false, latest, false",
+            "1,         false, latest, false",
+            "1;2;3;4,   true,  latest, false",
+            "1;2;3;4;5, false, latest, false",
+            "1;3;4,     false, latest, false",
+            "1;2;3;5,   false, latest, false",
+            "-,         false, latest, false",
+            "1,         false, 1,      true",
+            "1;2,       false, 1,      false",
+            "1;2;3,     false, 3,      true",
+            "1;2;3;4,   false, 9,      false",
     })
     void onlyAStoreExactlyAtTheTargetIsCurrent(String applied, boolean failed, String target, boolean current) {
         List<String> versions = applied.equals("-") ? List.of() : List.of(applied.split(";"));
@@ -87,7 +88,7 @@ class SchemaHistoryTest {
         try (CaseloadStore store = access(dir).unlock(passphrase())) {
             assertEquals(true, dsl(store).connectionResult(SchemaHistory::read).current("latest"));
             // Flyway, had it run, would refuse a script whose recorded checksum no longer matches.
-            dsl(store).execute("UPDATE \"" + Database.HISTORY_TABLE + "\" SET \"checksum\" = 7 WHERE \"version\" = '3'");
+            dsl(store).execute("UPDATE \"" + Database.HISTORY_TABLE + "\" SET \"checksum\" = 7 WHERE \"version\" = '4'");
         }
         access(dir).unlock(passphrase()).close();
     }
@@ -99,7 +100,7 @@ class SchemaHistoryTest {
         Database.schemaTarget = "latest";
         try (CaseloadStore store = access(dir).unlock(passphrase())) {
             SchemaHistory history = dsl(store).connectionResult(SchemaHistory::read);
-            assertEquals(List.of("1", "2", "3"), history.versions().stream().sorted().toList());
+            assertEquals(List.of("1", "2", "3", "4"), history.versions().stream().sorted().toList());
             assertEquals(true, history.current("latest"));
         }
     }
@@ -109,7 +110,7 @@ class SchemaHistoryTest {
         try (CaseloadStore store = access(dir).create(passphrase(), PROFILE)) {
             dsl(store).execute("INSERT INTO \"" + Database.HISTORY_TABLE + "\" (\"installed_rank\", \"version\", "
                     + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", "
-                    + "\"success\") VALUES (99, '4', 'from a newer Stepwise', 'SQL', 'V4__newer.sql', 1, 'STEPWISE', 1, TRUE)");
+                    + "\"success\") VALUES (99, '5', 'from a newer Stepwise', 'SQL', 'V5__newer.sql', 1, 'STEPWISE', 1, TRUE)");
         }
         for (int attempt = 0; attempt < 2; attempt++) {
             StoreException refused = assertThrows(StoreException.class, () -> access(dir).unlock(passphrase()).close());

@@ -102,7 +102,7 @@ class SchemaTest {
         Table<?> history = DSL.table(DSL.name("flyway_schema_history"));
         Field<String> version = DSL.field(DSL.name("version"), String.class);
         Field<Boolean> success = DSL.field(DSL.name("success"), Boolean.class);
-        assertEquals(List.of("1", "2", "3"), dsl.select(version).from(history).where(success.isTrue()).and(version.isNotNull())
+        assertEquals(List.of("1", "2", "3", "4"), dsl.select(version).from(history).where(success.isTrue()).and(version.isNotNull())
                 .orderBy(DSL.field(DSL.name("installed_rank"))).fetch(version));
     }
 
@@ -120,12 +120,15 @@ class SchemaTest {
             row.put(PATIENT.UPDATED_AT, NOW);
         } else if (table == REFERRAL) {
             row.put(REFERRAL.PATIENT_ID, patientId);
+            row.put(REFERRAL.UUID, "3f2b8c1e-5d6a-4b7c-8e9f-0a1b2c3d4e5f");
             row.put(REFERRAL.REFERRAL_DATE, LocalDate.of(2026, 2, 1));
             row.put(REFERRAL.SOURCE, "voluntary-sector");
             row.put(REFERRAL.PROBLEM_DESCRIPTOR, "F40.01");
             row.put(REFERRAL.STATUS, "ended");
             row.put(REFERRAL.END_DATE, LocalDate.of(2026, 2, 1));
             row.put(REFERRAL.END_REASON, "completed");
+            row.put(REFERRAL.EMPLOYMENT_AT_START, "04");
+            row.put(REFERRAL.EMPLOYMENT_SUPPORT, true);
             row.put(REFERRAL.CREATED_AT, NOW);
             row.put(REFERRAL.UPDATED_AT, NOW);
         } else if (table == STEP_CHANGE) {
@@ -136,7 +139,7 @@ class SchemaTest {
         } else if (table == CONTACT) {
             row.put(CONTACT.REFERRAL_ID, referralId);
             row.put(CONTACT.CONTACT_DATE, LocalDate.of(2026, 1, 12));
-            row.put(CONTACT.CONTACT_TYPE, "follow-up");
+            row.put(CONTACT.CONTACT_TYPE, "assessment-and-treatment");
             row.put(CONTACT.MEDIUM, "face-to-face");
             row.put(CONTACT.ATTENDANCE, "cancelled-by-patient");
             row.put(CONTACT.STEP, (short) 2);
@@ -209,8 +212,15 @@ class SchemaTest {
                 refused(PATIENT, PATIENT.FAMILY_NAME, null, "FAMILY_NAME"),
                 refused(REFERRAL, REFERRAL.SOURCE, "friend", "REFERRAL_SOURCE"),
                 refused(REFERRAL, REFERRAL.STATUS, "closed", "REFERRAL_STATUS"),
-                refused(REFERRAL, REFERRAL.PROBLEM_DESCRIPTOR, "X41", "REFERRAL_PROBLEM_DESCRIPTOR"),
-                refused(REFERRAL, REFERRAL.PROBLEM_DESCRIPTOR, "F4", "REFERRAL_PROBLEM_DESCRIPTOR"),
+                refused(REFERRAL, REFERRAL.PROBLEM_DESCRIPTOR, "f41.1", "REFERRAL_PROBLEM_DESCRIPTOR"),
+                refused(REFERRAL, REFERRAL.PROBLEM_DESCRIPTOR, "41.1", "REFERRAL_PROBLEM_DESCRIPTOR"),
+                refused(REFERRAL, REFERRAL.PROBLEM_DESCRIPTOR, "F41 1", "REFERRAL_PROBLEM_DESCRIPTOR"),
+                refused(REFERRAL, REFERRAL.UUID, null, "UUID"),
+                refused(REFERRAL, REFERRAL.UUID, "3F2B8C1E-5D6A-4B7C-8E9F-0A1B2C3D4E5F", "REFERRAL_UUID_FORM"),
+                refused(REFERRAL, REFERRAL.UUID, "referral-17", "REFERRAL_UUID_FORM"),
+                refused(REFERRAL, REFERRAL.EMPLOYMENT_AT_START, "09", "REFERRAL_EMPLOYMENT_AT_START"),
+                refused(REFERRAL, REFERRAL.EMPLOYMENT_AT_END, "1", "REFERRAL_EMPLOYMENT_AT_END"),
+                refused(REFERRAL, REFERRAL.EMPLOYMENT_SUPPORT, null, "EMPLOYMENT_SUPPORT"),
                 refused(REFERRAL, REFERRAL.END_REASON, "bored", "REFERRAL_END_REASON"),
                 refused(REFERRAL, REFERRAL.END_DATE, null, "REFERRAL_END_CONSISTENT"),
                 refused(REFERRAL, REFERRAL.STATUS, "in-treatment", "REFERRAL_END_CONSISTENT"),
@@ -228,9 +238,10 @@ class SchemaTest {
                 refused(CONTACT, CONTACT.THERAPY_TYPE, "CBT", "CONTACT_THERAPY_TYPE"),
                 refused(SCORE, SCORE.ITEMS, "2;a;1;0;2;2;1;3;0", "SCORE_ITEMS_FORMAT"),
                 refused(SCORE, SCORE.ITEMS, "2,1,3,0,2,2,1,3,0", "SCORE_ITEMS_FORMAT"),
-                refused(SCORE, SCORE.ITEMS, "12;1;3;0;2;2;1;3;0", "SCORE_ITEMS_FORMAT"),
-                refused(SCORE, SCORE.MEASURE, "BDI", "SCORE_MEASURE"),
-                refused(SCORE, SCORE.TOTAL, new BigDecimal("81"), "SCORE_TOTAL_RANGE"),
+                refused(SCORE, SCORE.ITEMS, "1234567;1;3;0;2;2;1;3;0", "SCORE_ITEMS_FORMAT"),
+                refused(SCORE, SCORE.MEASURE, "phq9", "SCORE_MEASURE_CODE"),
+                refused(SCORE, SCORE.MEASURE, "9PHQ", "SCORE_MEASURE_CODE"),
+                refused(SCORE, SCORE.MEASURE, "PHQ-9", "SCORE_MEASURE_CODE"),
                 refused(SCORE, SCORE.TOTAL, new BigDecimal("-1"), "SCORE_TOTAL_RANGE"),
                 refused(SCORE, SCORE.ITEMS, "2;1;3;0;2;2;1;3;0", "SCORE_ONE_PER_MEASURE"),
                 refused(RISK_REVIEW, RISK_REVIEW.RISK_LEVEL, "extreme", "RISK_REVIEW_LEVEL"),
@@ -245,6 +256,66 @@ class SchemaTest {
                 refused(CONTACT_VERSION, CONTACT_VERSION.VERSION, 0, "CONTACT_VERSION_NUMBER"),
                 refused(CONTACT_VERSION, CONTACT_VERSION.VERSION, 1, "CONTACT_VERSION_ONE_PER_NUMBER"),
                 refused(CONTACT_VERSION, CONTACT_VERSION.CHANGE_KIND, "edited", "CONTACT_VERSION_CHANGE"));
+    }
+
+    /** The referral's own identity is refused for a second referral. */
+    @Test
+    void aSecondReferralWithTheSameUuidIsRefused() {
+        String taken = dsl(store).select(REFERRAL.UUID).from(REFERRAL).where(REFERRAL.ID.eq(referralId))
+                .fetchSingle(REFERRAL.UUID);
+        Map<Field<?>, Object> row = valid(REFERRAL);
+        row.put(REFERRAL.UUID, taken);
+        DataAccessException e = assertThrows(DataAccessException.class,
+                () -> dsl(store).insertInto(REFERRAL).set(row).execute());
+        assertTrue(e.getMessage().contains("REFERRAL_UUID_UNIQUE"), e::getMessage);
+    }
+
+    /** An ended referral may have an employment status at its end; an open one has none (export-format.md, Format 2). */
+    @Test
+    void anOpenReferralHasNoEmploymentStatusAtItsEnd() {
+        Map<Field<?>, Object> row = valid(REFERRAL);
+        row.put(REFERRAL.EMPLOYMENT_AT_END, "ZZ");
+        assertRolledBackInsert(REFERRAL, row);
+
+        row.put(REFERRAL.STATUS, "in-treatment");
+        row.put(REFERRAL.END_DATE, null);
+        row.put(REFERRAL.END_REASON, null);
+        DataAccessException e = assertThrows(DataAccessException.class,
+                () -> dsl(store).insertInto(REFERRAL).set(row).execute());
+        assertTrue(e.getMessage().contains("REFERRAL_EMPLOYMENT_AT_END_ENDED"), e::getMessage);
+
+        row.put(REFERRAL.EMPLOYMENT_AT_END, null);
+        assertRolledBackInsert(REFERRAL, row);
+    }
+
+    /**
+     * Measures are data: a service's measure (code of up to 24 characters), a total above 80 with four
+     * decimals, and items of more than one digit fit the schema.
+     */
+    @Test
+    void aServiceMeasureFitsTheSchema() {
+        Map<Field<?>, Object> row = valid(SCORE);
+        row.put(SCORE.MEASURE, "IESR_REVISED_22_ITEMS_X");
+        row.put(SCORE.TOTAL, new BigDecimal("88.1234"));
+        row.put(SCORE.ITEMS, "10;;4;12");
+        DataAccessException rolledBack = assertThrows(DataAccessException.class, () ->
+                dsl(store).transaction(configuration -> {
+                    long id = configuration.dsl().insertInto(SCORE).set(row).returningResult(SCORE.ID)
+                            .fetchSingle(SCORE.ID);
+                    assertEquals(new BigDecimal("88.1234"), configuration.dsl().select(SCORE.TOTAL).from(SCORE)
+                            .where(SCORE.ID.eq(id)).fetchSingle(SCORE.TOTAL), "four decimals kept");
+                    throw new DataAccessException("roll back the accepted row");
+                }));
+        assertEquals("roll back the accepted row", rolledBack.getMessage());
+    }
+
+    private static void assertRolledBackInsert(Table<?> table, Map<Field<?>, Object> row) {
+        DataAccessException rolledBack = assertThrows(DataAccessException.class, () ->
+                dsl(store).transaction(configuration -> {
+                    assertEquals(1, configuration.dsl().insertInto(table).set(row).execute());
+                    throw new DataAccessException("roll back the accepted row");
+                }));
+        assertEquals("roll back the accepted row", rolledBack.getMessage());
     }
 
     private static Arguments refused(Table<?> table, Field<?> field, Object value, String constraint) {

@@ -165,39 +165,59 @@ class StoreBackupTest {
     }
 
     @Test
-    void theApplicationsStoresBackUpDailyAfterTheUnlockAndOnCloseKeepingTheNewest14() throws Exception {
+    void theApplicationsStoresBackUpDailyAfterTheUnlockAndOnCloseNeverReplacingOneAnother() throws Exception {
         H2StoreAccess app = access(dir).withAutomaticBackups();
         Path backups = dir.resolve(StoreBackup.FOLDER);
         try (CaseloadStore store = app.create(passphrase(), PROFILE)) {
             store.createReferral(patient(), referral(REFERRED, 2));
         }
-        Path today = StoreBackup.automaticFile(dir, LocalDate.now());
-        assertTrue(Files.exists(today), "made on close");
+        List<String> afterCreate = names(backups);
+        assertEquals(1, afterCreate.size(), "made on close");
         for (int day = 1; day <= 20; day++) {
-            Files.writeString(StoreBackup.automaticFile(dir, LocalDate.now().minusDays(day)), "old");
+            // Earlier versions' daily names, and this version's timed ones, two a day.
+            Files.writeString(backups.resolve("caseload-" + LocalDate.now().minusDays(day) + ".zip"), "old");
+            Files.writeString(StoreBackup.automaticFile(dir, LocalDate.now().minusDays(day).atTime(9, 0)), "old");
+            Files.writeString(StoreBackup.automaticFile(dir, LocalDate.now().minusDays(day).atTime(17, 0)), "old");
         }
-        Files.delete(today);
+        Files.delete(backups.resolve(afterCreate.getFirst()));
 
         try (CaseloadStore store = app.unlock(passphrase())) {
-            assertFalse(Files.exists(today), "the unlock leaves it for after the caseload's read");
+            assertFalse(StoreBackup.hasAutomatic(dir, LocalDate.now()), "the unlock leaves it for after the caseload's read");
             assertEquals(List.of(NHS_1), nhsNumbers(store));
             assertEquals(Optional.empty(), store.dailyBackup());
-            assertTrue(Files.exists(today), "made once asked for, at the first open of the day");
+            assertTrue(StoreBackup.hasAutomatic(dir, LocalDate.now()), "made once asked for, at the first open of the day");
             store.createReferral(patient(NHS_2, "Later", "Added"), referral(REFERRED, 3));
             assertEquals(Optional.empty(), store.dailyBackup());
             assertEquals(1, dailyBackups(store), "once per unlock");
         }
 
-        try (var files = Files.list(backups)) {
-            List<String> kept = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(StoreBackup.KEEP, kept.size());
-            assertEquals(today.getFileName().toString(), kept.getLast());
-            assertEquals(StoreBackup.automaticFile(dir, LocalDate.now().minusDays(13)).getFileName().toString(), kept.getFirst());
+        List<String> kept = names(backups);
+        String yesterday = "caseload-" + LocalDate.now().minusDays(1);
+        String today = "caseload-" + LocalDate.now();
+        assertEquals(2, kept.stream().filter(name -> name.startsWith(today)).count(), "the daily one and the closing one");
+        assertEquals(3, kept.stream().filter(name -> name.startsWith(yesterday)).count(), "every one of the day before");
+        for (int day = 2; day <= 13; day++) {
+            String prefix = "caseload-" + LocalDate.now().minusDays(day);
+            assertEquals(List.of(prefix + "-170000.zip"), kept.stream().filter(name -> name.startsWith(prefix)).toList(),
+                    "the newest of each earlier day");
         }
+        assertEquals(2 + 3 + 12, kept.size(), "14 days with backups, nothing older");
         Path restoreTo = elsewhere.resolve("restored");
-        access(restoreTo).restore(today, passphrase());
+        Path newest = backups.resolve(kept.getFirst());
+        for (String name : kept) {
+            if (Files.getLastModifiedTime(backups.resolve(name)).compareTo(Files.getLastModifiedTime(newest)) > 0) {
+                newest = backups.resolve(name);
+            }
+        }
+        access(restoreTo).restore(newest, passphrase());
         try (CaseloadStore restored = access(restoreTo).unlock(passphrase())) {
             assertEquals(List.of(NHS_1, NHS_2), nhsNumbers(restored), "the close-time backup holds the last change");
+        }
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
@@ -222,7 +242,7 @@ class StoreBackupTest {
             Files.delete(backups);
             assertEquals(Optional.empty(), store.backUpNow());
             assertEquals(Optional.empty(), store.automaticBackupFailure());
-            assertTrue(Files.exists(StoreBackup.automaticFile(dir, LocalDate.now())));
+            assertTrue(StoreBackup.hasAutomatic(dir, LocalDate.now()));
             assertEquals(List.of("automatic, asked for again"), backupDetails(store), "only the backup written is audited");
         }
     }
@@ -233,22 +253,22 @@ class StoreBackupTest {
         try (CaseloadStore store = access(dir).create(passphrase(), PROFILE)) {
             store.createReferral(patient(), referral(REFERRED, 2));
         }
-        Path today = StoreBackup.automaticFile(dir, LocalDate.now());
+        LocalDate today = LocalDate.now();
         try (CaseloadStore store = access(dir).unlock(passphrase())) {
             assertEquals(Optional.empty(), store.dailyBackup());
         }
-        assertFalse(Files.exists(today), "a store without automatic backups makes none");
+        assertFalse(StoreBackup.hasAutomatic(dir, today), "a store without automatic backups makes none");
 
         CaseloadStore closedFirst = app.unlock(passphrase());
         closedFirst.close();
-        assertTrue(Files.exists(today), "the closing backup");
-        Files.delete(today);
+        assertTrue(StoreBackup.hasAutomatic(dir, today), "the closing backup");
+        deleteTree(dir.resolve(StoreBackup.FOLDER));
         assertEquals(Optional.empty(), closedFirst.dailyBackup());
-        assertFalse(Files.exists(today), "nothing after close: the closing backup was the day's");
+        assertFalse(StoreBackup.hasAutomatic(dir, today), "nothing after close: the closing backup was the day's");
 
         try (CaseloadStore store = app.unlock(passphrase())) {
             store.dailyBackup();
-            assertTrue(Files.exists(today));
+            assertTrue(StoreBackup.hasAutomatic(dir, today));
             assertEquals(1, dailyBackups(store));
         }
         try (CaseloadStore store = app.unlock(passphrase())) {
@@ -322,5 +342,9 @@ class StoreBackupTest {
             }
         }
         return file;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        StoreJournal.deleteTree(folder);
     }
 }

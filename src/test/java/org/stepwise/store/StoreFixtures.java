@@ -16,8 +16,11 @@ import org.stepwise.domain.referral.ReferralSource;
 /** Synthetic data for store tests: 999-range NHS numbers (never issued) and invented names. */
 final class StoreFixtures {
 
-    /** Low so that tests can create many stores; the app uses {@link H2StoreAccess#ITERATIONS}. */
-    static final int TEST_ITERATIONS = 1_000;
+    /**
+     * Argon2id at its smallest (8 KiB, one pass) so that tests can create many stores; the app uses
+     * {@link KeyDerivation#STANDARD}. One test creates and unlocks a store with the real parameters.
+     */
+    static final KeyDerivation TEST_DERIVATION = KeyDerivation.argon2id(8, 1, 1);
     static final String PASSPHRASE = "correct horse battery staple";
     static final PractitionerProfile PROFILE = new PractitionerProfile("Alex Practitioner", Role.PWP, "RX1", false);
 
@@ -31,7 +34,7 @@ final class StoreFixtures {
     }
 
     static H2StoreAccess access(java.nio.file.Path dataDir) {
-        return new H2StoreAccess(dataDir, MeasureCatalogue.standard(), TEST_ITERATIONS);
+        return new H2StoreAccess(dataDir, MeasureCatalogue.standard(), TEST_DERIVATION);
     }
 
     static char[] passphrase() {

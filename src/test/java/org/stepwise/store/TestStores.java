@@ -14,7 +14,7 @@ public final class TestStores {
     }
 
     public static StoreAccess access(Path dataFolder) {
-        return new H2StoreAccess(dataFolder, MeasureCatalogue.standard(), StoreFixtures.TEST_ITERATIONS);
+        return new H2StoreAccess(dataFolder, MeasureCatalogue.standard(), StoreFixtures.TEST_DERIVATION);
     }
 
     /**
@@ -28,7 +28,7 @@ public final class TestStores {
 
     /** The real store of a folder as the application opens it: with its automatic backups. */
     public static StoreAccess accessWithBackups(Path dataFolder) {
-        return new H2StoreAccess(dataFolder, MeasureCatalogue.standard(), StoreFixtures.TEST_ITERATIONS)
+        return new H2StoreAccess(dataFolder, MeasureCatalogue.standard(), StoreFixtures.TEST_DERIVATION)
                 .withAutomaticBackups();
     }
 

@@ -15,6 +15,9 @@ public interface AuditLog {
     /** Checks every link of the chain, oldest first. */
     AuditCheck verify();
 
+    /** How many events the log holds and the hash of its latest event: what an outcome file witnesses. */
+    AuditHead head();
+
     /**
      * Records an export of outcome data. {@code detail} says what left the machine in counts and
      * dates only (for example "json+csv, 40 referrals, 2026-04-01 to 2026-06-30").

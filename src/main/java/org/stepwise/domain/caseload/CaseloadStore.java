@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.stepwise.domain.audit.AuditLog;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactVersion;
@@ -11,9 +12,10 @@ import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 
 /**
@@ -31,8 +33,9 @@ public interface CaseloadStore extends AutoCloseable {
     String practitionerUid();
 
     /**
-     * Opens a referral. When a patient with the same NHS number is already stored, the referral
-     * attaches to that patient and the typed patient details are not applied.
+     * Opens a referral, with a new random UUID that stays its identity for life ({@link Referral#uuid()}).
+     * When a patient with the same NHS number is already stored, the referral attaches to that patient
+     * and the typed patient details are not applied.
      */
     ReferralCreated createReferral(Patient patient, NewReferral referral);
 
@@ -52,6 +55,12 @@ public interface CaseloadStore extends AutoCloseable {
 
     /** The referral with this id and its step history, or empty when there is none. */
     Optional<Referral> referral(long referralId);
+
+    /**
+     * The referral whose UUID this is (its identity wherever it goes: the pseudonym of an outcome file is
+     * made from it, a handover carries it), as {@link #referral} gives it; empty when there is none.
+     */
+    Optional<Referral> referralByUuid(UUID uuid);
 
     /** A patient's referrals with their step histories, newest referral date first. */
     List<Referral> referralsOf(long patientId);
@@ -108,8 +117,16 @@ public interface CaseloadStore extends AutoCloseable {
     void setProblemDescriptor(long referralId, ProblemDescriptor problem);
 
     /**
+     * Records the patient's employment in this referral (replacing what was recorded): the status at
+     * its start, at its end, and whether employment support was offered or received. Refused, with
+     * nothing saved, where {@link Employment#problem} says so (a status at the end of an open referral).
+     */
+    void recordEmployment(long referralId, Employment employment);
+
+    /**
      * Moves a referral along the pathway: any status but {@link ReferralStatus#ENDED} (use
-     * {@link #endReferral}). Setting it on an ended referral reopens it and clears its ending.
+     * {@link #endReferral}). Setting it on an ended referral reopens it and clears its ending, with the
+     * employment status recorded at its end.
      */
     void setStatus(long referralId, ReferralStatus status);
 
@@ -187,6 +204,15 @@ public interface CaseloadStore extends AutoCloseable {
      * whole. The finding stands until the store is closed; it names no person. Store work.
      */
     default Optional<String> auditAnchorProblem() {
+        return Optional.empty();
+    }
+
+    /**
+     * What Stepwise finished or undid in the data folder when it opened this store, after an operation
+     * was interrupted (a creation, a restore or a passphrase change stopped part way by a crash or a
+     * kill), in one sentence; empty when there was nothing to do. It names no person.
+     */
+    default Optional<String> recovered() {
         return Optional.empty();
     }
 

@@ -2,20 +2,41 @@ package org.stepwise.domain.flag;
 
 import org.stepwise.domain.common.Coded;
 
-/** The flags of clinical-reference.md §5, raised on open referrals (reliable deterioration on any); each names its rule in words. */
+/**
+ * The flags of clinical-reference.md §5 (edition 2), in order of gravity (risk first): the order a
+ * caseload, a review and a pack list them in. Each has one short label used everywhere and its rule
+ * in words.
+ */
 public enum Flag implements Coded {
     RISK("risk", "Risk",
-            "The latest recorded PHQ-9 has item 9 (thoughts of self-harm) at 1 or more, or the recorded risk level is high."),
+            "Open referral: the latest PHQ-9 recorded with its item answers has item 9 (thoughts of self-harm) at 1 or"
+                    + " more (a later PHQ-9 recorded as a total only does not clear it), or the latest risk review"
+                    + " was high."),
+    ENDED_AT_RISK("ended-at-risk", "Ended at risk",
+            "Ended referral, ended 90 days ago or less: its last PHQ-9 recorded with item answers had item 9 at 1 or"
+                    + " more, or its last risk review was high."),
     RELIABLE_DETERIORATION("reliable-deterioration", "Reliable deterioration",
-            "PHQ-9 or the anxiety measure, recorded at 2 or more attended contacts, has risen from its first to its latest score by at least its reliable change index. Raised on open and ended referrals."),
+            "Any referral: PHQ-9 or the anxiety measure, each judged on its own and recorded at 2 or more attended"
+                    + " contacts, has risen from its first to its latest score by at least its reliable change index."),
     NOT_ON_TRACK("not-on-track", "Not on track",
-            "The first PHQ-9 or first anxiety score was at caseness, there have been 4 or more treatment contacts, and neither measure has yet fallen by at least its reliable change index."),
-    NO_RECENT_MEASURE("no-recent-measure", "No recent measure",
-            "The latest attended contact has no PHQ-9."),
+            "Open referral: 4 or more treatment contacts; the first PHQ-9 or first anxiety score was at caseness;"
+                    + " neither measure has yet fallen by its reliable change index; and the latest PHQ-9 or latest"
+                    + " anxiety score is still at caseness."),
+    REPEATED_DNA("repeated-dna", "Repeated DNA",
+            "Open referral: the latest two contacts that were not cancelled were both not attended (DNA)."),
+    NO_CONTACT_4_WEEKS("no-contact-4-weeks", "No contact 4 weeks",
+            "Open referral in treatment (1 or more treatment contacts): more than 28 days since the latest attended"
+                    + " contact."),
     WAITING_OVER_6_WEEKS("waiting-over-6-weeks", "Waiting over 6 weeks",
-            "No treatment contact yet and more than 42 days since referral."),
-    NO_CONTACT_4_WEEKS("no-contact-4-weeks", "No contact for 4 weeks",
-            "In treatment (1 or more treatment contacts) and more than 28 days since the latest attended contact.");
+            "Open referral: no treatment contact yet and more than 42 days since referral."),
+    WAIT_NEARING_6_WEEKS("wait-nearing-6-weeks", "Wait nearing 6 weeks",
+            "Open referral: no treatment contact yet and 36 to 42 days since referral."),
+    NO_RECENT_MEASURE("no-recent-measure", "No recent measure",
+            "Open referral: the latest attended contact has no PHQ-9, or has neither GAD-7 nor the problem's anxiety"
+                    + " disorder specific measure."),
+    ADSM_NOT_USED("adsm-not-used", "ADSM not used",
+            "Open referral: the problem descriptor has an anxiety disorder specific measure, there are 2 or more"
+                    + " treatment contacts, and that measure is not paired (so GAD-7 stands in for it in every figure).");
 
     private final String code;
     private final String label;
@@ -29,6 +50,11 @@ public enum Flag implements Coded {
 
     @Override public String code() { return code; }
     @Override public String label() { return label; }
-    /** The rule that raises this flag, in words, for tooltips and reports. */
+    /** The rule that raises this flag, in words, for the "rule" view beside a flag's facts. */
     public String rule() { return rule; }
+
+    /** Whether the flag is raised on ended referrals (the others are raised on open referrals only). */
+    public boolean onEnded() {
+        return this == ENDED_AT_RISK || this == RELIABLE_DETERIORATION;
+    }
 }

@@ -32,6 +32,8 @@ public final class MeasureDefinition {
     private final Sourced<List<SeverityBand>> bands;
     private final RiskItem riskItem;
     private final Sourced<List<String>> itemLabels;
+    private final String snomedCode;
+    private final String loincCode;
 
     /** A caseness threshold: at or above {@code value}, or strictly above it. */
     record Threshold(BigDecimal value, boolean strict, Provenance provenance) {
@@ -44,7 +46,8 @@ public final class MeasureDefinition {
     MeasureDefinition(MeasureCode code, String name, String title, int itemCount, int itemMin, int itemMax,
             TotalRule totalRule, int maxUnanswered, int decimals, BigDecimal totalMin, BigDecimal totalMax,
             Provenance provenance, Threshold caseness, Sourced<BigDecimal> reliableChange,
-            Sourced<List<SeverityBand>> bands, RiskItem riskItem, Sourced<List<String>> itemLabels) {
+            Sourced<List<SeverityBand>> bands, RiskItem riskItem, Sourced<List<String>> itemLabels, String snomedCode,
+            String loincCode) {
         this.code = Objects.requireNonNull(code);
         this.name = Objects.requireNonNull(name);
         this.title = Objects.requireNonNull(title);
@@ -62,6 +65,8 @@ public final class MeasureDefinition {
         this.bands = bands;
         this.riskItem = riskItem;
         this.itemLabels = itemLabels;
+        this.snomedCode = snomedCode;
+        this.loincCode = loincCode;
     }
 
     public MeasureCode code() {
@@ -101,9 +106,32 @@ public final class MeasureDefinition {
         return maxUnanswered;
     }
 
-    /** Decimals of the total: 0 for a whole number (every measure but MI, whose mean has 2). */
+    /**
+     * Decimals of the total as stored and carried in outcome files: 0 for a whole number (every
+     * standard measure but MI, whose mean is carried to 4).
+     */
     public int decimals() {
         return decimals;
+    }
+
+    /** Decimals a total is shown with: at most 2 (MI's mean is shown as 2.30). */
+    public int displayDecimals() {
+        return Math.min(decimals, 2);
+    }
+
+    /** The total as a practitioner reads it, with {@link #displayDecimals()} (half up): 14, 2.30. */
+    public String display(BigDecimal total) {
+        return total.setScale(displayDecimals(), RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The SNOMED CT concept id of the measure's total, where the table gives one. */
+    public Optional<String> snomedCode() {
+        return Optional.ofNullable(snomedCode);
+    }
+
+    /** The LOINC code of the measure's total, where the table gives one. */
+    public Optional<String> loincCode() {
+        return Optional.ofNullable(loincCode);
     }
 
     public BigDecimal totalMin() {
@@ -210,6 +238,34 @@ public final class MeasureDefinition {
         return response != null && response >= riskItem.atLeast();
     }
 
+    /** Scale of {@link #value(Score)} for a mean: far finer than any threshold or RCI a table can give. */
+    private static final int EXACT_SCALE = 12;
+
+    /**
+     * The number every clinical rule judges a score by (clinical-reference.md §1): for a measure
+     * whose total is the mean of the answered items, and a score with its items, that mean
+     * unrounded (62 / 27 = 2.296296…, not 2.30 or 2.2963); otherwise the total. A mean of whole
+     * responses over at most a few dozen items differs from any threshold or change of 4 decimals by
+     * far more than the 12 decimals kept, so comparisons are exact.
+     */
+    public BigDecimal value(Score score) {
+        if (totalRule != TotalRule.MEAN || score.items() == null || score.items().size() != itemCount) {
+            return score.total();
+        }
+        int sum = 0;
+        int answered = 0;
+        for (Integer response : score.items()) {
+            if (response != null) {
+                sum += response;
+                answered++;
+            }
+        }
+        if (answered == 0) {
+            return score.total();
+        }
+        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(answered), EXACT_SCALE, RoundingMode.HALF_UP);
+    }
+
     /**
      * Scores item responses (in item order; null for an unanswered item) by the measure's rule.
      *
@@ -270,6 +326,15 @@ public final class MeasureDefinition {
      * items is checked on its total only.
      */
     public Optional<String> problem(Score score) {
+        return problem(score, decimals);
+    }
+
+    /**
+     * As {@link #problem(Score)}, for a total carried with {@code carriedDecimals} decimals (an
+     * outcome file of format 1 carries MI's mean to 2, format 2 to 4): the items must give the total
+     * rounded half up to that many decimals.
+     */
+    public Optional<String> problem(Score score, int carriedDecimals) {
         if (score.measure() != code) {
             return Optional.of("A " + score.measure() + " score is not a " + name + " score");
         }
@@ -278,17 +343,20 @@ public final class MeasureDefinition {
             return Optional.of(name + " total " + total.toPlainString() + " is outside "
                     + totalMin.toPlainString() + " to " + totalMax.toPlainString());
         }
-        if (total.stripTrailingZeros().scale() > decimals) {
-            return Optional.of(decimals == 0
+        if (total.stripTrailingZeros().scale() > carriedDecimals) {
+            return Optional.of(carriedDecimals == 0
                     ? name + " total must be a whole number; " + total.toPlainString() + " is not"
-                    : name + " total has at most " + decimals + " decimals; " + total.toPlainString() + " has more");
+                    : name + " total has at most " + carriedDecimals + " decimals; " + total.toPlainString()
+                            + " has more");
         }
         if (score.items() == null) {
             return Optional.empty();
         }
         BigDecimal computed;
         try {
-            computed = score(score.items()).total();
+            Score scored = score(score.items());
+            computed = carriedDecimals >= decimals ? scored.total()
+                    : value(scored).setScale(carriedDecimals, RoundingMode.HALF_UP);
         } catch (InvalidScoreException e) {
             return Optional.of(e.getMessage());
         }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.stepwise.domain.measure.MeasureDefinition.Sourced;
 import org.stepwise.domain.measure.MeasureDefinition.Threshold;
-import org.stepwise.domain.referral.ProblemDescriptor;
 
 /**
  * Reads the measure table format documented at the head of {@code measures.tsv}. Every check
@@ -24,20 +22,27 @@ import org.stepwise.domain.referral.ProblemDescriptor;
 final class MeasureTableParser {
 
     private static final Pattern BAND = Pattern.compile("(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?) (\\S.*)");
-    private static final int MAX_DECIMALS = 2;
+    private static final int MAX_DECIMALS = 4;
 
-    private final Map<MeasureCode, Draft> drafts = new EnumMap<>(MeasureCode.class);
-    private final Map<String, MeasureCode> anxietyMeasures = new LinkedHashMap<>();
-    private final Map<String, Integer> anxietyMeasureLines = new LinkedHashMap<>();
+    private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    /** Descriptor rows by code, in table order, with the line each came from and its measure's text. */
+    private final Map<String, DescriptorDraft> descriptors = new LinkedHashMap<>();
+    private final Map<String, Therapy> therapies = new LinkedHashMap<>();
+    private final Map<String, Integer> therapyLines = new LinkedHashMap<>();
     private String edition;
     private String source;
     private int editionLine;
     private int sourceLine;
     private int lineNumber;
 
+    /** One descriptor's line while the table is read; its measure is checked once every measure is known. */
+    private record DescriptorDraft(int line, String code, String label, String icd10, String snomedCode, String measure,
+            Provenance provenance) {
+    }
+
     /** One measure's lines while the table is read. */
     private static final class Draft {
-        MeasureCode code;
+        String code;
         int line;
         String name;
         String title;
@@ -60,6 +65,9 @@ final class MeasureTableParser {
         int riskItemLine;
         Sourced<List<String>> itemLabels;
         int itemLabelsLine;
+        String snomedCode;
+        String loincCode;
+        int codesLine;
     }
 
     private MeasureTableParser() {
@@ -112,16 +120,23 @@ final class MeasureTableParser {
             case "rci" -> reliableChange(f);
             case "bands" -> bands(f);
             case "risk-item" -> riskItem(f);
+            case "codes" -> codes(f);
+            case "descriptor" -> descriptor(f);
             case "adsm" -> anxietyMeasure(f);
-            default -> fail("unknown kind of line '" + f[0]
-                    + "' (expected edition, source, measure, items, caseness, rci, bands, risk-item or adsm)");
+            case "therapy" -> therapy(f);
+            default -> fail("unknown kind of line '" + f[0] + "' (expected edition, source, measure, items, caseness,"
+                    + " rci, bands, risk-item, codes, descriptor, adsm or therapy)");
         }
     }
 
     private void measure(String[] f) {
         fields(f, 14, "measure <code> <short name> <full name> <items> <item min> <item max> <total rule>"
                 + " <max unanswered> <decimals> <total min> <total max> <source> <status>");
-        MeasureCode code = code(f[1]);
+        String code = f[1];
+        if (!MeasureCode.isWellFormed(code)) {
+            fail("'" + code + "' is not a measure code: an upper-case letter, then up to 23 upper-case letters,"
+                    + " digits or underscores (such as PHQ9 or IESR)");
+        }
         Draft existing = drafts.get(code);
         if (existing != null) {
             fail("measure " + code + " is given twice (first at line " + existing.line + ")");
@@ -271,22 +286,88 @@ final class MeasureTableParser {
         d.riskItemLine = lineNumber;
     }
 
+    private void codes(String[] f) {
+        fields(f, 6, "codes <code> <SNOMED CT concept id or -> <LOINC code or -> <source> <status>");
+        Draft d = draft(f[1], "codes");
+        if (d.codesLine != 0) {
+            fail("the codes of " + d.code + " are given twice (first at line " + d.codesLine + ")");
+        }
+        d.snomedCode = optionalCode(f[2], "[0-9]{6,18}", "SNOMED CT concept id", "6 to 18 digits");
+        d.loincCode = optionalCode(f[3], "[0-9]{1,7}-[0-9]", "LOINC code", "digits, a hyphen and a check digit");
+        provenance(f[4], f[5]);
+        d.codesLine = lineNumber;
+    }
+
+    private void descriptor(String[] f) {
+        fields(f, 8, "descriptor <code> <label> <ICD-10 code> <SNOMED CT concept id or -> <anxiety measure or -> <source>"
+                + " <status>");
+        String code = f[1];
+        if (!ProblemDescriptor.isWellFormedCode(code)) {
+            fail("'" + code + "' is not a problem descriptor code: an upper-case letter, then up to 15 upper-case"
+                    + " letters, digits, dots or hyphens (such as F41.1 or BDD)");
+        }
+        String icd10 = f[3];
+        if (!ProblemDescriptor.isWellFormed(icd10)) {
+            fail("'" + icd10 + "' is not an ICD-10 problem descriptor such as F40.0 or F42");
+        }
+        if (ProblemDescriptor.isWellFormed(code) && !code.equals(icd10)) {
+            fail("descriptor " + code + " looks like an ICD-10 code but gives " + icd10 + ": a descriptor whose code is"
+                    + " an ICD-10 code is that code");
+        }
+        addDescriptor(new DescriptorDraft(lineNumber, code, text(f[2], "label"), icd10,
+                optionalCode(f[4], "[0-9]{6,18}", "SNOMED CT concept id", "6 to 18 digits"),
+                f[5].equals("-") ? null : f[5], provenance(f[6], f[7])));
+    }
+
+    /** Edition 1's line: the ADSM of an ICD-10 descriptor, kept so that an older service table still reads. */
     private void anxietyMeasure(String[] f) {
         fields(f, 5, "adsm <problem descriptor> <measure code> <source> <status>");
         String descriptor = f[1];
         if (!ProblemDescriptor.isWellFormed(descriptor)) {
             fail("'" + descriptor + "' is not an ICD-10 problem descriptor such as F40.0 or F42");
         }
-        if (anxietyMeasures.containsKey(descriptor)) {
-            fail(descriptor + " is given twice (first at line " + anxietyMeasureLines.get(descriptor) + ")");
+        addDescriptor(new DescriptorDraft(lineNumber, descriptor, descriptor, descriptor, null, f[2],
+                provenance(f[3], f[4])));
+    }
+
+    private void addDescriptor(DescriptorDraft d) {
+        DescriptorDraft existing = descriptors.get(d.code());
+        if (existing != null) {
+            fail("descriptor " + d.code() + " is given twice (first at line " + existing.line() + ")");
         }
-        MeasureCode code = code(f[2]);
-        if (code == MeasureCode.PHQ9) {
+        if (d.measure() != null && d.measure().equals(MeasureCode.PHQ9.code())) {
             fail("PHQ9 is the depression measure, not an anxiety measure");
         }
-        provenance(f[3], f[4]);
-        anxietyMeasures.put(descriptor, code);
-        anxietyMeasureLines.put(descriptor, lineNumber);
+        descriptors.put(d.code(), d);
+    }
+
+    private void therapy(String[] f) {
+        fields(f, 7, "therapy <SNOMED CT concept id> <label> <short label> <step> <source> <status>");
+        String snomed = optionalCode(f[1], "[0-9]{6,18}", "SNOMED CT concept id", "6 to 18 digits");
+        if (snomed == null) {
+            fail("a therapy needs its SNOMED CT concept id");
+        }
+        if (therapies.containsKey(snomed)) {
+            fail("therapy " + snomed + " is given twice (first at line " + therapyLines.get(snomed) + ")");
+        }
+        int step = whole(f[4], "step");
+        if (step != 2 && step != 3) {
+            fail("a therapy's step is 2 or 3, not " + step);
+        }
+        therapies.put(snomed, new Therapy(snomed, text(f[2], "label"), text(f[3], "short label"), step,
+                provenance(f[5], f[6])));
+        therapyLines.put(snomed, lineNumber);
+    }
+
+    /** A code field: "-" for none, else text of the given form. */
+    private String optionalCode(String value, String form, String what, String formInWords) {
+        if (value.equals("-")) {
+            return null;
+        }
+        if (!value.matches(form)) {
+            fail("the " + what + " '" + value + "' is not " + formInWords + " (or - for none)");
+        }
+        return value;
     }
 
     private MeasureCatalogue complete() {
@@ -296,23 +377,39 @@ final class MeasureTableParser {
         if (source == null) {
             fail("the table has no source line");
         }
-        for (MeasureCode code : MeasureCode.values()) {
-            if (!drafts.containsKey(code)) {
+        for (MeasureCode code : MeasureCode.STANDARD) {
+            if (!drafts.containsKey(code.code())) {
                 fail("the table has no measure line for " + code);
             }
         }
-        needsOutcomeValues(MeasureCode.PHQ9, "the depression measure");
-        needsOutcomeValues(MeasureCode.GAD7, "the default anxiety measure");
-        anxietyMeasures.forEach((descriptor, code) -> needsOutcomeValues(code, "the anxiety measure of " + descriptor));
-        Map<MeasureCode, MeasureDefinition> definitions = new EnumMap<>(MeasureCode.class);
-        drafts.forEach((code, d) -> definitions.put(code, new MeasureDefinition(code, d.name, d.title, d.itemCount,
-                d.itemMin, d.itemMax, d.rule, d.maxUnanswered, d.decimals, d.totalMin.setScale(d.decimals),
-                d.totalMax.setScale(d.decimals), d.provenance, d.caseness, d.reliableChange, d.bands, d.riskItem,
-                d.itemLabels)));
-        return new MeasureCatalogue(edition, source, definitions, anxietyMeasures);
+        needsOutcomeValues(MeasureCode.PHQ9.code(), "the depression measure");
+        needsOutcomeValues(MeasureCode.GAD7.code(), "the default anxiety measure");
+        List<ProblemDescriptor> made = new ArrayList<>();
+        for (DescriptorDraft d : descriptors.values()) {
+            MeasureCode measure = null;
+            if (d.measure() != null) {
+                lineNumber = d.line();
+                if (!drafts.containsKey(d.measure())) {
+                    fail("descriptor " + d.code() + " names the measure " + d.measure() + ", which the table does not"
+                            + " define");
+                }
+                needsOutcomeValues(d.measure(), "the anxiety measure of " + d.code());
+                measure = MeasureCode.Registry.intern(d.measure());
+            }
+            made.add(new ProblemDescriptor(d.code(), d.label(), d.icd10(), d.snomedCode(), measure, d.provenance()));
+        }
+        Map<MeasureCode, MeasureDefinition> definitions = new LinkedHashMap<>();
+        drafts.forEach((text, d) -> {
+            MeasureCode code = MeasureCode.Registry.intern(text);
+            definitions.put(code, new MeasureDefinition(code, d.name, d.title, d.itemCount, d.itemMin, d.itemMax,
+                    d.rule, d.maxUnanswered, d.decimals, d.totalMin.setScale(d.decimals),
+                    d.totalMax.setScale(d.decimals), d.provenance, d.caseness, d.reliableChange, d.bands, d.riskItem,
+                    d.itemLabels, d.snomedCode, d.loincCode));
+        });
+        return new MeasureCatalogue(edition, source, definitions, made, List.copyOf(therapies.values()));
     }
 
-    private void needsOutcomeValues(MeasureCode code, String role) {
+    private void needsOutcomeValues(String code, String role) {
         Draft d = drafts.get(code);
         if (d.caseness == null || d.reliableChange == null) {
             fail(code + " is " + role + ": it needs a caseness and an rci line");
@@ -320,16 +417,11 @@ final class MeasureTableParser {
     }
 
     private Draft draft(String code, String kind) {
-        Draft d = drafts.get(code(code));
+        Draft d = drafts.get(code);
         if (d == null) {
             fail("the " + kind + " line of " + code + " must come after its measure line");
         }
         return d;
-    }
-
-    private MeasureCode code(String text) {
-        return Arrays.stream(MeasureCode.values()).filter(c -> c.name().equals(text)).findFirst()
-                .orElseThrow(() -> error("unknown measure code '" + text + "'"));
     }
 
     private Provenance provenance(String sourceText, String status) {

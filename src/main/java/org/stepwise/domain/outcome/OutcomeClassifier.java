@@ -7,15 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.measure.Score;
 
 /**
- * Classifies one referral by the national outcome rules (clinical-reference.md §3), with the
- * thresholds of the measure catalogue. Pure, thread-safe.
+ * Classifies one referral by the national outcome rules (clinical-reference.md §3, edition 2), with
+ * the thresholds of the measure catalogue. Every rule judges a score by
+ * {@link MeasureDefinition#value(Score)} (MI: the unrounded mean of its items); the first and last
+ * scores reported are the totals as recorded. Pure, thread-safe.
  */
 public final class OutcomeClassifier {
 
@@ -51,10 +52,10 @@ public final class OutcomeClassifier {
         Boolean reliableDeterioration = null;
         Boolean reliableRecovery = null;
         if (finished && paired) {
-            BigDecimal firstDepression = first.get(MeasureCode.PHQ9);
-            BigDecimal lastDepression = last.get(MeasureCode.PHQ9);
-            BigDecimal firstAnxiety = first.get(anxietyCode);
-            BigDecimal lastAnxiety = last.get(anxietyCode);
+            BigDecimal firstDepression = timeline.firstValue(depression).orElseThrow();
+            BigDecimal lastDepression = timeline.lastValue(depression).orElseThrow();
+            BigDecimal firstAnxiety = timeline.firstValue(anxiety).orElseThrow();
+            BigDecimal lastAnxiety = timeline.lastValue(anxiety).orElseThrow();
 
             atCaseness = depression.atCaseness(firstDepression) || anxiety.atCaseness(firstAnxiety);
             if (atCaseness) {
@@ -85,8 +86,11 @@ public final class OutcomeClassifier {
                 reliableImprovement,
                 reliableDeterioration,
                 reliableRecovery,
-                daysSinceReferral(referral, timeline.firstAttended(ContactType.ASSESSMENT)),
-                daysSinceReferral(referral, timeline.firstTreatment()));
+                daysSinceReferral(referral, timeline.firstAssessment()),
+                daysSinceReferral(referral, timeline.firstTreatment()),
+                referral.endDate(),
+                timeline.firstTreatment().orElse(null),
+                timeline.secondTreatment().orElse(null));
     }
 
     private static BigDecimal total(Optional<Score> score) {

@@ -3,7 +3,7 @@ package org.stepwise.domain.trajectory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,13 +51,15 @@ public final class CorridorSource {
                 continue;
             }
             ReferralTimeline timeline = ReferralTimeline.of(referral);
-            Map<MeasureCode, BigDecimal> first = new EnumMap<>(MeasureCode.class);
-            for (MeasureCode code : MeasureCode.values()) {
-                timeline.first(code).ifPresent(score -> first.put(code, score.total()));
+            Map<MeasureCode, BigDecimal> first = new HashMap<>();
+            for (ContactRecord contact : timeline.attendedContacts()) {
+                for (Score score : contact.scores()) {
+                    first.putIfAbsent(score.measure(), score.total());
+                }
             }
             List<Map<MeasureCode, BigDecimal>> treatment = new ArrayList<>();
             for (ContactRecord contact : timeline.treatmentContactsInOrder()) {
-                Map<MeasureCode, BigDecimal> totals = new EnumMap<>(MeasureCode.class);
+                Map<MeasureCode, BigDecimal> totals = new HashMap<>();
                 for (Score score : contact.scores()) {
                     totals.putIfAbsent(score.measure(), score.total());
                 }
@@ -94,7 +96,7 @@ public final class CorridorSource {
     }
 
     private RecoveryCorridor make(MeasureCode code, SeverityBand band, String excluded) {
-        TreeMap<Integer, List<Double>> scoresByContact = new TreeMap<>();
+        TreeMap<Integer, List<BigDecimal>> scoresByContact = new TreeMap<>();
         int similar = 0;
         for (Ended other : ended) {
             BigDecimal first = other.first().get(code);
@@ -105,7 +107,7 @@ public final class CorridorSource {
             for (int i = 0; i < other.treatment().size(); i++) {
                 BigDecimal total = other.treatment().get(i).get(code);
                 if (total != null) {
-                    scoresByContact.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(total.doubleValue());
+                    scoresByContact.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(total);
                 }
             }
         }

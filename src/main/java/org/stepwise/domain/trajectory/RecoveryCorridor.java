@@ -1,5 +1,6 @@
 package org.stepwise.domain.trajectory;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,14 +35,11 @@ public record RecoveryCorridor(
         MeasureCode measure,
         SeverityBand baselineBand,
         int similarReferrals,
-        List<Point> points,
+        List<CorridorPoint> points,
         Verdict verdict) {
 
     /** The fewest similar referrals, and scores at one treatment contact, a corridor is drawn from. */
     public static final int MINIMUM_REFERRALS = 30;
-
-    private static final double LOWER_QUARTILE = 0.25;
-    private static final double UPPER_QUARTILE = 0.75;
 
     public RecoveryCorridor {
         Objects.requireNonNull(measure, "measure");
@@ -63,13 +61,6 @@ public record RecoveryCorridor(
         TOO_FEW_SCORES
     }
 
-    /**
-     * The corridor at one treatment contact: the 25th and 75th percentiles of the similar referrals'
-     * scores there, and how many scores they come from.
-     */
-    public record Point(int treatmentContact, double lower, double upper, int scores) {
-    }
-
     public boolean shown() {
         return verdict == Verdict.SHOWN;
     }
@@ -89,27 +80,17 @@ public record RecoveryCorridor(
      * {@code scoresByContact}, by treatment contact number.
      */
     static RecoveryCorridor fromScores(MeasureCode code, SeverityBand band, int similar,
-            SortedMap<Integer, List<Double>> scoresByContact) {
+            SortedMap<Integer, List<BigDecimal>> scoresByContact) {
         if (similar < MINIMUM_REFERRALS) {
             return new RecoveryCorridor(code, band, similar, List.of(), Verdict.TOO_FEW_REFERRALS);
         }
-        List<Point> points = new ArrayList<>();
+        List<CorridorPoint> points = new ArrayList<>();
         scoresByContact.forEach((contact, scores) -> {
             if (scores.size() >= MINIMUM_REFERRALS) {
-                List<Double> sorted = scores.stream().sorted().toList();
-                points.add(new Point(contact, percentile(sorted, LOWER_QUARTILE), percentile(sorted, UPPER_QUARTILE),
-                        sorted.size()));
+                points.add(CorridorPoint.of(contact, scores));
             }
         });
         return new RecoveryCorridor(code, band, similar, points,
                 points.isEmpty() ? Verdict.TOO_FEW_SCORES : Verdict.SHOWN);
-    }
-
-    /** The p-th percentile of sorted values, interpolating linearly between the closest ranks. */
-    static double percentile(List<Double> sorted, double p) {
-        double rank = p * (sorted.size() - 1);
-        int below = (int) Math.floor(rank);
-        int above = Math.min(below + 1, sorted.size() - 1);
-        return sorted.get(below) + (rank - below) * (sorted.get(above) - sorted.get(below));
     }
 }

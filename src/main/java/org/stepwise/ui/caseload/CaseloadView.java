@@ -70,15 +70,6 @@ public final class CaseloadView {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW_REFERRAL = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
-    /** The badge text of each flag: short enough to sit side by side; the tooltip gives the rule. */
-    private static final Map<Flag, String> BADGES = new EnumMap<>(Map.of(
-            Flag.RISK, "Risk",
-            Flag.RELIABLE_DETERIORATION, "Worse",
-            Flag.NOT_ON_TRACK, "Off track",
-            Flag.NO_RECENT_MEASURE, "No PHQ-9",
-            Flag.WAITING_OVER_6_WEEKS, "Wait 6w+",
-            Flag.NO_CONTACT_4_WEEKS, "No contact 4w"));
-
     private final VBox root;
     private final TextField find = new TextField();
     private final TableView<CaseloadLine> table = new TableView<>();
@@ -427,7 +418,7 @@ public final class CaseloadView {
 
         FlagCell() {
             for (Flag flag : Flag.values()) {
-                Label badge = new Label(BADGES.get(flag));
+                Label badge = new Label(flag.label());
                 badge.getStyleClass().addAll("flag-badge", "flag-" + flag.code());
                 Tooltip rule = new Tooltip(flag.label() + ": " + flag.rule());
                 rule.setShowDelay(Duration.millis(300));

@@ -16,7 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.ui.common.Forms;
 
@@ -61,7 +61,7 @@ public final class NewReferralView {
         TextField referralDate = text("referral-date");
         referralDate.setPromptText("dd/mm/yyyy");
         ComboBox<ReferralSource> source = choice("referral-source", ReferralSource.values());
-        ComboBox<ProblemDescriptor> problem = choice("problem-descriptor", ProblemDescriptor.values());
+        ComboBox<ProblemDescriptor> problem = choice("problem-descriptor", model.descriptors().toArray(ProblemDescriptor[]::new));
         problem.setPromptText("Not yet known");
         ComboBox<Integer> step = choice("step", 2, 3);
         for (Control control : List.of(nhsNumber, referralDate, source, problem, step)) {
@@ -86,7 +86,7 @@ public final class NewReferralView {
         GridPane referral = Forms.grid(COLUMNS, 1, 20, 12);
         referral.add(Forms.row("Referral date (dd/mm/yyyy)", referralDate, model.referralDate()), 0, 0);
         referral.add(Forms.row("Source", source, model.source(), ReferralSource::label), 1, 0);
-        referral.add(Forms.row("Problem descriptor (optional)", problem, model.problem(), ProblemDescriptor::label), 2, 0);
+        referral.add(Forms.row("Problem descriptor (optional)", problem, model.problem(), ProblemDescriptor::displayName), 2, 0);
         referral.add(Forms.row("Step", step, model.step(), NewReferralView::stepLabel), 3, 0);
 
         Button save = new Button("Save referral");

@@ -18,7 +18,8 @@ import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.Role;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DateInput;
@@ -46,6 +47,7 @@ public final class NewReferralViewModel {
     private final FormField<ReferralSource> source = new FormField<>(ReferralSource.SELF,
             chosen -> chosen == null ? Optional.of("Choose where the referral came from.") : Optional.empty());
     private final FormField<ProblemDescriptor> problem = FormField.optional(null);
+    private final List<ProblemDescriptor> descriptors;
     private final FormField<Integer> step;
 
     private final ReadOnlyStringWrapper knownPatientNote = new ReadOnlyStringWrapper(this, "knownPatientNote", "");
@@ -56,6 +58,13 @@ public final class NewReferralViewModel {
 
     public NewReferralViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
             Role role, Consumer<ReferralCreated> onSaved, Runnable onClosed) {
+        this(store, runner, dialogs, clock, MeasureCatalogue.standard(), role, onSaved, onClosed);
+    }
+
+    /** The form, offering the problem descriptors of the measure table in force. */
+    public NewReferralViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
+            MeasureCatalogue catalogue, Role role, Consumer<ReferralCreated> onSaved, Runnable onClosed) {
+        this.descriptors = catalogue.descriptors();
         this.store = store;
         this.runner = runner;
         this.dialogs = dialogs;
@@ -85,6 +94,8 @@ public final class NewReferralViewModel {
     public FormField<String> referralDate() { return referralDate; }
     public FormField<ReferralSource> source() { return source; }
     public FormField<ProblemDescriptor> problem() { return problem; }
+    /** The problem descriptors to choose from, in the measure table's order. */
+    public List<ProblemDescriptor> descriptors() { return descriptors; }
     public FormField<Integer> step() { return step; }
 
     /** "Known patient: this referral will be added to Family, Given", or empty. */

@@ -357,8 +357,8 @@ public final class TrajectoryChartModel {
                 }
             }
             List<CorridorPoint> points = new ArrayList<>();
-            for (RecoveryCorridor.Point point : corridor.points()) {
-                int k = point.treatmentContact();
+            for (org.stepwise.domain.trajectory.CorridorPoint point : corridor.points()) {
+                int k = point.contact();
                 double x;
                 if (k <= treatmentPlaces.size()) {
                     x = x(treatmentPlaces.get(k - 1));

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.stepwise.domain.caseload.StoreAccess;
+import org.stepwise.domain.practitioner.PassphraseStrength;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.ui.common.BackgroundRunner;
@@ -20,7 +21,7 @@ import org.stepwise.ui.common.FormField;
 public final class FirstRunViewModel {
 
     /** The shortest passphrase accepted. */
-    public static final int MIN_PASSPHRASE_LENGTH = 12;
+    public static final int MIN_PASSPHRASE_LENGTH = PassphraseStrength.MIN_LENGTH;
     static final int MAX_NAME_LENGTH = 120;
 
     private final StoreAccess access;
@@ -82,16 +83,12 @@ public final class FirstRunViewModel {
                 .start();
     }
 
-    /** Why a new passphrase is not acceptable (the rule of first run and of a passphrase change), or empty. */
+    /**
+     * Why a new passphrase is not acceptable (the rule of first run and of a passphrase change, the same
+     * the store enforces: {@link PassphraseStrength}), said at the field where it is typed, or empty.
+     */
     public static Optional<String> passphraseProblem(String text) {
-        if (text == null || text.isEmpty()) {
-            return Optional.of("Choose a passphrase of at least " + MIN_PASSPHRASE_LENGTH + " characters.");
-        }
-        if (text.length() < MIN_PASSPHRASE_LENGTH) {
-            return Optional.of("Use at least " + MIN_PASSPHRASE_LENGTH + " characters (this has "
-                    + text.length() + ").");
-        }
-        return Optional.empty();
+        return PassphraseStrength.problem(text);
     }
 
     private Optional<String> confirmationProblem(String text) {

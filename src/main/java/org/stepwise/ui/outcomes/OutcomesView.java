@@ -84,13 +84,15 @@ public final class OutcomesView {
         periodLine.setId("outcomes-period-line");
         periodLine.getStyleClass().add("count-line");
         periodLine.textProperty().bind(model.periodLineProperty());
+        periodLine.setWrapText(true);
+        periodLine.setMinHeight(Region.USE_PREF_SIZE);
 
         ratesTable.setId("outcomes-rates");
         ratesTable.getStyleClass().add("outcomes-rates");
         ratesTable.setHgap(16);
         ratesTable.setVgap(5);
-        Label sources = new Label("Standards: " + OutcomeRate.STANDARD_SOURCE + ". England: " + OutcomeRate.ENGLAND_SOURCE
-                + ".");
+        Label sources = new Label("Rules: " + OutcomeRate.EDITION + ". Standards: " + OutcomeRate.STANDARD_SOURCE
+                + ". Ambitions: " + OutcomeRate.AMBITION_SOURCE + ". England: " + OutcomeRate.ENGLAND_SOURCE + ".");
         sources.getStyleClass().add("chart-note");
         sources.setWrapText(true);
         sources.setMaxWidth(640);
@@ -189,7 +191,7 @@ public final class OutcomesView {
 
     private void showRates() {
         ratesTable.getChildren().clear();
-        String[] headings = {"Rate", "Of", "This period", "Standard", "England 2024-25"};
+        String[] headings = {"Rate", "Of", "This period", "Standard", "Ambition", "England 2024-25"};
         for (int c = 0; c < headings.length; c++) {
             Label heading = new Label(headings[c]);
             heading.setMinWidth(Region.USE_PREF_SIZE);
@@ -204,12 +206,12 @@ public final class OutcomesView {
             Label fraction = cell(rate.fractionText(), id + "-fraction");
             fraction.setTooltip(new Tooltip(rate.numerator() + " " + rate.rate().numeratorLabel() + " of "
                     + rate.denominator() + " " + rate.rate().denominatorLabel()));
-            Label value = cell(rate.valueText() + rate.meetsStandard().map(meets -> meets ? "  ✓ meets" : "  ✗ below")
+            Label value = cell(rate.valueText() + rate.meetsTarget().map(meets -> meets ? "  ✓ meets" : "  ✗ below")
                     .orElse(""), id + "-value");
             value.getStyleClass().add("rate-value");
-            rate.meetsStandard().ifPresent(meets -> value.getStyleClass().add(meets ? "meets" : "below"));
+            rate.meetsTarget().ifPresent(meets -> value.getStyleClass().add(meets ? "meets" : "below"));
             ratesTable.addRow(row++, name, fraction, value, cell(rate.standardText(), id + "-standard"),
-                    cell(rate.englandText(), id + "-england"));
+                    cell(rate.ambitionText(), id + "-ambition"), cell(rate.englandText(), id + "-england"));
         }
     }
 

@@ -29,6 +29,7 @@ import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.OutcomeSummary;
+import org.stepwise.domain.outcome.ReportingPeriod;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
@@ -36,8 +37,9 @@ import org.stepwise.ui.common.PictureSaver;
 
 /**
  * The outcomes screen's state: for a chosen period, the national rates of the practitioner's
- * referrals with their numerators and denominators beside the national standard and England's
- * 2024-25 figure, the distribution of waits to first treatment, data completeness, and the referrals
+ * referrals (clinical-reference.md §4, edition 2: courses that ended in the period) with their
+ * numerators and denominators beside the national standard, NHS England's planning ambition and
+ * England's 2024-25 figure, the distribution of waits to first treatment, data completeness, and the referrals
  * that pull the figures down for a reason that can be fixed. A referral is in the period when its
  * referral date or any of its contacts lies in it (as in an outcome file). The figures are
  * {@link OutcomeSummary#of} over the {@link OutcomeClassifier}'s outcomes, the same engine as the
@@ -87,16 +89,34 @@ public final class OutcomesViewModel {
             return rate.standard().map(s -> "at least " + percent(s)).orElse("—");
         }
 
+        public String ambitionText() {
+            return rate.ambition().map(s -> "at least " + percent(s)).orElse("—");
+        }
+
         public String englandText() {
             return rate.england().map(OutcomesViewModel::percent).orElse("—");
         }
 
         /** Whether the rate reaches the national standard; empty without a standard or a rate. */
         public Optional<Boolean> meetsStandard() {
+            return reaches(rate.standard());
+        }
+
+        /** Whether the rate reaches NHS England's planning ambition; empty without an ambition or a rate. */
+        public Optional<Boolean> meetsAmbition() {
+            return reaches(rate.ambition());
+        }
+
+        /** Whether the rate reaches its standard, or else its ambition; empty when it has neither. */
+        public Optional<Boolean> meetsTarget() {
+            return meetsStandard().or(this::meetsAmbition);
+        }
+
+        private Optional<Boolean> reaches(Optional<BigDecimal> target) {
             if (value == null) {
                 return Optional.empty();
             }
-            return rate.standard().map(s -> value.compareTo(s) >= 0);
+            return target.map(t -> value.compareTo(t) >= 0);
         }
     }
 
@@ -240,12 +260,14 @@ public final class OutcomesViewModel {
         List<ReferralRecord> inPeriod = referrals.stream().filter(r -> inPeriod(r, start, end)).toList();
         List<ReferralRecord> counted = inPeriod.stream().filter(OutcomesViewModel::counted).toList();
         List<ReferralOutcome> outcomes = counted.stream().map(classifier::classify).toList();
-        OutcomeSummary figures = OutcomeSummary.of(outcomes);
+        ReportingPeriod period = new ReportingPeriod(start, end);
+        OutcomeSummary figures = OutcomeSummary.of(outcomes, period);
         summary.set(figures);
         int leftOut = inPeriod.size() - counted.size();
-        periodLine.set(counted.size() + (counted.size() == 1 ? " referral" : " referrals")
-                + " in the period (referred, or with a contact, between these dates); " + figures.ended() + " ended, "
-                + figures.finishedTreatment() + " finished a course of treatment."
+        periodLine.set("Rates count " + period.cohort() + ". " + counted.size()
+                + (counted.size() == 1 ? " referral" : " referrals")
+                + " in the period (referred, or with a contact, between these dates); " + figures.ended()
+                + " ended in it, " + figures.finishedTreatment() + " of them finished a course of treatment."
                 + (leftOut == 0 ? "" : " " + leftOut + (leftOut == 1 ? " referral has" : " referrals have")
                         + " no problem descriptor yet: left out of these figures, as of the outcome export,"
                         + " until one is recorded (see Referrals to fix)."));

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.contact.TherapyType;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
@@ -36,13 +36,13 @@ final class ContactDifferences {
         field(lines, "Attendance", before, after, contact -> contact.attendance().label());
         field(lines, "Step", before, after, contact -> "step " + contact.step());
         field(lines, "Minutes", before, after, contact -> contact.minutes() == null ? "none" : contact.minutes().toString());
-        field(lines, "Therapy", before, after, ContactDifferences::therapy);
+        field(lines, "Therapy", before, after, contact -> therapy(contact, catalogue));
         Map<MeasureCode, Score> was = scores(before);
         Map<MeasureCode, Score> now = scores(after);
-        for (MeasureCode code : MeasureCode.values()) {
+        for (MeasureCode code : catalogue.codes()) {
             Score old = was.get(code);
             Score fresh = now.get(code);
-            if (Objects.equals(old, fresh)) {
+            if (Objects.equals(old, fresh) || sameAnswers(old, fresh)) {
                 continue;
             }
             String name = catalogue.definition(code).name();
@@ -81,7 +81,7 @@ final class ContactDifferences {
             first.append(" · ").append(contact.minutes()).append(" min");
         }
         if (contact.therapyType() != null) {
-            first.append(" · ").append(therapy(contact));
+            first.append(" · ").append(therapy(contact, catalogue));
         }
         lines.add(first.toString());
         if (!contact.scores().isEmpty()) {
@@ -105,13 +105,21 @@ final class ContactDifferences {
         }
     }
 
+    /**
+     * The same answers give the same score: a total that differs with them is one kept to fewer decimals
+     * before the store kept MI's mean to 4 (a version kept before schema version 4), not a change.
+     */
+    private static boolean sameAnswers(Score old, Score fresh) {
+        return old != null && fresh != null && old.items() != null && old.items().equals(fresh.items());
+    }
+
     private static Map<MeasureCode, Score> scores(Contact contact) {
         return contact.scores().stream().collect(Collectors.toMap(Score::measure, Function.identity()));
     }
 
-    private static String therapy(Contact contact) {
+    private static String therapy(Contact contact, MeasureCatalogue catalogue) {
         return contact.therapyType() == null ? "none"
-                : TherapyType.bySnomedCode(contact.therapyType()).map(TherapyType::shortLabel).orElse(contact.therapyType());
+                : catalogue.therapy(contact.therapyType()).map(Therapy::shortLabel).orElse(contact.therapyType());
     }
 
     private static String risk(Contact contact) {

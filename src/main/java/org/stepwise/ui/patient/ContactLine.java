@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.stepwise.domain.contact.Contact;
-import org.stepwise.domain.contact.TherapyType;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
@@ -46,7 +46,7 @@ public record ContactLine(
                 contact.attendance().label(),
                 contact.minutes() == null ? "" : contact.minutes().toString(),
                 contact.therapyType() == null ? ""
-                        : TherapyType.bySnomedCode(contact.therapyType()).map(TherapyType::shortLabel).orElse(contact.therapyType()),
+                        : catalogue.therapy(contact.therapyType()).map(Therapy::shortLabel).orElse(contact.therapyType()),
                 score(contact, MeasureCode.PHQ9).map(s -> describe(catalogue.definition(MeasureCode.PHQ9), s)).orElse(""),
                 anxiety,
                 score(contact, MeasureCode.WSAS).map(s -> describe(catalogue.definition(MeasureCode.WSAS), s)).orElse(""),

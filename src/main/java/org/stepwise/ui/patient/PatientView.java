@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -31,8 +32,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
+import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.EndReason;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.ui.common.Forms;
 import org.stepwise.ui.common.PatientForm;
@@ -40,7 +42,7 @@ import org.stepwise.ui.common.PatientForm;
 /**
  * The patient / referral screen: a header (who, NHS number, age, problem, step, status, weeks since
  * referral), the patient's details (editable in place), the pre-session summary over the referral
- * panel (source, step history and step change, status, ending) beside the chart slot
+ * panel (source, step history and step change, status, ending, employment) beside the chart slot
  * ({@code chart-slot}: the trajectory chart and the item view), and the contacts table, all in one
  * scrolling page. Ctrl+N opens a new session; Ctrl+Shift+P saves the chart showing as a picture; on
  * the table Enter edits and Delete deletes the selected contact; Esc goes back to the caseload (or
@@ -273,7 +275,7 @@ public final class PatientView {
         });
     }
 
-    /** The referral: source, step history with the step change, status, ending. */
+    /** The referral: source, step history with the step change, status, ending, employment. */
     private static VBox referralPanel(PatientViewModel model) {
         Label title = new Label("Referral");
         title.getStyleClass().add("section-title");
@@ -293,7 +295,7 @@ public final class PatientView {
 
         ComboBox<ProblemDescriptor> problemChoice = new ComboBox<>();
         problemChoice.setId("problem-choice");
-        problemChoice.getItems().setAll(ProblemDescriptor.values());
+        problemChoice.getItems().setAll(model.catalogue().descriptors());
         problemChoice.setPromptText("Choose");
         problemChoice.setVisibleRowCount(12);
         problemChoice.setPrefWidth(340);
@@ -301,7 +303,7 @@ public final class PatientView {
         Button setProblem = new Button("Set problem");
         setProblem.setId("set-problem");
         setProblem.setOnAction(event -> model.applyProblem());
-        HBox problemLine = line(Forms.row("Problem", problemChoice, model.newProblem(), ProblemDescriptor::label),
+        HBox problemLine = line(Forms.row("Problem", problemChoice, model.newProblem(), ProblemDescriptor::displayName),
                 setProblem);
 
         ComboBox<ReferralStatus> status = new ComboBox<>();
@@ -329,17 +331,63 @@ public final class PatientView {
         HBox endLine = line(Forms.row("End date", endDate, model.endDate()),
                 Forms.row("Reason", reason, model.endReason(), EndReason::label), end);
 
-        for (Node control : new Node[] {changeStep, setProblem, setStatus, end}) {
+        Node employment = employment(model);
+        Button saveEmployment = (Button) employment.lookup("#save-employment");
+
+        for (Node control : new Node[] {changeStep, setProblem, setStatus, end, saveEmployment}) {
             control.disableProperty().bind(model.busyProperty().or(model.referralProperty().isNull()));
         }
         VBox panel = new VBox(8, title, source, problem, problemLine, history, stepLine, statusLine, ending,
-                endLine);
+                endLine, employment);
         panel.setId("referral-panel");
         panel.getStyleClass().add("referral-panel");
         panel.setMinWidth(520);
         panel.setPrefWidth(560);
         panel.setMaxWidth(560);
         return panel;
+    }
+
+    /**
+     * Employment in this referral: the status at its start and at its end (in words, with the NHS code;
+     * Delete clears a choice), whether employment support was offered or received, saved together.
+     */
+    private static VBox employment(PatientViewModel model) {
+        Label title = new Label("Employment");
+        title.getStyleClass().add("subsection-title");
+        ComboBox<EmploymentStatus> atStart = employmentChoice("employment-at-start");
+        ComboBox<EmploymentStatus> atEnd = employmentChoice("employment-at-end");
+        VBox statuses = new VBox(6,
+                Forms.row("Status at the start", atStart, model.employmentAtStart(),
+                        PatientViewModel::employmentText),
+                Forms.row("Status at the end (once the referral has ended)", atEnd,
+                        model.employmentAtEnd(), PatientViewModel::employmentText));
+        CheckBox support = new CheckBox("Employment support offered or received");
+        support.setId("employment-support");
+        support.selectedProperty().bindBidirectional(model.employmentSupportProperty());
+        Button save = new Button("Save employment");
+        save.setId("save-employment");
+        save.setOnAction(event -> model.saveEmployment());
+        support.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox supportLine = new HBox(10, support, gap, save);
+        supportLine.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, title, statuses, supportLine);
+        box.setId("employment");
+        return box;
+    }
+
+    private static ComboBox<EmploymentStatus> employmentChoice(String id) {
+        ComboBox<EmploymentStatus> choice = new ComboBox<>();
+        choice.setId(id);
+        choice.getItems().setAll(EmploymentStatus.values());
+        choice.setPromptText("Not recorded");
+        choice.setVisibleRowCount(EmploymentStatus.values().length);
+        // The words of the longest status and its code: the full text shows as the tooltip too.
+        choice.valueProperty().addListener((observable, before, now) -> choice.setTooltip(
+                now == null ? null : new Tooltip(PatientViewModel.employmentText(now))));
+        return choice;
     }
 
     /** The details form: the same fields and rules as a new referral's patient section. */

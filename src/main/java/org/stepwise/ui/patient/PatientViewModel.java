@@ -10,20 +10,24 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.patient.Patient;
+import org.stepwise.domain.referral.Employment;
+import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.EndReason;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
@@ -40,7 +44,8 @@ import org.stepwise.ui.session.SessionViewModel;
 /**
  * The patient / referral screen: who the patient is, where the referral stands, and its contacts in
  * date order. From here the practitioner edits the patient's details in place, steps the referral up
- * or down, changes its status, ends it, and opens session entry for a new or recorded contact.
+ * or down, changes its status, ends it, records the patient's employment in it, and opens session entry
+ * for a new or recorded contact.
  * Every read and change goes through the store on the store thread; after a change the screen
  * loads again, so what it shows is what the store holds.
  */
@@ -92,6 +97,9 @@ public final class PatientViewModel {
     private final FormField<String> endDate;
     private final FormField<EndReason> endReason = new FormField<>(null,
             chosen -> chosen == null ? Optional.of("Choose why the referral ended.") : Optional.empty());
+    private final FormField<EmploymentStatus> employmentAtStart = FormField.optional(null);
+    private final FormField<EmploymentStatus> employmentAtEnd = new FormField<>(null, this::employmentAtEndProblem);
+    private final BooleanProperty employmentSupport = new SimpleBooleanProperty(this, "employmentSupport");
 
     public PatientViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
             MeasureCatalogue catalogue, long referralId, Consumer<Object> show, Runnable onBack) {
@@ -179,6 +187,17 @@ public final class PatientViewModel {
     public FormField<ProblemDescriptor> newProblem() { return newProblem; }
     public FormField<String> endDate() { return endDate; }
     public FormField<EndReason> endReason() { return endReason; }
+    /** The employment status at the start of the referral, or null when not recorded. */
+    public FormField<EmploymentStatus> employmentAtStart() { return employmentAtStart; }
+    /** The employment status at its end (only once it has ended), or null when not recorded. */
+    public FormField<EmploymentStatus> employmentAtEnd() { return employmentAtEnd; }
+    /** Whether employment support (advice, or a referral to an employment adviser) was offered or received. */
+    public BooleanProperty employmentSupportProperty() { return employmentSupport; }
+
+    /** An employment status as a practitioner reads it, with its NHS code: "Employed (01)". */
+    public static String employmentText(EmploymentStatus status) {
+        return status.label() + " (" + status.code() + ")";
+    }
 
     /** Loads the patient, the referral and its contacts. */
     public void load() {
@@ -219,7 +238,8 @@ public final class PatientViewModel {
         nhsNumber.set(who.nhsNumber().formatted());
         age.set("Age " + Period.between(who.dateOfBirth(), today()).getYears());
         problem.set(what.problemDescriptor() == null ? "No problem descriptor"
-                : ProblemDescriptor.find(what.problemDescriptor()).map(ProblemDescriptor::label).orElse(what.problemDescriptor()));
+                : catalogue.descriptor(what.problemDescriptor()).filter(d -> d.code().equals(what.problemDescriptor()))
+                        .map(ProblemDescriptor::displayName).orElse(what.problemDescriptor()));
         step.set("Step " + what.currentStep());
         status.set(what.status().label());
         LocalDate until = what.endDate() == null ? today() : what.endDate();
@@ -236,8 +256,12 @@ public final class PatientViewModel {
                 : "Ended " + DateInput.format(what.endDate()) + ": " + what.endReason().label());
         stepAction.set(what.currentStep() == 2 ? "Step up to 3" : "Step down to 2");
         newStatus.reset(what.status() == ReferralStatus.ENDED ? null : what.status());
+        employmentAtStart.reset(what.employment().atStart());
+        employmentAtEnd.reset(what.employment().atEnd());
+        employmentSupport.set(what.employment().support());
         newProblem.reset(what.problemDescriptor() == null ? null
-                : ProblemDescriptor.find(what.problemDescriptor()).orElse(null));
+                : catalogue.descriptor(what.problemDescriptor()).filter(d -> d.code().equals(what.problemDescriptor()))
+                        .orElse(null));
         if (!editingDetails.get()) {
             detailsForm.fill(who);
         }
@@ -411,6 +435,29 @@ public final class PatientViewModel {
         });
     }
 
+    /**
+     * Records the employment chosen (status at the start, at the end, support offered or received) in
+     * one change; a status at the end of an open referral is refused where it was chosen.
+     */
+    public void saveEmployment() {
+        Referral current = referral.get();
+        if (current == null || busy.get()) {
+            return;
+        }
+        if (!employmentAtEnd.check()) {
+            employmentAtEnd.requestFocus();
+            return;
+        }
+        Employment chosen = new Employment(employmentAtStart.value(), employmentAtEnd.value(), employmentSupport.get());
+        if (chosen.equals(current.employment())) {
+            return;
+        }
+        change(() -> {
+            store.recordEmployment(referralId, chosen);
+            return Boolean.TRUE;
+        });
+    }
+
     /** Sets the chosen status; reopening an ended referral asks first. */
     public void applyStatus() {
         Referral current = referral.get();
@@ -427,6 +474,7 @@ public final class PatientViewModel {
         }
         if (current.status() == ReferralStatus.ENDED && !dialogs.confirm("Reopen this referral?",
                 "The referral's ending (" + DateInput.format(current.endDate()) + ", " + current.endReason().label()
+                        + (current.employment().atEnd() == null ? "" : ", and the employment status at its end")
                         + ") will be removed and it will count as open again.", "Reopen", "Keep it ended")) {
             return;
         }
@@ -491,6 +539,13 @@ public final class PatientViewModel {
                     + ": a step change cannot be after that.");
         }
         return Optional.empty();
+    }
+
+    /** The domain's rule: a status at the end only once the referral has ended. */
+    private Optional<String> employmentAtEndProblem(EmploymentStatus atEnd) {
+        Referral current = referral.get();
+        return current == null ? Optional.empty()
+                : new Employment(null, atEnd, false).problem(current.status() == ReferralStatus.ENDED);
     }
 
     private Optional<String> endDateProblem(String text) {

@@ -23,6 +23,7 @@ import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.exchange.FileHeader;
+import org.stepwise.files.PlainFiles;
 import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewService;
@@ -44,8 +45,9 @@ public final class ReviewViewModel {
 
     /** One file as the screen lists it: read, with its practitioner, period and counts; or refused, with why. */
     public record FileLine(Path file, boolean read, String practitioner, String period, String counts, String note) {
+        /** The file's name as shown: control characters escaped, so a name cannot fake another line. */
         public String name() {
-            return file.getFileName().toString();
+            return PlainFiles.shown(file.getFileName().toString());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.stepwise.ui.session;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -290,7 +289,7 @@ public final class MeasureEntry {
 
     /** "14, moderate" with the band where the measure has bands; "2.45" for MI. */
     static String describe(MeasureDefinition definition, BigDecimal total) {
-        String number = total.setScale(definition.decimals(), RoundingMode.HALF_UP).toPlainString();
+        String number = definition.display(total);
         return definition.band(total).map(band -> number + ", " + band.label()).orElse(number);
     }
 }

@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
-import org.stepwise.domain.contact.TherapyType;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.ui.chart.TrajectoryChart;
 import org.stepwise.ui.common.Forms;
@@ -54,22 +54,30 @@ public final class SessionView {
     public SessionView(SessionViewModel model) {
         date.setId("session-date");
         date.setPromptText("dd/mm/yyyy");
+        date.setPrefColumnCount(8);
         ComboBox<ContactType> type = choice("session-type", ContactType.values());
         ComboBox<Medium> medium = choice("session-medium", Medium.values());
         ComboBox<Attendance> attendance = choice("session-attendance", Attendance.values());
         TextField minutes = new TextField();
         minutes.setId("session-minutes");
-        ComboBox<TherapyType> therapy = new ComboBox<>(model.therapies());
+        minutes.setPrefColumnCount(5);
+        ComboBox<Therapy> therapy = new ComboBox<>(model.therapies());
         therapy.setId("session-therapy");
         therapy.setPromptText("None recorded");
 
         GridPane details = Forms.grid(4, 2, 16, 10);
-        details.add(Forms.row("Date (dd/mm/yyyy)", date, model.date()), 0, 0);
+        // The type column is the widest, so that "Assessment and treatment" shows whole; the date shows its
+        // own format (today's date, or the prompt dd/mm/yyyy).
+        double[] widths = {20, 32, 24, 24};
+        for (int i = 0; i < widths.length; i++) {
+            details.getColumnConstraints().get(i).setPercentWidth(widths[i]);
+        }
+        details.add(Forms.row("Date", date, model.date()), 0, 0);
         details.add(Forms.row("Type", type, model.type(), ContactType::label), 1, 0);
         details.add(Forms.row("Medium", medium, model.medium(), Medium::label), 2, 0);
         details.add(Forms.row("Attendance", attendance, model.attendance(), Attendance::label), 3, 0);
         details.add(Forms.row("Minutes (optional)", minutes, model.minutes()), 0, 1);
-        details.add(Forms.row("Therapy delivered (optional)", therapy, model.therapy(), TherapyType::label), 1, 1, 2, 1);
+        details.add(Forms.row("Therapy delivered (optional)", therapy, model.therapy(), Therapy::label), 1, 1, 2, 1);
         details.add(riskLine(model), 3, 1);
         GridPane.setValignment(details.getChildren().getLast(), VPos.BOTTOM);
 
@@ -462,6 +470,8 @@ public final class SessionView {
         box.getItems().setAll(items);
         box.setPromptText("Choose");
         box.setVisibleRowCount(10);
+        // Its column sets its width, not the text chosen (which would widen the form and push the chart).
+        box.setPrefWidth(100);
         return box;
     }
 }

@@ -21,7 +21,7 @@ import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.contact.TherapyType;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
@@ -66,8 +66,8 @@ public final class SessionViewModel {
     private final FormField<Medium> medium;
     private final FormField<Attendance> attendance;
     private final FormField<String> minutes;
-    private final FormField<TherapyType> therapy;
-    private final ObservableList<TherapyType> therapies = FXCollections.observableArrayList();
+    private final FormField<Therapy> therapy;
+    private final ObservableList<Therapy> therapies = FXCollections.observableArrayList();
     private final List<MeasureEntry> measures = new ArrayList<>();
     private final MeasureEntry phq9;
 
@@ -117,7 +117,7 @@ public final class SessionViewModel {
         attendance = required(editing == null ? null : editing.attendance(), "Choose whether the patient attended.");
         minutes = new FormField<>(editing == null || editing.minutes() == null ? "" : editing.minutes().toString(),
                 SessionViewModel::minutesProblem);
-        therapy = FormField.optional(editing == null ? null : TherapyType.bySnomedCode(editing.therapyType()).orElse(null));
+        therapy = FormField.optional(editing == null ? null : catalogue.therapy(editing.therapyType()).orElse(null));
         riskReview.set(editing == null ? null : editing.riskReview());
 
         List<Contact> earlier = contactsBefore(contacts, editing);
@@ -205,10 +205,10 @@ public final class SessionViewModel {
     public FormField<Medium> medium() { return medium; }
     public FormField<Attendance> attendance() { return attendance; }
     public FormField<String> minutes() { return minutes; }
-    public FormField<TherapyType> therapy() { return therapy; }
+    public FormField<Therapy> therapy() { return therapy; }
 
     /** The therapies of the referral's step on the session date (clinical-reference.md §7). */
-    public ObservableList<TherapyType> therapies() {
+    public ObservableList<Therapy> therapies() {
         return therapies;
     }
 
@@ -376,7 +376,7 @@ public final class SessionViewModel {
 
     private void updateTherapies() {
         int step = referral.stepOn(sessionDate().orElse(today()));
-        List<TherapyType> offered = TherapyType.forStep(step);
+        List<Therapy> offered = catalogue.therapiesForStep(step);
         if (!offered.equals(therapies)) {
             therapies.setAll(offered);
         }

@@ -256,8 +256,9 @@ public final class ShellViewModel {
     }
 
     /**
-     * What the unlock's check of the audit log found wrong, for the strip under the header; empty when
-     * the log is whole. It stays while the store is open: the finding is evidence, not a passing state.
+     * What the unlock's check of the audit log found wrong, for the strip under the header, followed by
+     * what Stepwise finished or undid after an interrupted operation when it opened the store; empty when
+     * there is neither. It stays while the store is open: the finding is evidence, not a passing state.
      */
     public ReadOnlyStringProperty auditProblemProperty() {
         return auditProblem.getReadOnlyProperty();
@@ -265,8 +266,12 @@ public final class ShellViewModel {
 
     /** Asks the store (on the store thread) what the unlock's audit check found, and shows it. */
     private void showAuditProblem(CaseloadStore open) {
-        runner.task(open::auditAnchorProblem)
-                .onSuccess(problem -> auditProblem.set(problem.map(AuditNotice::banner).orElse("")))
+        runner.task(() -> {
+                    String anchor = open.auditAnchorProblem().map(AuditNotice::banner).orElse("");
+                    String recovered = open.recovered().orElse("");
+                    return anchor.isEmpty() || recovered.isEmpty() ? anchor + recovered : anchor + " " + recovered;
+                })
+                .onSuccess(auditProblem::set)
                 .onFailure(message -> {
                     // Nothing to show: the runner has logged it, and the Audit log screen checks again.
                 })
@@ -523,7 +528,7 @@ public final class ShellViewModel {
     }
 
     private void newReferral() {
-        screen.set(new NewReferralViewModel(store, runner, dialogs, clock, profile.role(),
+        screen.set(new NewReferralViewModel(store, runner, dialogs, clock, catalogue, profile.role(),
                 this::referralSaved, this::backToCaseload));
     }
 

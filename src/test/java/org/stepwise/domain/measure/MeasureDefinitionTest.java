@@ -32,7 +32,7 @@ class MeasureDefinitionTest {
     }
 
     private static MeasureDefinition definition(String code) {
-        return CATALOGUE.definition(MeasureCode.valueOf(code));
+        return CATALOGUE.definition(MeasureCode.of(code));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,17 +48,18 @@ class MeasureDefinitionTest {
             social phobia item                               | PHOBIA_SOCIAL   | 8                      | 8
             PCL-5 all items 4                                | PCL5            | 20x4                   | 80
             SPIN all items 4                                 | SPIN            | 17x4                   | 68
-            MI all items 1                                   | MI              | 27x1                   | 1.00
-            MI all items 5                                   | MI              | 27x5                   | 5.00
-            MI mean 62/27 = 2.296 rounds to 2.30             | MI              | 8x3,19x2               | 2.30
-            MI 3 unanswered: 51/24 = 2.125 rounds half up    | MI              | 3x-,3x3,21x2           | 2.13
-            MI 5 unanswered is still valid                   | MI              | 5x-,22x4               | 4.00
+            MI all items 1                                   | MI              | 27x1                   | 1.0000
+            MI all items 5                                   | MI              | 27x5                   | 5.0000
+            MI mean 62/27 = 2.296296 carried as 2.2963       | MI              | 8x3,19x2               | 2.2963
+            MI 3 unanswered: 51/24 = 2.125 exactly           | MI              | 3x-,3x3,21x2           | 2.1250
+            MI 4 unanswered: 53/23 = 2.304347 half up        | MI              | 4x-,7x3,16x2           | 2.3043
+            MI 5 unanswered is still valid                   | MI              | 5x-,22x4               | 4.0000
             """)
     void scoresItemsByTheMeasuresRule(String name, String code, String responses, String expected) {
         Score score = definition(code).score(items(responses));
 
         assertEquals(new BigDecimal(expected), score.total());
-        assertEquals(MeasureCode.valueOf(code), score.measure());
+        assertEquals(MeasureCode.of(code), score.measure());
         assertEquals(items(responses), score.items());
     }
 
@@ -104,14 +105,15 @@ class MeasureDefinitionTest {
             WSAS prorated total                     | WSAS | 21    | -,4,4,4,5         | none
             WSAS total is the unprorated sum        | WSAS | 17    | -,4,4,4,5         | WSAS items give a total of 21, not 17
             WSAS two items missing                  | WSAS | 15    | -,-,5,5,5         | WSAS: more than one item is missing
-            MI mean from items                      | MI   | 2.13  | 3x-,3x3,21x2      | none
-            MI total written with one decimal       | MI   | 2.3   | 8x3,19x2          | none
-            MI total with three decimals            | MI   | 2.305 | none              | MI total has at most 2 decimals; 2.305 has more
-            MI total below 1                        | MI   | 0.99  | none              | MI total 0.99 is outside 1.00 to 5.00
+            MI mean from items                      | MI   | 2.125 | 3x-,3x3,21x2      | none
+            MI mean carried to 4 decimals           | MI   | 2.2963 | 8x3,19x2         | none
+            MI mean rounded to 2 is not the total   | MI   | 2.30  | 8x3,19x2          | MI items give a total of 2.2963, not 2.30
+            MI total with five decimals             | MI   | 2.30051 | none            | MI total has at most 4 decimals; 2.30051 has more
+            MI total below 1                        | MI   | 0.99  | none              | MI total 0.99 is outside 1.0000 to 5.0000
             MI total 5.00                           | MI   | 5     | none              | none
             """)
     void explainsWhyAStoredScoreIsNotAcceptable(String name, String code, String total, String responses, String problem) {
-        Score score = new Score(MeasureCode.valueOf(code), new BigDecimal(total), responses == null ? null : items(responses));
+        Score score = new Score(MeasureCode.of(code), new BigDecimal(total), responses == null ? null : items(responses));
 
         assertEquals(Optional.ofNullable(problem), definition(code).problem(score));
     }
@@ -135,6 +137,7 @@ class MeasureDefinitionTest {
             MI 2.30 is not caseness (strict)   | MI   | 2.30 | false
             MI 2.3 is not caseness (strict)    | MI   | 2.3  | false
             MI 2.31 is caseness                | MI   | 2.31 | true
+            MI 2.3001 is caseness              | MI   | 2.3001 | true
             WSAS has no caseness               | WSAS | 40   | false
             phobia item has no caseness        | PHOBIA_SPECIFIC | 8 | false
             """)
@@ -203,5 +206,36 @@ class MeasureDefinitionTest {
             """)
     void placesATotalInItsSeverityBand(String code, String total, String band) {
         assertEquals(Optional.ofNullable(band), definition(code).band(new BigDecimal(total)).map(SeverityBand::label));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            53/23 answered: 2.304347..., at caseness though it shows as 2.30 | 4x-,7x3,16x2 | 2.3043 | true
+            62/27 answered: 2.296296..., not at caseness                     | 8x3,19x2     | 2.2963 | false
+            total only, 2.30 exactly: not at caseness (strictly above 2.3)   | none         | 2.30   | false
+            total only, 2.3043: at caseness                                  | none         | 2.3043 | true
+            """)
+    void judgesMiOnItsUnroundedMean(String name, String responses, String total, boolean caseness) {
+        MeasureDefinition mi = definition("MI");
+        Score score = responses == null ? new Score(MeasureCode.MI, new BigDecimal(total), null)
+                : mi.score(items(responses));
+
+        assertEquals(new BigDecimal(total).compareTo(score.total()), 0, "the total as carried");
+        assertEquals(caseness, mi.atCaseness(mi.value(score)));
+        assertEquals("2.30", mi.display(score.total()), "shown to 2 decimals");
+    }
+
+    @ParameterizedTest(name = "format-1 MI total {0} for items {1}: {2}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            2.30   | 8x3,19x2     | none
+            2.2963 | 8x3,19x2     | MI total has at most 2 decimals; 2.2963 has more
+            2.29   | 8x3,19x2     | MI items give a total of 2.30, not 2.29
+            2.13   | 3x-,3x3,21x2 | none
+            """)
+    void checksAFormatOneMiTotalAtTwoDecimals(String total, String responses, String problem) {
+        MeasureDefinition mi = definition("MI");
+        Score score = new Score(MeasureCode.MI, new BigDecimal(total), items(responses));
+
+        assertEquals(Optional.ofNullable(problem), mi.problem(score, 2));
     }
 }

@@ -65,6 +65,12 @@ class OutcomeClassifierTest {
             MI falls 0.73 (RCI): reliable improvement     | F40.0 | T d7 PHQ9=5 MI=3.00; T d14 PHQ9=5 MI=2.27 | tc=2 fin=Y pair=Y anx=MI case=Y rec=Y ri=Y rd=N rr=Y
             MI rises 0.72 (RCI-0.01): no reliable deterioration | F40.0 | T d7 PHQ9=5 MI=2.00; T d14 PHQ9=5 MI=2.72 | tc=2 fin=Y pair=Y anx=MI case=N rec=- ri=N rd=N rr=-
             MI rises 0.73 (RCI): reliable deterioration   | F40.0 | T d7 PHQ9=5 MI=2.00; T d14 PHQ9=5 MI=2.73 | tc=2 fin=Y pair=Y anx=MI case=N rec=- ri=N rd=Y rr=-
+            MI 53/23 answered at the start (2.3043, shown 2.30): at caseness | F40.0 | T d7 PHQ9=5 MI:4x-,7x3,16x2; T d14 PHQ9=5 MI:27x1 | tc=2 fin=Y pair=Y anx=MI case=Y rec=Y ri=Y rd=N rr=Y
+            MI 62/27 at the start (2.2963): not at caseness | F40.0 | T d7 PHQ9=5 MI:8x3,19x2; T d14 PHQ9=5 MI:27x1 | tc=2 fin=Y pair=Y anx=MI case=N rec=- ri=Y rd=N rr=-
+            MI 2.30 exactly as a total: not at caseness    | F40.0 | T d7 PHQ9=5 MI=2.30; T d14 PHQ9=5 MI=1.00 | tc=2 fin=Y pair=Y anx=MI case=N rec=- ri=Y rd=N rr=-
+            MI judged on unrounded means, 2.3043 to 1.1364: reliable | F40.0 | T d7 PHQ9=5 MI:4x-,7x3,16x2; T d14 PHQ9=5 MI:5x-,3x2,19x1 | tc=2 fin=Y pair=Y anx=MI case=Y rec=Y ri=Y rd=N rr=Y
+            assessment-and-treatment first: two treatment contacts | F41.1 | AT d7 PHQ9=15 GAD7=12; T d14 PHQ9=5 GAD7=3 | tc=2 fin=Y pair=Y anx=GAD7 case=Y rec=Y ri=Y rd=N rr=Y
+            one assessment-and-treatment only: not finished | F41.1 | AT d7 PHQ9=15 GAD7=12; F d60 PHQ9=5 GAD7=3 | tc=1 fin=N pair=Y anx=GAD7 case=- rec=- ri=- rd=- rr=-
             SPIN 18 at the start: not caseness            | F40.1 | T d7 PHQ9=5 SPIN=18; T d14 PHQ9=5 SPIN=18 | tc=2 fin=Y pair=Y anx=SPIN case=N rec=- ri=N rd=N rr=-
             SPIN 19 at the start: caseness                | F40.1 | T d7 PHQ9=5 SPIN=19; T d14 PHQ9=5 SPIN=19 | tc=2 fin=Y pair=Y anx=SPIN case=Y rec=N ri=N rd=N rr=N
             PDSS 7 at the start: not caseness             | F41.0 | T d7 PHQ9=5 PDSS=7; T d14 PHQ9=5 PDSS=7 | tc=2 fin=Y pair=Y anx=PDSS case=N rec=- ri=N rd=N rr=-
@@ -117,7 +123,8 @@ class OutcomeClassifierTest {
             contacts out of date order                    | F32   | true  | T d21 PHQ9=6 GAD7=4; A d7 PHQ9=15 GAD7=12; T d14 PHQ9=9 GAD7=8 | PHQ9=15 GAD7=12 | PHQ9=6 GAD7=4
             same date: recording order decides            | F32   | true  | A d7 PHQ9=15 GAD7=12; T d14 PHQ9=9 GAD7=8; T d14 PHQ9=7 GAD7=6 | PHQ9=15 GAD7=12 | PHQ9=7 GAD7=6
             same date first: recording order decides      | F32   | true  | T d7 PHQ9=20 GAD7=18; T d7 PHQ9=15 GAD7=12; T d14 PHQ9=9 GAD7=8 | PHQ9=20 GAD7=18 | PHQ9=9 GAD7=8
-            MI keeps its two decimals                     | F40.0 | true  | T d7 PHQ9=15 MI=2.31; T d14 PHQ9=9 MI=1.50 | PHQ9=15 MI=2.31 | PHQ9=9 MI=1.50
+            MI keeps its decimals                         | F40.0 | true  | T d7 PHQ9=15 MI=2.31; T d14 PHQ9=9 MI=1.50 | PHQ9=15 MI=2.31 | PHQ9=9 MI=1.50
+            MI from items: the total as carried (4 decimals) | F40.0 | true | T d7 PHQ9=15 MI:4x-,7x3,16x2; T d14 PHQ9=9 MI:8x3,19x2 | PHQ9=15 MI=2.3043 | PHQ9=9 MI=2.2963
             """)
     void reportsFirstAndLastScoresDepressionFirst(String name, String problem, boolean ended, String contacts,
             String first, String last) {
@@ -145,6 +152,9 @@ class OutcomeClassifierTest {
             follow-up is not treatment                    | A d5; F d50 | 5 | none
             no assessment: treatment straight away        | T d9; T d16 | none | 9
             contacts recorded out of date order           | T d60; A d3; T d45 | 3 | 45
+            assessment-and-treatment first: assessment and treatment | AT d12; T d19 | 12 | 12
+            an assessment, then assessment-and-treatment  | A d4; AT d30 | 4 | 30
+            a DNA assessment-and-treatment counts as neither | AT d8 DNA; A d15; T d22 | 15 | 22
             """)
     void countsDaysFromReferralToAssessmentAndFirstTreatment(String name, String contacts, Integer toAssessment,
             Integer toTreatment) {
@@ -152,6 +162,23 @@ class OutcomeClassifierTest {
 
         assertEquals(toAssessment, outcome.daysReferralToAssessment());
         assertEquals(toTreatment, outcome.daysReferralToFirstTreatment());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            two treatment contacts 28 days apart           | A d3; T d10; T d38        | 10   | 38
+            the second is the second attended treatment    | T d10; T d20 DNA; R d39   | 10   | 39
+            assessment-and-treatment is the first          | AT d5; T d34              | 5    | 34
+            one treatment contact: no second               | A d3; T d10; F d90        | 10   | none
+            recorded out of date order                     | T d50; T d21; A d3        | 21   | 50
+            """)
+    void findsTheFirstAndSecondTreatmentContacts(String name, String contacts, Integer first, Integer second) {
+        ReferralOutcome outcome = CLASSIFIER.classify(referral("F32", false, contacts));
+
+        assertEquals(first == null ? null : org.stepwise.domain.testing.Referrals.REFERRAL_DATE.plusDays(first),
+                outcome.firstTreatmentDate());
+        assertEquals(second == null ? null : org.stepwise.domain.testing.Referrals.REFERRAL_DATE.plusDays(second),
+                outcome.secondTreatmentDate());
     }
 
     @Test

@@ -20,6 +20,11 @@ import org.stepwise.domain.testing.ReferralNotation;
 /** Properties of the outcome classification and the rates over generated referrals (see PropertyCheck). */
 class OutcomePropertyTest {
 
+    /** A period that every generated referral ends in, so every ended referral is in the cohort. */
+    private static final ReportingPeriod ALL_TIME = new ReportingPeriod(java.time.LocalDate.of(1900, 1, 1),
+            java.time.LocalDate.of(2999, 12, 31));
+
+
     /** Caseloads are checked fewer times than single referrals: each holds up to 40 of them. */
     private static final int CASELOADS = 200;
     private static final int MAX_CASELOAD = 40;
@@ -97,7 +102,7 @@ class OutcomePropertyTest {
     @Test
     void everyRateIsAFractionOrNull() {
         forAll(CASELOADS, seed -> new ReferralGenerator(seed).caseload(MAX_CASELOAD), ReferralNotation::of, caseload -> {
-            OutcomeSummary s = OutcomeSummary.of(caseload.stream().map(classifier::classify).toList());
+            OutcomeSummary s = OutcomeSummary.of(caseload.stream().map(classifier::classify).toList(), ALL_TIME);
             Stream.of(s.recoveryRate(), s.reliableImprovementRate(), s.reliableDeteriorationRate(),
                     s.reliableRecoveryRate(), s.pairedScoreRate(), s.firstTreatmentWithin6Weeks(),
                     s.firstTreatmentWithin18Weeks()).forEach(rate -> {
@@ -108,6 +113,7 @@ class OutcomePropertyTest {
                     });
             assertEquals(s.finishedTreatment() == 0, s.pairedScoreRate() == null);
             assertEquals(s.atCaseness() == 0, s.recoveryRate() == null);
+            assertEquals(s.finishedTreatment() - s.notAtCaseness(), s.atCaseness());
         });
     }
 

@@ -59,10 +59,12 @@ public final class ReferralGenerator {
     private final RandomGenerator random;
     /** While a referral is generated: the chance out of 10 that PHQ-9 is recorded at a contact. */
     private int recording;
+    /** While a referral is generated: whether the patient misses half their appointments. */
+    private boolean poorAttender;
     /** While a referral is generated: whether its totals follow a course rather than being drawn on their own. */
     private boolean course;
     /** While a referral is generated: each measure's latest total. */
-    private final Map<MeasureCode, BigDecimal> previous = new EnumMap<>(MeasureCode.class);
+    private final Map<MeasureCode, BigDecimal> previous = new java.util.HashMap<>();
 
     public ReferralGenerator(long seed) {
         this.random = new SplittableRandom(seed);
@@ -70,7 +72,9 @@ public final class ReferralGenerator {
 
     /** A referral of the whole variety described above. */
     public ReferralRecord referral() {
-        return referral(random.nextInt(MAX_CONTACTS + 1), MAX_DAY, chance(4, 10) ? oneOf(RiskLevel.values()) : null);
+        // One referral in five is still waiting or only assessed: at most two contacts.
+        int contacts = chance(1, 5) ? random.nextInt(3) : random.nextInt(MAX_CONTACTS + 1);
+        return referral(contacts, MAX_DAY, chance(4, 10) ? oneOf(RiskLevel.values()) : null);
     }
 
     /** A referral whose contacts all have different dates (a later contact on a date already seen is dropped). */
@@ -98,6 +102,14 @@ public final class ReferralGenerator {
         return caseload;
     }
 
+    /**
+     * A review day for a referral: 0 to {@code max} days after its referral date, one time in four
+     * between 30 and 49, where the edges of the wait flags lie (35, 42 days).
+     */
+    public int reviewDay(int max) {
+        return chance(1, 4) ? 30 + random.nextInt(20) : random.nextInt(max + 1);
+    }
+
     /** A whole number from 0 to {@code max}. */
     public int upTo(int max) {
         return random.nextInt(max + 1);
@@ -112,7 +124,8 @@ public final class ReferralGenerator {
 
     private ReferralRecord referral(int contactCount, int maxDay, RiskLevel risk) {
         String problem = oneOf(PROBLEMS);
-        recording = oneOf(List.of(3, 6, 9));
+        recording = oneOf(List.of(4, 7, 9));
+        poorAttender = chance(1, 5);
         course = random.nextBoolean();
         previous.clear();
         List<LocalDate> dates = new ArrayList<>();
@@ -136,9 +149,10 @@ public final class ReferralGenerator {
     }
 
     private ContactRecord contact(String problem, LocalDate date) {
-        Attendance attendance = chance(6, 7)
-                ? Attendance.ATTENDED
-                : oneOf(List.of(Attendance.DNA, Attendance.CANCELLED_BY_PATIENT, Attendance.CANCELLED_BY_SERVICE));
+        Attendance attendance = poorAttender ? (chance(1, 2) ? Attendance.ATTENDED : Attendance.DNA)
+                : chance(5, 7) ? Attendance.ATTENDED
+                : oneOf(List.of(Attendance.DNA, Attendance.DNA, Attendance.CANCELLED_BY_PATIENT,
+                        Attendance.CANCELLED_BY_SERVICE));
         List<Score> scores = attendance.attended() || chance(1, 5) ? scores(problem) : List.of();
         return new ContactRecord(date, oneOf(ContactType.values()), attendance, oneOf(Medium.values()),
                 2 + random.nextInt(2), oneOf(List.of(30, 45, 60)), scores);
@@ -146,7 +160,7 @@ public final class ReferralGenerator {
 
     private List<Score> scores(String problem) {
         MeasureCode adsm = CATALOGUE.anxietyMeasureFor(problem);
-        Set<MeasureCode> measures = EnumSet.noneOf(MeasureCode.class);
+        Set<MeasureCode> measures = new java.util.HashSet<MeasureCode>();
         if (chance(recording, 10)) {
             measures.add(MeasureCode.PHQ9);
         }
@@ -160,7 +174,7 @@ public final class ReferralGenerator {
             measures.add(MeasureCode.WSAS);
         }
         if (chance(1, 5)) {
-            measures.add(oneOf(MeasureCode.values()));
+            measures.add(oneOf(MeasureCode.STANDARD.toArray(MeasureCode[]::new)));
         }
         List<Score> scores = new ArrayList<>();
         for (MeasureCode measure : measures) {
@@ -222,7 +236,7 @@ public final class ReferralGenerator {
 
     private static Map<MeasureCode, List<BigDecimal>> edges() {
         Map<MeasureCode, List<BigDecimal>> edges = new LinkedHashMap<>();
-        for (MeasureCode code : MeasureCode.values()) {
+        for (MeasureCode code : MeasureCode.STANDARD) {
             MeasureDefinition d = CATALOGUE.definition(code);
             BigDecimal step = BigDecimal.ONE.movePointLeft(d.decimals());
             List<BigDecimal> values = new ArrayList<>(List.of(d.totalMin(), d.totalMax()));

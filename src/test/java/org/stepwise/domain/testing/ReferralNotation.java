@@ -56,6 +56,7 @@ public final class ReferralNotation {
             case ASSESSMENT -> "A";
             case TREATMENT -> "T";
             case REVIEW -> "R";
+            case ASSESSMENT_AND_TREATMENT -> "AT";
             case FOLLOW_UP -> "F";
         };
     }

@@ -17,9 +17,10 @@ import org.stepwise.domain.outcome.RiskLevel;
 /**
  * Referrals for tests, written compactly: contacts separated by ";", each
  * {@code TYPE dDAYS [ATTENDANCE] [SCORE ...]} where TYPE is A (assessment), T (treatment),
- * R (review) or F (follow-up); DAYS counts from the referral date; ATTENDANCE is DNA, CBP or CBS
- * (attended when absent); a score is {@code PHQ9=12} (a total) or {@code PHQ9:0,1,2,...} (items,
- * scored by the bundled catalogue). Example: {@code "A d7 PHQ9=15 GAD7=12; T d14 PHQ9=9 GAD7=6"}.
+ * R (review), AT (assessment and treatment) or F (follow-up); DAYS counts from the referral date; ATTENDANCE is DNA, CBP or CBS
+ * (attended when absent); a score is {@code PHQ9=12} (a total) or {@code PHQ9:0,1,2,...} (items, where
+ * {@code 4x-} stands for four unanswered items and {@code 7x3} for seven answered 3; scored by the bundled
+ * catalogue). Example: {@code "A d7 PHQ9=15 GAD7=12; T d14 PHQ9=9 GAD7=6"}.
  */
 public final class Referrals {
 
@@ -54,6 +55,7 @@ public final class Referrals {
             case "A" -> ContactType.ASSESSMENT;
             case "T" -> ContactType.TREATMENT;
             case "R" -> ContactType.REVIEW;
+            case "AT" -> ContactType.ASSESSMENT_AND_TREATMENT;
             case "F" -> ContactType.FOLLOW_UP;
             default -> throw new IllegalArgumentException("contact type " + tokens[0]);
         };
@@ -75,13 +77,18 @@ public final class Referrals {
     private static Score score(String token) {
         if (token.contains("=")) {
             String[] parts = token.split("=");
-            return new Score(MeasureCode.valueOf(parts[0]), new BigDecimal(parts[1]), null);
+            return new Score(MeasureCode.of(parts[0]), new BigDecimal(parts[1]), null);
         }
         String[] parts = token.split(":");
         List<Integer> items = new ArrayList<>();
         for (String item : parts[1].split(",")) {
-            items.add(item.equals("-") ? null : Integer.valueOf(item));
+            // "4x-" is four unanswered items, "7x3" seven items answered 3.
+            int times = item.contains("x") ? Integer.parseInt(item.substring(0, item.indexOf('x'))) : 1;
+            String value = item.contains("x") ? item.substring(item.indexOf('x') + 1) : item;
+            for (int i = 0; i < times; i++) {
+                items.add(value.equals("-") ? null : Integer.valueOf(value));
+            }
         }
-        return MeasureCatalogue.standard().definition(MeasureCode.valueOf(parts[0])).score(items);
+        return MeasureCatalogue.standard().definition(MeasureCode.of(parts[0])).score(items);
     }
 }

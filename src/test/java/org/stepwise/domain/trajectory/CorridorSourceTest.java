@@ -119,7 +119,7 @@ class CorridorSourceTest {
             return new RecoveryCorridor(code, null, 0, List.of(), Verdict.NO_BANDS);
         }
         SeverityBand band = measure.band(first.get().total()).orElseThrow();
-        TreeMap<Integer, List<Double>> scoresByContact = new TreeMap<>();
+        TreeMap<Integer, List<BigDecimal>> scoresByContact = new TreeMap<>();
         int similar = 0;
         for (ReferralRecord other : practitionerReferrals) {
             ReferralTimeline timeline = ReferralTimeline.of(other);
@@ -132,18 +132,16 @@ class CorridorSourceTest {
             for (int i = 0; i < treatment.size(); i++) {
                 Optional<BigDecimal> total = treatment.get(i).score(code).map(Score::total);
                 int contact = i + 1;
-                total.ifPresent(t -> scoresByContact.computeIfAbsent(contact, k -> new ArrayList<>()).add(t.doubleValue()));
+                total.ifPresent(t -> scoresByContact.computeIfAbsent(contact, k -> new ArrayList<>()).add(t));
             }
         }
         if (similar < RecoveryCorridor.MINIMUM_REFERRALS) {
             return new RecoveryCorridor(code, band, similar, List.of(), Verdict.TOO_FEW_REFERRALS);
         }
-        List<RecoveryCorridor.Point> points = new ArrayList<>();
+        List<CorridorPoint> points = new ArrayList<>();
         scoresByContact.forEach((contact, scores) -> {
             if (scores.size() >= RecoveryCorridor.MINIMUM_REFERRALS) {
-                List<Double> sorted = scores.stream().sorted().toList();
-                points.add(new RecoveryCorridor.Point(contact, RecoveryCorridor.percentile(sorted, 0.25),
-                        RecoveryCorridor.percentile(sorted, 0.75), sorted.size()));
+                points.add(CorridorPoint.of(contact, scores));
             }
         });
         return new RecoveryCorridor(code, band, similar, points,

@@ -14,7 +14,6 @@ import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.testing.Referrals;
-import org.stepwise.domain.trajectory.RecoveryCorridor.Point;
 import org.stepwise.domain.trajectory.RecoveryCorridor.Verdict;
 
 class RecoveryCorridorTest {
@@ -56,11 +55,14 @@ class RecoveryCorridorTest {
         assertEquals("moderate", corridor.baselineBand().label());
         // Contact 1: 0,0,1,1,2,...,27 -> ranks 7.25 and 21.75 -> 5.25 and 19.75. The assessment score
         // (12 for everyone) is not a treatment contact.
-        Point first = corridor.points().getFirst();
-        assertEquals(1, first.treatmentContact());
+        CorridorPoint first = corridor.points().getFirst();
+        assertEquals(1, first.contact());
         assertEquals(5.25, first.lower(), 1e-9);
         assertEquals(19.75, first.upper(), 1e-9);
-        assertEquals(30, first.scores());
+        assertEquals(30, first.n());
+        // p10 rank 2.9 between 1 and 1 -> 1; p90 rank 26.1 between 24 and 25 -> 24.1 (PERCENTILE.INC).
+        assertEquals(new BigDecimal("1.00"), first.p10());
+        assertEquals(new BigDecimal("24.10"), first.p90());
         // Contact 2 has only 29 scores: no point there.
         assertEquals(1, corridor.points().size());
     }
@@ -69,9 +71,9 @@ class RecoveryCorridorTest {
     void hasAPointWhereverThirtyOrMoreReferralsHaveAScore() {
         RecoveryCorridor corridor = RecoveryCorridor.of(PHQ9, CURRENT, similar(31, 0));
 
-        assertEquals(List.of(1, 2), corridor.points().stream().map(Point::treatmentContact).toList());
-        Point second = corridor.points().get(1);
-        assertEquals(30, second.scores());
+        assertEquals(List.of(1, 2), corridor.points().stream().map(CorridorPoint::contact).toList());
+        CorridorPoint second = corridor.points().get(1);
+        assertEquals(30, second.n());
         assertEquals(8.0, second.lower(), 1e-9);
         assertEquals(8.0, second.upper(), 1e-9);
     }
@@ -151,19 +153,25 @@ class RecoveryCorridorTest {
 
     @ParameterizedTest(name = "{0}th percentile of {1} is {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            25 | 7                  | 7
-            75 | 7                  | 7
+            25 | 7                  | 7.00
+            75 | 7                  | 7.00
             25 | 1 2 3 4            | 1.75
             75 | 1 2 3 4            | 3.25
-            25 | 2 4                | 2.5
-            50 | 1 2 3 4 5          | 3
-            25 | 3 3 3 10 10 10 10  | 3
-            75 | 3 3 3 10 10 10 10  | 10
+            25 | 2 4                | 2.50
+            50 | 1 2 3 4 5          | 3.00
+            25 | 3 3 3 10 10 10 10  | 3.00
+            75 | 3 3 3 10 10 10 10  | 10.00
+            10 | 1 2 3 4 5 6 7 8 9 10 11 | 2.00
+            90 | 4 2                | 3.80
+            10 | 12.1 12.2          | 12.11
+            90 | 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 | 89.10
+            25 | 0 0.01 0 0.01       | 0.00
+            75 | 0 0.01 0 0.01       | 0.01
+            50 | 1.005 1.005        | 1.01
             """)
-    void interpolatesBetweenTheClosestRanks(int percent, String values, double expected) {
-        List<Double> sorted = java.util.Arrays.stream(values.split(" ")).map(BigDecimal::new)
-                .map(BigDecimal::doubleValue).sorted().toList();
+    void interpolatesBetweenTheClosestRanksAndRoundsHalfUpToTwoDecimals(int percent, String values, String expected) {
+        List<BigDecimal> sorted = java.util.Arrays.stream(values.split(" ")).map(BigDecimal::new).sorted().toList();
 
-        assertEquals(expected, RecoveryCorridor.percentile(sorted, percent / 100.0), 1e-9);
+        assertEquals(new BigDecimal(expected), Percentiles.inclusive(sorted, BigDecimal.valueOf(percent, 2)));
     }
 }

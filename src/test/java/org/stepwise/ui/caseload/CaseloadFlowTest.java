@@ -29,6 +29,7 @@ import org.stepwise.cli.DemoCommand;
 import org.stepwise.demo.DemoCaseloadGenerator;
 import org.stepwise.domain.caseload.CaseloadLine;
 import org.stepwise.domain.caseload.Trend;
+import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
@@ -133,7 +134,7 @@ class CaseloadFlowTest {
             case "column-treatment-contacts" -> line.treatmentContacts();
             case "column-phq9" -> line.lastPhq9() == null ? null : line.lastPhq9().total();
             case "column-anxiety" -> line.lastAnxiety() == null ? null
-                    : line.lastAnxiety().measure().ordinal() * 1000 + line.lastAnxiety().total().doubleValue();
+                    : MeasureCode.STANDARD.indexOf(line.lastAnxiety().measure()) * 1000 + line.lastAnxiety().total().doubleValue();
             case "column-trend" -> line.phq9Trend() == Trend.NONE ? null : line.phq9Trend();
             case "column-weeks" -> line.weeksSinceReferral();
             case "column-last-contact" -> line.lastContact();

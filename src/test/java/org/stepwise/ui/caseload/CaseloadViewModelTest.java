@@ -71,6 +71,8 @@ class CaseloadViewModelTest {
         if (phq9Items.length > 0) {
             Score phq9 = CATALOGUE.definition(MeasureCode.PHQ9).score(List.of(phq9Items));
             scores.add(phq9);
+            // An anxiety measure too, as every attended contact should have (else "no recent measure").
+            scores.add(CATALOGUE.definition(MeasureCode.GAD7).score(List.of(1, 1, 1, 1, 1, 1, 1)));
             if (CATALOGUE.definition(MeasureCode.PHQ9).raisesRisk(phq9.items())) {
                 review = new RiskReview(RiskLevel.LOW, "reviewed", Instant.parse("2025-06-01T10:00:00Z"));
             }
@@ -241,8 +243,9 @@ class CaseloadViewModelTest {
     void theFlagChoicesAreAllAnyThenEachFlagInOrder() {
         List<FlagFilter> choices = FlagFilter.choices();
 
-        assertEquals(List.of("All, flagged or not", "Any flag", "Risk", "Reliable deterioration", "Not on track",
-                "No recent measure", "Waiting over 6 weeks", "No contact for 4 weeks"),
+        assertEquals(List.of("All, flagged or not", "Any flag", "Risk", "Ended at risk", "Reliable deterioration",
+                "Not on track", "Repeated DNA", "No contact 4 weeks", "Waiting over 6 weeks", "Wait nearing 6 weeks",
+                "No recent measure", "ADSM not used"),
                 choices.stream().map(FlagFilter::label).toList());
     }
 

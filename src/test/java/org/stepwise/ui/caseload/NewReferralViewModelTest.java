@@ -27,7 +27,7 @@ import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.ui.common.BackgroundRunner;
@@ -67,7 +67,7 @@ class NewReferralViewModelTest {
         form.postcode().set("ls1 4ap");
         form.referralDate().set("02/06/2025");
         form.source().set(ReferralSource.GP);
-        form.problem().set(ProblemDescriptor.F41_1);
+        form.problem().set(org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F41.1").orElseThrow());
         form.step().set(2);
     }
 

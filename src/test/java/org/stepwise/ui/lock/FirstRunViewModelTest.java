@@ -47,6 +47,9 @@ class FirstRunViewModelTest {
         return Stream.of(
                 Arguments.of("short passphrase", "only11chars", "only11chars", "Jane Smith", Role.PWP, "RX1",
                         passphrase, "Use at least 12 characters (this has 11)."),
+                Arguments.of("guessable passphrase (issue 19)", "Password1234", "Password1234", "Jane Smith", Role.PWP,
+                        "RX1", passphrase, "This passphrase is easy to guess: it is mostly a common password, a keyboard "
+                                + "or alphabet run, or a repeat. Use three or four unrelated words instead."),
                 Arguments.of("passphrases differ", GOOD, GOOD + "!", "Jane Smith", Role.PWP, "RX1",
                         confirmation, "The two passphrases do not match."),
                 Arguments.of("passphrase not repeated", GOOD, "", "Jane Smith", Role.PWP, "RX1",

@@ -15,7 +15,7 @@ import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.contact.TherapyType;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
@@ -51,9 +51,9 @@ class ContactDifferencesTest {
                         b.therapyType(), b.note(), b.scores(), b.riskReview()),
                         List.of("Medium: Telephone → Video", "Minutes: 30 → none")),
                 Arguments.of("step and therapy", copy(b.date(), b.type(), b.medium(), b.attendance(), 3, b.minutes(),
-                        TherapyType.GUIDED_SELF_HELP_BOOK.snomedCode(), b.note(), b.scores(), b.riskReview()),
+                        org.stepwise.domain.measure.MeasureCatalogue.standard().therapy("748051000000105").orElseThrow().snomedCode(), b.note(), b.scores(), b.riskReview()),
                         List.of("Step: step 2 → step 3",
-                                "Therapy: none → " + TherapyType.GUIDED_SELF_HELP_BOOK.shortLabel())),
+                                "Therapy: none → " + org.stepwise.domain.measure.MeasureCatalogue.standard().therapy("748051000000105").orElseThrow().shortLabel())),
                 Arguments.of("a total", copy(b.date(), b.type(), b.medium(), b.attendance(), b.step(), b.minutes(),
                         b.therapyType(), b.note(), List.of(score(MeasureCode.PHQ9, "222222201"), b.scores().get(1)),
                         b.riskReview()),
@@ -83,6 +83,31 @@ class ContactDifferencesTest {
                 Arguments.of("note removed", copy(b.date(), b.type(), b.medium(), b.attendance(), b.step(), b.minutes(),
                         b.therapyType(), "  ", b.scores(), b.riskReview()),
                         List.of("Note removed")));
+    }
+
+    /**
+     * A version kept before the store kept MI's mean to 4 decimals holds 2.30 where the same answers now
+     * give 2.2963: no change to report. Other answers still are one.
+     */
+    @Test
+    void anMiTotalKeptToTwoDecimalsBeforeIsNoChangeForTheSameAnswers() {
+        List<Integer> answers = List.of(3, 2, 2, 3, 1, 2, 3, 3, 2, 2, 1, 3, 2, 2, 3, 2, 2, 3, 2, 2, 3, 2, 3, 2, 2, 3, 2);
+        Score now = CATALOGUE.definition(MeasureCode.MI).score(answers);
+        assertEquals(new java.math.BigDecimal("2.2963"), now.total());
+        Contact kept = copy(BASE.date(), BASE.type(), BASE.medium(), BASE.attendance(), BASE.step(), BASE.minutes(),
+                BASE.therapyType(), BASE.note(), List.of(new Score(MeasureCode.MI, new java.math.BigDecimal("2.30"),
+                        answers)), BASE.riskReview());
+        Contact current = copy(BASE.date(), BASE.type(), BASE.medium(), BASE.attendance(), BASE.step(), BASE.minutes(),
+                BASE.therapyType(), BASE.note(), List.of(now), BASE.riskReview());
+
+        assertEquals(List.of("Saved again with nothing changed"), ContactDifferences.between(kept, current, CATALOGUE));
+
+        List<Integer> other = new java.util.ArrayList<>(answers);
+        other.set(0, 5);
+        Contact changed = copy(BASE.date(), BASE.type(), BASE.medium(), BASE.attendance(), BASE.step(), BASE.minutes(),
+                BASE.therapyType(), BASE.note(), List.of(CATALOGUE.definition(MeasureCode.MI).score(other)),
+                BASE.riskReview());
+        assertEquals(1, ContactDifferences.between(kept, changed, CATALOGUE).size());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,7 +23,7 @@ import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.contact.TherapyType;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
@@ -81,7 +81,7 @@ class PatientScreenSnapshotsTest {
         ReferralCreated created = store.createReferral(patient,
                 new NewReferral(referred, ReferralSource.SELF, "F41.2", 2));
         store.setStatus(created.referralId(), ReferralStatus.IN_TREATMENT);
-        String gsh = TherapyType.GUIDED_SELF_HELP_BOOK.snomedCode();
+        String gsh = org.stepwise.domain.measure.MeasureCatalogue.standard().therapy("748051000000105").orElseThrow().snomedCode();
         List<Object[]> course = List.of(
                 new Object[] {1, ContactType.ASSESSMENT, Attendance.ATTENDED, null, "222221221", "2222122", "45444"},
                 new Object[] {2, ContactType.TREATMENT, Attendance.ATTENDED, gsh, "222211211", "2221122", "44433"},

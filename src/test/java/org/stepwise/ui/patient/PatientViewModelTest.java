@@ -40,9 +40,11 @@ import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
+import org.stepwise.domain.referral.Employment;
+import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.ReferralSource;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.ui.chart.ChartInputs;
@@ -328,12 +330,12 @@ class PatientViewModelTest {
         model.applyProblem();
 
         assertEquals("Choose the problem descriptor.", model.newProblem().message());
-        model.newProblem().set(ProblemDescriptor.F40_1);
+        model.newProblem().set(org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F40.1").orElseThrow());
         model.applyProblem();
 
         assertEquals("F40.1", store.referral(referral.referralId()).orElseThrow().problemDescriptor());
-        assertEquals(ProblemDescriptor.F40_1.label(), model.problemProperty().get());
-        assertEquals(ProblemDescriptor.F40_1, model.newProblem().value(), "the list shows the recorded descriptor");
+        assertEquals(org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F40.1").orElseThrow().displayName(), model.problemProperty().get());
+        assertEquals(org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F40.1").orElseThrow(), model.newProblem().value(), "the list shows the recorded descriptor");
     }
 
     @Test
@@ -379,6 +381,93 @@ class PatientViewModelTest {
         model.applyStatus();
         assertEquals(ReferralStatus.IN_TREATMENT, store.referral(referral.referralId()).orElseThrow().status());
         assertEquals(List.of("confirm: Reopen this referral?", "confirm: Reopen this referral?"), dialogs.shown());
+    }
+
+    @Test
+    void employmentIsShownAsStoredAndSavedTogether() {
+        model.load();
+        assertEquals(null, model.employmentAtStart().value());
+        assertEquals(null, model.employmentAtEnd().value());
+        assertFalse(model.employmentSupportProperty().get());
+
+        model.employmentAtStart().set(EmploymentStatus.LONG_TERM_SICK_OR_DISABLED);
+        model.employmentSupportProperty().set(true);
+        model.saveEmployment();
+
+        Employment saved = new Employment(EmploymentStatus.LONG_TERM_SICK_OR_DISABLED, null, true);
+        assertEquals(saved, store.referral(referral.referralId()).orElseThrow().employment());
+        assertEquals("", model.failureProperty().get());
+        assertEquals("Long-term sick or disabled (04)", PatientViewModel.employmentText(model.employmentAtStart().value()));
+
+        // The screen loads again from the store: what it shows is what was saved.
+        PatientViewModel again = new PatientViewModel(store, InPlace.runner(), dialogs, CLOCK, CATALOGUE,
+                referral.referralId(), shown::add, () -> backs.add("back"));
+        again.load();
+        assertEquals(EmploymentStatus.LONG_TERM_SICK_OR_DISABLED, again.employmentAtStart().value());
+        assertTrue(again.employmentSupportProperty().get());
+    }
+
+    @Test
+    void anEmploymentStatusAtTheEndOfAnOpenReferralIsRefusedWhereItWasChosen() {
+        model.load();
+        model.employmentAtStart().set(EmploymentStatus.EMPLOYED);
+        model.employmentAtEnd().set(EmploymentStatus.EMPLOYED);
+
+        model.saveEmployment();
+
+        assertEquals(Employment.END_WHILE_OPEN, model.employmentAtEnd().message());
+        assertEquals(Employment.NOT_RECORDED, store.referral(referral.referralId()).orElseThrow().employment(),
+                "nothing saved");
+
+        // Once the referral has ended, the same choice is saved.
+        store.endReferral(referral.referralId(), LocalDate.of(2025, 6, 1), EndReason.COMPLETED);
+        model.load();
+        model.employmentAtStart().set(EmploymentStatus.EMPLOYED);
+        model.employmentAtEnd().set(EmploymentStatus.EMPLOYED);
+        model.saveEmployment();
+        assertEquals("", model.employmentAtEnd().message());
+        assertEquals(new Employment(EmploymentStatus.EMPLOYED, EmploymentStatus.EMPLOYED, false),
+                store.referral(referral.referralId()).orElseThrow().employment());
+    }
+
+    @Test
+    void reopeningAReferralSaysTheEmploymentStatusAtItsEndGoes() {
+        store.endReferral(referral.referralId(), LocalDate.of(2025, 6, 1), EndReason.COMPLETED);
+        store.recordEmployment(referral.referralId(), new Employment(EmploymentStatus.STUDENT, EmploymentStatus.EMPLOYED,
+                false));
+        RecordingMessages messages = new RecordingMessages();
+        PatientViewModel asking = new PatientViewModel(store, InPlace.runner(), messages, CLOCK, CATALOGUE,
+                referral.referralId(), shown::add, () -> backs.add("back"));
+        asking.load();
+        asking.newStatus().set(ReferralStatus.IN_TREATMENT);
+
+        asking.applyStatus();
+
+        assertTrue(messages.last.contains("and the employment status at its end"), messages.last);
+        assertEquals(new Employment(EmploymentStatus.STUDENT, null, false),
+                store.referral(referral.referralId()).orElseThrow().employment());
+        assertEquals(null, asking.employmentAtEnd().value());
+    }
+
+    /** Confirms every question, keeping the last message. */
+    private static final class RecordingMessages implements org.stepwise.ui.common.DialogService {
+        String last = "";
+
+        @Override
+        public boolean confirm(String title, String message, String confirmLabel, String cancelLabel) {
+            last = message;
+            return true;
+        }
+
+        @Override
+        public void error(String title, String message) {
+            last = message;
+        }
+
+        @Override
+        public void info(String title, String message) {
+            last = message;
+        }
     }
 
     @Test

@@ -67,7 +67,8 @@ class ReviewViewModelTest {
         assertEquals("1 Apr 2026 to 31 Mar 2027", a.period());
         assertEquals("4 referrals, 10 contacts, 20 scores", a.counts());
         assertEquals("Verified", a.note());
-        assertEquals("Refused: integrity check failed: the referrals were changed after export", files.get(3).note());
+        assertEquals("Refused: integrity check failed: the file was altered after export (its digest does not match its "
+                + "header and referrals)", files.get(3).note());
         assertEquals("3 read, 1 refused · 11 referrals · 4 flagged", model.statusProperty().get());
         assertTrue(model.packAvailableProperty().get());
     }
@@ -106,7 +107,8 @@ class ReviewViewModelTest {
                 model.tables().stream().map(SummaryTables.Table::title).toList());
         SummaryTables.Row overall = model.tables().getFirst().rows().getFirst();
         assertEquals(new SummaryTables.Cell("11", null, null), overall.cells().get(0));
-        assertEquals(new SummaryTables.Cell("2", "3", "66.7%"), overall.cells().get(3));
+        // Edition 2: R1 and R9 recovered of 5 finished (R1, R2, R3, R5, R9) less R3, not at caseness.
+        assertEquals(new SummaryTables.Cell("2", "4", "50.0%"), overall.cells().get(3));
         assertEquals(List.of("Step 2", "Step 3", "No contact yet"),
                 model.tables().get(2).rows().stream().map(SummaryTables.Row::group).toList());
         assertEquals(3, model.tables().get(1).rows().size());
@@ -114,7 +116,7 @@ class ReviewViewModelTest {
 
     /** Exact, then publishable, then exact again: the option changes every table at once. */
     @ParameterizedTest(name = "publishable {0}")
-    @CsvSource({"false, 11, 2, 3, 66.7%", "true, 10, <5, <5, suppressed"})
+    @CsvSource({"false, 11, 2, 4, 50.0%", "true, 10, <5, <5, suppressed"})
     void thePublishableOptionSuppressesSmallNumbersInEveryTable(boolean publishable, String referrals, String recovered,
             String atCaseness, String recovery) {
         ReviewViewModel model = withFourFiles();

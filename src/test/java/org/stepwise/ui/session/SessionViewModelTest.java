@@ -28,7 +28,7 @@ import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.contact.TherapyType;
+import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
@@ -49,6 +49,12 @@ import org.stepwise.ui.testing.InPlace;
 import org.stepwise.ui.testing.RecordingDialogs;
 
 class SessionViewModelTest {
+
+    private static final org.stepwise.domain.measure.MeasureCatalogue CATALOGUE_THERAPIES =
+            org.stepwise.domain.measure.MeasureCatalogue.standard();
+    private static final Therapy GSH_BOOK = CATALOGUE_THERAPIES.therapy("748051000000105").orElseThrow();
+    private static final Therapy GSH_COMPUTER = CATALOGUE_THERAPIES.therapy("748041000000107").orElseThrow();
+
 
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -85,7 +91,7 @@ class SessionViewModelTest {
         session.medium().set(Medium.TELEPHONE);
         session.attendance().set(Attendance.ATTENDED);
         session.minutes().set("30");
-        session.therapy().set(TherapyType.GUIDED_SELF_HELP_BOOK);
+        session.therapy().set(GSH_BOOK);
         session.measure(MeasureCode.PHQ9).textProperty().set("211121110");
         session.measure(MeasureCode.GAD7).textProperty().set("2111111");
         session.measure(MeasureCode.WSAS).textProperty().set("43322");
@@ -95,7 +101,7 @@ class SessionViewModelTest {
         List<Score> scores = phq9 == null ? List.of()
                 : List.of(CATALOGUE.definition(MeasureCode.PHQ9).score(digits(phq9)));
         return store.saveContact(new Contact(null, referral.referralId(), date, ContactType.TREATMENT, Medium.VIDEO,
-                Attendance.ATTENDED, 2, 30, TherapyType.GUIDED_SELF_HELP_COMPUTER.snomedCode(), null, scores, review));
+                Attendance.ATTENDED, 2, 30, GSH_COMPUTER.snomedCode(), null, scores, review));
     }
 
     private static List<Integer> digits(String typed) {
@@ -305,7 +311,7 @@ class SessionViewModelTest {
         assertEquals("Session of 08/04/2025", session.title());
         assertEquals("08/04/2025", session.date().value());
         assertEquals(Medium.VIDEO, session.medium().value());
-        assertEquals(TherapyType.GUIDED_SELF_HELP_COMPUTER, session.therapy().value());
+        assertEquals(GSH_COMPUTER, session.therapy().value());
         assertEquals("222221110", session.measure(MeasureCode.PHQ9).textProperty().get());
         assertEquals("last: 17, moderately severe", session.measure(MeasureCode.PHQ9).lastText(),
                 "the previous contact is the one before it");
@@ -361,10 +367,10 @@ class SessionViewModelTest {
     void theTherapiesOfferedAreThoseOfTheStepOnTheSessionDate() {
         store.changeStep(referral.referralId(), LocalDate.of(2025, 5, 1), 3);
         SessionViewModel session = newSession();
-        assertEquals(TherapyType.forStep(3), session.therapies());
+        assertEquals(CATALOGUE_THERAPIES.therapiesForStep(3), session.therapies());
 
         session.date().set("30/04/2025");
-        assertEquals(TherapyType.forStep(2), session.therapies());
+        assertEquals(CATALOGUE_THERAPIES.therapiesForStep(2), session.therapies());
 
         fillValid(session);
         session.save();

@@ -30,7 +30,7 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
@@ -211,7 +211,7 @@ class ShellViewModelTest {
         contact(store, recovered, referred.plusDays(21), ContactType.TREATMENT, 6, 5);
         contact(store, unpaired, referred.plusDays(7), ContactType.TREATMENT, 15, 12);
         contact(store, unpaired, referred.plusDays(14), ContactType.TREATMENT, null, null);
-        store.setProblemDescriptor(recovered, ProblemDescriptor.F41_1);
+        store.setProblemDescriptor(recovered, org.stepwise.domain.measure.MeasureCatalogue.standard().descriptor("F41.1").orElseThrow());
         store.endReferral(recovered, referred.plusDays(30), EndReason.COMPLETED);
         store.endReferral(unpaired, referred.plusDays(30), EndReason.DROPPED_OUT);
         ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
@@ -225,9 +225,10 @@ class ShellViewModelTest {
 
         OutcomesViewModel outcomes = assertInstanceOf(OutcomesViewModel.class, shell.screenProperty().get());
         OutcomeClassifier classifier = new OutcomeClassifier(MeasureCatalogue.standard());
-        OutcomeSummary expected = OutcomeSummary.of(store.referralRecords().stream()
-                .filter(r -> r.problemDescriptor() != null).map(classifier::classify).toList());
         outcomes.fromProperty().set(referred);
+        OutcomeSummary expected = OutcomeSummary.of(store.referralRecords().stream()
+                .filter(r -> r.problemDescriptor() != null).map(classifier::classify).toList(),
+                new org.stepwise.domain.outcome.ReportingPeriod(referred, outcomes.toProperty().get()));
         assertEquals(expected, outcomes.summaryProperty().get());
         assertEquals(1, expected.finishedTreatment(), "the referral without a problem descriptor is left out");
         assertEquals(1, expected.recovered());

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.audit.AuditCheck;
 import org.stepwise.domain.audit.AuditEvent;
+import org.stepwise.domain.audit.AuditHead;
 import org.stepwise.domain.audit.AuditLog;
 import org.stepwise.domain.audit.AuditQuery;
 
@@ -48,6 +49,21 @@ public final class InMemoryAuditLog implements AuditLog {
     @Override
     public synchronized AuditCheck verify() {
         return check != null ? check : new AuditCheck(events.size(), OptionalLong.empty());
+    }
+
+    /** The count of events and a hash of the latest (this log keeps no chain: a SHA-256 of its fields). */
+    @Override
+    public synchronized AuditHead head() {
+        if (events.isEmpty()) {
+            return new AuditHead(0, "0".repeat(64));
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(events.getLast().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new AuditHead(events.size(), java.util.HexFormat.of().formatHex(digest));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -34,10 +34,11 @@ import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.domain.practitioner.PractitionerProfile;
+import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
-import org.stepwise.domain.referral.ProblemDescriptor;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
 
@@ -98,9 +99,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
             patients.put(stored.id(), stored);
         }
         long referralId = nextId++;
-        referrals.put(referralId, new Referral(referralId, stored.id(), referral.referralDate(), referral.source(),
-                referral.problemDescriptor(), ReferralStatus.REFERRED, null, null,
-                List.of(new StepChange(referral.referralDate(), referral.step())), false));
+        referrals.put(referralId, new Referral(referralId, UUID.randomUUID(), stored.id(), referral.referralDate(),
+                referral.source(), referral.problemDescriptor(), ReferralStatus.REFERRED, null, null,
+                List.of(new StepChange(referral.referralDate(), referral.step())), Employment.NOT_RECORDED, false));
         return new ReferralCreated(referralId, stored.id(), existing);
     }
 
@@ -146,6 +147,12 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     public synchronized Optional<Referral> referral(long referralId) {
         failIfAsked();
         return Optional.ofNullable(referrals.get(referralId));
+    }
+
+    @Override
+    public synchronized Optional<Referral> referralByUuid(UUID uuid) {
+        failIfAsked();
+        return referrals.values().stream().filter(r -> r.uuid().equals(uuid)).findFirst();
     }
 
     @Override
@@ -255,16 +262,27 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         Referral r = existingReferral(referralId);
         List<StepChange> steps = new ArrayList<>(r.steps());
         steps.add(new StepChange(effectiveDate, step));
-        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
-                r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), steps, r.demo()));
+        referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
+                r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), steps, r.employment(), r.demo()));
     }
 
     @Override
     public synchronized void setProblemDescriptor(long referralId, ProblemDescriptor problem) {
         failIfAsked();
         Referral r = existingReferral(referralId);
-        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
-                problem.code(), r.status(), r.endDate(), r.endReason(), r.steps(), r.demo()));
+        referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
+                problem.code(), r.status(), r.endDate(), r.endReason(), r.steps(), r.employment(), r.demo()));
+    }
+
+    @Override
+    public synchronized void recordEmployment(long referralId, Employment employment) {
+        failIfAsked();
+        Referral r = existingReferral(referralId);
+        employment.problem(r.status() == ReferralStatus.ENDED).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
+                r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), r.steps(), employment, r.demo()));
     }
 
     @Override
@@ -274,8 +292,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
             throw new IllegalArgumentException("To end a referral, record its end date and reason.");
         }
         Referral r = existingReferral(referralId);
-        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
-                r.problemDescriptor(), status, null, null, r.steps(), r.demo()));
+        Employment open = new Employment(r.employment().atStart(), null, r.employment().support());
+        referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
+                r.problemDescriptor(), status, null, null, r.steps(), open, r.demo()));
     }
 
     @Override
@@ -285,8 +304,8 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         if (contacts(referralId).stream().anyMatch(c -> c.date().isAfter(endDate))) {
             throw new IllegalArgumentException("A referral cannot end before its last contact.");
         }
-        referrals.put(referralId, new Referral(r.id(), r.patientId(), r.referralDate(), r.source(),
-                r.problemDescriptor(), ReferralStatus.ENDED, endDate, reason, r.steps(), r.demo()));
+        referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
+                r.problemDescriptor(), ReferralStatus.ENDED, endDate, reason, r.steps(), r.employment(), r.demo()));
     }
 
     @Override
@@ -317,8 +336,12 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
             for (ReferralHistory referralHistory : history.referrals()) {
                 Referral r = referralHistory.referral();
                 long referralId = nextId++;
-                referrals.put(referralId, new Referral(referralId, patient.id(), r.referralDate(), r.source(),
-                        r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), r.steps(), r.demo()));
+                r.employment().problem(r.status() == ReferralStatus.ENDED).ifPresent(problem -> {
+                    throw new IllegalArgumentException(problem);
+                });
+                referrals.put(referralId, new Referral(referralId, r.uuid() == null ? UUID.randomUUID() : r.uuid(),
+                        patient.id(), r.referralDate(), r.source(), r.problemDescriptor(), r.status(), r.endDate(),
+                        r.endReason(), r.steps(), r.employment(), r.demo()));
                 referralCount++;
                 for (Contact c : referralHistory.contacts()) {
                     long contactId = nextId++;
@@ -489,9 +512,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         });
         long referralId = nextId++;
         boolean ended = status == ReferralStatus.ENDED;
-        referrals.put(referralId, new Referral(referralId, patient.id(), referred, ReferralSource.SELF,
-                null, status, ended ? referred : null, ended ? EndReason.COMPLETED : null,
-                List.of(new StepChange(referred, step)), false));
+        referrals.put(referralId, new Referral(referralId, UUID.randomUUID(), patient.id(), referred,
+                ReferralSource.SELF, null, status, ended ? referred : null, ended ? EndReason.COMPLETED : null,
+                List.of(new StepChange(referred, step)), Employment.NOT_RECORDED, false));
         return new CaseloadRow(referralId, patient.id(), family, given, patient.nhsNumber(), step, status, referred);
     }
 
@@ -543,7 +566,7 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
                 .map(c -> c.riskReview().level()).orElse(null);
         return new ReferralRecord(Long.toString(referralId), r.referralDate(), r.endDate(), r.endReason(),
                 r.problemDescriptor(), own.stream().map(c -> new ContactRecord(c.date(), c.type(), c.attendance(),
-                        c.medium(), c.step(), c.minutes(), c.scores())).toList(), risk);
+                        c.medium(), c.step(), c.minutes(), c.scores(), c.therapyType())).toList(), risk);
     }
 
     private static Comparator<Referral> newestFirst() {

@@ -1,0 +1,94 @@
+package org.stepwise.store;
+
+import static org.stepwise.store.generated.Tables.REFERRAL;
+import static org.stepwise.store.generated.Tables.STEP_CHANGE;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.stepwise.domain.audit.AuditAction;
+import org.stepwise.domain.common.Coded;
+import org.stepwise.domain.referral.Employment;
+import org.stepwise.domain.referral.EmploymentStatus;
+import org.stepwise.domain.referral.EndReason;
+import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ReferralSource;
+import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.referral.StepChange;
+import org.stepwise.store.generated.tables.records.ReferralRecord;
+
+/**
+ * Referral rows and the domain's {@link Referral}: reading them whole (identity, step history,
+ * employment), and the referral's identity and employment as written. Runs inside the caller's
+ * transaction.
+ */
+final class StoredReferrals {
+
+    static final String NO_SUCH_REFERRAL = "That referral is not in the store.";
+
+    private StoredReferrals() {
+    }
+
+    /** A new referral's identity: a random UUID, as the {@code referral.uuid} column holds it. */
+    static String newUuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Referrals matching the condition with their step histories, newest referral date first. */
+    static List<Referral> read(DSLContext dsl, Condition condition) {
+        var rows = dsl.selectFrom(REFERRAL)
+                .where(condition)
+                .orderBy(REFERRAL.REFERRAL_DATE.desc(), REFERRAL.ID.desc())
+                .fetch();
+        Map<Long, List<StepChange>> steps = dsl.selectFrom(STEP_CHANGE)
+                .where(STEP_CHANGE.REFERRAL_ID.in(DSL.select(REFERRAL.ID).from(REFERRAL).where(condition)))
+                .orderBy(STEP_CHANGE.EFFECTIVE_DATE, STEP_CHANGE.ID)
+                .fetchGroups(STEP_CHANGE.REFERRAL_ID, r -> new StepChange(r.getEffectiveDate(), r.getStep()));
+        return rows.stream().map(r -> referral(r, steps.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    private static Referral referral(ReferralRecord r, List<StepChange> steps) {
+        return new Referral(r.getId(), UUID.fromString(r.getUuid()), r.getPatientId(), r.getReferralDate(),
+                Coded.of(ReferralSource.class, r.getSource()), r.getProblemDescriptor(),
+                Coded.of(ReferralStatus.class, r.getStatus()), r.getEndDate(),
+                r.getEndReason() == null ? null : Coded.of(EndReason.class, r.getEndReason()), steps,
+                new Employment(status(r.getEmploymentAtStart()), status(r.getEmploymentAtEnd()),
+                        r.getEmploymentSupport()),
+                r.getDemo());
+    }
+
+    private static EmploymentStatus status(String code) {
+        return code == null ? null : Coded.of(EmploymentStatus.class, code);
+    }
+
+    /** The code a status is stored as, or null. */
+    static String code(EmploymentStatus status) {
+        return status == null ? null : status.code();
+    }
+
+    /**
+     * Records the referral's employment as given, after the domain's rule ({@link Employment#problem}),
+     * with its line in the audit log.
+     */
+    static void recordEmployment(DSLContext dsl, long referralId, Employment employment) {
+        String status = dsl.select(REFERRAL.STATUS).from(REFERRAL).where(REFERRAL.ID.eq(referralId))
+                .fetchOptional(REFERRAL.STATUS)
+                .orElseThrow(() -> new Refusal(NO_SUCH_REFERRAL));
+        employment.problem(ReferralStatus.ENDED.code().equals(status)).ifPresent(problem -> {
+            throw new Refusal(problem);
+        });
+        dsl.update(REFERRAL)
+                .set(REFERRAL.EMPLOYMENT_AT_START, code(employment.atStart()))
+                .set(REFERRAL.EMPLOYMENT_AT_END, code(employment.atEnd()))
+                .set(REFERRAL.EMPLOYMENT_SUPPORT, employment.support())
+                .set(REFERRAL.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .where(REFERRAL.ID.eq(referralId))
+                .execute();
+        AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "employment");
+    }
+}

@@ -1,0 +1,71 @@
+package org.stepwise.exchange;
+
+import static org.stepwise.exchange.OutcomeFiles.gad7;
+import static org.stepwise.exchange.OutcomeFiles.header;
+import static org.stepwise.exchange.OutcomeFiles.phq9;
+import static org.stepwise.exchange.OutcomeFiles.referral;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.Score;
+
+/** Outcome files for tests outside this package (the commands): built here with the test key. */
+public final class TestFiles {
+
+    private TestFiles() {
+    }
+
+    /** The service key every fixture file is sealed with. */
+    public static ServiceKey key() {
+        return OutcomeFiles.KEY;
+    }
+
+    /** One open referral waiting since 1 July 2026, in a file whose period is {@code start} to {@code end}. */
+    public static Path waitingReferral(Path folder, String start, String end) {
+        return OutcomeFiles.write(ReviewFixtures.sub(folder, "waiting"),
+                header("uid-w", "2026-11-23T09:00:00Z", start, end),
+                referral(31).referred("2026-07-01").assessment("2026-07-08", phq9(14), gad7(11)).build()).file();
+    }
+
+    /** A valid file of another service: sealed, and its pseudonyms made, with another key. */
+    public static Path sealedWithAnotherKey(Path folder) {
+        Path file = OutcomeFiles.write(ReviewFixtures.sub(folder, "other"), header("uid-o", "2026-11-23T09:00:00Z"),
+                referral(32).referred("2026-07-01").assessment("2026-07-08", phq9(14), gad7(11)).build()).file();
+        ServiceKey other = ServiceKey.of(new byte[32]);
+        try {
+            OutcomeFiles.edit(file, false, document -> {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) document.get("pseudonymisation")).put("keyFingerprint", other.fingerprint());
+                OutcomeFiles.reseal(document);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) document.get("integrity")).put("mac", OutcomeFiles.seal(document, other).mac().orElseThrow());
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * A finished PTSD course measured with the IES-R, a measure only {@link ServiceTables}' table
+     * defines (as that table's PTSD measure): recovered by that table's rules.
+     */
+    public static Path withServiceMeasure(Path folder) {
+        MeasureCatalogue service = ServiceTables.withIesrAndBdd();
+        FileReferral ptsd = referral(33).problem("F43.1")
+                .assessment("2026-04-10", phq9(15), iesr(service, 2))
+                .treatment("2026-04-20", phq9(8), iesr(service, 1))
+                .treatment("2026-05-01", phq9(6), iesr(service, 1))
+                .ended("2026-05-01").build(service);
+        return OutcomeFiles.write(service, ReviewFixtures.sub(folder, "iesr"), header("uid-p", "2026-11-23T09:00:00Z"),
+                ptsd).file();
+    }
+
+    private static Score iesr(MeasureCatalogue table, int each) {
+        Integer[] items = new Integer[22];
+        Arrays.fill(items, each);
+        return new Score(table.code("IESR").orElseThrow(), BigDecimal.valueOf(22L * each), Arrays.asList(items));
+    }
+}
