@@ -96,7 +96,7 @@ class BoundedExportTest {
 
     /**
      * The demo command's store for the fixture: the real store, without the automatic backup on close
-     * (which copied the whole 450 MB file once more) and with the tests' low key-derivation count.
+     * (which copied the whole 450 MB file once more) and with the tests' cheap key derivation.
      * Neither is what this test is about; the exporting process is Stepwise as it ships.
      */
     private static CliServices fixtureServices() {
