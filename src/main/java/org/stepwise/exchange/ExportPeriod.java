@@ -8,8 +8,12 @@ import java.util.Collection;
 import java.util.Objects;
 
 /**
- * The period an export covers, both days included. A referral belongs to it when its referral date
- * or the date of any of its contacts (attended or not) lies in it (export-format.md "Referral").
+ * The period an export covers, both days included. A referral belongs to it when its referral date,
+ * the date of any of its contacts (attended or not), or its end date lies in it. The contract
+ * (export-format.md "Referral") names the referral date and the contacts; its end date is taken too,
+ * because the rates of edition 2 count the referrals that ended in the period: a course that ends
+ * (is discharged) a few days into a period after its last contact in the one before would otherwise
+ * be in no file's cohort at all.
  */
 public record ExportPeriod(LocalDate start, LocalDate end) {
 
@@ -36,8 +40,12 @@ public record ExportPeriod(LocalDate start, LocalDate end) {
         return !day.isBefore(start) && !day.isAfter(end);
     }
 
-    /** Whether a referral with this referral date and these contact dates belongs to the period. */
-    public boolean includes(LocalDate referralDate, Collection<LocalDate> contactDates) {
-        return contains(referralDate) || contactDates.stream().anyMatch(this::contains);
+    /**
+     * Whether a referral with this referral date, end date (null while open) and these contact dates
+     * belongs to the period.
+     */
+    public boolean includes(LocalDate referralDate, LocalDate endDate, Collection<LocalDate> contactDates) {
+        return contains(referralDate) || (endDate != null && contains(endDate))
+                || contactDates.stream().anyMatch(this::contains);
     }
 }

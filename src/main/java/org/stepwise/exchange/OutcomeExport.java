@@ -270,7 +270,8 @@ public final class OutcomeExport {
                 StoredReferral stored = chunk.next();
                 Referral referral = stored.referral();
                 List<Contact> contacts = stored.contacts();
-                if (period.includes(referral.referralDate(), contacts.stream().map(Contact::date).toList())) {
+                if (period.includes(referral.referralDate(), referral.endDate(),
+                        contacts.stream().map(Contact::date).toList())) {
                     Optional<ExportMapper.LeftOut> reason = mapper.leftOut(referral, stored.patient(), contacts);
                     if (reason.isPresent()) {
                         leftOut.merge(reason.get(), 1, Integer::sum);

@@ -103,7 +103,7 @@ class ExportRoundTripTest {
             OutcomeClassifier classifier = new OutcomeClassifier(MeasureCatalogue.standard());
             expected = OutcomeSummary.of(store.referralRecords().stream()
                     .filter(r -> r.problemDescriptor() != null)
-                    .filter(r -> PERIOD.includes(r.referralDate(), r.contacts().stream().map(ContactRecord::date).toList()))
+                    .filter(r -> PERIOD.includes(r.referralDate(), r.endDate(), r.contacts().stream().map(ContactRecord::date).toList()))
                     .map(classifier::classify)
                     .toList(), PERIOD.reporting());
             OutcomesViewModel outcomes = new OutcomesViewModel(store.referralRecords(), key -> "",
@@ -159,7 +159,7 @@ class ExportRoundTripTest {
                 boolean finished = r.endDate() != null && r.contacts().stream()
                         .filter(c -> c.attendance().attended() && c.type().isTreatment())
                         .count() >= 2;
-                if (!done && finished && PERIOD.includes(r.referral().referralDate(),
+                if (!done && finished && PERIOD.includes(r.referral().referralDate(), r.endDate(),
                         r.contacts().stream().map(Contact::date).toList())) {
                     NewReferral bare = new NewReferral(r.referral().referralDate(), r.referral().source(), null,
                             r.referral().step());

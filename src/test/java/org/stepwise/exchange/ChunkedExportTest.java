@@ -70,7 +70,7 @@ class ChunkedExportTest {
         for (long id : store.caseload().stream().mapToLong(CaseloadRow::referralId).sorted().toArray()) {
             Referral referral = store.referral(id).orElseThrow();
             List<Contact> contacts = store.contacts(id);
-            if (period.includes(referral.referralDate(), contacts.stream().map(Contact::date).toList())) {
+            if (period.includes(referral.referralDate(), referral.endDate(), contacts.stream().map(Contact::date).toList())) {
                 Patient patient = store.patient(referral.patientId()).orElseThrow();
                 mapper.leftOut(referral, patient, contacts).ifPresentOrElse(
                         reason -> referenceLeftOut.merge(reason, 1, Integer::sum),

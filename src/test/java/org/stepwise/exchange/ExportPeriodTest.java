@@ -39,7 +39,21 @@ class ExportPeriodTest {
         ExportPeriod period = new ExportPeriod(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));
         List<LocalDate> dates = contacts == null ? List.of()
                 : Arrays.stream(contacts.trim().split("\\s+")).map(LocalDate::parse).toList();
-        assertEquals(included, period.includes(referred, dates));
+        assertEquals(included, period.includes(referred, null, dates));
+    }
+
+    @ParameterizedTest(name = "referred {0}, last contact {1}, ended {2}: included {3}")
+    @CsvSource({
+            "2026-01-10, 2026-03-20, 2026-04-06, true",    // discharged in the period after its last contact
+            "2026-01-10, 2026-03-20, 2026-03-31, false",   // ended the day before the period
+            "2026-01-10, 2026-03-20, 2026-04-01, true",    // ended on its first day
+            "2025-01-10, 2025-03-20, 2027-03-31, true",    // ended on its last day
+            "2025-01-10, 2025-03-20, 2027-04-01, false"})  // ended the day after
+    void aReferralThatEndedInThePeriodBelongsToo(LocalDate referred, LocalDate contact, LocalDate ended,
+            boolean included) {
+        ExportPeriod period = new ExportPeriod(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));
+
+        assertEquals(included, period.includes(referred, ended, List.of(contact)));
     }
 
     @Test

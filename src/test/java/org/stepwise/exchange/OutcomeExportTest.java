@@ -59,7 +59,7 @@ class OutcomeExportTest {
 
     private List<ReferralRecord> inPeriod() {
         return store.referralRecords().stream()
-                .filter(r -> period.includes(r.referralDate(), r.contacts().stream().map(ContactRecord::date).toList()))
+                .filter(r -> period.includes(r.referralDate(), r.endDate(), r.contacts().stream().map(ContactRecord::date).toList()))
                 .toList();
     }
 

@@ -126,7 +126,7 @@ public final class ExportViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    /** The referrals of the period that format 1 cannot hold, and why; empty when none. */
+    /** The referrals of the period that the outcome file cannot carry yet, and why; empty when none. */
     public ReadOnlyStringProperty leftOutProperty() {
         return leftOut.getReadOnlyProperty();
     }
@@ -215,7 +215,7 @@ public final class ExportViewModel {
                 .start();
     }
 
-    /** Writes the outcome file (format 1) into a folder the practitioner chooses. */
+    /** Writes the outcome file (format 2) into a folder the practitioner chooses. */
     public void exportJson() {
         exportTo("Choose the folder for the outcome file", (export, folder, period, progress) -> {
             OutcomeExport.Result<OutcomeFileWriter.Written> done = export.writeJson(folder, period, progress);
@@ -501,7 +501,7 @@ public final class ExportViewModel {
     private static String leftOutSentence(Map<ExportMapper.LeftOut, Integer> leftOut) {
         List<String> described = OutcomeExport.describe(leftOut);
         return described.isEmpty() ? ""
-                : " Left out, as format 1 cannot hold them yet: " + String.join(", ", described) + ".";
+                : " Left out until they are fixed on the patient screen: " + String.join(", ", described) + ".";
     }
 
     private static String capitalised(String word) {

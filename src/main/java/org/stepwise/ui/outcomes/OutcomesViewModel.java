@@ -294,8 +294,10 @@ public final class OutcomesViewModel {
     }
 
     /** In the period: referred in it, or any contact in it (export-format.md "Referral"). */
+    /** In the period as an outcome file of it would carry the referral ({@code ExportPeriod.includes}). */
     static boolean inPeriod(ReferralRecord referral, LocalDate start, LocalDate end) {
         return within(referral.referralDate(), start, end)
+                || (referral.endDate() != null && within(referral.endDate(), start, end))
                 || referral.contacts().stream().anyMatch(c -> within(c.date(), start, end));
     }
 

@@ -52,8 +52,8 @@ class PreSessionSummaryTest {
         assertEquals("reliable improvement", text(robot, "#summary-phq9-reliable-change"));
         assertEquals("Recovered; reliable improvement; reliable recovery.", text(robot, "#summary-outcome"));
         assertEquals("Risk", text(robot, "#summary-flag-risk"));
-        assertTrue(text(robot, "#summary-flag-risk-rule")
-                .startsWith("Open referral: the latest PHQ-9 recorded with its item answers has item 9"));
+        assertTrue(text(robot, "#summary-flag-risk-rule").startsWith("Open referral: the latest PHQ-9 recorded with its"
+                + " item answers has item 9"), text(robot, "#summary-flag-risk-rule"));
         assertEquals("Treatment contacts used: 2 · Latest risk review: Low, 26 Jan 2026",
                 text(robot, "#summary-contacts-risk"));
     }

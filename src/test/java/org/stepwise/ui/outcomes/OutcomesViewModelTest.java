@@ -60,6 +60,7 @@ class OutcomesViewModelTest {
         OutcomeClassifier classifier = new OutcomeClassifier(CATALOGUE);
         OutcomeSummary expected = OutcomeSummary.of(caseload.stream()
                 .filter(r -> between(r.referralDate(), start, end)
+                        || (r.endDate() != null && between(r.endDate(), start, end))
                         || r.contacts().stream().anyMatch(c -> between(c.date(), start, end)))
                 .filter(r -> r.problemDescriptor() != null)
                 .map(classifier::classify).toList(), new org.stepwise.domain.outcome.ReportingPeriod(start, end));

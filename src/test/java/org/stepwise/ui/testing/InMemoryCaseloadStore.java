@@ -73,8 +73,16 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private int dailyBackups;
     private Runnable dailyBackupSeen = () -> { };
 
+    private final MeasureCatalogue catalogue;
+
     public InMemoryCaseloadStore(PractitionerProfile profile) {
+        this(profile, MeasureCatalogue.standard());
+    }
+
+    /** A store that judges scores by this measure table (a service's own, say), as the real store does. */
+    public InMemoryCaseloadStore(PractitionerProfile profile, MeasureCatalogue catalogue) {
         this.profile = profile;
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -215,7 +223,6 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         if (!contact.attendance().attended() && contact.riskReview() != null) {
             throw new IllegalArgumentException("A contact that was not attended has no risk review.");
         }
-        MeasureCatalogue catalogue = MeasureCatalogue.standard();
         contact.scores().forEach(score -> {
             var definition = catalogue.definition(score.measure());
             definition.problem(score).ifPresent(problem -> {
