@@ -3,9 +3,11 @@ package org.stepwise.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.util.Duration;
 import org.stepwise.cli.CliServices;
+import org.stepwise.cli.Displays;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.store.H2StoreAccess;
@@ -35,6 +37,11 @@ final class AppServices implements CliServices {
     @Override
     public MeasureCatalogue catalogue(Path dataFolder) {
         return MeasureTables.forDataFolder(dataFolder);
+    }
+
+    @Override
+    public Optional<String> whyNoWindow() {
+        return Displays.missing(System.getenv(), System.getProperty("os.name"), System.getProperty("glass.platform"));
     }
 
     @Override
