@@ -75,6 +75,11 @@ final class ReviewSample {
             }
 
             @Override
+            public java.util.Optional<String> hashOf(long eventId) {
+                return log.hashOf(eventId);
+            }
+
+            @Override
             public void recordExport(String detail) {
                 // A snapshot's sample file is drawn and removed: nothing was exported.
             }
