@@ -193,7 +193,8 @@ public final class ReviewViewModel {
                     }
                 })
                 .onFailure(message -> {
-                    // Read again without the key; the line says the key could not be read.
+                    // key(...) answers a store that cannot give its key itself (UNREADABLE); the runner logs
+                    // anything else, and the line stays as it was.
                 })
                 .start();
     }
@@ -324,7 +325,6 @@ public final class ReviewViewModel {
             boolean asPublishable = publishable.get();
             busy.set(true);
             failure.set("");
-            packMessage.set("");
             packMessage.set("Writing the supervision pack…");
             java.util.function.Consumer<String> shown = runner.progress(packMessage::set);
             runner.task(() -> {
