@@ -26,6 +26,7 @@ import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewCorridors;
 import org.stepwise.exchange.ReviewJson;
 import org.stepwise.exchange.ReviewService;
+import org.stepwise.exchange.SummaryTables;
 import org.stepwise.files.PlainFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -198,25 +199,9 @@ public final class ReviewCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    /**
-     * The cohort of every rate in words: "courses that ended between 01/04/2026 and 31/03/2027" when
-     * every file read has that period, else each period with how many files have it (each referral is
-     * counted in its own file's period).
-     */
+    /** The cohort of every rate in words ({@link SummaryTables#cohort}). */
     static String cohort(Review review) {
-        List<ReportingPeriod> periods = review.periods();
-        if (periods.isEmpty()) {
-            return "courses that ended in the period of each file read (none was read)";
-        }
-        if (periods.size() == 1) {
-            return periods.getFirst().cohort();
-        }
-        Map<ReportingPeriod, Integer> files = new LinkedHashMap<>();
-        review.accepted().forEach(file -> files.merge(file.header().period(), 1, Integer::sum));
-        List<String> each = new ArrayList<>();
-        files.forEach((period, count) -> each.add(period.cohort().replace("courses that ended ", "")
-                + " (" + count + (count == 1 ? " file" : " files") + ")"));
-        return "courses that ended in their own file's period: " + String.join("; ", each);
+        return SummaryTables.cohort(review);
     }
 
     private static void figures(StringBuilder text, OutcomeSummary s) {

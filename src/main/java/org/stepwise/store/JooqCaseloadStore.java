@@ -1117,6 +1117,14 @@ final class JooqCaseloadStore implements CaseloadStore {
         }
 
         @Override
+        public Optional<String> hashOf(long eventId) {
+            synchronized (JooqCaseloadStore.this) {
+                return read("reading an audit event's hash", "The audit log could not be read.",
+                        dsl -> AuditTrail.hashOf(dsl, eventId));
+            }
+        }
+
+        @Override
         public void recordExport(String detail) {
             synchronized (JooqCaseloadStore.this) {
                 write("recording an export", "The export could not be recorded in the audit log.", dsl -> {

@@ -26,6 +26,19 @@ public final class TestFiles {
         return OutcomeFiles.KEY;
     }
 
+    /**
+     * A copy of {@code file} (a format-2 file) as the previous Stepwise would have written it: format 1,
+     * with no audit head and no MAC. The copy goes beside it, named {@code format1-} and its name.
+     */
+    public static Path format1Copy(Path file) {
+        try {
+            Path copy = java.nio.file.Files.copy(file, file.resolveSibling("format1-" + file.getFileName()));
+            return OutcomeFiles.toFormat1(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One open referral waiting since 1 July 2026, in a file whose period is {@code start} to {@code end}. */
     public static Path waitingReferral(Path folder, String start, String end) {
         return OutcomeFiles.write(ReviewFixtures.sub(folder, "waiting"),

@@ -36,6 +36,7 @@ import org.stepwise.ui.lock.UnlockDelay;
 import org.stepwise.ui.lock.UnlockViewModel;
 import org.stepwise.ui.outcomes.OutcomesViewModel;
 import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.exchange.ServiceKey;
 import org.stepwise.ui.review.ReviewViewModel;
 import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.settings.SettingsViewModel;
@@ -239,6 +240,10 @@ public final class ShellViewModel {
         profile = opened.profile();
         practitionerName.set(profile.displayName());
         practitionerRole.set(profile.role().label());
+        if (review != null) {
+            // The review opened before unlock reads its files again, now with the store's service key.
+            review.useStoreKey(serviceKeyOf(store));
+        }
         caseload = new CaseloadViewModel(store, runner, catalogue, clock, this::newReferral);
         caseload.setOnOpenReferral(this::openReferral);
         if (caseloadRead != null) {
@@ -450,14 +455,33 @@ public final class ShellViewModel {
             return;
         }
         beforeReview = screen.get();
+        boolean made = review == null;
         screen.set(review());
+        if (!made) {
+            // A key imported since (Export screen) checks the open files again.
+            review.checkKey();
+        }
     }
 
     private ReviewViewModel review() {
         if (review == null) {
             review = new ReviewViewModel(catalogue, runner, files, clock, this::leaveReview);
+            if (store != null) {
+                review.useStoreKey(serviceKeyOf(store));
+            }
         }
         return review;
+    }
+
+    /** The store's service key for the review, read on the store thread (the review's tasks run there). */
+    private static ReviewViewModel.ServiceKeySource serviceKeyOf(CaseloadStore open) {
+        return () -> open.serviceKey().map(bytes -> {
+            try {
+                return ServiceKey.of(bytes);
+            } finally {
+                java.util.Arrays.fill(bytes, (byte) 0);
+            }
+        });
     }
 
     /** Back from the review to where it was opened from; to the caseload when that has opened meanwhile. */
