@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,6 +63,7 @@ import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.common.Coded;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactRules;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.ContactVersion;
 import org.stepwise.domain.contact.Medium;
@@ -82,6 +84,7 @@ import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ReferralRules;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.store.generated.tables.records.PatientRecord;
 
@@ -105,7 +108,9 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     private Database database;
     private final MeasureCatalogue catalogue;
-    private final ContactRules rules;
+    private final Clock clock;
+    private final ContactRules contactRules;
+    private final ReferralRules referralRules;
     private final AuditLog auditLog = new StoreAuditLog();
     private boolean closed;
     /** Counts the writes that may change records: what is kept from a read is still what the store holds. */
@@ -130,15 +135,17 @@ final class JooqCaseloadStore implements CaseloadStore {
     /** What was finished or undone after an interruption when this store was opened, or null. */
     private final String recovered;
 
-    JooqCaseloadStore(Database database, MeasureCatalogue catalogue) {
+    JooqCaseloadStore(Database database, MeasureCatalogue catalogue, Clock clock) {
         this.database = database;
         this.recovered = database.recovered().orElse(null);
         this.catalogue = catalogue;
-        this.rules = new ContactRules(catalogue);
+        this.clock = clock;
+        this.contactRules = new ContactRules(catalogue, clock);
+        this.referralRules = new ReferralRules(clock);
     }
 
-    /** Inserts the practitioner profile of a new store, with a new random practitioner id. */
-    static void insertProfile(DSLContext dsl, PractitionerProfile profile) {
+    /** Inserts the practitioner profile of a new store, with a new random practitioner id, made at {@code now}. */
+    static void insertProfile(DSLContext dsl, PractitionerProfile profile, OffsetDateTime now) {
         dsl.insertInto(PRACTITIONER_PROFILE)
                 .set(PRACTITIONER_PROFILE.ID, 1)
                 .set(PRACTITIONER_PROFILE.PRACTITIONER_UID, UUID.randomUUID().toString())
@@ -146,7 +153,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .set(PRACTITIONER_PROFILE.ROLE, profile.role().code())
                 .set(PRACTITIONER_PROFILE.SERVICE_CODE, profile.serviceCode().strip())
                 .set(PRACTITIONER_PROFILE.DEMO, profile.demo())
-                .set(PRACTITIONER_PROFILE.CREATED_AT, now())
+                .set(PRACTITIONER_PROFILE.CREATED_AT, now)
                 .execute();
         AuditTrail.append(dsl, AuditAction.CREATE, "store", null, null);
     }
@@ -345,7 +352,7 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     @Override
     public synchronized Contact saveContact(Contact contact) {
-        rules.checkContent(contact);
+        Refusal.refuse(contactRules.contentProblem(contact));
         return write("saving a contact", "The contact was not saved.", dsl -> {
             ReferralDates referral = referralRow(dsl, contact.referralId());
             Long id = contact.id();
@@ -358,7 +365,8 @@ final class JooqCaseloadStore implements CaseloadStore {
                     throw new Refusal("A contact cannot be moved to another referral.");
                 }
             }
-            ContactRules.checkDate(contact.date(), referral.referralDate(), referral.endDate(), LocalDate.now());
+            Refusal.refuse(contactRules.dateProblem(contact.date(), referral.referralDate(), referral.endDate())
+                    .map(ContactRules.DateProblem::message));
             OffsetDateTime now = now();
             long contactId;
             if (id == null) {
@@ -524,30 +532,17 @@ final class JooqCaseloadStore implements CaseloadStore {
     public synchronized void recordEmployment(long referralId, Employment employment) {
         Objects.requireNonNull(employment, "employment");
         write("recording employment", "The employment details were not saved.", dsl -> {
-            StoredReferrals.recordEmployment(dsl, referralId, employment);
+            StoredReferrals.recordEmployment(dsl, referralId, employment, now());
             return null;
         });
     }
 
     @Override
     public synchronized void changeStep(long referralId, LocalDate effectiveDate, int step) {
-        if (effectiveDate == null) {
-            throw new IllegalArgumentException("A step change needs the date it takes effect.");
-        }
-        if (step != 2 && step != 3) {
-            throw new IllegalArgumentException("Step is 2 or 3.");
-        }
-        if (effectiveDate.isAfter(LocalDate.now())) {
-            throw new IllegalArgumentException("A step change cannot be dated in the future.");
-        }
         write("changing a step", "The step change was not saved.", dsl -> {
             ReferralDates referral = referralRow(dsl, referralId);
-            if (effectiveDate.isBefore(referral.referralDate())) {
-                throw new Refusal("A step change cannot be dated before the referral date.");
-            }
-            if (referral.endDate() != null && effectiveDate.isAfter(referral.endDate())) {
-                throw new Refusal("The referral has ended: a step change cannot be dated after its end date.");
-            }
+            Refusal.refuse(referralRules.stepChangeProblem(referral.referralDate(), referral.endDate(), effectiveDate, step)
+                    .map(ReferralRules.StepProblem::message));
             dsl.insertInto(STEP_CHANGE)
                     .set(STEP_CHANGE.REFERRAL_ID, referralId)
                     .set(STEP_CHANGE.EFFECTIVE_DATE, effectiveDate)
@@ -562,9 +557,7 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     @Override
     public synchronized void setStatus(long referralId, ReferralStatus status) {
-        if (status == null || status == ReferralStatus.ENDED) {
-            throw new IllegalArgumentException("To end a referral, record its end date and reason.");
-        }
+        Refusal.refuse(ReferralRules.statusProblem(status));
         write("changing a referral's status", "The status was not saved.", dsl -> {
             int changed = dsl.update(REFERRAL)
                     .set(REFERRAL.STATUS, status.code())
@@ -584,24 +577,14 @@ final class JooqCaseloadStore implements CaseloadStore {
 
     @Override
     public synchronized void endReferral(long referralId, LocalDate endDate, EndReason reason) {
-        if (endDate == null || reason == null) {
-            throw new IllegalArgumentException("Ending a referral needs its end date and reason.");
-        }
-        if (endDate.isAfter(LocalDate.now())) {
-            throw new IllegalArgumentException("A referral cannot end in the future.");
-        }
         write("ending a referral", "The referral's ending was not saved.", dsl -> {
             ReferralDates referral = referralRow(dsl, referralId);
-            if (endDate.isBefore(referral.referralDate())) {
-                throw new Refusal("A referral cannot end before its referral date.");
-            }
             LocalDate lastContact = dsl.select(DSL.max(CONTACT.CONTACT_DATE))
                     .from(CONTACT)
                     .where(CONTACT.REFERRAL_ID.eq(referralId))
                     .fetchSingle(0, LocalDate.class);
-            if (lastContact != null && endDate.isBefore(lastContact)) {
-                throw new Refusal("A referral cannot end before its last contact.");
-            }
+            Refusal.refuse(referralRules.endingProblem(referral.referralDate(), lastContact, endDate, reason)
+                    .map(ReferralRules.EndingProblem::message));
             dsl.update(REFERRAL)
                     .set(REFERRAL.STATUS, ReferralStatus.ENDED.code())
                     .set(REFERRAL.END_DATE, endDate)
@@ -646,11 +629,11 @@ final class JooqCaseloadStore implements CaseloadStore {
         if (patients == null) {
             throw new IllegalArgumentException("There is no caseload to import.");
         }
-        CaseloadImport caseloadImport = new CaseloadImport(rules);
-        caseloadImport.check(patients, LocalDate.now());
+        CaseloadImport caseloadImport = new CaseloadImport(contactRules, referralRules);
+        caseloadImport.check(patients);
         ImportCounts counts = write("importing a caseload", "The caseload was not imported.",
                 dsl -> {
-                    ImportCounts written = caseloadImport.write(dsl, patients);
+                    ImportCounts written = caseloadImport.write(dsl, patients, now());
                     AuditTrail.append(dsl, AuditAction.CREATE, null, null, "import: " + written.patients()
                             + " patients, " + written.referrals() + " referrals, " + written.contacts() + " contacts");
                     return written;
@@ -760,7 +743,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     public synchronized Optional<BackupFailure> dailyBackup() {
         if (dailyBackupDue && !closed) {
             dailyBackupDue = false;
-            automaticBackup(LocalDateTime.now(), BackupFailure.Occasion.DAILY);
+            automaticBackup(LocalDateTime.now(clock), BackupFailure.Occasion.DAILY);
         }
         return Optional.ofNullable(backupFailure);
     }
@@ -783,7 +766,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public synchronized Optional<BackupFailure> backUpNow() {
         checkOpen();
-        return automaticBackup(LocalDateTime.now(), BackupFailure.Occasion.ON_DEMAND);
+        return automaticBackup(LocalDateTime.now(clock), BackupFailure.Occasion.ON_DEMAND);
     }
 
     private void backup(Path target, String detail) {
@@ -911,7 +894,7 @@ final class JooqCaseloadStore implements CaseloadStore {
             // The closing backup is the day's backup too when the daily one was never asked for.
             dailyBackupDue = false;
             if (backupOnClose) {
-                automaticBackup(LocalDateTime.now(), BackupFailure.Occasion.ON_CLOSE);
+                automaticBackup(LocalDateTime.now(clock), BackupFailure.Occasion.ON_CLOSE);
             }
             closed = true;
             database.close();
@@ -1068,7 +1051,7 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .execute();
     }
 
-    private static void touch(DSLContext dsl, long referralId) {
+    private void touch(DSLContext dsl, long referralId) {
         dsl.update(REFERRAL).set(REFERRAL.UPDATED_AT, now()).where(REFERRAL.ID.eq(referralId)).execute();
     }
 
@@ -1180,8 +1163,9 @@ final class JooqCaseloadStore implements CaseloadStore {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    /** Now, by the store's clock, as the store writes it: UTC. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /** An instant as stored: UTC, to the microsecond (the column's precision). */

@@ -4,7 +4,6 @@ import static org.stepwise.store.generated.Tables.REFERRAL;
 import static org.stepwise.store.generated.Tables.STEP_CHANGE;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,7 +74,7 @@ final class StoredReferrals {
      * Records the referral's employment as given, after the domain's rule ({@link Employment#problem}),
      * with its line in the audit log.
      */
-    static void recordEmployment(DSLContext dsl, long referralId, Employment employment) {
+    static void recordEmployment(DSLContext dsl, long referralId, Employment employment, OffsetDateTime now) {
         String status = dsl.select(REFERRAL.STATUS).from(REFERRAL).where(REFERRAL.ID.eq(referralId))
                 .fetchOptional(REFERRAL.STATUS)
                 .orElseThrow(() -> new Refusal(NO_SUCH_REFERRAL));
@@ -86,7 +85,7 @@ final class StoredReferrals {
                 .set(REFERRAL.EMPLOYMENT_AT_START, code(employment.atStart()))
                 .set(REFERRAL.EMPLOYMENT_AT_END, code(employment.atEnd()))
                 .set(REFERRAL.EMPLOYMENT_SUPPORT, employment.support())
-                .set(REFERRAL.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .set(REFERRAL.UPDATED_AT, now)
                 .where(REFERRAL.ID.eq(referralId))
                 .execute();
         AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "employment");
