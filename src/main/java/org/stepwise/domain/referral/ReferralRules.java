@@ -75,7 +75,8 @@ public final class ReferralRules {
      * changes is accepted: the step history is ordered by date, then by recording order (a change
      * recorded late takes its place by its date).
      */
-    public Optional<StepProblem> stepChangeProblem(LocalDate referralDate, LocalDate endDate, LocalDate date, int step) {
+    public Optional<StepProblem> stepChangeProblem(LocalDate referralDate, LocalDate endDate, LocalDate date,
+            int step) {
         if (date == null) {
             return Optional.of(StepProblem.NO_DATE);
         }
