@@ -1,6 +1,5 @@
 package org.stepwise.store;
 
-import static org.stepwise.store.generated.Tables.APP_SETTING;
 import static org.stepwise.store.generated.Tables.CONTACT;
 import static org.stepwise.store.generated.Tables.CONTACT_VERSION;
 import static org.stepwise.store.generated.Tables.PATIENT;
@@ -8,36 +7,24 @@ import static org.stepwise.store.generated.Tables.PRACTITIONER_PROFILE;
 import static org.stepwise.store.generated.Tables.REFERRAL;
 import static org.stepwise.store.generated.Tables.RISK_REVIEW;
 import static org.stepwise.store.generated.Tables.SCORE;
-import static org.stepwise.store.generated.Tables.SERVICE_KEY;
 import static org.stepwise.store.generated.Tables.STEP_CHANGE;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -45,11 +32,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.stepwise.domain.audit.AuditAction;
-import org.stepwise.domain.audit.AuditCheck;
-import org.stepwise.domain.audit.AuditEvent;
-import org.stepwise.domain.audit.AuditHead;
 import org.stepwise.domain.audit.AuditLog;
-import org.stepwise.domain.audit.AuditQuery;
 import org.stepwise.domain.caseload.BackupFailure;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
@@ -57,7 +40,6 @@ import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralCreated;
-import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.StoredReferral;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.common.Coded;
@@ -77,9 +59,7 @@ import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
-import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.domain.practitioner.PractitionerProfile;
-import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EndReason;
@@ -90,99 +70,50 @@ import org.stepwise.store.generated.tables.records.PatientRecord;
 
 /**
  * The caseload store over jOOQ and the encrypted H2 database. Every public method is one transaction
- * on the store's single connection; methods are synchronised, so a call from a second thread waits
- * rather than interleaving. A write returns only once its transaction is committed and on disk.
- * Contacts are checked against the measure catalogue the store was opened with.
+ * of the store's {@link StoreSession} on its single connection, under one lock, so a call from a second
+ * thread waits rather than interleaving; settings, maintenance and the audit log are their own repositories
+ * over the same session ({@link JooqSettingsStore}, {@link JooqMaintenanceStore}, {@link JooqAuditLog}). A
+ * write returns only once its transaction is committed and on disk. Contacts are checked against the
+ * measure catalogue the store was opened with.
  */
 final class JooqCaseloadStore implements CaseloadStore {
 
-    private static final Set<String> KEY_ORIGINS = Set.of("generated", "imported");
-    private static final int MIN_KEY_BYTES = 32;
-    private static final int MAX_KEY_BYTES = 256;
     private static final String NO_SUCH_REFERRAL = StoredReferrals.NO_SUCH_REFERRAL;
     private static final String NO_SUCH_CONTACT = "That contact is not in the store.";
 
     private static final System.Logger LOG = System.getLogger(JooqCaseloadStore.class.getName());
 
-    private static final String IDLE_LOCK_MINUTES = "lock.idle-minutes";
-
-    private Database database;
+    private final StoreSession session;
     private final MeasureCatalogue catalogue;
-    private final Clock clock;
     private final ContactRules contactRules;
     private final ReferralRules referralRules;
-    private final AuditLog auditLog = new StoreAuditLog();
-    private boolean closed;
-    /** Counts the writes that may change records: what is kept from a read is still what the store holds. */
-    private final AtomicLong writes = new AtomicLong();
-    /** The ended referrals as last read, and the count of writes then; null until read. */
+    private final JooqSettingsStore settings;
+    private final JooqMaintenanceStore maintenance;
+    private final JooqAuditLog audit;
+    private final AutomaticBackups backups;
+    /** The ended referrals as last read, and the session's count of writes then; null until read. */
     private List<ReferralRecord> endedRecords;
     private long endedRecordsAtWrite;
-    private boolean backupOnClose;
-    /** Whether the day's first automatic backup is still to be made ({@link #dailyBackup()}). */
-    private boolean dailyBackupDue;
-    /**
-     * What the audit anchor check found wrong (then the anchor is left as it is, as the evidence), or
-     * null; and the event last anchored, -1 before the first.
-     */
-    private String anchorProblem;
-    private long anchoredEvent = -1;
-    private boolean anchoredInStore;
-    /** Why the last automatic backup failed, or null when it was written (or none was due yet). */
-    private BackupFailure backupFailure;
-    private PassphraseChange.Checkpoint passphraseCheckpoint = PassphraseChange.Checkpoint.NONE;
-
-    /** What was finished or undone after an interruption when this store was opened, or null. */
-    private final String recovered;
 
     JooqCaseloadStore(Database database, MeasureCatalogue catalogue, Clock clock) {
-        this.database = database;
-        this.recovered = database.recovered().orElse(null);
+        session = new StoreSession(database, clock);
         this.catalogue = catalogue;
-        this.clock = clock;
         this.contactRules = new ContactRules(catalogue, clock);
         this.referralRules = new ReferralRules(clock);
+        audit = new JooqAuditLog(session);
+        backups = new AutomaticBackups(session, audit);
+        settings = new JooqSettingsStore(session, audit);
+        maintenance = new JooqMaintenanceStore(session, audit, backups, catalogue, database.recovered());
     }
 
-    /** Inserts the practitioner profile of a new store, with a new random practitioner id, made at {@code now}. */
-    static void insertProfile(DSLContext dsl, PractitionerProfile profile, OffsetDateTime now) {
-        dsl.insertInto(PRACTITIONER_PROFILE)
-                .set(PRACTITIONER_PROFILE.ID, 1)
-                .set(PRACTITIONER_PROFILE.PRACTITIONER_UID, UUID.randomUUID().toString())
-                .set(PRACTITIONER_PROFILE.DISPLAY_NAME, profile.displayName().strip())
-                .set(PRACTITIONER_PROFILE.ROLE, profile.role().code())
-                .set(PRACTITIONER_PROFILE.SERVICE_CODE, profile.serviceCode().strip())
-                .set(PRACTITIONER_PROFILE.DEMO, profile.demo())
-                .set(PRACTITIONER_PROFILE.CREATED_AT, now)
-                .execute();
-        AuditTrail.append(dsl, AuditAction.CREATE, "store", null, null);
-    }
 
     @Override
-    public synchronized PractitionerProfile profile() {
-        return read("reading the profile", "The practitioner profile could not be read.", dsl -> dsl
-                .selectFrom(PRACTITIONER_PROFILE)
-                .where(PRACTITIONER_PROFILE.ID.eq(1))
-                .fetchSingle(r -> new PractitionerProfile(r.getDisplayName(), Coded.of(Role.class, r.getRole()),
-                        r.getServiceCode(), r.getDemo())));
-    }
-
-    @Override
-    public synchronized String practitionerUid() {
-        return read("reading the profile", "The practitioner profile could not be read.", dsl -> dsl
-                .select(PRACTITIONER_PROFILE.PRACTITIONER_UID)
-                .from(PRACTITIONER_PROFILE)
-                .where(PRACTITIONER_PROFILE.ID.eq(1))
-                .fetchSingle(PRACTITIONER_PROFILE.PRACTITIONER_UID));
-    }
-
-    @Override
-    public synchronized ReferralCreated createReferral(Patient patient, NewReferral referral) {
+    public ReferralCreated createReferral(Patient patient, NewReferral referral) {
         if (patient == null || referral == null) {
             throw new IllegalArgumentException("A referral needs its patient and its details.");
         }
-        return write("creating a referral", "The referral was not saved.", dsl -> {
-            OffsetDateTime now = now();
+        return session.write("creating a referral", "The referral was not saved.", dsl -> {
+            OffsetDateTime now = session.now();
             Long existingId = dsl.select(PATIENT.ID)
                     .from(PATIENT)
                     .where(PATIENT.NHS_NUMBER.eq(patient.nhsNumber().digits()))
@@ -211,39 +142,39 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .set(STEP_CHANGE.CREATED_AT, now)
                     .execute();
             if (existingId == null) {
-                AuditTrail.append(dsl, AuditAction.CREATE, "patient", patientId, null);
+                session.audit(dsl, AuditAction.CREATE, "patient", patientId, null);
             }
-            AuditTrail.append(dsl, AuditAction.CREATE, "referral", referralId, null);
+            session.audit(dsl, AuditAction.CREATE, "referral", referralId, null);
             return new ReferralCreated(referralId, patientId, existingId != null);
         });
     }
 
     @Override
-    public synchronized Optional<Patient> findPatient(NhsNumber nhsNumber) {
+    public Optional<Patient> findPatient(NhsNumber nhsNumber) {
         if (nhsNumber == null) {
             throw new IllegalArgumentException("Looking up a patient needs an NHS number.");
         }
-        return read("finding a patient", "The patient could not be looked up.", dsl -> dsl
+        return session.read("finding a patient", "The patient could not be looked up.", dsl -> dsl
                 .selectFrom(PATIENT)
                 .where(PATIENT.NHS_NUMBER.eq(nhsNumber.digits()))
                 .fetchOptional(JooqCaseloadStore::toPatient));
     }
 
     @Override
-    public synchronized Optional<Patient> patient(long patientId) {
-        return read("reading a patient", "The patient could not be read.", dsl -> dsl
+    public Optional<Patient> patient(long patientId) {
+        return session.read("reading a patient", "The patient could not be read.", dsl -> dsl
                 .selectFrom(PATIENT)
                 .where(PATIENT.ID.eq(patientId))
                 .fetchOptional(JooqCaseloadStore::toPatient));
     }
 
     @Override
-    public synchronized Patient updatePatient(Patient patient) {
+    public Patient updatePatient(Patient patient) {
         if (patient == null || patient.id() == null) {
             throw new IllegalArgumentException("Only a stored patient can be changed.");
         }
         long id = patient.id();
-        return write("changing a patient", "The patient's details were not saved.", dsl -> {
+        return session.write("changing a patient", "The patient's details were not saved.", dsl -> {
             if (!dsl.fetchExists(PATIENT, PATIENT.ID.eq(id))) {
                 throw new Refusal("That patient is not in the store.");
             }
@@ -252,17 +183,17 @@ final class JooqCaseloadStore implements CaseloadStore {
             }
             dsl.update(PATIENT)
                     .set(patientFields(patient))
-                    .set(PATIENT.UPDATED_AT, now())
+                    .set(PATIENT.UPDATED_AT, session.now())
                     .where(PATIENT.ID.eq(id))
                     .execute();
-            AuditTrail.append(dsl, AuditAction.CHANGE, "patient", id, "details");
+            session.audit(dsl, AuditAction.CHANGE, "patient", id, "details");
             return dsl.selectFrom(PATIENT).where(PATIENT.ID.eq(id)).fetchSingle(JooqCaseloadStore::toPatient);
         });
     }
 
     @Override
-    public synchronized List<CaseloadRow> caseload() {
-        return read("reading the caseload", "The caseload could not be read.", dsl -> {
+    public List<CaseloadRow> caseload() {
+        return session.read("reading the caseload", "The caseload could not be read.", dsl -> {
             Map<Long, Integer> steps = CurrentSteps.read(dsl);
             return dsl.select(REFERRAL.ID, REFERRAL.PATIENT_ID, PATIENT.FAMILY_NAME, PATIENT.GIVEN_NAME,
                             PATIENT.NHS_NUMBER, REFERRAL.STATUS, REFERRAL.REFERRAL_DATE)
@@ -274,46 +205,46 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
-    public synchronized Optional<Referral> referral(long referralId) {
-        return read("reading a referral", "The referral could not be read.",
+    public Optional<Referral> referral(long referralId) {
+        return session.read("reading a referral", "The referral could not be read.",
                 dsl -> StoredReferrals.read(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
     }
 
     @Override
-    public synchronized Optional<Referral> referralByUuid(UUID uuid) {
+    public Optional<Referral> referralByUuid(UUID uuid) {
         if (uuid == null) {
             throw new IllegalArgumentException("Finding a referral by its identity needs the identity.");
         }
-        return read("finding a referral", "The referral could not be looked up.",
+        return session.read("finding a referral", "The referral could not be looked up.",
                 dsl -> StoredReferrals.read(dsl, REFERRAL.UUID.eq(uuid.toString())).stream().findFirst());
     }
 
     @Override
-    public synchronized Optional<Referral> viewReferral(long referralId) {
-        return auditedRead("reading a referral", "The referral could not be read.", dsl -> {
+    public Optional<Referral> viewReferral(long referralId) {
+        return session.auditedRead("reading a referral", "The referral could not be read.", dsl -> {
             Optional<Referral> referral = StoredReferrals.read(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst();
             if (referral.isPresent()) {
-                AuditTrail.append(dsl, AuditAction.VIEW, "referral", referralId, null);
+                session.audit(dsl, AuditAction.VIEW, "referral", referralId, null);
             }
             return referral;
         });
     }
 
     @Override
-    public synchronized List<Referral> referralsOf(long patientId) {
-        return read("reading a patient's referrals", "The patient's referrals could not be read.",
+    public List<Referral> referralsOf(long patientId) {
+        return session.read("reading a patient's referrals", "The patient's referrals could not be read.",
                 dsl -> StoredReferrals.read(dsl, REFERRAL.PATIENT_ID.eq(patientId)));
     }
 
     @Override
-    public synchronized List<Contact> contacts(long referralId) {
-        return read("reading contacts", "The contacts could not be read.",
+    public List<Contact> contacts(long referralId) {
+        return session.read("reading contacts", "The contacts could not be read.",
                 dsl -> contacts(dsl, CONTACT.REFERRAL_ID.eq(referralId)));
     }
 
     @Override
-    public synchronized int referralCount() {
-        return read("counting referrals", "The referrals could not be counted.", dsl -> dsl.fetchCount(REFERRAL));
+    public int referralCount() {
+        return session.read("counting referrals", "The referrals could not be counted.", dsl -> dsl.fetchCount(REFERRAL));
     }
 
     /**
@@ -322,11 +253,11 @@ final class JooqCaseloadStore implements CaseloadStore {
      * read with the same row mappings as {@link #referral}, {@link #patient} and {@link #contacts}.
      */
     @Override
-    public synchronized List<StoredReferral> referralsAfter(long afterReferralId, int limit) {
+    public List<StoredReferral> referralsAfter(long afterReferralId, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("A chunk of referrals holds at least one.");
         }
-        return read("reading a chunk of referrals", "The referrals could not be read.", dsl -> {
+        return session.read("reading a chunk of referrals", "The referrals could not be read.", dsl -> {
             List<Long> ids = dsl.select(REFERRAL.ID)
                     .from(REFERRAL)
                     .where(REFERRAL.ID.gt(afterReferralId))
@@ -351,9 +282,9 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
-    public synchronized Contact saveContact(Contact contact) {
+    public Contact saveContact(Contact contact) {
         Refusal.refuse(contactRules.contentProblem(contact));
-        return write("saving a contact", "The contact was not saved.", dsl -> {
+        return session.write("saving a contact", "The contact was not saved.", dsl -> {
             ReferralDates referral = referralRow(dsl, contact.referralId());
             Long id = contact.id();
             if (id != null) {
@@ -367,7 +298,7 @@ final class JooqCaseloadStore implements CaseloadStore {
             }
             Refusal.refuse(contactRules.dateProblem(contact.date(), referral.referralDate(), referral.endDate())
                     .map(ContactRules.DateProblem::message));
-            OffsetDateTime now = now();
+            OffsetDateTime now = session.now();
             long contactId;
             if (id == null) {
                 contactId = dsl.insertInto(CONTACT)
@@ -386,27 +317,27 @@ final class JooqCaseloadStore implements CaseloadStore {
                 dsl.deleteFrom(RISK_REVIEW).where(RISK_REVIEW.CONTACT_ID.eq(contactId)).execute();
             }
             insertMeasures(dsl, contactId, contact);
-            AuditTrail.append(dsl, id == null ? AuditAction.CREATE : AuditAction.CHANGE, "contact", contactId, null);
+            session.audit(dsl, id == null ? AuditAction.CREATE : AuditAction.CHANGE, "contact", contactId, null);
             return contacts(dsl, CONTACT.ID.eq(contactId)).getFirst();
         });
     }
 
     @Override
-    public synchronized void deleteContact(long contactId) {
-        write("deleting a contact", "The contact was not deleted.", dsl -> {
+    public void deleteContact(long contactId) {
+        session.write("deleting a contact", "The contact was not deleted.", dsl -> {
             if (!dsl.fetchExists(CONTACT, CONTACT.ID.eq(contactId))) {
                 throw new Refusal(NO_SUCH_CONTACT);
             }
             keepVersion(dsl, contactId, ContactVersion.Change.DELETED);
             dsl.deleteFrom(CONTACT).where(CONTACT.ID.eq(contactId)).execute();
-            AuditTrail.append(dsl, AuditAction.DELETE, "contact", contactId, null);
+            session.audit(dsl, AuditAction.DELETE, "contact", contactId, null);
             return null;
         });
     }
 
     @Override
-    public synchronized List<ContactVersion> contactHistory(long contactId) {
-        return read("reading a contact's history", "The contact's earlier versions could not be read.", dsl -> dsl
+    public List<ContactVersion> contactHistory(long contactId) {
+        return session.read("reading a contact's history", "The contact's earlier versions could not be read.", dsl -> dsl
                 .selectFrom(CONTACT_VERSION)
                 .where(CONTACT_VERSION.CONTACT_ID.eq(contactId))
                 .orderBy(CONTACT_VERSION.VERSION)
@@ -414,8 +345,8 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
-    public synchronized List<ContactVersion> deletedContacts(long referralId) {
-        return read("reading deleted contacts", "The deleted contacts could not be read.", dsl -> dsl
+    public List<ContactVersion> deletedContacts(long referralId) {
+        return session.read("reading deleted contacts", "The deleted contacts could not be read.", dsl -> dsl
                 .selectFrom(CONTACT_VERSION)
                 .where(CONTACT_VERSION.CHANGE_KIND.eq("deleted"))
                 .orderBy(CONTACT_VERSION.CHANGED_AT.desc(), CONTACT_VERSION.ID.desc())
@@ -432,114 +363,32 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
-    public synchronized int idleLockMinutes() {
-        return read("reading the settings", "The settings could not be read.", dsl -> {
-            String stored = dsl.select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
-                    .where(APP_SETTING.SETTING_KEY.eq(IDLE_LOCK_MINUTES))
-                    .fetchOne(APP_SETTING.SETTING_VALUE);
-            if (stored == null || IdleLock.problem(stored).isPresent()) {
-                return IdleLock.DEFAULT_MINUTES;
-            }
-            return Integer.parseInt(stored.strip());
-        });
-    }
-
-    @Override
-    public synchronized void saveIdleLockMinutes(int minutes) {
-        IdleLock.problem(minutes).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
-        write("saving the settings", "The setting was not saved.", dsl -> dsl
-                .mergeInto(APP_SETTING)
-                .using(DSL.selectOne())
-                .on(APP_SETTING.SETTING_KEY.eq(IDLE_LOCK_MINUTES))
-                .whenMatchedThenUpdate().set(APP_SETTING.SETTING_VALUE, Integer.toString(minutes))
-                .whenNotMatchedThenInsert(APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE)
-                .values(IDLE_LOCK_MINUTES, Integer.toString(minutes))
-                .execute() + audited(dsl, AuditAction.CHANGE, "setting", "idle lock minutes"));
-    }
-
-    /** Appends an audit row inside the caller's transaction; 0, to add to a row count. */
-    private static int audited(DSLContext dsl, AuditAction action, String entity, String detail) {
-        AuditTrail.append(dsl, action, entity, null, detail);
-        return 0;
-    }
-
-    @Override
-    public synchronized void checkPassphrase(char[] passphrase) throws WrongPassphraseException {
-        try {
-            checkOpen();
-            if (passphrase == null) {
-                throw new WrongPassphraseException();
-            }
-            try {
-                database.checkPassphrase(passphrase);
-            } catch (WrongPassphraseException refused) {
-                write("recording a refused unlock", "The refused unlock could not be recorded.",
-                        dsl -> audited(dsl, AuditAction.UNLOCK_FAILED, null, "lock screen"));
-                throw refused;
-            }
-            write("recording the unlock", "The unlock could not be recorded.",
-                    dsl -> audited(dsl, AuditAction.UNLOCK, null, "lock screen"));
-        } finally {
-            clear(passphrase);
-        }
-    }
-
-    @Override
-    public synchronized void changePassphrase(char[] current, char[] next) throws WrongPassphraseException {
-        try {
-            checkOpen();
-            if (current == null) {
-                throw new WrongPassphraseException();
-            }
-            // The change is written to the new store's audit log before it takes effect (PassphraseChange).
-            PassphraseChange.change(database, current, next, reopened -> database = reopened, passphraseCheckpoint);
-            anchorAudit();
-        } finally {
-            clear(current);
-            clear(next);
-        }
-    }
-
-    /** For tests: stops a passphrase change at a step (a failure, or the process killed there). */
-    void stopPassphraseChangeWith(PassphraseChange.Checkpoint checkpoint) {
-        passphraseCheckpoint = checkpoint;
-    }
-
-    private static void clear(char[] secret) {
-        if (secret != null) {
-            Arrays.fill(secret, '\0');
-        }
-    }
-
-    @Override
-    public synchronized void setProblemDescriptor(long referralId, ProblemDescriptor problem) {
+    public void setProblemDescriptor(long referralId, ProblemDescriptor problem) {
         Objects.requireNonNull(problem, "problem");
-        write("recording a problem descriptor", "The problem descriptor was not saved.", dsl -> {
+        session.write("recording a problem descriptor", "The problem descriptor was not saved.", dsl -> {
             referralRow(dsl, referralId);
             dsl.update(REFERRAL)
                     .set(REFERRAL.PROBLEM_DESCRIPTOR, problem.code())
                     .where(REFERRAL.ID.eq(referralId))
                     .execute();
             touch(dsl, referralId);
-            AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "problem descriptor");
+            session.audit(dsl, AuditAction.CHANGE, "referral", referralId, "problem descriptor");
             return null;
         });
     }
 
     @Override
-    public synchronized void recordEmployment(long referralId, Employment employment) {
+    public void recordEmployment(long referralId, Employment employment) {
         Objects.requireNonNull(employment, "employment");
-        write("recording employment", "The employment details were not saved.", dsl -> {
-            StoredReferrals.recordEmployment(dsl, referralId, employment, now());
+        session.write("recording employment", "The employment details were not saved.", dsl -> {
+            StoredReferrals.recordEmployment(dsl, referralId, employment, session.now());
             return null;
         });
     }
 
     @Override
-    public synchronized void changeStep(long referralId, LocalDate effectiveDate, int step) {
-        write("changing a step", "The step change was not saved.", dsl -> {
+    public void changeStep(long referralId, LocalDate effectiveDate, int step) {
+        session.write("changing a step", "The step change was not saved.", dsl -> {
             ReferralDates referral = referralRow(dsl, referralId);
             Refusal.refuse(referralRules.stepChangeProblem(referral.referralDate(), referral.endDate(), effectiveDate, step)
                     .map(ReferralRules.StepProblem::message));
@@ -547,37 +396,37 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .set(STEP_CHANGE.REFERRAL_ID, referralId)
                     .set(STEP_CHANGE.EFFECTIVE_DATE, effectiveDate)
                     .set(STEP_CHANGE.STEP, (short) step)
-                    .set(STEP_CHANGE.CREATED_AT, now())
+                    .set(STEP_CHANGE.CREATED_AT, session.now())
                     .execute();
             touch(dsl, referralId);
-            AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "step");
+            session.audit(dsl, AuditAction.CHANGE, "referral", referralId, "step");
             return null;
         });
     }
 
     @Override
-    public synchronized void setStatus(long referralId, ReferralStatus status) {
+    public void setStatus(long referralId, ReferralStatus status) {
         Refusal.refuse(ReferralRules.statusProblem(status));
-        write("changing a referral's status", "The status was not saved.", dsl -> {
+        session.write("changing a referral's status", "The status was not saved.", dsl -> {
             int changed = dsl.update(REFERRAL)
                     .set(REFERRAL.STATUS, status.code())
                     .setNull(REFERRAL.END_DATE)
                     .setNull(REFERRAL.END_REASON)
                     .setNull(REFERRAL.EMPLOYMENT_AT_END)
-                    .set(REFERRAL.UPDATED_AT, now())
+                    .set(REFERRAL.UPDATED_AT, session.now())
                     .where(REFERRAL.ID.eq(referralId))
                     .execute();
             if (changed == 0) {
                 throw new Refusal(NO_SUCH_REFERRAL);
             }
-            AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "status");
+            session.audit(dsl, AuditAction.CHANGE, "referral", referralId, "status");
             return null;
         });
     }
 
     @Override
-    public synchronized void endReferral(long referralId, LocalDate endDate, EndReason reason) {
-        write("ending a referral", "The referral's ending was not saved.", dsl -> {
+    public void endReferral(long referralId, LocalDate endDate, EndReason reason) {
+        session.write("ending a referral", "The referral's ending was not saved.", dsl -> {
             ReferralDates referral = referralRow(dsl, referralId);
             LocalDate lastContact = dsl.select(DSL.max(CONTACT.CONTACT_DATE))
                     .from(CONTACT)
@@ -589,17 +438,17 @@ final class JooqCaseloadStore implements CaseloadStore {
                     .set(REFERRAL.STATUS, ReferralStatus.ENDED.code())
                     .set(REFERRAL.END_DATE, endDate)
                     .set(REFERRAL.END_REASON, reason.code())
-                    .set(REFERRAL.UPDATED_AT, now())
+                    .set(REFERRAL.UPDATED_AT, session.now())
                     .where(REFERRAL.ID.eq(referralId))
                     .execute();
-            AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "ending");
+            session.audit(dsl, AuditAction.CHANGE, "referral", referralId, "ending");
             return null;
         });
     }
 
     @Override
-    public synchronized List<ReferralRecord> referralRecords() {
-        return read("reading referrals for the outcome rules", "The referrals could not be read.",
+    public List<ReferralRecord> referralRecords() {
+        return session.read("reading referrals for the outcome rules", "The referrals could not be read.",
                 dsl -> referralRecords(dsl, null));
     }
 
@@ -608,307 +457,41 @@ final class JooqCaseloadStore implements CaseloadStore {
      * (for the expected corridor) and they change only when something is written.
      */
     @Override
-    public synchronized List<ReferralRecord> endedReferralRecords() {
-        if (endedRecords == null || endedRecordsAtWrite != writes.get()) {
-            long at = writes.get();
-            endedRecords = read("reading ended referrals for the expected corridor", "The referrals could not be read.",
-                    dsl -> referralRecords(dsl, REFERRAL.END_DATE.isNotNull()));
-            endedRecordsAtWrite = at;
-        }
-        return endedRecords;
+    public List<ReferralRecord> endedReferralRecords() {
+        return session.locked(() -> {
+            if (endedRecords == null || endedRecordsAtWrite != session.writes()) {
+                long at = session.writes();
+                endedRecords = session.read("reading ended referrals for the expected corridor",
+                        "The referrals could not be read.", dsl -> referralRecords(dsl, REFERRAL.END_DATE.isNotNull()));
+                endedRecordsAtWrite = at;
+            }
+            return endedRecords;
+        });
     }
 
     @Override
-    public synchronized Optional<ReferralRecord> referralRecord(long referralId) {
-        return read("reading a referral for the outcome rules", "The referral could not be read.",
+    public Optional<ReferralRecord> referralRecord(long referralId) {
+        return session.read("reading a referral for the outcome rules", "The referral could not be read.",
                 dsl -> referralRecords(dsl, REFERRAL.ID.eq(referralId)).stream().findFirst());
     }
 
     @Override
-    public synchronized ImportCounts importCaseload(List<PatientHistory> patients) {
+    public ImportCounts importCaseload(List<PatientHistory> patients) {
         if (patients == null) {
             throw new IllegalArgumentException("There is no caseload to import.");
         }
         CaseloadImport caseloadImport = new CaseloadImport(contactRules, referralRules);
         caseloadImport.check(patients);
-        ImportCounts counts = write("importing a caseload", "The caseload was not imported.",
+        ImportCounts counts = session.write("importing a caseload", "The caseload was not imported.",
                 dsl -> {
-                    ImportCounts written = caseloadImport.write(dsl, patients, now());
-                    AuditTrail.append(dsl, AuditAction.CREATE, null, null, "import: " + written.patients()
+                    ImportCounts written = caseloadImport.write(dsl, patients, session.now());
+                    session.audit(dsl, AuditAction.CREATE, null, null, "import: " + written.patients()
                             + " patients, " + written.referrals() + " referrals, " + written.contacts() + " contacts");
                     return written;
                 });
         LOG.log(System.Logger.Level.INFO, "Imported {0} patients, {1} referrals, {2} contacts",
                 counts.patients(), counts.referrals(), counts.contacts());
         return counts;
-    }
-
-    @Override
-    public synchronized Optional<byte[]> serviceKey() {
-        return read("reading the service key", "The service key could not be read.", dsl -> dsl
-                .select(SERVICE_KEY.KEY_BYTES)
-                .from(SERVICE_KEY)
-                .where(SERVICE_KEY.ID.eq(1))
-                .fetchOptional(SERVICE_KEY.KEY_BYTES)
-                .map(byte[]::clone));
-    }
-
-    @Override
-    public synchronized void saveServiceKey(byte[] key, String origin) {
-        if (key == null || key.length < MIN_KEY_BYTES || key.length > MAX_KEY_BYTES) {
-            throw new IllegalArgumentException("A service key has " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " bytes.");
-        }
-        if (!KEY_ORIGINS.contains(origin)) {
-            throw new IllegalArgumentException("A service key is either generated here or imported.");
-        }
-        byte[] copy = key.clone();
-        try {
-            write("saving the service key", "The service key was not saved.", dsl -> {
-                dsl.deleteFrom(SERVICE_KEY).execute();
-                dsl.insertInto(SERVICE_KEY)
-                        .set(SERVICE_KEY.ID, 1)
-                        .set(SERVICE_KEY.KEY_BYTES, copy)
-                        .set(SERVICE_KEY.FINGERPRINT, fingerprint(copy))
-                        .set(SERVICE_KEY.ORIGIN, origin)
-                        .set(SERVICE_KEY.CREATED_AT, now())
-                        .execute();
-                AuditTrail.append(dsl, AuditAction.CHANGE, "service_key", 1L, origin);
-                return null;
-            });
-        } finally {
-            Arrays.fill(copy, (byte) 0);
-        }
-    }
-
-    @Override
-    public AuditLog audit() {
-        return auditLog;
-    }
-
-    @Override
-    public synchronized void backupTo(Path file) {
-        if (file == null) {
-            throw new IllegalArgumentException("Choose where the backup goes.");
-        }
-        Path target = file.toAbsolutePath();
-        if (Files.exists(target) || Files.isSymbolicLink(target)) {
-            throw new IllegalArgumentException("There is already a file at " + org.stepwise.files.PlainFiles.shown(target)
-                    + ": choose a new name.");
-        }
-        backup(target, "to a chosen file");
-    }
-
-    /**
-     * A new automatic backup in {@code backups/} (never replacing one: each has its own time in its name;
-     * a daily one only when there is none of today yet), verified before it is named, then old ones pruned
-     * ({@link StoreBackup#prune}): only after this newer one verified. A failure never stops the
-     * practitioner's work: it is logged, kept for {@link #automaticBackupFailure()} and returned; a backup
-     * written clears the one kept.
-     */
-    synchronized Optional<BackupFailure> automaticBackup(LocalDateTime now, BackupFailure.Occasion occasion) {
-        try {
-            checkOpen();
-            if (occasion == BackupFailure.Occasion.DAILY && StoreBackup.hasAutomatic(database.dataDir(), now.toLocalDate())) {
-                return Optional.ofNullable(backupFailure);
-            }
-            Path target = StoreBackup.automaticFile(database.dataDir(), now);
-            writeVerifiedBackup(target);
-            recordBackup("automatic, " + switch (occasion) {
-                case DAILY -> "daily";
-                case ON_CLOSE -> "on close";
-                case ON_DEMAND -> "asked for again";
-            });
-            StoreBackup.prune(database.dataDir());
-            backupFailure = null;
-        } catch (IOException | RuntimeException e) {
-            StoreErrors.log("making the automatic backup", e);
-            backupFailure = StoreBackup.failure(occasion, e);
-            LOG.log(System.Logger.Level.WARNING, "The automatic backup was not written: {0}", backupFailure.reason());
-        }
-        return Optional.ofNullable(backupFailure);
-    }
-
-    /** Writes a backup to {@code target}, verified against the rows the store holds now ({@link StoreBackup}). */
-    private void writeVerifiedBackup(Path target) throws IOException {
-        Map<String, Long> counts = database.dsl().connectionResult(PassphraseChange::rowCounts);
-        StoreBackup.write(database.dsl(), database.dataDir(), target, partial -> database.verifyBackup(partial, counts));
-    }
-
-    /** Leaves the day's first automatic backup to {@link #dailyBackup()} (the unlock of the application's stores). */
-    synchronized void dailyBackupDue() {
-        dailyBackupDue = true;
-    }
-
-    @Override
-    public synchronized Optional<BackupFailure> dailyBackup() {
-        if (dailyBackupDue && !closed) {
-            dailyBackupDue = false;
-            automaticBackup(LocalDateTime.now(clock), BackupFailure.Occasion.DAILY);
-        }
-        return Optional.ofNullable(backupFailure);
-    }
-
-    @Override
-    public Optional<String> recovered() {
-        return Optional.ofNullable(recovered);
-    }
-
-    @Override
-    public synchronized Optional<String> auditAnchorProblem() {
-        return Optional.ofNullable(anchorProblem);
-    }
-
-    @Override
-    public synchronized Optional<BackupFailure> automaticBackupFailure() {
-        return Optional.ofNullable(backupFailure);
-    }
-
-    @Override
-    public synchronized Optional<BackupFailure> backUpNow() {
-        checkOpen();
-        return automaticBackup(LocalDateTime.now(clock), BackupFailure.Occasion.ON_DEMAND);
-    }
-
-    private void backup(Path target, String detail) {
-        checkOpen();
-        try {
-            writeVerifiedBackup(target);
-        } catch (StoreBackup.NotVerified e) {
-            StoreErrors.log("verifying a backup", e);
-            throw new StoreException("The backup was written but did not read back whole, so it was removed: "
-                    + "check the disk. Earlier backups were not touched.");
-        } catch (IOException | RuntimeException e) {
-            throw StoreErrors.translate("making a backup", "The backup was not written.", e);
-        }
-        recordBackup(detail);
-    }
-
-    private void recordBackup(String detail) {
-        write("recording a backup", "The backup was written but could not be recorded in the audit log.", dsl -> {
-            AuditTrail.append(dsl, AuditAction.BACKUP, null, null, detail);
-            return null;
-        });
-        LOG.log(System.Logger.Level.INFO, "Wrote a backup ({0})", detail);
-    }
-
-    /**
-     * Writes the unlock that opened this store to the audit log, after the refused unlocks noted since
-     * the last one (each with its own time), in one transaction. What the file of refused unlocks held
-     * that was passed over is said in the unlock's event. If the refusals cannot be written, the unlock
-     * is written alone, saying so: nothing in that file can stop an unlock.
-     */
-    synchronized void recordUnlock(UnlockFailures.Pending refusedBefore) {
-        Optional<String> note = refusedBefore.note();
-        note.ifPresent(text -> LOG.log(System.Logger.Level.WARNING, "At unlock: {0}", text));
-        try {
-            write("recording the unlock", "The unlock could not be recorded.", dsl -> {
-                for (Instant refused : refusedBefore.times()) {
-                    AuditTrail.append(dsl, refused, AuditAction.UNLOCK_FAILED, null, null, "noted at " + refused);
-                }
-                AuditTrail.append(dsl, AuditAction.UNLOCK, null, null, unlockDetail(note.orElse(null)));
-                return null;
-            });
-        } catch (StoreException e) {
-            if (refusedBefore.times().isEmpty()) {
-                throw e;
-            }
-            write("recording the unlock", "The unlock could not be recorded.", dsl -> {
-                AuditTrail.append(dsl, AuditAction.UNLOCK, null, null,
-                        unlockDetail(UnlockFailures.FILE_NAME + ": the refused unlocks in it could not be recorded"));
-                return null;
-            });
-        }
-    }
-
-    /** The unlock event's detail: the anchor finding and the note on refused unlocks, within the column's 200 characters. */
-    private String unlockDetail(String refusalsNote) {
-        String anchor = anchorProblem == null ? null : "the audit anchor check failed";
-        String detail = anchor == null ? refusalsNote : refusalsNote == null ? anchor : anchor + "; " + refusalsNote;
-        return detail == null || detail.length() <= 200 ? detail : detail.substring(0, 199) + "…";
-    }
-
-    /**
-     * Refuses, with a {@link StoreException} naming each code, a store whose scores name a measure the
-     * measure table it was opened with does not define ({@link StoredMeasures}). Reads only.
-     */
-    synchronized void checkMeasures() {
-        List<String> unknown = read("checking the stored measures", "The store's scores could not be checked.",
-                dsl -> StoredMeasures.unknown(dsl, catalogue));
-        StoredMeasures.refusal(unknown, catalogue).ifPresent(refusal -> {
-            LOG.log(System.Logger.Level.WARNING, "Unlock refused: {0} stored measure code(s) not in the measure table",
-                    unknown.size());
-            throw new StoreException(refusal);
-        });
-    }
-
-    /**
-     * Checks the audit log against its anchor ({@link AuditAnchor}) before anything is added to it, and
-     * anchors it when it passes. When it fails, the failure is kept for {@link AuditLog#verify()} and the
-     * anchor is left as it is: it is the evidence, until a restore anchors the store again.
-     */
-    synchronized Optional<String> checkAuditAnchor() {
-        checkOpen();
-        try {
-            anchorProblem = AuditAnchor.problem(database.dsl(), database.dataDir(), database.anchorKey()).orElse(null);
-            anchoredInStore = AuditAnchor.anchored(database.dsl());
-        } catch (RuntimeException e) {
-            StoreErrors.log("checking the audit anchor", e);
-            anchorProblem = "the audit log's anchor could not be checked";
-        }
-        if (anchorProblem != null) {
-            LOG.log(System.Logger.Level.WARNING, "Audit anchor check failed: {0}", anchorProblem);
-        }
-        anchorAudit();
-        return Optional.ofNullable(anchorProblem);
-    }
-
-    /**
-     * Writes the audit anchor for the log's last event, after a commit (skipped when nothing was added
-     * since, or while an anchor check failure stands). A failure is logged and leaves the anchor behind
-     * the log, which the check allows: the next write tries again.
-     */
-    private void anchorAudit() {
-        if (anchorProblem != null) {
-            return;
-        }
-        try {
-            AuditAnchor.Mark last = AuditAnchor.last(database.dsl());
-            if (last.event() == anchoredEvent) {
-                return;
-            }
-            AuditAnchor.write(database.dataDir(), database.anchorKey(), last);
-            anchoredEvent = last.event();
-            if (!anchoredInStore) {
-                database.dsl().transaction(configuration -> AuditAnchor.markAnchored(configuration.dsl()));
-                anchoredInStore = true;
-            }
-        } catch (IOException | RuntimeException e) {
-            StoreErrors.log("writing the audit anchor", e);
-        }
-    }
-
-    /** Closes the store and releases the data folder. Closing twice is harmless. */
-    @Override
-    public synchronized void close() {
-        if (!closed) {
-            // The closing backup is the day's backup too when the daily one was never asked for.
-            dailyBackupDue = false;
-            if (backupOnClose) {
-                automaticBackup(LocalDateTime.now(clock), BackupFailure.Occasion.ON_CLOSE);
-            }
-            closed = true;
-            database.close();
-        }
-    }
-
-    /** Whether closing makes today's automatic backup first (the application's stores do). */
-    synchronized void backUpOnClose(boolean on) {
-        backupOnClose = on;
-    }
-
-    /** The store's database, for tests in this package that check what the schema holds. */
-    Database database() {
-        return database;
     }
 
     // ---- reading rows into domain values
@@ -1047,129 +630,149 @@ final class JooqCaseloadStore implements CaseloadStore {
                 .set(CONTACT_VERSION.CHANGED_BY, dsl.select(PRACTITIONER_PROFILE.PRACTITIONER_UID)
                         .from(PRACTITIONER_PROFILE).where(PRACTITIONER_PROFILE.ID.eq(1))
                         .fetchSingle(PRACTITIONER_PROFILE.PRACTITIONER_UID))
-                .set(CONTACT_VERSION.CHANGED_AT, now())
+                .set(CONTACT_VERSION.CHANGED_AT, session.now())
                 .execute();
     }
 
     private void touch(DSLContext dsl, long referralId) {
-        dsl.update(REFERRAL).set(REFERRAL.UPDATED_AT, now()).where(REFERRAL.ID.eq(referralId)).execute();
-    }
-
-    /** First 16 hex digits of SHA-256 of the key: shown and exported in place of the key. */
-    static String fingerprint(byte[] key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new StoreException("This Java runtime cannot compute a key fingerprint (SHA-256 is missing).");
-        }
-    }
-
-    // ---- the audit log
-
-    /** The audit log as the rest of Stepwise sees it: each call is one transaction on the store's connection. */
-    private final class StoreAuditLog implements AuditLog {
-
-        @Override
-        public List<AuditEvent> events(AuditQuery query) {
-            if (query == null || query.backwards()) {
-                throw new IllegalArgumentException("The period ends before it starts.");
-            }
-            synchronized (JooqCaseloadStore.this) {
-                return read("reading the audit log", "The audit log could not be read.",
-                        dsl -> AuditTrail.events(dsl, query));
-            }
-        }
-
-        @Override
-        public AuditCheck verify() {
-            synchronized (JooqCaseloadStore.this) {
-                AuditCheck chain = read("checking the audit log", "The audit log could not be checked.", AuditTrail::verify);
-                if (anchorProblem == null) {
-                    anchorProblem = read("checking the audit anchor", "The audit log could not be checked.",
-                            dsl -> AuditAnchor.problem(dsl, database.dataDir(), database.anchorKey()).orElse(null));
-                }
-                return new AuditCheck(chain.events(), chain.firstBrokenId(), Optional.ofNullable(anchorProblem));
-            }
-        }
-
-        @Override
-        public AuditHead head() {
-            synchronized (JooqCaseloadStore.this) {
-                return read("reading the audit log's head", "The audit log could not be read.", AuditTrail::head);
-            }
-        }
-
-        @Override
-        public void recordExport(String detail) {
-            synchronized (JooqCaseloadStore.this) {
-                write("recording an export", "The export could not be recorded in the audit log.", dsl -> {
-                    AuditTrail.append(dsl, AuditAction.EXPORT, null, null, detail);
-                    return null;
-                });
-            }
-        }
-    }
-
-    // ---- transactions
-
-    private <T> T read(String action, String failure, Function<DSLContext, T> work) {
-        checkOpen();
-        try {
-            return database.dsl().transactionResult(configuration -> work.apply(configuration.dsl()));
-        } catch (Refusal | StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw StoreErrors.translate(action, failure, e);
-        }
-    }
-
-    private <T> T write(String action, String failure, Function<DSLContext, T> work) {
-        return write(action, failure, true, work);
-    }
-
-    /** A read that writes only its line of the audit log: it leaves what the store keeps from reads as it is. */
-    private <T> T auditedRead(String action, String failure, Function<DSLContext, T> work) {
-        return write(action, failure, false, work);
-    }
-
-    private <T> T write(String action, String failure, boolean changesRecords, Function<DSLContext, T> work) {
-        checkOpen();
-        T result;
-        try {
-            result = database.dsl().transactionResult(configuration -> work.apply(configuration.dsl()));
-        } catch (Refusal | StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw StoreErrors.translate(action, failure, e);
-        } finally {
-            if (changesRecords) {
-                writes.incrementAndGet();
-            }
-        }
-        try {
-            database.syncToDisk();
-        } catch (RuntimeException e) {
-            StoreErrors.log(action + " (forcing to disk)", e);
-            throw new StoreException("The change was made, but the disk did not confirm it was written "
-                    + "(it may be full or failing). Close Stepwise, open it again and check the record.");
-        }
-        anchorAudit();
-        return result;
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new StoreException("The store is closed. Unlock it again to continue.");
-        }
-    }
-
-    /** Now, by the store's clock, as the store writes it: UTC. */
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        dsl.update(REFERRAL).set(REFERRAL.UPDATED_AT, session.now()).where(REFERRAL.ID.eq(referralId)).execute();
     }
 
     /** An instant as stored: UTC, to the microsecond (the column's precision). */
     private static OffsetDateTime utc(java.time.Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    // ---- settings
+
+    @Override
+    public PractitionerProfile profile() {
+        return settings.profile();
+    }
+
+    @Override
+    public String practitionerUid() {
+        return settings.practitionerUid();
+    }
+
+    @Override
+    public Optional<byte[]> serviceKey() {
+        return settings.serviceKey();
+    }
+
+    @Override
+    public void saveServiceKey(byte[] key, String origin) {
+        settings.saveServiceKey(key, origin);
+    }
+
+    @Override
+    public int idleLockMinutes() {
+        return settings.idleLockMinutes();
+    }
+
+    @Override
+    public void saveIdleLockMinutes(int minutes) {
+        settings.saveIdleLockMinutes(minutes);
+    }
+
+    @Override
+    public void checkPassphrase(char[] passphrase) throws WrongPassphraseException {
+        settings.checkPassphrase(passphrase);
+    }
+
+    @Override
+    public void changePassphrase(char[] current, char[] next) throws WrongPassphraseException {
+        settings.changePassphrase(current, next);
+    }
+
+    // ---- maintenance and the audit log
+
+    @Override
+    public void backupTo(Path file) {
+        maintenance.backupTo(file);
+    }
+
+    @Override
+    public Optional<BackupFailure> automaticBackupFailure() {
+        return maintenance.automaticBackupFailure();
+    }
+
+    @Override
+    public Optional<BackupFailure> dailyBackup() {
+        return maintenance.dailyBackup();
+    }
+
+    @Override
+    public Optional<BackupFailure> backUpNow() {
+        return maintenance.backUpNow();
+    }
+
+    @Override
+    public Optional<String> auditAnchorProblem() {
+        return maintenance.auditAnchorProblem();
+    }
+
+    @Override
+    public Optional<String> recovered() {
+        return maintenance.recovered();
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Closes the store (after its closing backup, when it makes one) and releases the data folder. Twice is harmless. */
+    @Override
+    public void close() {
+        session.locked(() -> {
+            if (!session.closed()) {
+                backups.beforeClose();
+                session.close();
+            }
+            return null;
+        });
+    }
+
+    // ---- what the store access does as it opens the store, and hooks for the tests of this package
+
+    /** Refuses a store whose scores name a measure the measure table does not define. */
+    void checkMeasures() {
+        maintenance.checkMeasures();
+    }
+
+    /** Checks the audit log against its anchor before anything is added to it. */
+    Optional<String> checkAuditAnchor() {
+        return maintenance.checkAuditAnchor();
+    }
+
+    /** Writes the unlock that opened this store, after the refused unlocks noted since the last. */
+    void recordUnlock(UnlockFailures.Pending refusedBefore) {
+        audit.recordUnlock(refusedBefore);
+    }
+
+    /** Leaves the day's first automatic backup to {@link #dailyBackup()} (the unlock of the application's stores). */
+    void dailyBackupDue() {
+        backups.dailyDue();
+    }
+
+    /** Whether closing makes today's automatic backup first (the application's stores do). */
+    void backUpOnClose(boolean on) {
+        backups.onClose(on);
+    }
+
+    /** For tests: an automatic backup at {@code now}. */
+    Optional<BackupFailure> automaticBackup(LocalDateTime now, BackupFailure.Occasion occasion) {
+        return backups.make(now, occasion);
+    }
+
+    /** For tests: stops a passphrase change at a step (a failure, or the process killed there). */
+    void stopPassphraseChangeWith(PassphraseChange.Checkpoint checkpoint) {
+        settings.stopPassphraseChangeWith(checkpoint);
+    }
+
+    /** The store's database, for tests in this package that check what the schema holds. */
+    Database database() {
+        return session.database();
     }
 }
