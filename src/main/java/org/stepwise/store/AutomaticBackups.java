@@ -8,9 +8,10 @@ import java.util.Optional;
 import org.stepwise.domain.caseload.BackupFailure;
 
 /**
- * The automatic backups of an open store ({@link StoreBackup}, ADR 0006 and 0012): the day's first, asked for
- * once the caseload shows; one on close; one when the practitioner asks again (Back up now). Each is a new
- * file in {@code backups/} (never replacing one), verified before it is named, then old ones pruned. A
+ * The automatic backups of an open store ({@link StoreBackup}, ADR 0006 and 0012): how one is made, and whether
+ * the day's first and the closing one are due. The day's first is asked for once the caseload shows, one is
+ * made on close, and one when the practitioner asks again (Back up now: {@link JooqMaintenanceStore}). Each is
+ * a new file in {@code backups/} (never replacing one), verified before it is named, then old ones pruned. A
  * failure never stops the practitioner's work: it is logged, kept for {@link #failure()} and returned; a
  * backup written clears the one kept. Times come from the session's clock.
  */
@@ -21,7 +22,7 @@ final class AutomaticBackups {
     private final StoreSession session;
     private final JooqAuditLog audit;
     private boolean onClose;
-    /** Whether the day's first automatic backup is still to be made ({@link #daily()}). */
+    /** Whether the day's first automatic backup is still to be made ({@link #takeDaily()}). */
     private boolean dailyDue;
     /** Why the last automatic backup failed, or null when it was written (or none was due yet). */
     private BackupFailure failure;
@@ -34,7 +35,8 @@ final class AutomaticBackups {
     /** Writes a backup to {@code target}, verified against the rows the store holds now. Under the session's lock. */
     static void writeVerified(Database database, Path target) throws IOException {
         Map<String, Long> counts = database.dsl().connectionResult(PassphraseChange::rowCounts);
-        StoreBackup.write(database.dsl(), database.dataDir(), target, partial -> database.verifyBackup(partial, counts));
+        StoreBackup.write(database.dsl(), database.dataDir(), target,
+                partial -> database.verifyBackup(partial, counts));
     }
 
     /**
@@ -71,27 +73,17 @@ final class AutomaticBackups {
         session.locked(() -> onClose = on);
     }
 
-    /** Leaves the day's first automatic backup to {@link #daily()} (the unlock of the application's stores). */
+    /** Leaves the day's first automatic backup to be asked for (the unlock of the application's stores). */
     void dailyDue() {
         session.locked(() -> dailyDue = true);
     }
 
-    /** The day's first automatic backup, when this unlock left it due; why the last one failed, if it did. */
-    Optional<BackupFailure> daily() {
+    /** Whether the day's first automatic backup is due now (then it is not any more): once per unlock, while open. */
+    boolean takeDaily() {
         return session.locked(() -> {
-            if (dailyDue && !session.closed()) {
-                dailyDue = false;
-                make(session.localNow(), BackupFailure.Occasion.DAILY);
-            }
-            return Optional.ofNullable(failure);
-        });
-    }
-
-    /** Today's automatic backup again, now (Back up now). */
-    Optional<BackupFailure> now() {
-        return session.locked(() -> {
-            session.checkOpen();
-            return make(session.localNow(), BackupFailure.Occasion.ON_DEMAND);
+            boolean due = dailyDue && !session.closed();
+            dailyDue = false;
+            return due;
         });
     }
 

@@ -97,7 +97,8 @@ public final class H2StoreAccess implements StoreAccess {
             checkPassphrase(passphrase);
             checkProfile(profile);
             Database database = Database.create(dataDir, passphrase, derivation,
-                    dsl -> JooqSettingsStore.insertProfile(dsl, profile, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))));
+                    dsl -> JooqSettingsStore.insertProfile(dsl, profile,
+                            OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))));
             JooqCaseloadStore store = new JooqCaseloadStore(database, catalogue, clock);
             store.checkAuditAnchor();
             store.backUpOnClose(automaticBackups);

@@ -117,7 +117,10 @@ final class JooqAuditLog implements AuditLog {
         }
     }
 
-    /** The unlock event's detail: the anchor finding and the note on refused unlocks, within the column's 200 characters. */
+    /**
+     * The unlock event's detail: the anchor finding and the note on refused unlocks, within the column's 200
+     * characters.
+     */
     private String unlockDetail(String refusalsNote) {
         String anchor = session.anchoring().problem().isEmpty() ? null : "the audit anchor check failed";
         String detail = anchor == null ? refusalsNote : refusalsNote == null ? anchor : anchor + "; " + refusalsNote;

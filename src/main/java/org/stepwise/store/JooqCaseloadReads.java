@@ -38,10 +38,11 @@ final class JooqCaseloadReads implements CaseloadReads {
     private List<ReferralRecord> endedRecords;
     private long endedRecordsAtWrite;
 
-    JooqCaseloadReads(StoreSession session, ContactRows contactRows, MeasureCatalogue catalogue) {
+    /** The caseload, its scores read with {@code catalogue}. */
+    JooqCaseloadReads(StoreSession session, MeasureCatalogue catalogue) {
         this.session = session;
-        this.contactRows = contactRows;
         this.catalogue = catalogue;
+        this.contactRows = new ContactRows(catalogue);
     }
 
     @Override
@@ -70,7 +71,8 @@ final class JooqCaseloadReads implements CaseloadReads {
 
     @Override
     public int referralCount() {
-        return session.read("counting referrals", "The referrals could not be counted.", dsl -> dsl.fetchCount(REFERRAL));
+        return session.read("counting referrals", "The referrals could not be counted.",
+                dsl -> dsl.fetchCount(REFERRAL));
     }
 
     /**
@@ -102,7 +104,8 @@ final class JooqCaseloadReads implements CaseloadReads {
                     .collect(Collectors.groupingBy(Contact::referralId));
             return StoredReferrals.read(dsl, chunk).stream()
                     .sorted(Comparator.comparing(Referral::id))
-                    .map(r -> new StoredReferral(r, patients.get(r.patientId()), contacts.getOrDefault(r.id(), List.of())))
+                    .map(r -> new StoredReferral(r, patients.get(r.patientId()),
+                            contacts.getOrDefault(r.id(), List.of())))
                     .toList();
         });
     }

@@ -57,13 +57,12 @@ final class JooqCaseloadStore implements CaseloadStore {
         session = new StoreSession(database, clock);
         ContactRules contactRules = new ContactRules(catalogue, clock);
         ReferralRules referralRules = new ReferralRules(clock);
-        ContactRows contactRows = new ContactRows(catalogue);
         audit = new JooqAuditLog(session);
         backups = new AutomaticBackups(session, audit);
-        patients = new JooqPatientStore(session, contactRules, referralRules);
+        patients = new JooqPatientStore(session, new CaseloadImport(contactRules, referralRules));
         referrals = new JooqReferralStore(session, referralRules);
-        contacts = new JooqContactStore(session, contactRows, contactRules);
-        reads = new JooqCaseloadReads(session, contactRows, catalogue);
+        contacts = new JooqContactStore(session, contactRules, new ContactRows(catalogue));
+        reads = new JooqCaseloadReads(session, catalogue);
         settings = new JooqSettingsStore(session, audit);
         maintenance = new JooqMaintenanceStore(session, audit, backups, catalogue, database.recovered());
     }
@@ -280,7 +279,7 @@ final class JooqCaseloadStore implements CaseloadStore {
         return audit;
     }
 
-    /** Closes the store (after its closing backup, when it makes one) and releases the data folder. Twice is harmless. */
+    /** Closes the store (after its closing backup, when it makes one), releasing the data folder. Twice is harmless. */
     @Override
     public void close() {
         session.locked(() -> {

@@ -19,21 +19,12 @@ import org.stepwise.domain.contact.ContactVersion;
 /**
  * The store's contacts over jOOQ ({@code contact} with its {@code score}s and {@code risk_review}): read, saved
  * after the domain's {@link ContactRules}, replaced and deleted, each earlier version kept in
- * {@code contact_version} in the same transaction.
+ * {@code contact_version} in the same transaction. It keeps no state of its own: a record of what
+ * it works with.
  */
-final class JooqContactStore implements ContactStore {
+record JooqContactStore(StoreSession session, ContactRules rules, ContactRows rows) implements ContactStore {
 
     private static final String NO_SUCH_CONTACT = "That contact is not in the store.";
-
-    private final StoreSession session;
-    private final ContactRows rows;
-    private final ContactRules rules;
-
-    JooqContactStore(StoreSession session, ContactRows rows, ContactRules rules) {
-        this.session = session;
-        this.rows = rows;
-        this.rules = rules;
-    }
 
     @Override
     public List<Contact> contacts(long referralId) {

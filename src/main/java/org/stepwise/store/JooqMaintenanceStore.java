@@ -69,12 +69,20 @@ final class JooqMaintenanceStore implements MaintenanceStore {
 
     @Override
     public Optional<BackupFailure> dailyBackup() {
-        return backups.daily();
+        return session.locked(() -> {
+            if (backups.takeDaily()) {
+                backups.make(session.localNow(), BackupFailure.Occasion.DAILY);
+            }
+            return backups.failure();
+        });
     }
 
     @Override
     public Optional<BackupFailure> backUpNow() {
-        return backups.now();
+        return session.locked(() -> {
+            session.checkOpen();
+            return backups.make(session.localNow(), BackupFailure.Occasion.ON_DEMAND);
+        });
     }
 
     @Override

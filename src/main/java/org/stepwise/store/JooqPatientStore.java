@@ -8,28 +8,17 @@ import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.PatientStore;
-import org.stepwise.domain.contact.ContactRules;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
-import org.stepwise.domain.referral.ReferralRules;
 
 /**
  * The store's patients over jOOQ ({@code patient}): finding, reading and changing one, and writing many at once
- * with their referrals and contacts ({@link CaseloadImport}), checked first by the domain's rules.
+ * with their referrals and contacts ({@link CaseloadImport}), checked first by the domain's rules. It keeps no
+ * state of its own: a record of what it works with.
  */
-final class JooqPatientStore implements PatientStore {
+record JooqPatientStore(StoreSession session, CaseloadImport caseloadImport) implements PatientStore {
 
     private static final System.Logger LOG = System.getLogger(JooqPatientStore.class.getName());
-
-    private final StoreSession session;
-    private final ContactRules contactRules;
-    private final ReferralRules referralRules;
-
-    JooqPatientStore(StoreSession session, ContactRules contactRules, ReferralRules referralRules) {
-        this.session = session;
-        this.contactRules = contactRules;
-        this.referralRules = referralRules;
-    }
 
     @Override
     public Optional<Patient> findPatient(NhsNumber nhsNumber) {
@@ -78,7 +67,6 @@ final class JooqPatientStore implements PatientStore {
         if (patients == null) {
             throw new IllegalArgumentException("There is no caseload to import.");
         }
-        CaseloadImport caseloadImport = new CaseloadImport(contactRules, referralRules);
         caseloadImport.check(patients);
         ImportCounts counts = session.write("importing a caseload", "The caseload was not imported.", dsl -> {
             ImportCounts written = caseloadImport.write(dsl, patients, session.now());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.stepwise.domain.audit.AuditAction;
@@ -28,17 +29,10 @@ import org.stepwise.domain.referral.ReferralStatus;
 /**
  * The store's referrals over jOOQ ({@code referral} with its {@code step_change}s): opened with their patient,
  * read whole ({@link StoredReferrals}), and moved along the pathway after the domain's {@link ReferralRules}
- * and {@link Employment#problem}, each change with its line in the audit log.
+ * and {@link Employment#problem}, each change with its line in the audit log. It keeps no state of its own: a
+ * record of what it works with.
  */
-final class JooqReferralStore implements ReferralStore {
-
-    private final StoreSession session;
-    private final ReferralRules rules;
-
-    JooqReferralStore(StoreSession session, ReferralRules rules) {
-        this.session = session;
-        this.rules = rules;
-    }
+record JooqReferralStore(StoreSession session, ReferralRules rules) implements ReferralStore {
 
     @Override
     public ReferralCreated createReferral(Patient patient, NewReferral referral) {
@@ -111,76 +105,69 @@ final class JooqReferralStore implements ReferralStore {
 
     @Override
     public void changeStep(long referralId, LocalDate effectiveDate, int step) {
-        session.write("changing a step", "The step change was not saved.", dsl -> {
+        change("changing a step", "The step change was not saved.", referralId, "step", (dsl, now) -> {
             StoredReferrals.ReferralDates referral = StoredReferrals.dates(dsl, referralId);
             Refusal.refuse(rules.stepChangeProblem(referral.referralDate(), referral.endDate(), effectiveDate, step)
                     .map(ReferralRules.StepProblem::message));
-            OffsetDateTime now = session.now();
             insertStep(dsl, referralId, effectiveDate, step, now);
             touch(dsl, referralId, now);
-            session.audit(dsl, AuditAction.CHANGE, "referral", referralId, "step");
-            return null;
         });
     }
 
     @Override
     public void setProblemDescriptor(long referralId, ProblemDescriptor problem) {
         Objects.requireNonNull(problem, "problem");
-        session.write("recording a problem descriptor", "The problem descriptor was not saved.", dsl -> {
-            StoredReferrals.dates(dsl, referralId);
-            dsl.update(REFERRAL)
-                    .set(REFERRAL.PROBLEM_DESCRIPTOR, problem.code())
-                    .where(REFERRAL.ID.eq(referralId))
-                    .execute();
-            touch(dsl, referralId, session.now());
-            session.audit(dsl, AuditAction.CHANGE, "referral", referralId, "problem descriptor");
-            return null;
-        });
+        change("recording a problem descriptor", "The problem descriptor was not saved.", referralId,
+                "problem descriptor", (dsl, now) -> {
+                    StoredReferrals.dates(dsl, referralId);
+                    dsl.update(REFERRAL)
+                            .set(REFERRAL.PROBLEM_DESCRIPTOR, problem.code())
+                            .where(REFERRAL.ID.eq(referralId))
+                            .execute();
+                    touch(dsl, referralId, now);
+                });
     }
 
     @Override
     public void recordEmployment(long referralId, Employment employment) {
         Objects.requireNonNull(employment, "employment");
-        session.write("recording employment", "The employment details were not saved.", dsl -> {
-            String status = dsl.select(REFERRAL.STATUS).from(REFERRAL).where(REFERRAL.ID.eq(referralId))
-                    .fetchOptional(REFERRAL.STATUS)
-                    .orElseThrow(() -> new Refusal(StoredReferrals.NO_SUCH_REFERRAL));
-            Refusal.refuse(employment.problem(ReferralStatus.ENDED.code().equals(status)));
-            dsl.update(REFERRAL)
-                    .set(REFERRAL.EMPLOYMENT_AT_START, StoredReferrals.code(employment.atStart()))
-                    .set(REFERRAL.EMPLOYMENT_AT_END, StoredReferrals.code(employment.atEnd()))
-                    .set(REFERRAL.EMPLOYMENT_SUPPORT, employment.support())
-                    .set(REFERRAL.UPDATED_AT, session.now())
-                    .where(REFERRAL.ID.eq(referralId))
-                    .execute();
-            session.audit(dsl, AuditAction.CHANGE, "referral", referralId, "employment");
-            return null;
-        });
+        change("recording employment", "The employment details were not saved.", referralId, "employment",
+                (dsl, now) -> {
+                    String status = dsl.select(REFERRAL.STATUS).from(REFERRAL).where(REFERRAL.ID.eq(referralId))
+                            .fetchOptional(REFERRAL.STATUS)
+                            .orElseThrow(() -> new Refusal(StoredReferrals.NO_SUCH_REFERRAL));
+                    Refusal.refuse(employment.problem(ReferralStatus.ENDED.code().equals(status)));
+                    dsl.update(REFERRAL)
+                            .set(REFERRAL.EMPLOYMENT_AT_START, StoredReferrals.code(employment.atStart()))
+                            .set(REFERRAL.EMPLOYMENT_AT_END, StoredReferrals.code(employment.atEnd()))
+                            .set(REFERRAL.EMPLOYMENT_SUPPORT, employment.support())
+                            .set(REFERRAL.UPDATED_AT, now)
+                            .where(REFERRAL.ID.eq(referralId))
+                            .execute();
+                });
     }
 
     @Override
     public void setStatus(long referralId, ReferralStatus status) {
         Refusal.refuse(ReferralRules.statusProblem(status));
-        session.write("changing a referral's status", "The status was not saved.", dsl -> {
+        change("changing a referral's status", "The status was not saved.", referralId, "status", (dsl, now) -> {
             int changed = dsl.update(REFERRAL)
                     .set(REFERRAL.STATUS, status.code())
                     .setNull(REFERRAL.END_DATE)
                     .setNull(REFERRAL.END_REASON)
                     .setNull(REFERRAL.EMPLOYMENT_AT_END)
-                    .set(REFERRAL.UPDATED_AT, session.now())
+                    .set(REFERRAL.UPDATED_AT, now)
                     .where(REFERRAL.ID.eq(referralId))
                     .execute();
             if (changed == 0) {
                 throw new Refusal(StoredReferrals.NO_SUCH_REFERRAL);
             }
-            session.audit(dsl, AuditAction.CHANGE, "referral", referralId, "status");
-            return null;
         });
     }
 
     @Override
     public void endReferral(long referralId, LocalDate endDate, EndReason reason) {
-        session.write("ending a referral", "The referral's ending was not saved.", dsl -> {
+        change("ending a referral", "The referral's ending was not saved.", referralId, "ending", (dsl, now) -> {
             StoredReferrals.ReferralDates referral = StoredReferrals.dates(dsl, referralId);
             LocalDate lastContact = dsl.select(DSL.max(CONTACT.CONTACT_DATE))
                     .from(CONTACT)
@@ -192,10 +179,18 @@ final class JooqReferralStore implements ReferralStore {
                     .set(REFERRAL.STATUS, ReferralStatus.ENDED.code())
                     .set(REFERRAL.END_DATE, endDate)
                     .set(REFERRAL.END_REASON, reason.code())
-                    .set(REFERRAL.UPDATED_AT, session.now())
+                    .set(REFERRAL.UPDATED_AT, now)
                     .where(REFERRAL.ID.eq(referralId))
                     .execute();
-            session.audit(dsl, AuditAction.CHANGE, "referral", referralId, "ending");
+        });
+    }
+
+    /** A change of a referral's pathway, made by {@code work}, with its audit line naming {@code what} changed. */
+    private void change(String action, String failure, long referralId, String what,
+            BiConsumer<DSLContext, OffsetDateTime> work) {
+        session.write(action, failure, dsl -> {
+            work.accept(dsl, session.now());
+            session.audit(dsl, AuditAction.CHANGE, "referral", referralId, what);
             return null;
         });
     }

@@ -94,7 +94,8 @@ final class JooqSettingsStore implements SettingsStore {
     @Override
     public void saveServiceKey(byte[] key, String origin) {
         if (key == null || key.length < MIN_KEY_BYTES || key.length > MAX_KEY_BYTES) {
-            throw new IllegalArgumentException("A service key has " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " bytes.");
+            throw new IllegalArgumentException("A service key has " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES
+                    + " bytes.");
         }
         if (!KEY_ORIGINS.contains(origin)) {
             throw new IllegalArgumentException("A service key is either generated here or imported.");

@@ -21,18 +21,17 @@ public final class ContactRules {
 
     /** Why a contact's date cannot be saved, each with the plain sentence the store refuses it with. */
     public enum DateProblem {
-        BEFORE_REFERRAL("A contact cannot be dated before its referral date."),
-        IN_FUTURE("A contact cannot be dated in the future."),
-        AFTER_END("The referral has ended: a contact cannot be dated after its end date.");
+        BEFORE_REFERRAL,
+        IN_FUTURE,
+        AFTER_END;
 
-        private final String message;
-
-        DateProblem(String message) {
-            this.message = message;
-        }
-
+        /** The plain sentence the store refuses it with. */
         public String message() {
-            return message;
+            return switch (this) {
+                case BEFORE_REFERRAL -> "A contact cannot be dated before its referral date.";
+                case IN_FUTURE -> "A contact cannot be dated in the future.";
+                case AFTER_END -> "The referral has ended: a contact cannot be dated after its end date.";
+            };
         }
     }
 

@@ -19,40 +19,42 @@ public final class ReferralRules {
 
     /** Why a step change cannot be saved, each with the plain sentence the store refuses it with. */
     public enum StepProblem {
-        NO_DATE("A step change needs the date it takes effect."),
-        NOT_A_STEP("Step is 2 or 3."),
-        IN_FUTURE("A step change cannot be dated in the future."),
-        BEFORE_REFERRAL("A step change cannot be dated before the referral date."),
-        AFTER_END("The referral has ended: a step change cannot be dated after its end date."),
-        /** Only for the next change offered on the patient screen: see {@link #nextStepChangeProblem}. */
-        NOT_AFTER_LAST("A step change must be after the last one.");
+        NO_DATE,
+        NOT_A_STEP,
+        IN_FUTURE,
+        BEFORE_REFERRAL,
+        AFTER_END,
+        /** Only for the next change offered on the patient screen: see {@link ReferralRules#nextStepChangeProblem}. */
+        NOT_AFTER_LAST;
 
-        private final String message;
-
-        StepProblem(String message) {
-            this.message = message;
-        }
-
+        /** The plain sentence the store refuses it with. */
         public String message() {
-            return message;
+            return switch (this) {
+                case NO_DATE -> "A step change needs the date it takes effect.";
+                case NOT_A_STEP -> "Step is 2 or 3.";
+                case IN_FUTURE -> "A step change cannot be dated in the future.";
+                case BEFORE_REFERRAL -> "A step change cannot be dated before the referral date.";
+                case AFTER_END -> "The referral has ended: a step change cannot be dated after its end date.";
+                case NOT_AFTER_LAST -> "A step change must be after the last one.";
+            };
         }
     }
 
     /** Why an ending cannot be saved, each with the plain sentence the store refuses it with. */
     public enum EndingProblem {
-        INCOMPLETE("Ending a referral needs its end date and reason."),
-        IN_FUTURE("A referral cannot end in the future."),
-        BEFORE_REFERRAL("A referral cannot end before its referral date."),
-        BEFORE_LAST_CONTACT("A referral cannot end before its last contact.");
+        INCOMPLETE,
+        IN_FUTURE,
+        BEFORE_REFERRAL,
+        BEFORE_LAST_CONTACT;
 
-        private final String message;
-
-        EndingProblem(String message) {
-            this.message = message;
-        }
-
+        /** The plain sentence the store refuses it with. */
         public String message() {
-            return message;
+            return switch (this) {
+                case INCOMPLETE -> "Ending a referral needs its end date and reason.";
+                case IN_FUTURE -> "A referral cannot end in the future.";
+                case BEFORE_REFERRAL -> "A referral cannot end before its referral date.";
+                case BEFORE_LAST_CONTACT -> "A referral cannot end before its last contact.";
+            };
         }
     }
 
@@ -83,16 +85,8 @@ public final class ReferralRules {
         if (step != 2 && step != 3) {
             return Optional.of(StepProblem.NOT_A_STEP);
         }
-        if (date.isAfter(today())) {
-            return Optional.of(StepProblem.IN_FUTURE);
-        }
-        if (date.isBefore(referralDate)) {
-            return Optional.of(StepProblem.BEFORE_REFERRAL);
-        }
-        if (endDate != null && date.isAfter(endDate)) {
-            return Optional.of(StepProblem.AFTER_END);
-        }
-        return Optional.empty();
+        return withinReferral(date, referralDate, StepProblem.IN_FUTURE, StepProblem.BEFORE_REFERRAL).or(() ->
+                endDate != null && date.isAfter(endDate) ? Optional.of(StepProblem.AFTER_END) : Optional.empty());
     }
 
     /**
@@ -125,16 +119,17 @@ public final class ReferralRules {
 
     /** {@link #endingProblem} for the end date alone (the reason is chosen apart). */
     public Optional<EndingProblem> endDateProblem(LocalDate referralDate, LocalDate lastContact, LocalDate endDate) {
-        if (endDate.isAfter(today())) {
-            return Optional.of(EndingProblem.IN_FUTURE);
+        return withinReferral(endDate, referralDate, EndingProblem.IN_FUTURE, EndingProblem.BEFORE_REFERRAL).or(() ->
+                lastContact != null && endDate.isBefore(lastContact) ? Optional.of(EndingProblem.BEFORE_LAST_CONTACT)
+                        : Optional.empty());
+    }
+
+    /** {@code future} for a date after today, {@code early} for one before the referral date, else empty. */
+    private <P> Optional<P> withinReferral(LocalDate date, LocalDate referralDate, P future, P early) {
+        if (date.isAfter(today())) {
+            return Optional.of(future);
         }
-        if (endDate.isBefore(referralDate)) {
-            return Optional.of(EndingProblem.BEFORE_REFERRAL);
-        }
-        if (lastContact != null && endDate.isBefore(lastContact)) {
-            return Optional.of(EndingProblem.BEFORE_LAST_CONTACT);
-        }
-        return Optional.empty();
+        return date.isBefore(referralDate) ? Optional.of(early) : Optional.empty();
     }
 
     /**
