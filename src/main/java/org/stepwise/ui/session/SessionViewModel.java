@@ -15,7 +15,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.ContactStore;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactRules;
@@ -49,7 +49,7 @@ import org.stepwise.ui.common.PictureSaver;
  */
 public final class SessionViewModel {
 
-    private final CaseloadStore store;
+    private final ContactStore store;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
     private final Clock clock;
@@ -83,7 +83,7 @@ public final class SessionViewModel {
     private PictureSaver pictures;
 
     /** Session entry with no chart beside it. */
-    public SessionViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
+    public SessionViewModel(ContactStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
             MeasureCatalogue catalogue, Patient patient, Referral referral, List<Contact> contacts, Contact editing,
             Consumer<Contact> onSaved, Runnable onClosed) {
         this(store, runner, dialogs, clock, catalogue, patient, referral, contacts, editing, null, onSaved, onClosed);
@@ -96,7 +96,7 @@ public final class SessionViewModel {
      * @param charts   what the trajectory chart beside the form is drawn from (read with the patient
      *                 screen), or null for no chart
      */
-    public SessionViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
+    public SessionViewModel(ContactStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
             MeasureCatalogue catalogue, Patient patient, Referral referral, List<Contact> contacts, Contact editing,
             ChartInputs charts, Consumer<Contact> onSaved, Runnable onClosed) {
         this.store = store;
