@@ -2,6 +2,7 @@ package org.stepwise.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import javafx.application.Application;
@@ -16,6 +17,9 @@ import org.stepwise.ui.shell.StepwiseUi;
 /** The composition root: the real store for a data folder, and the window over it. */
 final class AppServices implements CliServices {
 
+    /** The one clock of the store: its "today" for the rules, and the times it writes. */
+    private static final Clock CLOCK = Clock.systemDefaultZone();
+
     @Override
     public StoreAccess storeAccess(Path dataFolder) {
         Logging.toDataFolder(dataFolder);
@@ -27,7 +31,7 @@ final class AppServices implements CliServices {
      * and on close); no file is touched until it is created or unlocked.
      */
     static StoreAccess newStoreAccess(Path dataFolder, MeasureCatalogue catalogue) {
-        return new H2StoreAccess(dataFolder, catalogue).withAutomaticBackups();
+        return new H2StoreAccess(dataFolder, catalogue, CLOCK).withAutomaticBackups();
     }
 
     /**
