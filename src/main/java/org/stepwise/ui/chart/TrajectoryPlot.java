@@ -10,6 +10,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
@@ -18,13 +19,20 @@ import org.stepwise.ui.chart.TrajectoryChartModel.ContactMarker;
 import org.stepwise.ui.chart.TrajectoryChartModel.CorridorPoint;
 import org.stepwise.ui.chart.TrajectoryChartModel.Panel;
 import org.stepwise.ui.chart.TrajectoryChartModel.Point;
+import org.stepwise.ui.chart.TrajectoryChartModel.RiskMarker;
 import org.stepwise.ui.chart.TrajectoryChartModel.StepMarker;
 
 /**
  * One measure's panel of the trajectory chart: a line chart of the scores over the severity bands,
  * the reliable-change band, the expected corridor, the caseness line, step changes and missed
- * contacts, all drawn behind the line at the positions the model gives. {@link #show} replaces
- * what it draws; the chart, its axes and its series stay.
+ * contacts, all drawn behind the line at the positions the model gives, and over it the risk marks
+ * and the broken stretches of the line over attended contacts without a score. Labels at the top
+ * (step changes, risk marks) take rows so that none runs into another; band labels get room at the
+ * right beyond the last point. {@link #show} replaces what it draws; the chart, its axes and its
+ * series stay.
+ *
+ * <p>Long because: each kind of mark is a few lines of JavaFX nodes laid out on the axes, and they
+ * share the axes' positions and the rows of labels; split apart they would pass both around.
  */
 final class TrajectoryPlot extends LineChart<Number, Number> {
 
@@ -40,6 +48,10 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     private static final double TICK_PIXELS_LEAST = 22;
     /** How many of the model's tick spacings a labelled tick may skip to keep labels apart. */
     private static final int[] TICK_STRIDES = {1, 2, 5, 10, 20, 50};
+    /** Pixels between rows of labels at the top of the plot (step changes, risk marks). */
+    private static final double LANE_HEIGHT = 15;
+    /** Pixels of room at the right for the band labels, beyond the last point or expected range, at least. */
+    private static final double BAND_LABEL_ROOM = 8;
 
     private final NumberAxis xAxis;
     private final NumberAxis yAxis;
@@ -48,8 +60,14 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     /** Decorations drawn behind the series, each with how it is laid out. */
     private final List<Decoration> decorations = new ArrayList<>();
     private TrajectoryChartModel model;
+    private Panel panel;
+    /** Whether this plot marks risk (the PHQ-9 panel, at the top). */
+    private boolean marksRisk;
+    /** Label rows at the top: where each row's last label ends, in pixels; laid out afresh on each layout. */
+    private final List<Double> laneEnds = new ArrayList<>();
 
-    private record Decoration(Node node, Consumer<Node> layout) {
+    /** {@code front}: drawn over the series (broken stretches of the line, risk marks), else behind it. */
+    private record Decoration(Node node, Consumer<Node> layout, boolean front) {
     }
 
     TrajectoryPlot(String id, String seriesStyle) {
@@ -84,9 +102,10 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         if (model == null) {
             return;
         }
+        xAxis.setUpperBound(upperBound());
         int longest = model.ticks().stream().mapToInt(tick -> tick.label().length()).max().orElse(1);
         double needed = Math.max(TICK_PIXELS_LEAST, longest * TICK_PIXELS_PER_CHARACTER);
-        double span = model.xMax() - model.xMin();
+        double span = xAxis.getUpperBound() - model.xMin();
         double width = Math.max(1, getWidth() - yAxis.getWidth());
         int stride = TICK_STRIDES[TICK_STRIDES.length - 1];
         for (int candidate : TICK_STRIDES) {
@@ -98,9 +117,40 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         xAxis.setTickUnit(model.xTickUnit() * stride);
     }
 
+    /**
+     * The x-axis's end: the model's, or further where the band labels at the right would otherwise lie
+     * over the last point or the expected range (a narrow chart, beside session entry): far enough that
+     * the widest band label fits beyond them.
+     */
+    private double upperBound() {
+        double last = panel == null ? model.xMin() : panel.points().stream().mapToDouble(Point::x).max()
+                .orElse(model.xMin());
+        if (panel != null) {
+            last = Math.max(last, panel.corridor().stream().mapToDouble(CorridorPoint::x).max().orElse(last));
+        }
+        double width = getWidth() - yAxis.getWidth() - 20;
+        double need = panel == null ? 0 : panel.bands().stream()
+                .mapToDouble(band -> new Text(band.label()).getLayoutBounds().getWidth()).max().orElse(0)
+                + 2 * LABEL_PAD + BAND_LABEL_ROOM;
+        if (width <= need * 2) {
+            return model.xMax();
+        }
+        double xMin = model.xMin();
+        // The end U such that (U - last) of (U - xMin) takes at least need of width pixels.
+        double wanted = (last - need * xMin / width) / (1 - need / width);
+        return Math.max(model.xMax(), wanted);
+    }
+
     /** Draws {@code panel} on the axis of {@code chart}; the x-axis is labelled only where {@code xLabel} is given. */
     void show(Panel panel, TrajectoryChartModel chart, String xLabel) {
+        show(panel, chart, xLabel, false);
+    }
+
+    /** As above; {@code marksRisk}: this panel carries the risk marks (item 9, risk reviews). */
+    void show(Panel panel, TrajectoryChartModel chart, String xLabel, boolean marksRisk) {
         this.model = chart;
+        this.panel = panel;
+        this.marksRisk = marksRisk;
         xAxis.setLowerBound(chart.xMin());
         xAxis.setUpperBound(chart.xMax());
         fitTicks();
@@ -137,6 +187,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         decorations.clear();
         addBands(panel);
         addCorridor(panel.corridor());
+        addGaps(panel.points());
         panel.reliableChange().ifPresent(band -> {
             Rectangle area = new Rectangle();
             area.getStyleClass().add("rci-band");
@@ -165,8 +216,22 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
             add(line, node -> vertical((Line) node, x(step.x())));
             Text label = text(step.label(), "step-label");
             add(label, node -> {
-                node.setLayoutX(x(step.x()) + LABEL_PAD);
-                node.setLayoutY(top() + label.getLayoutBounds().getHeight());
+                double start = x(step.x()) + LABEL_PAD;
+                node.setLayoutX(start);
+                node.setLayoutY(top() + label.getLayoutBounds().getHeight() + lane(start, label) * LANE_HEIGHT);
+            });
+        }
+        if (marksRisk) {
+            addRiskMarks(chart.riskMarkers());
+        }
+        for (ContactMarker unscored : chart.unscoredContacts()) {
+            Region marker = new Region();
+            marker.getStyleClass().addAll("missed-contact", "no-scores");
+            marker.setId(getId() + "-unscored-" + unscored.contactNumber());
+            HoverText.set(marker, unscored.tooltip());
+            add(marker, node -> {
+                double size = marker.prefWidth(-1);
+                marker.resizeRelocate(x(unscored.x()) - size / 2, bottom() - MARKER_LIFT - size / 2, size, size);
             });
         }
         for (ContactMarker missed : chart.missedContacts()) {
@@ -180,7 +245,8 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
                 marker.resizeRelocate(x(missed.x()) - size / 2, bottom() - MARKER_LIFT - size / 2, size, size);
             });
         }
-        getPlotChildren().addAll(0, decorations.stream().map(Decoration::node).toList());
+        getPlotChildren().addAll(0, decorations.stream().filter(d -> !d.front()).map(Decoration::node).toList());
+        getPlotChildren().addAll(decorations.stream().filter(Decoration::front).map(Decoration::node).toList());
         requestChartLayout();
     }
 
@@ -207,10 +273,91 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         }
     }
 
+    /**
+     * The risk marks along the top: a triangle at the contact and its short label beside it, each label
+     * in the first row where it runs into no other label (step changes, other risk marks).
+     */
+    private void addRiskMarks(List<RiskMarker> marks) {
+        for (RiskMarker mark : marks) {
+            Region marker = new Region();
+            marker.getStyleClass().add("risk-marker");
+            if (mark.grave()) {
+                marker.getStyleClass().add("grave");
+            }
+            marker.setId(getId() + "-risk-" + mark.contactNumber() + "-" + mark.kind().name().toLowerCase());
+            HoverText.set(marker, mark.tooltip());
+            Text label = text(mark.label(), "risk-label");
+            label.setId(marker.getId() + "-label");
+            addFront(marker, node -> { });
+            addFront(label, node -> {
+                double size = marker.prefWidth(-1);
+                double start = x(mark.x()) - size / 2;
+                int lane = lane(start, size + 3 + label.getLayoutBounds().getWidth());
+                double y = top() + 3 + lane * LANE_HEIGHT;
+                marker.resizeRelocate(start, y, size, size);
+                label.setLayoutX(start + size + 3);
+                label.setLayoutY(y + size - 1);
+            });
+        }
+    }
+
+    /** The first row at the top whose labels end before {@code start}; takes the room up to the label's end. */
+    private int lane(double start, Text label) {
+        return lane(start, label.getLayoutBounds().getWidth());
+    }
+
+    private int lane(double start, double width) {
+        int lane = 0;
+        while (lane < laneEnds.size() && laneEnds.get(lane) + LABEL_PAD > start) {
+            lane++;
+        }
+        if (lane == laneEnds.size()) {
+            laneEnds.add(0.0);
+        }
+        laneEnds.set(lane, start + width);
+        return lane;
+    }
+
+    /** Over each stretch where an attended contact had no score on this measure, the line is drawn broken. */
+    private void addGaps(List<Point> points) {
+        for (int i = 1; i < points.size(); i++) {
+            Point point = points.get(i);
+            if (!point.afterGap()) {
+                continue;
+            }
+            Point before = points.get(i - 1);
+            Line gap = new Line();
+            gap.getStyleClass().addAll("gap-line", seriesStyle);
+            gap.setId(getId() + "-gap-" + point.contactNumber());
+            addFront(gap, node -> {
+                gap.setStartX(x(before.x()));
+                gap.setStartY(y(before.total().doubleValue()));
+                gap.setEndX(x(point.x()));
+                gap.setEndY(y(point.total().doubleValue()));
+            });
+        }
+    }
+
     private void addCorridor(List<CorridorPoint> corridor) {
         if (corridor.isEmpty()) {
             return;
         }
+        Polyline p90 = new Polyline();
+        p90.getStyleClass().add("corridor-p90");
+        p90.setId(getId() + "-corridor-p90");
+        add(p90, node -> {
+            List<Double> coordinates = new ArrayList<>();
+            double halfWidth = corridor.size() == 1 ? 4 : 0;
+            for (CorridorPoint point : corridor) {
+                coordinates.add(x(point.x()) - halfWidth);
+                coordinates.add(y(point.p90()));
+                if (halfWidth > 0) {
+                    coordinates.add(x(point.x()) + halfWidth);
+                    coordinates.add(y(point.p90()));
+                }
+            }
+            p90.getPoints().setAll(coordinates);
+        });
         Polygon area = new Polygon();
         area.getStyleClass().add("corridor");
         area.setId(getId() + "-corridor");
@@ -242,6 +389,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
+        laneEnds.clear();
         for (Decoration decoration : decorations) {
             decoration.layout().accept(decoration.node());
         }
@@ -249,7 +397,12 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
 
     private void add(Node node, Consumer<Node> layout) {
         node.setManaged(false);
-        decorations.add(new Decoration(node, layout));
+        decorations.add(new Decoration(node, layout, false));
+    }
+
+    private void addFront(Node node, Consumer<Node> layout) {
+        node.setManaged(false);
+        decorations.add(new Decoration(node, layout, true));
     }
 
     private static Text text(String content, String styleClass) {

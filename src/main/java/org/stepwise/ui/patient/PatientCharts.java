@@ -100,7 +100,7 @@ final class PatientCharts {
             return;
         }
         summary.setReferral(inputs.referral(), inputs.latestRiskReview());
-        chart.setReferral(inputs.referral(), inputs.steps(), inputs.corridors());
+        chart.show(inputs);
         items.setReferral(inputs.referral());
     }
 }

@@ -215,7 +215,7 @@ public final class PatientViewModel {
                     }
                     List<Contact> contacts = store.contacts(referralId);
                     return new Loaded(store.patient(stored.patientId()).orElseThrow(), stored, contacts,
-                            ChartInputs.load(store, referralId, stored.steps(), contacts).orElse(null));
+                            ChartInputs.load(store, catalogue, referralId, stored.steps(), contacts).orElse(null));
                 })
                 .onSuccess(loaded -> {
                     if (loaded == null) {

@@ -405,7 +405,7 @@ class SessionViewModelTest {
     private SessionViewModel sessionWithChart(Contact editing) {
         Referral stored = store.referral(referral.referralId()).orElseThrow();
         List<Contact> contacts = store.contacts(referral.referralId());
-        ChartInputs charts = ChartInputs.load(store, referral.referralId(), stored.steps(), contacts).orElseThrow();
+        ChartInputs charts = ChartInputs.load(store, MeasureCatalogue.standard(), referral.referralId(), stored.steps(), contacts).orElseThrow();
         return new SessionViewModel(store, InPlace.runner(), dialogs, CLOCK, CATALOGUE,
                 store.patient(referral.patientId()).orElseThrow(), stored, contacts, editing, charts, saved::add,
                 () -> closed.add("closed"));
