@@ -60,7 +60,6 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     /** Decorations drawn behind the series, each with how it is laid out. */
     private final List<Decoration> decorations = new ArrayList<>();
     private TrajectoryChartModel model;
-    private Panel panel;
     /** Whether this plot marks risk (the PHQ-9 panel, at the top). */
     private boolean marksRisk;
     /** Label rows at the top: where each row's last label ends, in pixels; laid out afresh on each layout. */
@@ -123,16 +122,20 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
      * the widest band label fits beyond them.
      */
     private double upperBound() {
-        double last = panel == null ? model.xMin() : panel.points().stream().mapToDouble(Point::x).max()
-                .orElse(model.xMin());
-        if (panel != null) {
-            last = Math.max(last, panel.corridor().stream().mapToDouble(CorridorPoint::x).max().orElse(last));
+        // Every panel of the chart ends at the same place, so that their contacts line up.
+        double last = model.xMin();
+        double widest = 0;
+        for (Panel each : model.panels()) {
+            last = Math.max(last, each.points().stream().mapToDouble(Point::x).max().orElse(last));
+            last = Math.max(last, each.corridor().stream().mapToDouble(CorridorPoint::x).max().orElse(last));
+            for (Band band : each.bands()) {
+                Text text = text(band.label(), "band-label");
+                widest = Math.max(widest, text.getLayoutBounds().getWidth());
+            }
         }
         double width = getWidth() - yAxis.getWidth() - 20;
-        double need = panel == null ? 0 : panel.bands().stream()
-                .mapToDouble(band -> new Text(band.label()).getLayoutBounds().getWidth()).max().orElse(0)
-                + 2 * LABEL_PAD + BAND_LABEL_ROOM;
-        if (width <= need * 2) {
+        double need = widest + 2 * LABEL_PAD + BAND_LABEL_ROOM;
+        if (widest == 0 || width <= need * 2) {
             return model.xMax();
         }
         double xMin = model.xMin();
@@ -149,7 +152,6 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     /** As above; {@code marksRisk}: this panel carries the risk marks (item 9, risk reviews). */
     void show(Panel panel, TrajectoryChartModel chart, String xLabel, boolean marksRisk) {
         this.model = chart;
-        this.panel = panel;
         this.marksRisk = marksRisk;
         xAxis.setLowerBound(chart.xMin());
         xAxis.setUpperBound(chart.xMax());
