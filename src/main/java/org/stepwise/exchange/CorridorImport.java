@@ -32,6 +32,21 @@ public final class CorridorImport {
         this.reader = new CorridorFileReader(Objects.requireNonNull(catalogue, "catalogue"));
     }
 
+    private static MeasureCatalogue sharedCatalogue;
+    private static CorridorImport shared;
+
+    /**
+     * One import for {@code catalogue}, shared by the screens that read the kept file (charts, the
+     * caseload), so that it is verified once until it changes rather than once per screen.
+     */
+    public static synchronized CorridorImport shared(MeasureCatalogue catalogue) {
+        if (sharedCatalogue != catalogue) {
+            sharedCatalogue = catalogue;
+            shared = new CorridorImport(catalogue);
+        }
+        return shared;
+    }
+
     /** What an import gave. */
     public sealed interface Outcome {
         /** Kept: {@code replaced} says whether it took the place of an earlier file. */
@@ -99,7 +114,11 @@ public final class CorridorImport {
 
     /** The store's kept corridor file, verified; {@link Kept#NONE} when none was imported. */
     public Kept kept(CorridorStore store) {
-        Optional<ImportedCorridorFile> file = store.serviceCorridorFile();
+        return kept(store.serviceCorridorFile());
+    }
+
+    /** The kept corridor file {@code file} (as the store gave it), verified; {@link Kept#NONE} when none. */
+    public Kept kept(Optional<ImportedCorridorFile> file) {
         if (file.isEmpty()) {
             return Kept.NONE;
         }

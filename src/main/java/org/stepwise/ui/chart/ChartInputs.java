@@ -62,7 +62,7 @@ public record ChartInputs(ReferralRecord referral, List<StepChange> steps, List<
         String key = record.get().key();
         List<ReferralRecord> allEnded = store.endedReferralRecords();
         List<ReferralRecord> ended = allEnded.stream().filter(other -> !other.key().equals(key)).toList();
-        CorridorImport.Kept kept = Imports.of(catalogue).kept(store);
+        CorridorImport.Kept kept = CorridorImport.shared(catalogue).kept(store);
         return Optional.of(new ChartInputs(record.get(), steps, ended, Corridors.of(allEnded),
                 latestRiskReview(contacts), riskReviews(contacts), kept.corridors().orElse(null), kept.problem()));
     }
@@ -81,21 +81,6 @@ public record ChartInputs(ReferralRecord referral, List<StepChange> steps, List<
             }
         }
         return levels;
-    }
-
-    /** The reader of the imported corridor file, one per measure table, remembering its last reading. */
-    private static final class Imports {
-
-        private static MeasureCatalogue catalogue;
-        private static CorridorImport imports;
-
-        static synchronized CorridorImport of(MeasureCatalogue wanted) {
-            if (catalogue != wanted) {
-                catalogue = wanted;
-                imports = new CorridorImport(wanted);
-            }
-            return imports;
-        }
     }
 
     /**

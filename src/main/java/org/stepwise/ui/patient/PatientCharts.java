@@ -99,7 +99,7 @@ final class PatientCharts {
         if (inputs == null) {
             return;
         }
-        summary.setReferral(inputs.referral(), inputs.latestRiskReview());
+        summary.show(inputs);
         chart.show(inputs);
         items.setReferral(inputs.referral());
     }
