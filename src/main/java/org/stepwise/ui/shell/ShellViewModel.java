@@ -27,6 +27,7 @@ import org.stepwise.ui.common.DialogService;
 import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.PictureSaver;
 import org.stepwise.ui.common.UiTimer;
+import org.stepwise.ui.export.CorridorImportViewModel;
 import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.lock.FirstRunViewModel;
 import org.stepwise.ui.lock.IdleWatch;
@@ -441,6 +442,8 @@ public final class ShellViewModel {
             return;
         }
         ExportViewModel export = new ExportViewModel(store, runner, dialogs, files, profile, clock, this::backToCaseload);
+        export.setCorridors(new CorridorImportViewModel(store, catalogue, runner, dialogs, files, profile.serviceCode(),
+                clock.getZone()));
         screen.set(export);
         export.load();
     }
