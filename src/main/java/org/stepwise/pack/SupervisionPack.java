@@ -12,13 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.domain.common.Version;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
@@ -29,7 +30,6 @@ import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewedReferral;
 import org.stepwise.exchange.SummaryTables;
-import org.stepwise.ui.chart.TrajectoryChartModel;
 
 /**
  * The supervision pack: one PDF made from a review of outcome files, for case-management supervision.

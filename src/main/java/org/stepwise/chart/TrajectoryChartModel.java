@@ -1,4 +1,4 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -484,7 +484,7 @@ public final class TrajectoryChartModel {
     }
 
     /** A total as a practitioner writes it: 12, 2.3, 2.35. */
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 }
