@@ -12,8 +12,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
@@ -21,8 +19,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.ui.audit.AuditView;
 import org.stepwise.ui.audit.AuditViewModel;
 import org.stepwise.ui.caseload.CaseloadView;
@@ -74,6 +72,8 @@ public final class ShellView {
     private ReviewView reviewView;
 
     public ShellView(ShellViewModel model) {
+        NavigationViewModel navigation = model.navigation();
+        WindowLockViewModel windowLock = model.windowLock();
         Label brand = new Label("Stepwise");
         brand.setId("brand");
         brand.getStyleClass().add("brand");
@@ -85,44 +85,18 @@ public final class ShellView {
         role.setId("practitioner-role-header");
         role.getStyleClass().add("practitioner-role");
         role.textProperty().bind(model.practitionerRoleProperty());
-        Button export = new Button("Export");
-        export.setId("open-export");
-        export.setTooltip(new Tooltip("Export outcomes (Ctrl+E)"));
-        export.setOnAction(event -> model.export());
-        export.visibleProperty().bind(model.exportAvailableProperty());
-        export.managedProperty().bind(export.visibleProperty());
-        export.setFocusTraversable(false);
-        Button outcomes = new Button("Outcomes");
-        outcomes.setId("open-outcomes");
-        outcomes.setTooltip(new Tooltip("Outcomes of your caseload (Ctrl+O)"));
-        outcomes.setOnAction(event -> model.outcomes());
-        outcomes.visibleProperty().bind(model.exportAvailableProperty());
-        outcomes.managedProperty().bind(outcomes.visibleProperty());
-        outcomes.setFocusTraversable(false);
-        Button review = new Button("Review files");
-        review.setId("open-review");
-        review.setTooltip(new Tooltip("Review outcome files (Ctrl+R)"));
-        review.setOnAction(event -> model.openReview());
-        review.setFocusTraversable(false);
-        Button audit = new Button("Audit log");
-        audit.setId("open-audit");
-        audit.setTooltip(new Tooltip("Who unlocked, viewed, changed, exported or backed up what"));
-        audit.setOnAction(event -> model.audit());
-        audit.visibleProperty().bind(model.exportAvailableProperty());
-        audit.managedProperty().bind(audit.visibleProperty());
-        audit.setFocusTraversable(false);
-        Button settings = new Button("Settings");
-        settings.setId("open-settings");
-        settings.setTooltip(new Tooltip("Lock time and passphrase"));
-        settings.setOnAction(event -> model.settings());
-        Button lock = new Button("Lock");
-        lock.setId("lock");
-        lock.setTooltip(new Tooltip("Lock the window now (Ctrl+L)"));
-        lock.setOnAction(event -> model.lock());
-        for (Button button : new Button[] {settings, lock}) {
-            button.visibleProperty().bind(model.exportAvailableProperty());
+        Button export = headerButton("open-export", "Export", "Export outcomes (Ctrl+E)", navigation::export);
+        Button outcomes = headerButton("open-outcomes", "Outcomes", "Outcomes of your caseload (Ctrl+O)",
+                navigation::outcomes);
+        Button review = headerButton("open-review", "Review files", "Review outcome files (Ctrl+R)",
+                navigation::openReview);
+        Button audit = headerButton("open-audit", "Audit log",
+                "Who unlocked, viewed, changed, exported or backed up what", navigation::audit);
+        Button settings = headerButton("open-settings", "Settings", "Lock time and passphrase", windowLock::settings);
+        Button lock = headerButton("lock", "Lock", "Lock the window now (Ctrl+L)", windowLock::lock);
+        for (Button button : new Button[] {export, outcomes, audit, settings, lock}) {
+            button.visibleProperty().bind(navigation.caseloadOpenProperty());
             button.managedProperty().bind(button.visibleProperty());
-            button.setFocusTraversable(false);
         }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -131,66 +105,77 @@ public final class ShellView {
         header.getStyleClass().add("app-header");
 
         screenArea.setId("screen-area");
-        root.setTop(new javafx.scene.layout.VBox(header, AuditBanner.of(model), BackupBanner.of(model)));
+        root.setTop(new VBox(header, AuditBanner.of(model.storeStatus(), windowLock.lockedProperty()),
+                BackupBanner.of(model.storeStatus(), windowLock.lockedProperty())));
         root.setCenter(screenArea);
         root.getStyleClass().add("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (EXPORT.match(event) && model.exportAvailableProperty().get()) {
-                model.export();
+            if (EXPORT.match(event) && navigation.caseloadOpenProperty().get()) {
+                navigation.export();
                 event.consume();
             }
             if (REVIEW.match(event)) {
-                model.openReview();
+                navigation.openReview();
                 event.consume();
             }
             // On the review screen Ctrl+O opens files, as its button says: the screen keeps it.
-            if (OUTCOMES.match(event) && model.exportAvailableProperty().get()
-                    && !(model.screenProperty().get() instanceof ReviewViewModel)) {
-                model.outcomes();
+            if (OUTCOMES.match(event) && navigation.caseloadOpenProperty().get()
+                    && !(navigation.screenProperty().get() instanceof Screen.Review)) {
+                navigation.outcomes();
                 event.consume();
             }
             if (LOCK.match(event)) {
-                model.lock();
+                windowLock.lock();
                 event.consume();
             }
         });
-        root.addEventFilter(KeyEvent.ANY, event -> model.activity());
-        root.addEventFilter(MouseEvent.ANY, event -> model.activity());
-        root.addEventFilter(ScrollEvent.ANY, event -> model.activity());
+        root.addEventFilter(KeyEvent.ANY, event -> windowLock.activity());
+        root.addEventFilter(MouseEvent.ANY, event -> windowLock.activity());
+        root.addEventFilter(ScrollEvent.ANY, event -> windowLock.activity());
 
-        model.lockedProperty().addListener((observable, was, locked) -> {
+        windowLock.lockedProperty().addListener((observable, was, locked) -> {
             if (locked) {
                 closeOtherWindows();
             }
         });
-        show(model, model.screenProperty().get());
-        model.screenProperty().addListener((observable, before, now) -> show(model, now));
-        model.failureProperty().addListener((observable, before, now) -> show(model, model.screenProperty().get()));
+        show(model, navigation.screenProperty().get());
+        navigation.screenProperty().addListener((observable, before, now) -> show(model, now));
+        model.failureProperty().addListener((observable, before, now) -> show(model, navigation.screenProperty().get()));
     }
 
     public Parent root() {
         return root;
     }
 
-    private void show(ShellViewModel model, Object screen) {
+    /** A header button: not in the Tab order (each has its shortcut or is one click away). */
+    private static Button headerButton(String id, String text, String tip, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(event -> action.run());
+        button.setFocusTraversable(false);
+        return button;
+    }
+
+    private void show(ShellViewModel model, Screen screen) {
         Node content;
         Node focus;
         switch (screen) {
-            case null -> {
+            case Screen.Starting _ -> {
                 content = starting(model.failureProperty().get());
                 focus = null;
             }
-            case FirstRunViewModel firstRun -> {
+            case Screen.FirstRun(FirstRunViewModel firstRun) -> {
                 FirstRunView view = new FirstRunView(firstRun);
                 content = view.root();
                 focus = view.initialFocus();
             }
-            case UnlockViewModel unlock -> {
+            case Screen.Unlock(UnlockViewModel unlock) -> {
                 UnlockView view = new UnlockView(unlock);
                 content = view.root();
                 focus = view.initialFocus();
             }
-            case CaseloadViewModel caseload -> {
+            case Screen.Caseload(CaseloadViewModel caseload) -> {
                 if (caseload != caseloadModel) {
                     caseloadModel = caseload;
                     caseloadView = new CaseloadView(caseload);
@@ -198,17 +183,17 @@ public final class ShellView {
                 content = caseloadView.root();
                 focus = caseloadView.initialFocus();
             }
-            case NewReferralViewModel referral -> {
+            case Screen.NewReferral(NewReferralViewModel referral) -> {
                 NewReferralView view = new NewReferralView(referral);
                 content = view.root();
                 focus = view.initialFocus();
             }
-            case ExportViewModel export -> {
-                ExportView view = new ExportView(export);
+            case Screen.Export(ExportViewModel exporting) -> {
+                ExportView view = new ExportView(exporting);
                 content = view.root();
                 focus = view.initialFocus();
             }
-            case PatientViewModel patient -> {
+            case Screen.Patient(PatientViewModel patient) -> {
                 if (patient != patientModel) {
                     patientModel = patient;
                     patientView = new PatientView(patient);
@@ -216,17 +201,17 @@ public final class ShellView {
                 content = patientView.root();
                 focus = patientView.initialFocus();
             }
-            case OutcomesViewModel outcomes -> {
+            case Screen.Outcomes(OutcomesViewModel outcomes) -> {
                 OutcomesView view = new OutcomesView(outcomes);
                 content = view.root();
                 focus = view.initialFocus();
             }
-            case SessionViewModel session -> {
+            case Screen.Session(SessionViewModel session) -> {
                 SessionView view = new SessionView(session);
                 content = view.root();
                 focus = view.initialFocus();
             }
-            case ReviewViewModel review -> {
+            case Screen.Review(ReviewViewModel review) -> {
                 if (review != reviewModel) {
                     reviewModel = review;
                     reviewView = new ReviewView(review);
@@ -234,27 +219,26 @@ public final class ShellView {
                 content = reviewView.root();
                 focus = reviewView.initialFocus();
             }
-            case AuditViewModel audit -> {
+            case Screen.Audit(AuditViewModel audit) -> {
                 AuditView view = new AuditView(audit);
                 content = view.root();
                 focus = view.initialFocus();
             }
-            case LockViewModel lock -> {
+            case Screen.Lock(LockViewModel lock) -> {
                 LockView view = new LockView(lock);
                 content = view.root();
                 focus = view.initialFocus();
             }
-            case ContactHistoryViewModel history -> {
+            case Screen.History(ContactHistoryViewModel history) -> {
                 ContactHistory view = new ContactHistory(history);
                 content = view.root();
                 focus = view.initialFocus();
             }
-            case SettingsViewModel settings -> {
+            case Screen.Settings(SettingsViewModel settings) -> {
                 SettingsView view = new SettingsView(settings);
                 content = view.root();
                 focus = view.initialFocus();
             }
-            default -> throw new IllegalStateException("No view for " + screen.getClass().getSimpleName());
         }
         screenArea.getChildren().setAll(content);
         if (focus != null) {
