@@ -40,7 +40,8 @@ public final class NavigationViewModel {
     private final Clock clock;
     private final MeasureCatalogue catalogue;
 
-    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", new Screen.Starting());
+    private final ReadOnlyObjectWrapper<Screen> screen =
+            new ReadOnlyObjectWrapper<>(this, "screen", new Screen.Starting());
     private final ReadOnlyObjectWrapper<Screen> covered = new ReadOnlyObjectWrapper<>(this, "covered");
     private final ReadOnlyBooleanWrapper caseloadOpen = new ReadOnlyBooleanWrapper(this, "caseloadOpen");
     private CaseloadStore store;
@@ -153,7 +154,8 @@ public final class NavigationViewModel {
         if (!caseloadOpen.get() || closing || !nothingTyped() || screen.get() instanceof Screen.Export) {
             return;
         }
-        ExportViewModel export = new ExportViewModel(store, runner, dialogs, files, profile, clock, this::backToCaseload);
+        ExportViewModel export =
+                new ExportViewModel(store, runner, dialogs, files, profile, clock, this::backToCaseload);
         show(new Screen.Export(export));
         export.load();
     }

@@ -6,7 +6,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -21,39 +20,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.stepwise.ui.audit.AuditView;
-import org.stepwise.ui.audit.AuditViewModel;
-import org.stepwise.ui.caseload.CaseloadView;
-import org.stepwise.ui.caseload.CaseloadViewModel;
-import org.stepwise.ui.caseload.NewReferralView;
-import org.stepwise.ui.caseload.NewReferralViewModel;
-import org.stepwise.ui.export.ExportView;
-import org.stepwise.ui.export.ExportViewModel;
-import org.stepwise.ui.lock.FirstRunView;
-import org.stepwise.ui.lock.FirstRunViewModel;
-import org.stepwise.ui.lock.LockView;
-import org.stepwise.ui.lock.LockViewModel;
-import org.stepwise.ui.lock.UnlockView;
-import org.stepwise.ui.lock.UnlockViewModel;
-import org.stepwise.ui.outcomes.OutcomesView;
-import org.stepwise.ui.outcomes.OutcomesViewModel;
-import org.stepwise.ui.patient.ContactHistory;
-import org.stepwise.ui.patient.ContactHistoryViewModel;
-import org.stepwise.ui.patient.PatientView;
-import org.stepwise.ui.patient.PatientViewModel;
-import org.stepwise.ui.review.ReviewView;
-import org.stepwise.ui.review.ReviewViewModel;
-import org.stepwise.ui.session.SessionView;
-import org.stepwise.ui.session.SessionViewModel;
-import org.stepwise.ui.settings.SettingsView;
-import org.stepwise.ui.settings.SettingsViewModel;
 
 /**
  * The main window's layout: a header (Stepwise, the practitioner's name and role) over the screen
- * area, which shows the view of the shell's current screen. The caseload view is built once and
- * kept, so its search and selection survive a visit to another screen; so is the open patient's
- * view while its sessions are entered. Enter or a double click on a caseload row opens that
- * referral's patient screen.
+ * area, which shows the view of the shell's current screen ({@link ScreenViews}: one view per view
+ * model; the caseload's is kept, so its search and selection survive a visit to another screen; so
+ * is the open patient's while its sessions are entered; a screen under the lock or settings comes
+ * back as it was left, the keyboard where it was).
  */
 public final class ShellView {
 
@@ -64,12 +37,8 @@ public final class ShellView {
 
     private final BorderPane root = new BorderPane();
     private final StackPane screenArea = new StackPane();
-    private CaseloadViewModel caseloadModel;
-    private CaseloadView caseloadView;
-    private PatientViewModel patientModel;
-    private PatientView patientView;
-    private ReviewViewModel reviewModel;
-    private ReviewView reviewView;
+    private final ScreenViews views;
+    private Screen showing;
 
     public ShellView(ShellViewModel model) {
         NavigationViewModel navigation = model.navigation();
@@ -138,9 +107,10 @@ public final class ShellView {
                 closeOtherWindows();
             }
         });
-        show(model, navigation.screenProperty().get());
-        navigation.screenProperty().addListener((observable, before, now) -> show(model, now));
-        model.failureProperty().addListener((observable, before, now) -> show(model, navigation.screenProperty().get()));
+        views = new ScreenViews(model.failureProperty());
+        show(navigation.screenProperty().get(), navigation.coveredProperty().get());
+        navigation.screenProperty().subscribe((before, now) -> show(now, navigation.coveredProperty().get()));
+        navigation.coveredProperty().subscribe((before, now) -> views.letGo(showing, now));
     }
 
     public Parent root() {
@@ -157,114 +127,18 @@ public final class ShellView {
         return button;
     }
 
-    private void show(ShellViewModel model, Screen screen) {
-        Node content;
-        Node focus;
-        switch (screen) {
-            case Screen.Starting _ -> {
-                content = starting(model.failureProperty().get());
-                focus = null;
-            }
-            case Screen.FirstRun(FirstRunViewModel firstRun) -> {
-                FirstRunView view = new FirstRunView(firstRun);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case Screen.Unlock(UnlockViewModel unlock) -> {
-                UnlockView view = new UnlockView(unlock);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case Screen.Caseload(CaseloadViewModel caseload) -> {
-                if (caseload != caseloadModel) {
-                    caseloadModel = caseload;
-                    caseloadView = new CaseloadView(caseload);
-                }
-                content = caseloadView.root();
-                focus = caseloadView.initialFocus();
-            }
-            case Screen.NewReferral(NewReferralViewModel referral) -> {
-                NewReferralView view = new NewReferralView(referral);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case Screen.Export(ExportViewModel exporting) -> {
-                ExportView view = new ExportView(exporting);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case Screen.Patient(PatientViewModel patient) -> {
-                if (patient != patientModel) {
-                    patientModel = patient;
-                    patientView = new PatientView(patient);
-                }
-                content = patientView.root();
-                focus = patientView.initialFocus();
-            }
-            case Screen.Outcomes(OutcomesViewModel outcomes) -> {
-                OutcomesView view = new OutcomesView(outcomes);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case Screen.Session(SessionViewModel session) -> {
-                SessionView view = new SessionView(session);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case Screen.Review(ReviewViewModel review) -> {
-                if (review != reviewModel) {
-                    reviewModel = review;
-                    reviewView = new ReviewView(review);
-                }
-                content = reviewView.root();
-                focus = reviewView.initialFocus();
-            }
-            case Screen.Audit(AuditViewModel audit) -> {
-                AuditView view = new AuditView(audit);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case Screen.Lock(LockViewModel lock) -> {
-                LockView view = new LockView(lock);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case Screen.History(ContactHistoryViewModel history) -> {
-                ContactHistory view = new ContactHistory(history);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case Screen.Settings(SettingsViewModel settings) -> {
-                SettingsView view = new SettingsView(settings);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-        }
-        screenArea.getChildren().setAll(content);
-        if (focus != null) {
-            focusOnceShown(focus);
-        }
-    }
-
     /**
-     * Gives {@code node} the keyboard focus: at once when it is in the window, else as soon as it joins
-     * it (a node inside a scroll pane joins the scene only when the pane's skin lays it out).
+     * Shows {@code screen}'s view in the screen area (the one view of its view model), lets go of the
+     * views that will not show again, and gives the keyboard to the screen.
      */
-    private static void focusOnceShown(Node node) {
-        if (node.getScene() != null) {
-            node.requestFocus();
-            return;
+    private void show(Screen screen, Screen covered) {
+        if (showing != null && showing.equals(covered) && root.getScene() != null) {
+            views.covering(showing, root.getScene().getFocusOwner());
         }
-        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<javafx.scene.Scene>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> observable,
-                    javafx.scene.Scene before, javafx.scene.Scene now) {
-                if (now != null) {
-                    node.sceneProperty().removeListener(this);
-                    node.requestFocus();
-                }
-            }
-        });
+        showing = screen;
+        screenArea.getChildren().setAll(views.root(screen));
+        views.letGo(screen, covered);
+        views.focus(screen);
     }
 
     /**
@@ -278,23 +152,5 @@ public final class ShellView {
                 window.hide();
             }
         }
-    }
-
-    private static Node starting(String failure) {
-        Label message = new Label(failure.isEmpty() ? "Opening Stepwise…" : failure);
-        message.setWrapText(true);
-        HBox line = new HBox(10, message);
-        if (failure.isEmpty()) {
-            ProgressIndicator indicator = new ProgressIndicator();
-            indicator.setPrefSize(22, 22);
-            line.getChildren().addFirst(indicator);
-            line.setId("starting");
-        } else {
-            message.getStyleClass().add("form-failure");
-            line.setId("start-failure");
-        }
-        line.setAlignment(Pos.CENTER);
-        line.setMaxWidth(560);
-        return line;
     }
 }
