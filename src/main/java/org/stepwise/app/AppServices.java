@@ -2,10 +2,13 @@ package org.stepwise.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.util.Duration;
 import org.stepwise.cli.CliServices;
+import org.stepwise.cli.Displays;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.store.H2StoreAccess;
@@ -13,6 +16,9 @@ import org.stepwise.ui.shell.StepwiseUi;
 
 /** The composition root: the real store for a data folder, and the window over it. */
 final class AppServices implements CliServices {
+
+    /** The one clock of the store: its "today" for the rules, and the times it writes. */
+    private static final Clock CLOCK = Clock.systemDefaultZone();
 
     @Override
     public StoreAccess storeAccess(Path dataFolder) {
@@ -25,7 +31,7 @@ final class AppServices implements CliServices {
      * and on close); no file is touched until it is created or unlocked.
      */
     static StoreAccess newStoreAccess(Path dataFolder, MeasureCatalogue catalogue) {
-        return new H2StoreAccess(dataFolder, catalogue).withAutomaticBackups();
+        return new H2StoreAccess(dataFolder, catalogue, CLOCK).withAutomaticBackups();
     }
 
     /**
@@ -35,6 +41,11 @@ final class AppServices implements CliServices {
     @Override
     public MeasureCatalogue catalogue(Path dataFolder) {
         return MeasureTables.forDataFolder(dataFolder);
+    }
+
+    @Override
+    public Optional<String> whyNoWindow() {
+        return Displays.missing(System.getenv(), System.getProperty("os.name"), System.getProperty("glass.platform"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.stepwise.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.measure.MeasureCatalogue;
 
@@ -14,6 +15,14 @@ public interface CliServices {
     /** The measure table in force for a data folder (the bundled one unless the composition root says otherwise). */
     default MeasureCatalogue catalogue(Path dataFolder) {
         return MeasureCatalogue.standard();
+    }
+
+    /**
+     * Why the window cannot be shown on this system (one sentence for the person at the terminal), or
+     * empty when it can. Asked before {@link #openWindow} and {@link #openWindowUntilShown}.
+     */
+    default Optional<String> whyNoWindow() {
+        return Optional.empty();
     }
 
     /** Opens the window on this data folder and returns the exit status when it closes. */

@@ -20,6 +20,7 @@ import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralHistory;
+import org.stepwise.domain.caseload.SettingsStore;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.WrongPassphraseException;
@@ -115,7 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** A demo store: one that demo made (its profile says so). A real store, even an empty one, is not. */
-    static boolean isDemoStore(CaseloadStore store) {
+    static boolean isDemoStore(SettingsStore store) {
         return store.profile().demo();
     }
 

@@ -1,9 +1,11 @@
 package org.stepwise.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +18,15 @@ import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.domain.outcome.ReportingPeriod;
+import org.stepwise.domain.trajectory.CorridorPoint;
+import org.stepwise.domain.trajectory.ServiceCorridorFile;
+import org.stepwise.domain.trajectory.ServiceCorridors;
+import org.stepwise.exchange.CorridorFileWriter;
 import org.stepwise.exchange.Review;
+import org.stepwise.exchange.ReviewCorridors;
 import org.stepwise.exchange.ReviewJson;
 import org.stepwise.exchange.ReviewService;
+import org.stepwise.exchange.SummaryTables;
 import org.stepwise.files.PlainFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,11 +37,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stepwise review [--json | --publishable] [--service-key FILE] FILE...}: verifies outcome files
- * (formats 1 and 2) and prints the supervisor's summary, judged by the data folder's measure table.
+ * {@code stepwise review [--json | --publishable] [--service-key FILE] [--corridor OUT] FILE...}: verifies
+ * outcome files (formats 1 and 2) and prints the supervisor's summary, judged by the data folder's measure
+ * table; with {@code --corridor}, also writes the service's corridor file from the same verified referrals.
  * Each refused file goes to standard error with its reason, and so does whether each file's
  * authenticity was checked (the JSON summary has no key for it). Exit status 0 when every file was
- * read, 1 when any was refused, 2 for a usage error.
+ * read (and the corridor file, when asked for, written), 1 when any was refused or the corridor file could not
+ * be made, 2 for a usage error (with {@code --corridor}: an OUT that cannot take a file, or files of several
+ * services).
  */
 @Command(name = "review", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.VersionProvider.class,
         description = {"Verify outcome files and summarise their outcomes and flagged referrals.",
@@ -60,14 +71,28 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "The service's key file: refuse a format-2 file that was not sealed with this key.")
     Path serviceKey;
 
+    @Option(names = "--corridor", paramLabel = "OUT",
+            description = "Also write the service's expected-recovery ranges (the corridor file) from the files read, "
+                    + "to OUT: a file, or a folder to write stepwise-corridor-<service>-<yyyyMMdd>.json into. "
+                    + "The summary is printed as without it (also with --json or --publishable).")
+    Path corridor;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Outcome files (format 1 or 2).")
     List<Path> files;
+
+    /** The clock of the corridor file's generatedAt. */
+    Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() {
         if (json && publishable) {
             throw new ParameterException(spec.commandLine(),
                     "--publishable applies to the printed tables; the JSON summary is always exact.");
+        }
+        if (corridor != null) {
+            CorridorFileWriter.outputProblem(corridor).ifPresent(problem -> {
+                throw new UsageException(problem + ".");
+            });
         }
         MeasureCatalogue catalogue = ReviewInputs.catalogue(parent);
         Optional<ReviewInputs.Key> key = ReviewInputs.serviceKey(parent, serviceKey);
@@ -85,7 +110,64 @@ public final class ReviewCommand implements Callable<Integer> {
         out.print(json ? ReviewJson.write(review) + "\n"
                 : publishable ? SummaryText.publishable(review) : table(review, key));
         out.flush();
-        return review.allRead() ? 0 : 1;
+        int status = review.allRead() ? 0 : 1;
+        if (corridor != null) {
+            status = Math.max(status, corridorFile(review, catalogue, out, err));
+        }
+        return status;
+    }
+
+    /**
+     * Writes the corridor file of the review and says so: after the summary on standard output, or
+     * on standard error as a note when standard output holds the JSON summary. Returns the exit status
+     * it calls for: 0 written, 1 not written, 2 files of several services given.
+     */
+    private int corridorFile(Review review, MeasureCatalogue catalogue, PrintWriter out, PrintWriter err) {
+        try {
+            switch (ReviewCorridors.of(review, clock.instant())) {
+                case ReviewCorridors.Result.NotMade(String why, boolean severalServices) -> {
+                    err.println("corridor file not written: " + PlainFiles.shown(why) + ".");
+                    return severalServices ? 2 : 1;
+                }
+                case ReviewCorridors.Result.Made(ServiceCorridorFile made) -> {
+                    CorridorFileWriter.Written written = new CorridorFileWriter(catalogue).write(corridor, made);
+                    if (json) {
+                        err.println("note: " + corridorLines(made, written).getFirst());
+                    } else {
+                        out.printf("%nCorridor file%n");
+                        corridorLines(made, written).forEach(line -> out.printf("  %s%n", line));
+                    }
+                    return 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("corridor file not written: " + PlainFiles.shown(String.valueOf(e.getMessage())));
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * The corridor file in words: where it was written and from what, then one line per corridor
+     * (every count there is 30 or more).
+     */
+    static List<String> corridorLines(ServiceCorridorFile made, CorridorFileWriter.Written written) {
+        List<String> lines = new ArrayList<>();
+        lines.add("corridor file written to " + PlainFiles.shown(written.file()) + ": service " + made.serviceCode()
+                + ", measure table edition " + made.measureTable() + ", from " + made.sourceFiles()
+                + (made.sourceFiles() == 1 ? " file" : " files") + " and " + made.sourceReferrals() + " referrals; "
+                + made.corridors().size() + (made.corridors().size() == 1 ? " expected range" : " expected ranges")
+                + ".");
+        for (ServiceCorridors.Corridor c : made.corridors()) {
+            List<CorridorPoint> points = c.points();
+            lines.add(String.format("%-6s %-32s %5d similar referrals, %s", c.measure().code(), c.band().label(),
+                    c.referrals(), points.isEmpty() ? "no treatment session with 30 scores"
+                            : "treatment sessions " + points.getFirst().contact() + (points.size() == 1 ? ""
+                                    : " to " + points.getLast().contact())));
+        }
+        return lines;
     }
 
     /** The review as text: files, authenticity, cohort, then the figures overall and by practitioner, then the flags. */
@@ -117,25 +199,9 @@ public final class ReviewCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    /**
-     * The cohort of every rate in words: "courses that ended between 01/04/2026 and 31/03/2027" when
-     * every file read has that period, else each period with how many files have it (each referral is
-     * counted in its own file's period).
-     */
+    /** The cohort of every rate in words ({@link SummaryTables#cohort}). */
     static String cohort(Review review) {
-        List<ReportingPeriod> periods = review.periods();
-        if (periods.isEmpty()) {
-            return "courses that ended in the period of each file read (none was read)";
-        }
-        if (periods.size() == 1) {
-            return periods.getFirst().cohort();
-        }
-        Map<ReportingPeriod, Integer> files = new LinkedHashMap<>();
-        review.accepted().forEach(file -> files.merge(file.header().period(), 1, Integer::sum));
-        List<String> each = new ArrayList<>();
-        files.forEach((period, count) -> each.add(period.cohort().replace("courses that ended ", "")
-                + " (" + count + (count == 1 ? " file" : " files") + ")"));
-        return "courses that ended in their own file's period: " + String.join("; ", each);
+        return SummaryTables.cohort(review);
     }
 
     private static void figures(StringBuilder text, OutcomeSummary s) {

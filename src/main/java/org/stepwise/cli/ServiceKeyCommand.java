@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.SettingsStore;
 import org.stepwise.exchange.ServiceKey;
 import org.stepwise.exchange.ServiceKeyFile;
 import picocli.CommandLine.Command;
@@ -131,7 +131,7 @@ public final class ServiceKeyCommand implements Callable<Integer> {
             return StoreCommand.withStore(serviceKey.parent, err, store -> save(store, contents, out, err));
         }
 
-        private int save(CaseloadStore store, ServiceKeyFile.Contents contents, PrintWriter out, PrintWriter err) {
+        private int save(SettingsStore store, ServiceKeyFile.Contents contents, PrintWriter out, PrintWriter err) {
             ServiceKey key = contents.key();
             String service = store.profile().serviceCode();
             if (!contents.serviceCode().equals(service)) {

@@ -2,17 +2,21 @@ package org.stepwise.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.stepwise.domain.common.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code stepwise} command: with no subcommand it opens the window; with one it runs that
- * command without a window. Global options are read here and used by every subcommand.
+ * command without a window. Global options are read here and used by every subcommand; the data folder
+ * and the passphrase file are inherited, so they may come before or after the command
+ * ({@code stepwise demo --patients 20 --data-dir DIR} is {@code stepwise --data-dir DIR demo --patients 20}).
  */
 @Command(name = "stepwise", mixinStandardHelpOptions = true, versionProvider = StepwiseCommand.VersionProvider.class,
         description = "Caseload manager for NHS Talking Therapies practitioners. "
@@ -22,11 +26,14 @@ import picocli.CommandLine.Spec;
                 RestoreCommand.class, ServiceKeyCommand.class})
 public final class StepwiseCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    /** The exit status when there is no display to open the window on (the reason is printed). */
+    public static final int NO_DISPLAY = 3;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data folder (default: $" + DataFolders.ENV_DATA_DIR + ", else the system's application data folder).")
     Path dataDir;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Unlock the store for a command with the first line of FILE (else $" + Passphrases.ENV_PASSPHRASE + ").")
     Path passphraseFile;
 
@@ -51,7 +58,7 @@ public final class StepwiseCommand implements Callable<Integer> {
         this.env = env;
     }
 
-    /** Runs the command line and returns the exit status (0 fine, 1 failed, 2 usage error). */
+    /** Runs the command line and returns the exit status (0 fine, 1 failed, 2 usage error, 3 no display for the window). */
     public static int run(String[] args, CliServices services, Map<String, String> env) {
         return commandLine(services, env).execute(args);
     }
@@ -75,10 +82,15 @@ public final class StepwiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (exitWhenShown && stayIdle < 0) {
+            throw new UsageException("--stay-idle is 0 or more seconds.");
+        }
+        Optional<String> noWindow = services.whyNoWindow();
+        if (noWindow.isPresent()) {
+            spec.commandLine().getErr().println(noWindow.get());
+            return NO_DISPLAY;
+        }
         if (exitWhenShown) {
-            if (stayIdle < 0) {
-                throw new UsageException("--stay-idle is 0 or more seconds.");
-            }
             return services.openWindowUntilShown(dataFolder(), passphrase(), stayIdle, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }

@@ -2,6 +2,7 @@ package org.stepwise.cli;
 
 import java.io.PrintWriter;
 import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.MaintenanceStore;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.WrongPassphraseException;
@@ -19,7 +20,7 @@ final class StoreCommand {
     }
 
     /** Says, on {@code problems}, what Stepwise finished or undid after an interruption when it opened the store. */
-    static void sayRecovered(CaseloadStore store, PrintWriter problems) {
+    static void sayRecovered(MaintenanceStore store, PrintWriter problems) {
         store.recovered().ifPresent(sentence -> {
             problems.println(sentence);
             problems.flush();

@@ -3,19 +3,23 @@ package org.stepwise.exchange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.OutcomeSummary;
-import org.stepwise.domain.measure.ProblemDescriptor;
+import org.stepwise.domain.outcome.ReportingPeriod;
 
 /**
  * A review's figures as the tables a supervisor reads, on screen, in the supervision pack and from
  * the review command alike: overall, by practitioner pseudonym, by the step of the last contact and by
  * problem descriptor. Each row is a group of referrals; each cell a count, or a rate with its
- * numerator and denominator (clinical-reference.md §4). As a publishable summary, every count and
- * rate passes through {@link DisclosureControl}.
+ * numerator and denominator (clinical-reference.md §4), marked where it is below the national
+ * standard or NHS England's planning ambition beside it (as the Outcomes screen marks it). Every rate
+ * counts the courses that ended in their file's period ({@link #cohort}). As a publishable summary,
+ * every count and rate passes through {@link DisclosureControl}, and a rate it suppresses is not marked.
  */
 public final class SummaryTables {
 
@@ -24,6 +28,10 @@ public final class SummaryTables {
 
     /** How a rate with no denominator reads (not applicable). */
     public static final String NO_RATE = "—";
+
+    /** Where the rules, the standards and the planning ambitions come from, for every place that shows the tables. */
+    public static final String SOURCES = "Rules: " + OutcomeRate.EDITION + ". Standards: " + OutcomeRate.STANDARD_SOURCE
+            + ". Planning ambitions: " + OutcomeRate.AMBITION_SOURCE + ".";
 
     private SummaryTables() {
     }
@@ -37,15 +45,44 @@ public final class SummaryTables {
         public boolean isRate() {
             return rate != null;
         }
+
+        /**
+         * What the rate is held to, as a column heading shows it under the label: "standard ≥ 50%" or
+         * "ambition ≥ 67%"; empty for a count, or a rate with neither.
+         */
+        public Optional<String> target() {
+            if (rate == null) {
+                return Optional.empty();
+            }
+            return rate.standard().map(s -> "standard ≥ " + whole(s))
+                    .or(() -> rate.ambition().map(a -> "ambition ≥ " + whole(a)));
+        }
+    }
+
+    /** Whether a shown rate reaches what its column holds it to. */
+    public enum Mark {
+        /** At or above the standard (or, where there is none, the planning ambition). */
+        MEETS,
+        /** Below it. */
+        BELOW
     }
 
     /**
      * One cell as shown: {@code count} is the count or the rate's numerator; {@code denominator} and
-     * {@code rate} are null in a count column.
+     * {@code rate} are null in a count column; {@code mark} is null where nothing is judged (a count, a
+     * rate with no standard or ambition, or no rate shown).
      */
-    public record Cell(String count, String denominator, String rate) {
+    public record Cell(String count, String denominator, String rate, Mark mark) {
         public Cell {
             Objects.requireNonNull(count, "count");
+        }
+
+        public Cell(String count, String denominator, String rate) {
+            this(count, denominator, rate, null);
+        }
+
+        public boolean below() {
+            return mark == Mark.BELOW;
         }
     }
 
@@ -93,22 +130,51 @@ public final class SummaryTables {
             OutcomeRate rate = column.rate();
             int numerator = rate.numerator(summary);
             int denominator = rate.denominator(summary);
-            String shown;
-            if (publishable) {
-                shown = DisclosureControl.rate(numerator, denominator).map(SummaryTables::percent)
-                        .orElse(DisclosureControl.SUPPRESSED);
-            } else {
-                BigDecimal value = rate.rate(summary);
-                shown = value == null ? NO_RATE : percent(value);
-            }
-            cells.add(new Cell(count(numerator, publishable), count(denominator, publishable), shown));
+            BigDecimal value = publishable ? DisclosureControl.rate(numerator, denominator).orElse(null)
+                    : rate.rate(summary);
+            String shown = value != null ? percent(value) : publishable ? DisclosureControl.SUPPRESSED : NO_RATE;
+            cells.add(new Cell(count(numerator, publishable), count(denominator, publishable), shown,
+                    value == null ? null : mark(rate, summary)));
         }
         return new Row(group, cells);
+    }
+
+    /** Whether the rate meets its standard, or else its ambition; null when it has neither or no rate. */
+    private static Mark mark(OutcomeRate rate, OutcomeSummary summary) {
+        return rate.meetsStandard(summary).or(() -> rate.meetsAmbition(summary))
+                .map(meets -> meets ? Mark.MEETS : Mark.BELOW).orElse(null);
+    }
+
+    /**
+     * The cohort every rate of the review counts, in words: "courses that ended between 01/04/2026 and
+     * 31/03/2027" when every file read has that period; else "courses that ended in their own file's
+     * period: " and each period with how many files have it (each referral counts in the period of the
+     * file its copy came from).
+     */
+    public static String cohort(Review review) {
+        List<ReportingPeriod> periods = review.periods();
+        if (periods.isEmpty()) {
+            return "courses that ended in the period of each file read (none was read)";
+        }
+        if (periods.size() == 1) {
+            return periods.getFirst().cohort();
+        }
+        Map<ReportingPeriod, Integer> files = new LinkedHashMap<>();
+        review.accepted().forEach(file -> files.merge(file.header().period(), 1, Integer::sum));
+        List<String> each = new ArrayList<>();
+        files.forEach((period, count) -> each.add(period.cohort().replace("courses that ended ", "")
+                + " (" + count + (count == 1 ? " file" : " files") + ")"));
+        return "courses that ended in their own file's period: " + String.join("; ", each);
     }
 
     /** A fraction as a percentage with one decimal, rounded half up: 0.5156 → "51.6%". */
     public static String percent(BigDecimal fraction) {
         return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** A target as a percentage without a needless decimal: 0.50 → "50%", 0.475 → "47.5%". */
+    private static String whole(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static String count(int count, boolean publishable) {
@@ -125,13 +191,16 @@ public final class SummaryTables {
     private static List<Column> columns() {
         List<Column> columns = new ArrayList<>(List.of(
                 new Column("Referrals", "referrals in the files (each counted once)", null, Column.Count.REFERRALS),
-                new Column("Ended", "referrals with an end date", null, Column.Count.ENDED),
-                new Column("Finished treatment", "ended with 2 or more treatment contacts", null,
+                new Column("Ended", "referrals that ended in their file's period (the cohort of every rate)", null,
+                        Column.Count.ENDED),
+                new Column("Finished treatment", "ended in the period with 2 or more treatment contacts", null,
                         Column.Count.FINISHED)));
         for (OutcomeRate rate : OutcomeRate.values()) {
-            String standard = rate.standard().map(s -> "; national standard " + percent(s) + " or more").orElse("");
-            columns.add(new Column(rate.label(), rate.numeratorLabel() + " of " + rate.denominatorLabel() + standard,
-                    rate, null));
+            String standard = rate.standard().map(s -> "; national standard " + whole(s) + " or more").orElse("");
+            String ambition = rate.ambition().map(a -> "; NHS England planning ambition " + whole(a) + " or more")
+                    .orElse("");
+            columns.add(new Column(rate.label(), rate.numeratorLabel() + " of " + rate.denominatorLabel() + standard
+                    + ambition, rate, null));
         }
         return List.copyOf(columns);
     }

@@ -2,12 +2,11 @@ package org.stepwise.pack;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -15,9 +14,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 
 /**
- * Landscape A4 pages written top to bottom: a cursor that moves down as text, tables and charts are
- * placed, a new page when the next block does not fit, and a footer on every page at the end. Text is
- * Helvetica (a standard PDF font, nothing embedded); a character it cannot show is replaced.
+ * Landscape A4 pages written top to bottom into a file, one page at a time ({@link StreamingPdf}): a
+ * cursor that moves down as text, tables and charts are placed, a new page when the next block does
+ * not fit, and the footer lines with "page i of n" on every page as it is finished. Text is Helvetica
+ * (a standard PDF font, nothing embedded); a character it cannot show is replaced.
  */
 final class PackPages implements Closeable {
 
@@ -27,13 +27,28 @@ final class PackPages implements Closeable {
     /** Replacements for characters Helvetica's encoding lacks. */
     private static final Map<Integer, String> REPLACEMENTS = Map.of(0x2265, ">=", 0x2264, "<=", 0x2192, "->");
 
-    final PDDocument document = new PDDocument();
     final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final Map<Integer, Boolean> encodable = new HashMap<>();
+    /** One graphics state per opacity, shared by every page (the pages share one resource dictionary). */
+    private final Map<Float, PDExtendedGraphicsState> opacities = new HashMap<>();
+    private final StreamingPdf pdf;
+    private final List<String> footer;
     private PDPageContentStream content;
     /** The cursor: distance from the bottom of the page to the top of the next block. */
     private float y;
+
+    /**
+     * Pages written into {@code file} (an empty file that exists), each with {@code footer} (one or two
+     * lines) at its foot.
+     */
+    PackPages(Path file, List<String> footer) throws IOException {
+        if (footer.isEmpty() || footer.size() > 2) {
+            throw new IllegalArgumentException("A page's footer has one or two lines.");
+        }
+        this.footer = List.copyOf(footer);
+        this.pdf = new StreamingPdf(file, SIZE);
+    }
 
     /** The page being written. */
     PDPageContentStream content() {
@@ -57,14 +72,44 @@ final class PackPages implements Closeable {
         y -= height;
     }
 
+    /** Finishes the page being written (its footer, then out to the file) and starts the next. */
     void newPage() throws IOException {
-        if (content != null) {
-            content.close();
-        }
-        PDPage page = new PDPage(SIZE);
-        document.addPage(page);
-        content = new PDPageContentStream(document, page);
+        finishPage();
+        content = pdf.beginPage();
         y = SIZE.getHeight() - MARGIN;
+    }
+
+    /** The number of the page being written, from 1. */
+    int pageNumber() {
+        return pdf.pageNumber();
+    }
+
+    private void finishPage() throws IOException {
+        if (content == null) {
+            return;
+        }
+        color(0x555555);
+        float baseline = MARGIN / 2 + (footer.size() - 1) * (FOOTER_SIZE + 2);
+        for (String line : footer) {
+            text(line, regular, FOOTER_SIZE, MARGIN, baseline);
+            baseline -= FOOTER_SIZE + 2;
+        }
+        // "page i of n": n is drawn by a form filled in once the last page is written.
+        float right = SIZE.getWidth() - MARGIN;
+        float numberStart = right - width("00000", regular, FOOTER_SIZE);
+        textRight("page " + pdf.pageNumber() + " of ", regular, FOOTER_SIZE, numberStart, MARGIN / 2);
+        content.saveGraphicsState();
+        content.transform(org.apache.pdfbox.util.Matrix.getTranslateInstance(numberStart, MARGIN / 2));
+        pdf.drawPageCount(content, regular, FOOTER_SIZE);
+        content.restoreGraphicsState();
+        content = null;
+        pdf.endPage();
+    }
+
+    /** Finishes the last page and the document: the file is then a whole PDF. */
+    void finish(String title, String creator) throws IOException {
+        finishPage();
+        pdf.finish(title, creator);
     }
 
     /** Starts a new page unless {@code height} fits above the footer. */
@@ -133,29 +178,12 @@ final class PackPages implements Closeable {
 
     /** Sets how opaque fills are (1 opaque); reset with 1. */
     void fillOpacity(float alpha) throws IOException {
-        PDExtendedGraphicsState state = new PDExtendedGraphicsState();
-        state.setNonStrokingAlphaConstant(alpha);
+        PDExtendedGraphicsState state = opacities.computeIfAbsent(alpha, a -> {
+            PDExtendedGraphicsState made = new PDExtendedGraphicsState();
+            made.setNonStrokingAlphaConstant(a);
+            return made;
+        });
         content.setGraphicsStateParameters(state);
-    }
-
-    /** Writes {@code text} and "page i of n" at the foot of every page. */
-    void footers(String text) throws IOException {
-        if (content != null) {
-            content.close();
-            content = null;
-        }
-        int count = document.getNumberOfPages();
-        for (int i = 0; i < count; i++) {
-            try (PDPageContentStream foot = new PDPageContentStream(document, document.getPage(i),
-                    PDPageContentStream.AppendMode.APPEND, true, true)) {
-                content = foot;
-                color(0x555555);
-                text(text, regular, FOOTER_SIZE, MARGIN, MARGIN / 2);
-                textRight("page " + (i + 1) + " of " + count, regular, FOOTER_SIZE, SIZE.getWidth() - MARGIN, MARGIN / 2);
-            } finally {
-                content = null;
-            }
-        }
     }
 
     /** The text with every character the font cannot show replaced (≥ by >=, anything else by ?). */
@@ -180,14 +208,10 @@ final class PackPages implements Closeable {
         }
     }
 
+    /** Closes the file; a document not {@linkplain #finish finished} is not a whole PDF (the caller removes it). */
     @Override
     public void close() throws IOException {
-        try {
-            if (content != null) {
-                content.close();
-            }
-        } finally {
-            document.close();
-        }
+        content = null;
+        pdf.close();
     }
 }

@@ -139,6 +139,12 @@ final class AuditTrail {
         return new AuditHead(events, latest == null ? GENESIS : latest);
     }
 
+    /** The hash of event {@code id}, or empty when there is none, read in the caller's transaction. */
+    static java.util.Optional<String> hashOf(DSLContext dsl, long id) {
+        return dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.ID.eq(id))
+                .fetchOptional(AUDIT_EVENT.HASH);
+    }
+
     /** The canonical form of an event (see the class comment). */
     static String canonical(AuditEvent event, String previousHash) {
         return String.join(String.valueOf(SEPARATOR),

@@ -27,11 +27,12 @@ import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.PatientHistory;
 import org.stepwise.domain.caseload.ReferralHistory;
 import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactRules;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.Referral;
-import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.referral.ReferralRules;
 import org.stepwise.domain.referral.StepChange;
 
 /**
@@ -48,51 +49,41 @@ final class CaseloadImport {
     private static final String TWICE = "A referral is in the store, or in the caseload, twice: its identity (UUID) "
             + "is already taken.";
 
-    private final ContactRules rules;
+    private final ContactRules contactRules;
+    private final ReferralRules referralRules;
 
-    CaseloadImport(ContactRules rules) {
-        this.rules = rules;
+    CaseloadImport(ContactRules contactRules, ReferralRules referralRules) {
+        this.contactRules = contactRules;
+        this.referralRules = referralRules;
     }
 
     /**
-     * Refuses, with a {@link Refusal}, a caseload any of whose contacts, endings or employment records the
-     * store would refuse, or that names one referral identity (UUID) twice.
+     * Refuses, with a {@link Refusal}, a caseload the store would not accept change by change: any of its
+     * contacts ({@link ContactRules}), a referral as it stands ({@link ReferralRules#wholeReferralProblem}:
+     * its ending, step history and employment), or one referral identity (UUID) named twice.
      */
-    void check(List<PatientHistory> patients, LocalDate today) {
+    void check(List<PatientHistory> patients) {
         Set<UUID> uuids = new HashSet<>();
         for (PatientHistory patient : patients) {
             for (ReferralHistory history : patient.referrals()) {
                 Referral referral = history.referral();
                 LocalDate last = null;
                 for (Contact contact : history.contacts()) {
-                    rules.checkContent(contact);
-                    ContactRules.checkDate(contact.date(), referral.referralDate(), referral.endDate(), today);
+                    Refusal.refuse(contactRules.contentProblem(contact));
+                    Refusal.refuse(contactRules.dateProblem(contact.date(), referral.referralDate(), referral.endDate())
+                            .map(ContactRules.DateProblem::message));
                     last = last == null || contact.date().isAfter(last) ? contact.date() : last;
                 }
-                if (referral.endDate() != null && last != null && referral.endDate().isBefore(last)) {
-                    throw new Refusal("A referral cannot end before its last contact.");
-                }
-                if ((referral.status() == ReferralStatus.ENDED) != (referral.endDate() != null)) {
-                    throw new Refusal("An ended referral, and only an ended one, has an end date.");
-                }
-                referral.employment().problem(referral.status() == ReferralStatus.ENDED).ifPresent(problem -> {
-                    throw new Refusal(problem);
-                });
+                Refusal.refuse(referralRules.wholeReferralProblem(referral, last));
                 if (referral.uuid() != null && !uuids.add(referral.uuid())) {
                     throw new Refusal(TWICE);
-                }
-                for (StepChange step : referral.steps()) {
-                    if (step.effectiveDate().isBefore(referral.referralDate())) {
-                        throw new Refusal("A step change cannot be dated before the referral date.");
-                    }
                 }
             }
         }
     }
 
-    /** Writes the caseload (already checked) in the caller's transaction. */
-    ImportCounts write(DSLContext dsl, List<PatientHistory> patients) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    /** Writes the caseload (already checked) in the caller's transaction, each row made and changed {@code now}. */
+    ImportCounts write(DSLContext dsl, List<PatientHistory> patients, OffsetDateTime now) {
         Map<String, Long> patientIds = new HashMap<>(dsl.select(PATIENT.NHS_NUMBER, PATIENT.ID).from(PATIENT)
                 .fetchMap(PATIENT.NHS_NUMBER, PATIENT.ID));
 

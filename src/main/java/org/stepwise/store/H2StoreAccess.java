@@ -1,6 +1,9 @@
 package org.stepwise.store;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Arrays;
 import java.util.Objects;
@@ -25,6 +28,7 @@ public final class H2StoreAccess implements StoreAccess {
     private final Path dataDir;
     private final MeasureCatalogue catalogue;
     private final KeyDerivation derivation;
+    private final Clock clock;
     private final boolean automaticBackups;
 
     /** The store of this data folder, checking scores against the bundled measure catalogue. */
@@ -38,19 +42,33 @@ public final class H2StoreAccess implements StoreAccess {
      * older ones at their next unlock, get the standard key derivation ({@link KeyDerivation#STANDARD}).
      */
     public H2StoreAccess(Path dataDir, MeasureCatalogue catalogue) {
-        this(dataDir, catalogue, KeyDerivation.STANDARD);
+        this(dataDir, catalogue, Clock.systemDefaultZone());
+    }
+
+    /**
+     * As above, with the store's "today" and the times it writes read from {@code clock} (the composition
+     * root's): what the rules refuse as in the future, row and backup times.
+     */
+    public H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, Clock clock) {
+        this(dataDir, catalogue, KeyDerivation.STANDARD, clock, false);
     }
 
     /** For tests only: a cheaper key derivation so that creating many stores stays quick. */
     H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, KeyDerivation derivation) {
-        this(dataDir, catalogue, derivation, false);
+        this(dataDir, catalogue, derivation, Clock.systemDefaultZone(), false);
     }
 
-    private H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, KeyDerivation derivation,
+    /** For tests only: the cheaper key derivation, and the store's today and times read from {@code clock}. */
+    H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, KeyDerivation derivation, Clock clock) {
+        this(dataDir, catalogue, derivation, clock, false);
+    }
+
+    private H2StoreAccess(Path dataDir, MeasureCatalogue catalogue, KeyDerivation derivation, Clock clock,
             boolean automaticBackups) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath();
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.derivation = Objects.requireNonNull(derivation, "derivation");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.automaticBackups = automaticBackups;
     }
 
@@ -60,7 +78,7 @@ public final class H2StoreAccess implements StoreAccess {
      * today) and again when it closes, keeping the newest 14. The application uses this; most tests do not.
      */
     public H2StoreAccess withAutomaticBackups() {
-        return new H2StoreAccess(dataDir, catalogue, derivation, true);
+        return new H2StoreAccess(dataDir, catalogue, derivation, clock, true);
     }
 
     @Override
@@ -79,8 +97,9 @@ public final class H2StoreAccess implements StoreAccess {
             checkPassphrase(passphrase);
             checkProfile(profile);
             Database database = Database.create(dataDir, passphrase, derivation,
-                    dsl -> JooqCaseloadStore.insertProfile(dsl, profile));
-            JooqCaseloadStore store = new JooqCaseloadStore(database, catalogue);
+                    dsl -> JooqSettingsStore.insertProfile(dsl, profile,
+                            OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))));
+            JooqCaseloadStore store = new JooqCaseloadStore(database, catalogue, clock);
             store.checkAuditAnchor();
             store.backUpOnClose(automaticBackups);
             return store;
@@ -101,11 +120,12 @@ public final class H2StoreAccess implements StoreAccess {
             if (passphrase == null) {
                 throw new IllegalArgumentException("Enter the passphrase.");
             }
-            JooqCaseloadStore store = new JooqCaseloadStore(Database.unlock(dataDir, passphrase, derivation), catalogue);
+            JooqCaseloadStore store = new JooqCaseloadStore(Database.unlock(dataDir, passphrase, derivation), catalogue,
+                    clock);
             try {
                 store.checkMeasures();
                 store.checkAuditAnchor();
-                store.recordUnlock(UnlockFailures.pending(dataDir, java.time.Instant.now()));
+                store.recordUnlock(UnlockFailures.pending(dataDir, clock.instant()));
             } catch (RuntimeException e) {
                 store.close();
                 throw e;

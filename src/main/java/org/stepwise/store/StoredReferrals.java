@@ -3,15 +3,13 @@ package org.stepwise.store;
 import static org.stepwise.store.generated.Tables.REFERRAL;
 import static org.stepwise.store.generated.Tables.STEP_CHANGE;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.common.Coded;
 import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EmploymentStatus;
@@ -24,8 +22,8 @@ import org.stepwise.store.generated.tables.records.ReferralRecord;
 
 /**
  * Referral rows and the domain's {@link Referral}: reading them whole (identity, step history,
- * employment), and the referral's identity and employment as written. Runs inside the caller's
- * transaction.
+ * employment) or just their dates, and the referral's identity and employment as written. Runs inside
+ * the caller's transaction.
  */
 final class StoredReferrals {
 
@@ -71,24 +69,16 @@ final class StoredReferrals {
         return status == null ? null : status.code();
     }
 
-    /**
-     * Records the referral's employment as given, after the domain's rule ({@link Employment#problem}),
-     * with its line in the audit log.
-     */
-    static void recordEmployment(DSLContext dsl, long referralId, Employment employment) {
-        String status = dsl.select(REFERRAL.STATUS).from(REFERRAL).where(REFERRAL.ID.eq(referralId))
-                .fetchOptional(REFERRAL.STATUS)
-                .orElseThrow(() -> new Refusal(NO_SUCH_REFERRAL));
-        employment.problem(ReferralStatus.ENDED.code().equals(status)).ifPresent(problem -> {
-            throw new Refusal(problem);
-        });
-        dsl.update(REFERRAL)
-                .set(REFERRAL.EMPLOYMENT_AT_START, code(employment.atStart()))
-                .set(REFERRAL.EMPLOYMENT_AT_END, code(employment.atEnd()))
-                .set(REFERRAL.EMPLOYMENT_SUPPORT, employment.support())
-                .set(REFERRAL.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+    /** A referral's dates, which every change to its contacts, steps and ending is checked against. */
+    record ReferralDates(LocalDate referralDate, LocalDate endDate) {
+    }
+
+    /** The dates of the referral with this id, in the caller's transaction; refused when there is none. */
+    static ReferralDates dates(DSLContext dsl, long referralId) {
+        return dsl.select(REFERRAL.REFERRAL_DATE, REFERRAL.END_DATE)
+                .from(REFERRAL)
                 .where(REFERRAL.ID.eq(referralId))
-                .execute();
-        AuditTrail.append(dsl, AuditAction.CHANGE, "referral", referralId, "employment");
+                .fetchOptional(r -> new ReferralDates(r.value1(), r.value2()))
+                .orElseThrow(() -> new Refusal(NO_SUCH_REFERRAL));
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.stepwise.store.ChildJvm;
 
 /** A second Stepwise process holding a data folder's store open (the store tests' child process, mode "hold"). */
 final class StoreHolder implements AutoCloseable {
@@ -18,12 +19,9 @@ final class StoreHolder implements AutoCloseable {
 
     /** Starts the holder and returns once it says the store is open. */
     static StoreHolder open(Path dataFolder) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dorg.jooq.no-logo=true", "-cp", System.getProperty("java.class.path"),
-                "org.stepwise.store.StoreChildProcess", "hold", dataFolder.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        List<String> command = ChildJvm.command();
+        command.addAll(List.of("org.stepwise.store.StoreChildProcess", "hold", dataFolder.toString()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
         if (line == null || !line.startsWith("holding")) {
             process.destroyForcibly();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -115,5 +117,28 @@ class PackCommandTest {
         assertTrue(err.toString().contains(message), err.toString());
         assertTrue(err.toString().contains("Usage:"), err.toString());
         assertFalse(Files.exists(pdf));
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aDiskThatFillsPartWayLeavesNoPartFileAndTheOlderPackAsItWas() throws Exception {
+        // Issue 19, finding 10: the pack that failed left a 0-byte part file. A file-size limit makes the
+        // disk "full" at 64 KiB, part way through the pages of 60 flagged referrals.
+        Path file = PackFixtures.manyFlagged(folder.resolve("files"), 60);
+        Path out = Files.createDirectories(folder.resolve("out"));
+        Path pdf = Files.writeString(out.resolve("pack.pdf"), "an older pack");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder("bash", "-c", "ulimit -f 64; exec \"$0\" -XX:-UsePerfData -Xshare:auto "
+                + "-cp \"$1\" " + PackFullDiskChild.class.getName() + " \"$2\" \"$3\"", java.toString(),
+                System.getProperty("java.class.path"), file.toString(), pdf.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(child.getInputStream().readAllBytes(), UTF_8);
+        assertEquals(0, child.waitFor());
+        assertTrue(output.startsWith("status 1"), output);
+        assertTrue(output.contains("The pack could not be written to " + pdf + " (IOException)."), output);
+        try (java.util.stream.Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of("pack.pdf"), left.map(p -> p.getFileName().toString()).toList(), "no part file is left");
+        }
+        assertEquals("an older pack", Files.readString(pdf));
     }
 }

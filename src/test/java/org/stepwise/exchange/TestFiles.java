@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.Score;
 
@@ -22,6 +24,19 @@ public final class TestFiles {
     /** The service key every fixture file is sealed with. */
     public static ServiceKey key() {
         return OutcomeFiles.KEY;
+    }
+
+    /**
+     * A copy of {@code file} (a format-2 file) as the previous Stepwise would have written it: format 1,
+     * with no audit head and no MAC. The copy goes beside it, named {@code format1-} and its name.
+     */
+    public static Path format1Copy(Path file) {
+        try {
+            Path copy = java.nio.file.Files.copy(file, file.resolveSibling("format1-" + file.getFileName()));
+            return OutcomeFiles.toFormat1(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One open referral waiting since 1 July 2026, in a file whose period is {@code start} to {@code end}. */
@@ -67,5 +82,45 @@ public final class TestFiles {
         Integer[] items = new Integer[22];
         Arrays.fill(items, each);
         return new Score(table.code("IESR").orElseThrow(), BigDecimal.valueOf(22L * each), Arrays.asList(items));
+    }
+
+    /**
+     * A service's files for its corridor file: practitioner A's ({@code uid-ca}, 23 November) and B's
+     * ({@code uid-cb}, 30 November) exports of 40 ended referrals that started PHQ-9 moderate (12) and
+     * GAD-7 mild (9), with PHQ-9 {@code i % 20} and GAD-7 5 at treatment contact 1. Referrals 10 to 19
+     * are in both files (handed over); B's later copies, with PHQ-9 27 at contact 1, count. So PHQ-9
+     * at contact 1 is 0..9, 27 x 10, 0..19 (n 40) and the service code is {@code service}.
+     */
+    public static List<Path> corridorService(Path folder, String service) {
+        List<FileReferral> a = new ArrayList<>();
+        List<FileReferral> b = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            FileReferral referral = corridorReferral(100 + i, i % 20);
+            if (i < 20) {
+                a.add(referral);
+            }
+            if (i >= 10 && i < 20) {
+                b.add(corridorReferral(100 + i, 27));
+            } else if (i >= 20) {
+                b.add(referral);
+            }
+        }
+        return List.of(
+                OutcomeFiles.write(ReviewFixtures.sub(folder, "corridor-a-" + service), serviceHeader(service, "uid-ca",
+                        "2026-11-23T09:00:00Z"), a.toArray(FileReferral[]::new)).file(),
+                OutcomeFiles.write(ReviewFixtures.sub(folder, "corridor-b-" + service), serviceHeader(service, "uid-cb",
+                        "2026-11-30T09:00:00Z"), b.toArray(FileReferral[]::new)).file());
+    }
+
+    private static FileReferral corridorReferral(long id, int phq9AtFirstTreatment) {
+        return referral(id).assessment("2026-04-10", phq9(12), gad7(9))
+                .treatment("2026-04-20", phq9(phq9AtFirstTreatment), gad7(5))
+                .treatment("2026-05-04", phq9(6), gad7(4)).ended("2026-05-04").build();
+    }
+
+    private static FileHeader serviceHeader(String service, String uid, String generatedAt) {
+        FileHeader rx1 = header(uid, generatedAt);
+        return new FileHeader(rx1.generatedAt(), rx1.generator(), rx1.periodStart(), rx1.periodEnd(), service,
+                rx1.practitionerPseudonym(), rx1.practitionerRole(), rx1.keyFingerprint(), rx1.auditHead());
     }
 }

@@ -32,10 +32,12 @@ import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.measure.ProblemDescriptor;
+import org.stepwise.exchange.Authenticity;
 import org.stepwise.exchange.PackFixtures;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewService;
 import org.stepwise.exchange.SummaryTables;
+import org.stepwise.exchange.TestFiles;
 
 class SupervisionPackTest {
 
@@ -201,6 +203,150 @@ class SupervisionPackTest {
         }
     }
 
+    /** Each page's text, in page order. */
+    private static List<String> pageTexts(Path pdf) throws IOException {
+        List<String> pages = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                pages.add(stripper.getText(document).replaceAll("\\s+", " "));
+            }
+        }
+        return pages;
+    }
+
+    @Test
+    void everyPageSaysWhetherAuthenticityWasCheckedAndTheTitlePageSaysItForEachFile() throws IOException {
+        List<Path> files = PackFixtures.fourFiles(folder);
+        List<String> unchecked = pageTexts(pack(review(files), false));
+        for (int page = 0; page < unchecked.size(); page++) {
+            assertTrue(unchecked.get(page).contains("Authenticity NOT checked (no service key): a digest shows a file "
+                    + "unchanged since it was sealed, not who sealed it."), "page " + (page + 1));
+            assertTrue(unchecked.get(page).contains("page " + (page + 1) + " of " + unchecked.size()),
+                    unchecked.get(page));
+        }
+        assertEquals(3, count(unchecked.getFirst(), "Not checked: no service key"), unchecked.getFirst());
+
+        Review withKey = new ReviewService(CATALOGUE, TestFiles.key()).review(files);
+        Path target = folder.resolve("checked.pdf");
+        new SupervisionPack(CATALOGUE).write(withKey, false, GENERATED, target);
+        List<String> checked = pageTexts(target);
+        for (int page = 0; page < checked.size(); page++) {
+            assertTrue(checked.get(page).contains("Authenticity checked: every file was written with this service's key."),
+                    "page " + (page + 1));
+            assertFalse(checked.get(page).contains("NOT checked"), "page " + (page + 1));
+        }
+        assertEquals(3, count(checked.getFirst(), "Written with this service's key: checked"), checked.getFirst());
+    }
+
+    @Test
+    void theTitleAndSummaryPagesNameTheCohortAndEachPeriodWhenFilesDiffer() throws IOException {
+        List<String> one = pageTexts(pack(review(PackFixtures.fourFiles(folder)), false));
+        assertTrue(one.getFirst().contains("Courses that ended between 01/04/2026 and 31/03/2027 (rules: clinical "
+                + "reference edition 2 (2026-12))"), one.getFirst());
+        assertTrue(page(one, "All referrals").contains("Rates count courses that ended between 01/04/2026 and "
+                + "31/03/2027."), page(one, "All referrals"));
+
+        List<Path> twoPeriods = new ArrayList<>(PackFixtures.fourFiles(folder.resolve("two")));
+        twoPeriods.add(TestFiles.waitingReferral(folder.resolve("calendar"), "2026-01-01", "2026-12-31"));
+        String title = pageTexts(pack(review(twoPeriods), false)).getFirst();
+        assertTrue(title.contains("Courses that ended in their own file's period: between 01/04/2026 and 31/03/2027 "
+                + "(3 files); between 01/01/2026 and 31/12/2026 (1 file)"), title);
+    }
+
+    /**
+     * Overall (edition 2): recovery 2 of 4 = 50.0% reaches the 50% standard; paired scores 4 of 5 = 80.0%
+     * is below its 90% standard; reliable improvement 2 of 5 = 40.0% is below the 67% ambition.
+     */
+    @Test
+    void eachRateShowsItsStandardOrAmbitionAndIsMarkedBelowOrMeets() throws IOException {
+        String summary = page(pageTexts(pack(review(PackFixtures.fourFiles(folder)), false)), "All referrals");
+        assertTrue(summary.matches("(?s).*standard\\s+>= 50%.*"), summary);
+        assertTrue(summary.matches("(?s).*ambition\\s+>= 67%.*"), summary);
+        assertTrue(summary.matches("(?s).*ambition\\s+>= 48%.*"), summary);
+        assertTrue(summary.contains(SummaryTables.SOURCES), summary);
+        String overall = between(summary, "All referrals", "By practitioner");
+        assertTrue(overall.matches("(?s).*50\\.0%\\s+2 of 4\\s+meets.*"), overall);
+        assertTrue(overall.matches("(?s).*40\\.0%\\s+2 of 5\\s+below.*"), overall);
+        assertTrue(overall.matches("(?s).*80\\.0%\\s+4 of 5\\s+below.*"), overall);
+    }
+
+    /** A suppressed rate is not marked (its mark would tell what the suppression hides); the shown ones are. */
+    @Test
+    void aPublishableSummaryMarksOnlyTheRatesItShows() throws IOException {
+        String summary = page(pageTexts(pack(review(PackFixtures.fourFiles(folder)), true)), "All referrals");
+        String overall = between(summary, "All referrals", "By practitioner");
+        assertFalse(overall.matches("(?s).*suppressed\\s+<5 of <5\\s+(below|meets).*"), overall);
+        assertTrue(overall.matches("(?s).*80\\.0%\\s+<5 of 5\\s+below.*"), overall);
+        assertFalse(overall.contains("2 of 4"), overall);
+    }
+
+    @Test
+    void aFailureWhileWritingEvenAnErrorLeavesNoPartFileAndTheOlderPackAsItWas() throws IOException {
+        Path target = Files.writeString(folder.resolve("pack.pdf"), "an older pack");
+        Review review = review(PackFixtures.fourFiles(folder.resolve("files")));
+        for (Throwable failure : List.of(new OutOfMemoryError("Java heap space"), new IllegalStateException("failed"))) {
+            Throwable thrown = assertThrows(Throwable.class, () -> new SupervisionPack(CATALOGUE).write(review, false,
+                    GENERATED, target, (written, of) -> {
+                        if (written == 2) {
+                            throw sneaky(failure);
+                        }
+                    }));
+            assertEquals(failure, thrown);
+            try (Stream<Path> left = Files.list(folder)) {
+                assertEquals(List.of("files", "pack.pdf"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+                        "no part file after " + failure);
+            }
+            assertEquals("an older pack", Files.readString(target));
+        }
+    }
+
+    private static RuntimeException sneaky(Throwable failure) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) failure;
+    }
+
+    /**
+     * The file is a PDF as written page by page: each object the cross-reference table lists starts where
+     * it says, and the trailer names as many objects as the table holds.
+     */
+    @Test
+    void theCrossReferenceTablePointsAtEveryObject() throws IOException {
+        Path pdf = pack(review(PackFixtures.fourFiles(folder)), false);
+        byte[] bytes = Files.readAllBytes(pdf);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("%PDF-1.7"), "header");
+        int startxref = text.lastIndexOf("startxref");
+        long xref = Long.parseLong(text.substring(startxref + 9).strip().split("\\s+")[0]);
+        assertTrue(text.startsWith("xref", (int) xref), "startxref points at the table");
+        String[] lines = text.substring((int) xref).split("\r?\n");
+        int objects = Integer.parseInt(lines[1].split(" ")[1]);
+        for (int object = 1; object < objects; object++) {
+            long offset = Long.parseLong(lines[2 + object].substring(0, 10));
+            assertTrue(text.startsWith(object + " 0 obj", (int) offset), "object " + object + " at " + offset);
+        }
+        assertTrue(text.contains("/Size " + objects + " "), "trailer size");
+        assertEquals(List.of(1, 2, 3, 4), referralPages(pdf), "the pages read back");
+    }
+
+    /** The first page whose text holds {@code marker}. */
+    private static String page(List<String> pages, String marker) {
+        return pages.stream().filter(text -> text.contains(marker)).findFirst()
+                .orElseThrow(() -> new AssertionError("no page holds " + marker));
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     /** For each page that shows a flagged referral, which one ("Flagged referral n of 4"), in page order. */
     private static List<Integer> referralPages(Path pdf) throws IOException {
         List<Integer> numbers = new ArrayList<>();
@@ -259,6 +405,10 @@ class SupervisionPackTest {
         }
         for (SummaryTables.Column column : SummaryTables.COLUMNS) {
             sources.append(' ').append(column.label()).append(' ').append(column.description());
+        }
+        sources.append(' ').append(SummaryTables.SOURCES).append(" Rates count Courses Under Authenticity");
+        for (Authenticity authenticity : Authenticity.values()) {
+            sources.append(' ').append(authenticity.shown());
         }
         for (ProblemDescriptor problem : MeasureCatalogue.standard().descriptors()) {
             sources.append(' ').append(problem.label());

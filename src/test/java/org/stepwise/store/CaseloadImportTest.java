@@ -46,6 +46,7 @@ import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.StepChange;
 
 /** Writing a whole generated caseload at once: everything arrives as generated, or nothing does. */
 class CaseloadImportTest {
@@ -130,6 +131,18 @@ class CaseloadImportTest {
                         (UnaryOperator<List<PatientHistory>>) histories -> replaceLastContact(histories,
                                 c -> new Contact(null, 0, TODAY.plusDays(2), c.type(), c.medium(), c.attendance(),
                                         c.step(), c.minutes(), c.therapyType(), c.note(), c.scores(), c.riskReview()))),
+                Arguments.of("a step change after the end date, in the last ended referral",
+                        IllegalArgumentException.class,
+                        "The referral has ended: a step change cannot be dated after its end date.",
+                        (UnaryOperator<List<PatientHistory>>) histories -> replaceLastEndedReferral(histories,
+                                r -> withSteps(r, java.util.stream.Stream.concat(r.steps().stream(),
+                                        Stream.of(new StepChange(r.endDate().plusDays(1), 3))).toList()))),
+                Arguments.of("an ending in the future, in the last ended referral", IllegalArgumentException.class,
+                        "A referral cannot end in the future.",
+                        (UnaryOperator<List<PatientHistory>>) histories -> replaceLastEndedReferral(histories,
+                                r -> new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
+                                        r.problemDescriptor(), r.status(), TODAY.plusDays(1), r.endReason(), r.steps(),
+                                        r.employment(), r.demo()))),
                 Arguments.of("a value the schema refuses, after most rows are written", StoreException.class,
                         "The caseload was not imported. A value is missing, too long or not one the store accepts.",
                         (UnaryOperator<List<PatientHistory>>) histories -> replaceLastContact(histories,
@@ -156,6 +169,29 @@ class CaseloadImportTest {
                         c.therapyType()))
                         .toList(),
                 r.recordedRiskLevel());
+    }
+
+    /** The histories with the last ended referral (of the last patient who has one) replaced. */
+    private static List<PatientHistory> replaceLastEndedReferral(List<PatientHistory> histories,
+            UnaryOperator<Referral> change) {
+        List<PatientHistory> copy = new ArrayList<>(histories);
+        for (int p = copy.size() - 1; p >= 0; p--) {
+            List<ReferralHistory> referrals = new ArrayList<>(copy.get(p).referrals());
+            for (int r = referrals.size() - 1; r >= 0; r--) {
+                ReferralHistory history = referrals.get(r);
+                if (history.referral().endDate() != null) {
+                    referrals.set(r, new ReferralHistory(change.apply(history.referral()), history.contacts()));
+                    copy.set(p, new PatientHistory(copy.get(p).patient(), referrals));
+                    return copy;
+                }
+            }
+        }
+        throw new IllegalStateException("No referral has ended.");
+    }
+
+    private static Referral withSteps(Referral r, List<StepChange> steps) {
+        return new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(), r.problemDescriptor(),
+                r.status(), r.endDate(), r.endReason(), steps, r.employment(), r.demo());
     }
 
     /** The histories with the last contact of the last patient's last referral replaced. */

@@ -204,11 +204,9 @@ class LifecycleKillTest {
 
     /** Runs {@link LifecycleChild}; halted at its point, or killed (SIGKILL) {@code killAfterMillis} after it starts work. */
     private static void runChild(Case c, Path dir, int killAfterMillis) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
-                "-cp", System.getProperty("java.class.path"), LifecycleChild.class.getName(),
-                c.operation(), dir.toString(), c.point(), backup.toString()));
+        List<String> command = ChildJvm.command();
+        command.addAll(List.of(LifecycleChild.class.getName(), c.operation(), dir.toString(), c.point(),
+                backup.toString()));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         process.getOutputStream().close();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -13,7 +13,8 @@ import org.stepwise.domain.caseload.WrongPassphraseException;
  * A second Stepwise process for {@link StoreProcessTest}: {@code save-then-die <dir>} creates a store,
  * saves a referral and halts at once (no shutdown hooks, nothing closed: as if killed);
  * {@code unlock <dir>} tries to open the store and prints what happened; {@code hold <dir>} keeps it
- * open until its input closes; {@code write-loop <dir> <referral>} saves contacts until it is killed.
+ * open until its input closes; {@code write-loop <dir> <referral>} saves contacts until it is killed;
+ * {@code train <dir>} creates, fills, closes and reopens a store, for {@link ChildJvm}'s archive.
  */
 public final class StoreChildProcess {
 
@@ -76,6 +77,19 @@ public final class StoreChildProcess {
                 }
             }
             case "write-loop" -> writeLoop(dir, Long.parseLong(args[2]));
+            case "train" -> {
+                // What the children do, once, for ChildJvm's class-data-sharing archive: create, save, reopen.
+                long referralId;
+                try (CaseloadStore store = StoreFixtures.access(dir).create(StoreFixtures.passphrase(), StoreFixtures.PROFILE)) {
+                    referralId = store.createReferral(StoreFixtures.patient(),
+                            StoreFixtures.referral(LocalDate.now().minusDays(60), 2)).referralId();
+                    store.saveContact(crashContact(referralId, 1));
+                }
+                try (CaseloadStore store = StoreFixtures.access(dir).unlock(StoreFixtures.passphrase())) {
+                    store.saveContact(crashContact(referralId, 2));
+                    System.out.println("trained " + store.contacts(referralId).size() + " " + store.caseload().size());
+                }
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

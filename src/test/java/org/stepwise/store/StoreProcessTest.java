@@ -61,22 +61,17 @@ class StoreProcessTest {
 
     /** Starts {@link StoreChildProcess} in a new JVM on a data folder (its errors are discarded). */
     static Process child(Path folder, String... args) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        java.util.List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
-                "-cp", System.getProperty("java.class.path"), StoreChildProcess.class.getName(), args[0], folder.toString()));
+        java.util.List<String> command = ChildJvm.command();
+        command.addAll(List.of(StoreChildProcess.class.getName(), args[0], folder.toString()));
         command.addAll(List.of(args).subList(1, args.length));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** Runs {@link StoreChildProcess} in a new JVM on this data folder; returns its last output line. */
     private String runChild(String mode) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-Dorg.jooq.no-logo=true",
-                "-Dorg.jooq.no-tips=true", "-cp", System.getProperty("java.class.path"),
-                StoreChildProcess.class.getName(), mode, dir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        java.util.List<String> command = ChildJvm.command();
+        command.addAll(List.of(StoreChildProcess.class.getName(), mode, dir.toString()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, process.waitFor(), () -> "child process failed: " + output);

@@ -50,6 +50,22 @@ public final class TestStores {
         }
     }
 
+    /**
+     * Rewrites the audit log after {@code lastKept} as someone with the passphrase could: removes the later
+     * events (dropping the trigger first) and writes {@code forged} new ones in their place, each chained
+     * and hashed as Stepwise hashes them, so that the chain itself is whole again.
+     */
+    public static void rewriteAuditLogAfter(Path dataFolder, long lastKept, int forged) throws Exception {
+        try (org.stepwise.domain.caseload.CaseloadStore store = access(dataFolder).unlock(StoreFixtures.passphrase())) {
+            org.jooq.DSLContext dsl = StoreFixtures.dsl(store);
+            dsl.execute("DROP TRIGGER audit_event_no_delete");
+            dsl.execute("DELETE FROM audit_event WHERE id > " + lastKept);
+            for (int i = 0; i < forged; i++) {
+                AuditTrail.append(dsl, org.stepwise.domain.audit.AuditAction.VIEW, "referral", 1L, null);
+            }
+        }
+    }
+
     /** The passphrase of the stores made by these tests. */
     public static String passphrase() {
         return StoreFixtures.PASSPHRASE;

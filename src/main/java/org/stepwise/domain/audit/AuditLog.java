@@ -19,6 +19,12 @@ public interface AuditLog {
     AuditHead head();
 
     /**
+     * The hash of the event numbered {@code eventId}, or empty when the log holds no such event: what
+     * {@link AuditWitness} compares a witnessed head with.
+     */
+    java.util.Optional<String> hashOf(long eventId);
+
+    /**
      * Records an export of outcome data. {@code detail} says what left the machine in counts and
      * dates only (for example "json+csv, 40 referrals, 2026-04-01 to 2026-06-30").
      */

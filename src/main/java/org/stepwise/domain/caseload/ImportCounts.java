@@ -1,7 +1,7 @@
 package org.stepwise.domain.caseload;
 
 /**
- * What {@link CaseloadStore#importCaseload} wrote: patients added (a patient already stored under the
+ * What {@link PatientStore#importCaseload} wrote: patients added (a patient already stored under the
  * same NHS number is not counted), referrals and contacts.
  */
 public record ImportCounts(int patients, int referrals, int contacts) {

@@ -6,7 +6,7 @@ import org.stepwise.domain.patient.Patient;
 
 /**
  * A patient with their referrals, oldest first, for writing a whole caseload at once
- * ({@link CaseloadStore#importCaseload}). Nothing in it is stored yet: every id is null.
+ * ({@link PatientStore#importCaseload}). Nothing in it is stored yet: every id is null.
  */
 public record PatientHistory(Patient patient, List<ReferralHistory> referrals) {
 

@@ -7,7 +7,7 @@ import org.stepwise.domain.referral.Referral;
 
 /**
  * A referral as it stands (status, ending, whole step history, demo mark) with its contacts in the
- * order they were recorded, for {@link CaseloadStore#importCaseload}. The referral's id and patient
+ * order they were recorded, for {@link PatientStore#importCaseload}. The referral's id and patient
  * id, and the contacts' ids and referral ids, are not used: the store assigns them.
  */
 public record ReferralHistory(Referral referral, List<Contact> contacts) {

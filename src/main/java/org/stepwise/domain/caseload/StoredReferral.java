@@ -9,8 +9,8 @@ import org.stepwise.domain.referral.Referral;
 /**
  * A stored referral read whole: the referral with its step history, its patient, and its contacts by
  * date then recording order, each with its scores and risk review, as {@link CaseloadStore#referral},
- * {@link CaseloadStore#patient} and {@link CaseloadStore#contacts} give them, all read at one moment
- * ({@link CaseloadStore#referralsAfter}).
+ * {@link PatientStore#patient} and {@link ContactStore#contacts} give them, all read at one moment
+ * ({@link CaseloadReads#referralsAfter}).
  */
 public record StoredReferral(Referral referral, Patient patient, List<Contact> contacts) {
 
@@ -20,7 +20,7 @@ public record StoredReferral(Referral referral, Patient patient, List<Contact> c
         contacts = List.copyOf(contacts);
     }
 
-    /** The referral's id, which orders {@link CaseloadStore#referralsAfter}. */
+    /** The referral's id, which orders {@link CaseloadReads#referralsAfter}. */
     public long id() {
         return referral.id();
     }

@@ -22,6 +22,11 @@ public enum Flag implements Coded {
             "Open referral: 4 or more treatment contacts; the first PHQ-9 or first anxiety score was at caseness;"
                     + " neither measure has yet fallen by its reliable change index; and the latest PHQ-9 or latest"
                     + " anxiety score is still at caseness."),
+    ABOVE_EXPECTED_RANGE("above-expected-range", "Above expected range",
+            "Open referral: the latest PHQ-9 or latest anxiety score was recorded at a treatment contact and is above"
+                    + " the 90th percentile of similar referrals at the same treatment contact (worse than 9 in 10"
+                    + " patients who started at the same severity): the practitioner's own 30 or more similar ended"
+                    + " referrals, else the service's imported expected ranges. Raised in the app only."),
     REPEATED_DNA("repeated-dna", "Repeated DNA",
             "Open referral: the latest two contacts that were not cancelled were both not attended (DNA)."),
     NO_CONTACT_4_WEEKS("no-contact-4-weeks", "No contact 4 weeks",
@@ -56,5 +61,13 @@ public enum Flag implements Coded {
     /** Whether the flag is raised on ended referrals (the others are raised on open referrals only). */
     public boolean onEnded() {
         return this == ENDED_AT_RISK || this == RELIABLE_DETERIORATION;
+    }
+
+    /**
+     * Whether only the app raises the flag, from expected-recovery corridors it holds (clinical-reference.md
+     * §5): outcome files do not carry it, and {@link FlagEvaluator} (so the review and the pack) never raises it.
+     */
+    public boolean appSide() {
+        return this == ABOVE_EXPECTED_RANGE;
     }
 }

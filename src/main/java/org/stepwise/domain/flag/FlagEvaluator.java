@@ -22,7 +22,9 @@ import org.stepwise.domain.outcome.ReferralTimeline;
  * Raises the flags of clinical-reference.md §5 (edition 2) for one referral on a review date
  * ("today"). Every rule judges a score by {@link MeasureDefinition#value} (MI: its unrounded mean).
  * The risk flags read the referral's latest risk review level where it has one (the app); an
- * outcome file carries none, so a review judges them on PHQ-9 item 9 alone. Pure, thread-safe.
+ * outcome file carries none, so a review judges them on PHQ-9 item 9 alone. It never raises the
+ * app-side {@link Flag#ABOVE_EXPECTED_RANGE} ({@link Flag#appSide()}), which needs expected-recovery
+ * corridors only the app holds ({@link AboveExpectedRange}). Pure, thread-safe.
  */
 public final class FlagEvaluator {
 

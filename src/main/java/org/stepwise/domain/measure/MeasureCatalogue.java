@@ -184,11 +184,18 @@ public final class MeasureCatalogue {
     }
 
     /**
-     * The anxiety disorder specific measure of a problem descriptor (the first of
-     * {@link #anxietyMeasuresFor}), or GAD7 for a descriptor without one, and for none: the measure
-     * session entry offers beside GAD-7.
+     * The anxiety disorder specific measure of a problem descriptor, or GAD7 for a descriptor without
+     * one, and for none: the measure session entry offers beside GAD-7. For a code the table names
+     * (a referral's recorded descriptor, such as a service's BDD) its own measure; for any other code
+     * (an ICD-10 sub-code, or an outcome file's ICD-10 code) the first of {@link #anxietyMeasuresFor}.
      */
     public MeasureCode anxietyMeasureFor(String problemDescriptor) {
+        if (problemDescriptor != null) {
+            ProblemDescriptor named = descriptorsByCode.get(problemDescriptor.strip().toUpperCase(Locale.ROOT));
+            if (named != null) {
+                return named.adsm().orElse(MeasureCode.GAD7);
+            }
+        }
         List<MeasureCode> measures = anxietyMeasuresFor(problemDescriptor);
         return measures.isEmpty() ? MeasureCode.GAD7 : measures.getFirst();
     }

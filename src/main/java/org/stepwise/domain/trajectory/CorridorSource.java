@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.measure.Score;
@@ -22,17 +24,54 @@ import org.stepwise.domain.trajectory.RecoveryCorridor.Verdict;
  * The practitioner's ended referrals reduced, in one pass, to what expected recovery corridors are
  * made from: for each, its first score on every measure and its scores at each treatment contact.
  * Made once per load (on the store thread), it gives the corridor of any referral on any measure
- * without walking the caseload's contacts again, and keeps each corridor it has made, by measure,
- * baseline band and the referral left out, so that redrawing a chart as scores are typed costs
- * nothing. The corridors are exactly those of {@link RecoveryCorridor#of}. Thread-safe.
+ * without walking the caseload's contacts again, and keeps the corridors it made last ({@value #KEPT}
+ * of them, by measure, baseline band and the referral left out), so that redrawing a chart as scores
+ * are typed costs nothing, while a supervision pack that draws thousands of referrals once each does
+ * not keep a corridor for every one. The corridors are exactly those of {@link RecoveryCorridor#of}.
+ * Thread-safe.
  */
 public final class CorridorSource {
 
-    private final List<Ended> ended;
-    private final Map<Key, RecoveryCorridor> made = new ConcurrentHashMap<>();
+    /** How many corridors are kept for the charts drawn again. */
+    static final int KEPT = 64;
 
-    /** One ended referral: its key, first score on each measure, and scores by treatment contact. */
-    private record Ended(String key, Map<MeasureCode, BigDecimal> first, List<Map<MeasureCode, BigDecimal>> treatment) {
+    private final List<Ended> ended;
+    /** The corridors made last, the least recently used given up first; guarded by itself. */
+    private final Map<Key, RecoveryCorridor> made = new LinkedHashMap<>(KEPT * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, RecoveryCorridor> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    /**
+     * One ended referral: its key, its measures, the first score on each ({@code first[m]} for
+     * {@code measures[m]}, null when it has none at an attended contact) and its scores by treatment contact ({@code treatment[contact][m]}, null where
+     * none). Kept as arrays, with one object for each distinct total: a service's review holds tens of
+     * thousands of ended referrals, and maps of boxed totals took several times the room.
+     */
+    private static final class Ended {
+        private final String key;
+        private final MeasureCode[] measures;
+        private final BigDecimal[] first;
+        private final BigDecimal[][] treatment;
+
+        Ended(String key, MeasureCode[] measures, BigDecimal[] first, BigDecimal[][] treatment) {
+            this.key = key;
+            this.measures = measures;
+            this.first = first;
+            this.treatment = treatment;
+        }
+
+        /** The position of {@code code} among the measures, or -1. */
+        int index(MeasureCode code) {
+            for (int m = 0; m < measures.length; m++) {
+                if (measures[m].equals(code)) {
+                    return m;
+                }
+            }
+            return -1;
+        }
     }
 
     /** What a corridor depends on besides the referrals: the measure, the baseline band, who is left out. */
@@ -46,28 +85,54 @@ public final class CorridorSource {
     /** The corridor source of {@code practitionerReferrals}; open ones are left out here. */
     public static CorridorSource of(Collection<ReferralRecord> practitionerReferrals) {
         List<Ended> ended = new ArrayList<>();
+        Map<BigDecimal, BigDecimal> totals = new HashMap<>();
         for (ReferralRecord referral : practitionerReferrals) {
             if (!referral.ended()) {
                 continue;
             }
             ReferralTimeline timeline = ReferralTimeline.of(referral);
-            Map<MeasureCode, BigDecimal> first = new HashMap<>();
+            Map<MeasureCode, BigDecimal> first = new LinkedHashMap<>();
             for (ContactRecord contact : timeline.attendedContacts()) {
                 for (Score score : contact.scores()) {
                     first.putIfAbsent(score.measure(), score.total());
                 }
             }
-            List<Map<MeasureCode, BigDecimal>> treatment = new ArrayList<>();
-            for (ContactRecord contact : timeline.treatmentContactsInOrder()) {
-                Map<MeasureCode, BigDecimal> totals = new HashMap<>();
+            List<ContactRecord> treatmentContacts = timeline.treatmentContactsInOrder();
+            Set<MeasureCode> measured = new LinkedHashSet<>(first.keySet());
+            for (ContactRecord contact : treatmentContacts) {
                 for (Score score : contact.scores()) {
-                    totals.putIfAbsent(score.measure(), score.total());
+                    measured.add(score.measure());
                 }
-                treatment.add(totals);
             }
-            ended.add(new Ended(referral.key(), first, treatment));
+            MeasureCode[] measures = measured.toArray(MeasureCode[]::new);
+            BigDecimal[] firsts = new BigDecimal[measures.length];
+            for (int m = 0; m < measures.length; m++) {
+                BigDecimal total = first.get(measures[m]);
+                firsts[m] = total == null ? null : totals.computeIfAbsent(total, t -> t);
+            }
+            BigDecimal[][] treatment = new BigDecimal[treatmentContacts.size()][];
+            for (int i = 0; i < treatment.length; i++) {
+                BigDecimal[] atContact = new BigDecimal[measures.length];
+                for (Score score : treatmentContacts.get(i).scores()) {
+                    int m = indexOf(measures, score.measure());
+                    if (atContact[m] == null) {
+                        atContact[m] = totals.computeIfAbsent(score.total(), t -> t);
+                    }
+                }
+                treatment[i] = atContact;
+            }
+            ended.add(new Ended(referral.key(), measures, firsts, treatment));
         }
         return new CorridorSource(List.copyOf(ended));
+    }
+
+    private static int indexOf(MeasureCode[] measures, MeasureCode code) {
+        for (int m = 0; m < measures.length; m++) {
+            if (measures[m].equals(code)) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("A measure missing from its referral's list.");
     }
 
     /** How many ended referrals the corridors are made from. */
@@ -91,21 +156,31 @@ public final class CorridorSource {
         }
         SeverityBand band = measure.band(first.get().total()).orElseThrow(
                 () -> new IllegalArgumentException("A " + code + " score lies outside the measure's range."));
-        return made.computeIfAbsent(new Key(code, band, referral.key()), key -> make(key.measure(), key.band(),
-                key.excluded()));
+        Key key = new Key(code, band, referral.key());
+        synchronized (made) {
+            RecoveryCorridor kept = made.get(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        RecoveryCorridor corridor = make(code, band, referral.key());
+        synchronized (made) {
+            made.put(key, corridor);
+        }
+        return corridor;
     }
 
     private RecoveryCorridor make(MeasureCode code, SeverityBand band, String excluded) {
         TreeMap<Integer, List<BigDecimal>> scoresByContact = new TreeMap<>();
         int similar = 0;
         for (Ended other : ended) {
-            BigDecimal first = other.first().get(code);
-            if (other.key().equals(excluded) || first == null || !band.contains(first)) {
+            int m = other.index(code);
+            if (m < 0 || other.first[m] == null || other.key.equals(excluded) || !band.contains(other.first[m])) {
                 continue;
             }
             similar++;
-            for (int i = 0; i < other.treatment().size(); i++) {
-                BigDecimal total = other.treatment().get(i).get(code);
+            for (int i = 0; i < other.treatment.length; i++) {
+                BigDecimal total = other.treatment[i][m];
                 if (total != null) {
                     scoresByContact.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(total);
                 }

@@ -23,8 +23,11 @@ import org.stepwise.domain.outcome.ReferralTimeline;
  * treatment contact, {@code n} is how many have a score on the measure, and the percentiles are of
  * those scores. A corridor is made only from at least {@link #MINIMUM} similar referrals, and has a
  * point only where {@code n} is at least {@link #MINIMUM}: nothing is ever computed from fewer. A
- * corridor with enough similar referrals but no contact with enough scores is kept with no points
- * (the rule as written: "written only when referrals ≥ 30").
+ * corridor with enough similar referrals but no contact with enough scores is kept with no points:
+ * the contract makes a corridor of each measure and band and writes it "only when referrals ≥ 30",
+ * a condition on the referrals alone; and such a corridor tells a practitioner something true ("the
+ * service has 40 similar referrals, but fewer than 30 scores at any one session") where leaving it
+ * out would read as "fewer than 30 similar referrals".
  * Corridors come ordered by measure code, then band order; points by contact. Referrals are added one
  * at a time, so a review of a whole service need not hold them. Not thread-safe.
  */
@@ -33,12 +36,37 @@ public final class ServiceCorridors {
     /** The fewest similar referrals, and scores at one contact, any value is computed from. */
     public static final int MINIMUM = 30;
 
-    /** One measure and baseline band's corridor: how many similar referrals, and the points. */
+    /**
+     * One measure and baseline band's corridor: how many similar referrals, and the points, by
+     * contact. Nothing in it comes from fewer than {@link #MINIMUM}: {@code referrals} is at least
+     * that, and so is every point's {@code n}, which is at most {@code referrals} (a similar referral
+     * has one score at most at its k-th treatment contact). It may have no point (enough similar
+     * referrals, but at no contact enough scores).
+     */
     public record Corridor(MeasureCode measure, SeverityBand band, int referrals, List<CorridorPoint> points) {
         public Corridor {
             Objects.requireNonNull(measure, "measure");
             Objects.requireNonNull(band, "band");
             points = List.copyOf(points);
+            if (referrals < MINIMUM) {
+                throw new IllegalArgumentException("A corridor comes from at least " + MINIMUM + " similar referrals.");
+            }
+            int previous = 0;
+            for (CorridorPoint point : points) {
+                if (point.contact() <= previous) {
+                    throw new IllegalArgumentException("A corridor's points come one per contact, in contact order.");
+                }
+                if (point.n() < MINIMUM || point.n() > referrals) {
+                    throw new IllegalArgumentException("A corridor point comes from at least " + MINIMUM
+                            + " scores, and at most one per similar referral.");
+                }
+                previous = point.contact();
+            }
+        }
+
+        /** The point at treatment contact {@code contact}, if there is one. */
+        public Optional<CorridorPoint> at(int contact) {
+            return points.stream().filter(point -> point.contact() == contact).findFirst();
         }
     }
 

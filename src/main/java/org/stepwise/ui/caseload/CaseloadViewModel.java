@@ -24,7 +24,7 @@ import javafx.collections.transformation.FilteredList;
 import org.stepwise.domain.caseload.CaseloadLine;
 import org.stepwise.domain.caseload.CaseloadLines;
 import org.stepwise.domain.caseload.CaseloadRow;
-import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.CaseloadReads;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.ui.common.BackgroundRunner;
@@ -37,7 +37,7 @@ import org.stepwise.ui.common.BackgroundRunner;
  */
 public final class CaseloadViewModel {
 
-    private final CaseloadStore store;
+    private final CaseloadReads store;
     private final BackgroundRunner runner;
     private final MeasureCatalogue catalogue;
     private final CaseloadLines rules;
@@ -65,7 +65,7 @@ public final class CaseloadViewModel {
      * @param catalogue the measure table in force (thresholds for scores, trend and flags)
      * @param clock gives the review date ("today" of the flag rules) each time the caseload loads
      */
-    public CaseloadViewModel(CaseloadStore store, BackgroundRunner runner, MeasureCatalogue catalogue, Clock clock,
+    public CaseloadViewModel(CaseloadReads store, BackgroundRunner runner, MeasureCatalogue catalogue, Clock clock,
             Runnable onNewReferral) {
         this.store = store;
         this.runner = runner;
@@ -200,12 +200,12 @@ public final class CaseloadViewModel {
      * Reads the caseload and the records and computes every line, as {@link #load()} does; on the store
      * thread. For {@link #show(Loaded)}.
      */
-    public static Loaded read(CaseloadStore store, MeasureCatalogue catalogue, Clock clock) {
+    public static Loaded read(CaseloadReads store, MeasureCatalogue catalogue, Clock clock) {
         return compute(store, new CaseloadLines(catalogue), clock);
     }
 
     /** Runs on the store thread: reads the caseload and the records, and computes every line. */
-    private static Loaded compute(CaseloadStore store, CaseloadLines rules, Clock clock) {
+    private static Loaded compute(CaseloadReads store, CaseloadLines rules, Clock clock) {
         List<CaseloadRow> rows = store.caseload();
         List<ReferralRecord> records = store.referralRecords();
         LocalDate today = LocalDate.now(clock);

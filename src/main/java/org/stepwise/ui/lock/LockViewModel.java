@@ -2,7 +2,7 @@ package org.stepwise.ui.lock;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.SettingsStore;
 import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.UiTimer;
 
@@ -15,12 +15,12 @@ public final class LockViewModel {
 
     private static final String KEPT = "Your work is kept as you left it: type your passphrase to carry on.";
 
-    private final CaseloadStore store;
+    private final SettingsStore store;
     private final BackgroundRunner runner;
     private final PassphraseGate<Boolean> gate;
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", KEPT);
 
-    public LockViewModel(CaseloadStore store, BackgroundRunner runner, UnlockDelay delay, UiTimer timer,
+    public LockViewModel(SettingsStore store, BackgroundRunner runner, UnlockDelay delay, UiTimer timer,
             Runnable onUnlocked) {
         this.store = store;
         this.runner = runner;

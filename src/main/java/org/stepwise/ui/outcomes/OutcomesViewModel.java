@@ -22,7 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stepwise.domain.caseload.CaseloadRow;
-import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.CaseloadReads;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.outcome.ContactRecord;
@@ -173,7 +173,7 @@ public final class OutcomesViewModel {
      * The outcomes of every referral in {@code store}, named as on the caseload. Store work: call on
      * the store thread (the figures for the starting period are worked out there too).
      */
-    public static OutcomesViewModel read(CaseloadStore store, MeasureCatalogue catalogue, Clock clock, Runnable onBack) {
+    public static OutcomesViewModel read(CaseloadReads store, MeasureCatalogue catalogue, Clock clock, Runnable onBack) {
         Map<String, String> names = store.caseload().stream()
                 .collect(Collectors.toMap(row -> Long.toString(row.referralId()), CaseloadRow::displayName));
         return new OutcomesViewModel(store.referralRecords(), key -> names.getOrDefault(key, key), catalogue, clock,

@@ -28,6 +28,7 @@ import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.Referral;
+import org.stepwise.domain.referral.ReferralRules;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.ui.chart.ChartInputs;
@@ -59,6 +60,7 @@ public final class PatientViewModel {
     private final DialogService dialogs;
     private final PictureSaver pictures;
     private final Clock clock;
+    private final ReferralRules rules;
     private final MeasureCatalogue catalogue;
     private final long referralId;
     private final PatientScreens screens;
@@ -114,6 +116,7 @@ public final class PatientViewModel {
         this.dialogs = dialogs;
         this.pictures = new PictureSaver(files, runner);
         this.clock = clock;
+        this.rules = new ReferralRules(clock);
         this.catalogue = catalogue;
         this.referralId = referralId;
         this.screens = screens;
@@ -522,22 +525,23 @@ public final class PatientViewModel {
         return LocalDate.now(clock);
     }
 
+    /** The store's rule for the next step change, worded for this screen; nothing to check until the referral is read. */
     private Optional<String> stepDateProblem(String text) {
-        Optional<String> problem = dateProblem(text, "the step change");
-        if (problem.isPresent() || referral.get() == null) {
-            return problem;
+        Optional<String> unread = dateUnread(text, "the step change");
+        Referral current = referral.get();
+        if (unread.isPresent() || current == null) {
+            return unread;
         }
-        LocalDate day = DateInput.parse(text).orElseThrow();
-        StepChange last = referral.get().steps().getLast();
-        if (!day.isAfter(last.effectiveDate())) {
-            return Optional.of("A step change must be after the last one (step " + last.step() + " from "
-                    + DateInput.format(last.effectiveDate()) + ").");
-        }
-        if (referral.get().endDate() != null && day.isAfter(referral.get().endDate())) {
-            return Optional.of("The referral ended on " + DateInput.format(referral.get().endDate())
-                    + ": a step change cannot be after that.");
-        }
-        return Optional.empty();
+        StepChange last = current.steps().getLast();
+        return rules.nextStepChangeProblem(current, DateInput.parse(text).orElseThrow()).map(problem -> switch (problem) {
+            case IN_FUTURE -> inFuture("the step change");
+            case BEFORE_REFERRAL -> beforeReferral("the step change", current);
+            case NOT_AFTER_LAST -> "A step change must be after the last one (step " + last.step() + " from "
+                    + DateInput.format(last.effectiveDate()) + ").";
+            case AFTER_END -> "The referral ended on " + DateInput.format(current.endDate())
+                    + ": a step change cannot be after that.";
+            case NO_DATE, NOT_A_STEP -> problem.message();
+        });
     }
 
     /** The domain's rule: a status at the end only once the referral has ended. */
@@ -547,36 +551,42 @@ public final class PatientViewModel {
                 : new Employment(null, atEnd, false).problem(current.status() == ReferralStatus.ENDED);
     }
 
+    /** The store's rule for the end date, worded for this screen; nothing to check until the referral is read. */
     private Optional<String> endDateProblem(String text) {
-        Optional<String> problem = dateProblem(text, "the ending");
-        if (problem.isPresent()) {
-            return problem;
+        Optional<String> unread = dateUnread(text, "the ending");
+        Referral current = referral.get();
+        if (unread.isPresent() || current == null) {
+            return unread;
         }
-        LocalDate day = DateInput.parse(text).orElseThrow();
-        Optional<LocalDate> lastContact = contacts.stream().map(line -> line.contact().date()).max(LocalDate::compareTo);
-        if (lastContact.isPresent() && day.isBefore(lastContact.get())) {
-            return Optional.of("A referral cannot end before its last contact (" + DateInput.format(lastContact.get()) + ").");
-        }
-        return Optional.empty();
+        LocalDate lastContact = contacts.stream().map(line -> line.contact().date()).max(LocalDate::compareTo).orElse(null);
+        return rules.endDateProblem(current.referralDate(), lastContact, DateInput.parse(text).orElseThrow())
+                .map(problem -> switch (problem) {
+                    case IN_FUTURE -> inFuture("the ending");
+                    case BEFORE_REFERRAL -> beforeReferral("the ending", current);
+                    case BEFORE_LAST_CONTACT -> "A referral cannot end before its last contact ("
+                            + DateInput.format(lastContact) + ").";
+                    case INCOMPLETE -> problem.message();
+                });
     }
 
-    /** A date typed for {@code what}: present, readable, not in the future, not before the referral date. */
-    private Optional<String> dateProblem(String text, String what) {
+    /** Why the date typed for {@code what} cannot be read (missing, or not dd/mm/yyyy), or empty. */
+    private Optional<String> dateUnread(String text, String what) {
         String example = DateInput.format(today());
         if (text == null || text.isBlank()) {
             return Optional.of("Enter the date of " + what + ", for example " + example + ".");
         }
-        Optional<LocalDate> parsed = DateInput.parse(text);
-        if (parsed.isEmpty()) {
+        if (DateInput.parse(text).isEmpty()) {
             return Optional.of("Enter the date as dd/mm/yyyy, for example " + example + ".");
         }
-        if (parsed.get().isAfter(today())) {
-            return Optional.of("The date of " + what + " cannot be in the future.");
-        }
-        if (referral.get() != null && parsed.get().isBefore(referral.get().referralDate())) {
-            return Optional.of("The date of " + what + " cannot be before the referral date ("
-                    + DateInput.format(referral.get().referralDate()) + ").");
-        }
         return Optional.empty();
+    }
+
+    private static String inFuture(String what) {
+        return "The date of " + what + " cannot be in the future.";
+    }
+
+    private static String beforeReferral(String what, Referral current) {
+        return "The date of " + what + " cannot be before the referral date ("
+                + DateInput.format(current.referralDate()) + ").";
     }
 }

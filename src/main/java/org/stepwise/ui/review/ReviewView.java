@@ -47,8 +47,9 @@ import org.stepwise.ui.review.ReviewViewModel.FlaggedCard;
 
 /**
  * The review screen: a bar (Open files, Clear, the publishable-summary option, the supervision pack,
- * back to the caseload), then the files with their verification results, the summary tables, and
- * the flagged referrals, gravest first, each with its flags (the rule in a tooltip), its figures and
+ * back to the caseload), whether the files' authenticity was checked, then the files with their
+ * verification results, the summary tables (their cohort, each rate beside its standard or ambition and
+ * marked below or meets, and the sources of both), and the flagged referrals, gravest first, each with its flags (the rule in a tooltip), its figures and
  * its trajectory chart (ten at a time, then "Show more"; a chart is built as its card comes into view).
  * Outcome files can be dropped anywhere on the screen. Ctrl+O opens files.
  */
@@ -74,6 +75,10 @@ public final class ReviewView implements ScreenView {
     private final VBox tablesBox = new VBox(14);
     private final VBox flaggedBox = new VBox(16);
     private final Label flaggedTitle = new Label();
+    /** The cohort every rate counts, and what the marks mean, above the tables. */
+    private final Label cohort = new Label();
+    /** Where the rules, standards and ambitions come from, above the tables. */
+    private final Label sources = new Label();
     private final ScrollPane scroll;
     /** Chart slots not yet filled: a chart is built when its card comes near the visible part of the screen. */
     private final Map<StackPane, FlaggedCard> emptySlots = new LinkedHashMap<>();
@@ -130,7 +135,12 @@ public final class ReviewView implements ScreenView {
         saved.visibleProperty().bind(model.packMessageProperty().isNotEmpty());
         Label privacy = new Label("Pseudonymised files: no names or NHS numbers. Nothing from them is kept in your caseload.");
         privacy.getStyleClass().add("hint");
-        VBox top = new VBox(6, bar, status, failure, saved, privacy);
+        Label authenticity = new Label();
+        authenticity.setId("review-authenticity");
+        authenticity.getStyleClass().add("review-authenticity");
+        authenticity.setWrapText(true);
+        authenticity.textProperty().bind(model.authenticityProperty());
+        VBox top = new VBox(6, bar, status, failure, saved, privacy, authenticity);
         top.getStyleClass().add("review-top");
 
         filesGrid.setId("review-files");
@@ -150,6 +160,21 @@ public final class ReviewView implements ScreenView {
         content.getStyleClass().add("review-content");
         scroll = new ScrollPane(content);
         scroll.setId("review-scroll");
+        // The tables can be wider than the window; these lines wrap at the window's width instead.
+        javafx.beans.binding.DoubleBinding readable = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(320, scroll.getViewportBounds().getWidth() - 24), scroll.viewportBoundsProperty());
+        cohort.setId("review-cohort");
+        cohort.getStyleClass().add("count-line");
+        cohort.setWrapText(true);
+        cohort.maxWidthProperty().bind(readable);
+        cohort.textProperty().bind(model.cohortProperty().concat(" Under each heading, the national standard or NHS "
+                + "England's planning ambition the rate is held to; a rate below it is marked \u2717 below, one that "
+                + "reaches it \u2713 meets."));
+        sources.setId("review-sources");
+        sources.getStyleClass().add("chart-note");
+        sources.setWrapText(true);
+        sources.maxWidthProperty().bind(readable);
+        sources.setText(model.sources());
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("screen-scroll");
         root.setTop(top);
@@ -231,13 +256,18 @@ public final class ReviewView implements ScreenView {
             note.setId("review-file-" + row + "-note");
             note.setWrapText(true);
             filesGrid.add(result, 0, row);
-            filesGrid.add(name, 1, row);
             if (line.read()) {
+                // Under the file's name, whether it was shown to be written with the service's key.
+                Label authenticity = new Label(line.authenticity());
+                authenticity.setId("review-file-" + row + "-authenticity");
+                authenticity.getStyleClass().add(line.authenticated() ? "file-authenticated" : "file-not-authenticated");
+                filesGrid.add(new VBox(2, name, authenticity), 1, row);
                 filesGrid.add(new Label(line.practitioner()), 2, row);
                 filesGrid.add(new Label(line.period()), 3, row);
                 filesGrid.add(new Label(line.counts()), 4, row);
                 filesGrid.add(note, 5, row);
             } else {
+                filesGrid.add(name, 1, row);
                 note.getStyleClass().add("file-refused-reason");
                 filesGrid.add(note, 2, row, 4, 1);
             }
@@ -253,7 +283,7 @@ public final class ReviewView implements ScreenView {
                 : "Summary (exact figures, for use within the service)");
         title.setId("review-tables-title");
         title.getStyleClass().add("section-title");
-        tablesBox.getChildren().add(title);
+        tablesBox.getChildren().addAll(title, cohort, sources);
         for (int t = 0; t < model.tables().size(); t++) {
             SummaryTables.Table table = model.tables().get(t);
             GridPane grid = new GridPane();
@@ -277,10 +307,15 @@ public final class ReviewView implements ScreenView {
                 heading.setWrapText(true);
                 heading.setTextAlignment(TextAlignment.RIGHT);
                 heading.setMaxWidth(FIGURE_WIDTH);
-                GridPane.setValignment(heading, VPos.BOTTOM);
                 heading.getStyleClass().addAll("summary-heading", "figure");
                 tooltip(heading, column.label() + ": " + column.description() + ".");
-                grid.add(heading, c + 1, 0);
+                Label target = new Label(column.target().orElse(""));
+                target.setId("review-table-" + t + "-target-" + c);
+                target.getStyleClass().addAll("summary-target", "figure");
+                VBox headed = new VBox(2, heading, target);
+                headed.setAlignment(Pos.BOTTOM_RIGHT);
+                GridPane.setValignment(headed, VPos.BOTTOM);
+                grid.add(headed, c + 1, 0);
             }
             for (int r = 0; r < table.rows().size(); r++) {
                 SummaryTables.Row row = table.rows().get(r);
@@ -311,6 +346,14 @@ public final class ReviewView implements ScreenView {
         Label fraction = new Label(cell.count() + " of " + cell.denominator());
         fraction.getStyleClass().addAll("figure", "figure-fraction");
         VBox box = new VBox(0, rate, fraction);
+        if (cell.mark() != null) {
+            // As the Outcomes screen marks it: in words and colour, so neither is told by colour alone.
+            String judged = cell.below() ? "below" : "meets";
+            rate.getStyleClass().add(judged);
+            Label mark = new Label(cell.below() ? "\u2717 below" : "\u2713 meets");
+            mark.getStyleClass().addAll("figure", "figure-mark", judged);
+            box.getChildren().add(mark);
+        }
         box.setAlignment(Pos.CENTER_RIGHT);
         return box;
     }

@@ -15,9 +15,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.ContactStore;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactRules;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.RiskReview;
@@ -48,11 +49,12 @@ import org.stepwise.ui.common.PictureSaver;
  */
 public final class SessionViewModel {
 
-    private final CaseloadStore store;
+    private final ContactStore store;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
     private final Clock clock;
     private final MeasureCatalogue catalogue;
+    private final ContactRules rules;
     private final Patient patient;
     private final Referral referral;
     private final Contact editing;
@@ -81,7 +83,7 @@ public final class SessionViewModel {
     private PictureSaver pictures;
 
     /** Session entry with no chart beside it. */
-    public SessionViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
+    public SessionViewModel(ContactStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
             MeasureCatalogue catalogue, Patient patient, Referral referral, List<Contact> contacts, Contact editing,
             Consumer<Contact> onSaved, Runnable onClosed) {
         this(store, runner, dialogs, clock, catalogue, patient, referral, contacts, editing, null, onSaved, onClosed);
@@ -94,7 +96,7 @@ public final class SessionViewModel {
      * @param charts   what the trajectory chart beside the form is drawn from (read with the patient
      *                 screen), or null for no chart
      */
-    public SessionViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
+    public SessionViewModel(ContactStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
             MeasureCatalogue catalogue, Patient patient, Referral referral, List<Contact> contacts, Contact editing,
             ChartInputs charts, Consumer<Contact> onSaved, Runnable onClosed) {
         this.store = store;
@@ -102,6 +104,7 @@ public final class SessionViewModel {
         this.dialogs = dialogs;
         this.clock = clock;
         this.catalogue = catalogue;
+        this.rules = new ContactRules(catalogue, clock);
         this.patient = patient;
         this.referral = referral;
         this.editing = editing;
@@ -432,19 +435,14 @@ public final class SessionViewModel {
         if (parsed.isEmpty()) {
             return Optional.of("Enter the date as dd/mm/yyyy, for example " + example + ".");
         }
-        LocalDate day = parsed.get();
-        if (day.isAfter(today())) {
-            return Optional.of("The session date cannot be in the future.");
-        }
-        if (day.isBefore(referral.referralDate())) {
-            return Optional.of("The session cannot be before the referral date ("
-                    + DateInput.format(referral.referralDate()) + ").");
-        }
-        if (referral.endDate() != null && day.isAfter(referral.endDate())) {
-            return Optional.of("The referral ended on " + DateInput.format(referral.endDate())
-                    + ": a session cannot be after that.");
-        }
-        return Optional.empty();
+        // The store's rule, worded for this screen.
+        return rules.dateProblem(parsed.get(), referral.referralDate(), referral.endDate()).map(problem -> switch (problem) {
+            case IN_FUTURE -> "The session date cannot be in the future.";
+            case BEFORE_REFERRAL -> "The session cannot be before the referral date ("
+                    + DateInput.format(referral.referralDate()) + ").";
+            case AFTER_END -> "The referral ended on " + DateInput.format(referral.endDate())
+                    + ": a session cannot be after that.";
+        });
     }
 
     private static <T> FormField<T> required(T initial, String message) {

@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.SettingsStore;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.ui.common.BackgroundRunner;
@@ -21,7 +21,7 @@ import org.stepwise.ui.lock.FirstRunViewModel;
  */
 public final class SettingsViewModel {
 
-    private final CaseloadStore store;
+    private final SettingsStore store;
     private final BackgroundRunner runner;
     private final IntConsumer onMinutesSaved;
     private final Runnable onClose;
@@ -40,7 +40,7 @@ public final class SettingsViewModel {
      * @param onMinutesSaved told the new minutes once they are stored
      * @param onClose closes the dialog
      */
-    public SettingsViewModel(CaseloadStore store, BackgroundRunner runner, IntConsumer onMinutesSaved,
+    public SettingsViewModel(SettingsStore store, BackgroundRunner runner, IntConsumer onMinutesSaved,
             Runnable onClose) {
         this.store = store;
         this.runner = runner;

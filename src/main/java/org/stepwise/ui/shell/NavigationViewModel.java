@@ -1,15 +1,18 @@
 package org.stepwise.ui.shell;
 
 import java.time.Clock;
+import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ReferralCreated;
+import org.stepwise.domain.caseload.SettingsStore;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
+import org.stepwise.exchange.ServiceKey;
 import org.stepwise.ui.audit.AuditViewModel;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.caseload.NewReferralViewModel;
@@ -95,6 +98,10 @@ public final class NavigationViewModel {
     void opened(CaseloadStore open, PractitionerProfile practitioner, CaseloadViewModel.Loaded read) {
         store = open;
         profile = practitioner;
+        if (review != null) {
+            // The review opened before unlock reads its files again, now with the store's service key.
+            review.useStoreKey(serviceKeyOf(store));
+        }
         caseload = new CaseloadViewModel(store, runner, catalogue, clock, this::newReferral);
         caseload.setOnOpenReferral(this::openReferral);
         if (read != null) {
@@ -170,14 +177,33 @@ public final class NavigationViewModel {
             return;
         }
         beforeReview = screen.get();
+        boolean made = review == null;
         show(review());
+        if (!made) {
+            // A key imported since (Export screen) checks the open files again.
+            review.checkKey();
+        }
     }
 
     private Screen.Review review() {
         if (review == null) {
             review = new ReviewViewModel(catalogue, runner, files, clock, this::leaveReview);
+            if (store != null) {
+                review.useStoreKey(serviceKeyOf(store));
+            }
         }
         return new Screen.Review(review);
+    }
+
+    /** The store's service key for the review, read on the store thread (the review's tasks run there). */
+    private static ReviewViewModel.ServiceKeySource serviceKeyOf(SettingsStore open) {
+        return () -> open.serviceKey().map(bytes -> {
+            try {
+                return ServiceKey.of(bytes);
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        });
     }
 
     /** Back from the review to where it was opened from; to the caseload when that has opened meanwhile. */

@@ -36,6 +36,15 @@ final class ReviewSample {
     static Parent screen(SnapshotContext context) {
         ReviewViewModel model = new ReviewViewModel(context.catalogue(), context.runner(), FileChooserService.NONE,
                 context.clock(), () -> { });
+        // As in the app once unlocked: the file is checked with the store's service key.
+        CaseloadStore store = context.store();
+        model.useStoreKey(() -> store.serviceKey().map(bytes -> {
+            try {
+                return org.stepwise.exchange.ServiceKey.of(bytes);
+            } finally {
+                java.util.Arrays.fill(bytes, (byte) 0);
+            }
+        }));
         context.runner().task(() -> exportOf(context))
                 .onSuccess(model::add)
                 .start();
@@ -72,6 +81,11 @@ final class ReviewSample {
             @Override
             public AuditHead head() {
                 return log.head();
+            }
+
+            @Override
+            public java.util.Optional<String> hashOf(long eventId) {
+                return log.hashOf(eventId);
             }
 
             @Override

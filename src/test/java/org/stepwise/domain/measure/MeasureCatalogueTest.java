@@ -320,6 +320,9 @@ class MeasureCatalogueTest {
                 "BDD shares F45.2 with health anxiety: both measures are tried, in table order");
         assertEquals(local.anxietyMeasuresFor("BDD"), local.anxietyMeasuresFor("F45.2"),
                 "a file carries F45.2 and reaches the same measures");
+        assertEquals(local.code("BDDQ").orElseThrow(), local.anxietyMeasureFor("BDD"),
+                "session entry offers a BDD referral its own measure");
+        assertEquals(MeasureCode.HAI, local.anxietyMeasureFor("F45.2"), "and health anxiety its own");
         assertEquals(Optional.of("F45.2"), local.icd10Of("BDD"));
         assertEquals("BDD Body dysmorphic disorder", local.descriptor("BDD").orElseThrow().displayName());
         assertEquals("F45.2 Hypochondriacal disorder (health anxiety) or Body dysmorphic disorder",

@@ -106,8 +106,9 @@ class ReferralGeneratorTest {
         assertTrue(count >= AT_LEAST, feature + ": " + count + " of " + JUDGED.size());
     }
 
+    /** Every flag the evaluator raises; the app-side flag needs corridors, which it does not hold. */
     @ParameterizedTest
-    @EnumSource(Flag.class)
+    @EnumSource(value = Flag.class, names = "ABOVE_EXPECTED_RANGE", mode = EnumSource.Mode.EXCLUDE)
     void everyFlagIsRaised(Flag flag) {
         long count = JUDGED.stream().filter(j -> j.flags().contains(flag)).count();
 

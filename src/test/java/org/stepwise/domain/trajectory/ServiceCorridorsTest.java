@@ -1,8 +1,10 @@
 package org.stepwise.domain.trajectory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,5 +109,35 @@ class ServiceCorridorsTest {
         Corridor phq9 = corridors(referrals).getLast();
         assertEquals(List.of("1 5.00", "2 4.00", "3 3.00"),
                 phq9.points().stream().map(p -> p.contact() + " " + p.p50()).toList());
+    }
+
+    @Test
+    void aCorridorCannotHoldACountBelowThirty() {
+        var band = CATALOGUE.definition(MeasureCode.PHQ9).bands().get(2);
+        CorridorPoint thirty = CorridorPoint.of(1, java.util.Collections.nCopies(30, BigDecimal.TEN));
+        CorridorPoint twentyNine = CorridorPoint.of(1, java.util.Collections.nCopies(29, BigDecimal.TEN));
+
+        assertThrows(IllegalArgumentException.class, () -> new Corridor(MeasureCode.PHQ9, band, 29, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new Corridor(MeasureCode.PHQ9, band, 30, List.of(twentyNine)));
+        assertThrows(IllegalArgumentException.class, () -> new Corridor(MeasureCode.PHQ9, band, 30,
+                List.of(CorridorPoint.of(1, java.util.Collections.nCopies(31, BigDecimal.TEN)))), "n above referrals");
+        assertThrows(IllegalArgumentException.class, () -> new Corridor(MeasureCode.PHQ9, band, 30,
+                List.of(thirty, thirty)), "two points at one contact");
+        assertEquals(30, new Corridor(MeasureCode.PHQ9, band, 30, List.of(thirty)).at(1).orElseThrow().n());
+    }
+
+    @Test
+    void aCorridorFileCannotHoldFewerThanThirtyReferralsOrOneCorridorTwice() {
+        Corridor phq9 = corridors(moderate(30, 0)).stream().filter(c -> c.measure() == MeasureCode.PHQ9).findFirst()
+                .orElseThrow();
+        Instant at = Instant.parse("2026-12-07T09:00:00Z");
+
+        assertThrows(IllegalArgumentException.class, () -> new ServiceCorridorFile("RX1", at, "Stepwise", "2", 1, 29,
+                List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new ServiceCorridorFile("RX1", at, "Stepwise", "2", 1, 30,
+                List.of(phq9, phq9)));
+        ServiceCorridorFile file = new ServiceCorridorFile("RX1", at, "Stepwise", "2", 1, 30, List.of(phq9));
+        assertEquals(phq9, file.corridor(MeasureCode.PHQ9, phq9.band()).orElseThrow());
+        assertEquals(java.util.Optional.empty(), file.corridor(MeasureCode.GAD7, phq9.band()));
     }
 }

@@ -244,7 +244,7 @@ class CaseloadViewModelTest {
         List<FlagFilter> choices = FlagFilter.choices();
 
         assertEquals(List.of("All, flagged or not", "Any flag", "Risk", "Ended at risk", "Reliable deterioration",
-                "Not on track", "Repeated DNA", "No contact 4 weeks", "Waiting over 6 weeks", "Wait nearing 6 weeks",
+                "Not on track", "Above expected range", "Repeated DNA", "No contact 4 weeks", "Waiting over 6 weeks", "Wait nearing 6 weeks",
                 "No recent measure", "ADSM not used"),
                 choices.stream().map(FlagFilter::label).toList());
     }

@@ -29,6 +29,7 @@ import org.stepwise.domain.referral.StepChange;
 import org.stepwise.exchange.PackFixtures;
 import org.stepwise.exchange.ReviewFixtures;
 import org.stepwise.exchange.SummaryTables;
+import org.stepwise.exchange.TestFiles;
 import org.stepwise.ui.review.ReviewViewModel.FileLine;
 import org.stepwise.ui.review.ReviewViewModel.FlaggedCard;
 import org.stepwise.ui.testing.ChosenFiles;
@@ -108,7 +109,7 @@ class ReviewViewModelTest {
         SummaryTables.Row overall = model.tables().getFirst().rows().getFirst();
         assertEquals(new SummaryTables.Cell("11", null, null), overall.cells().get(0));
         // Edition 2: R1 and R9 recovered of 5 finished (R1, R2, R3, R5, R9) less R3, not at caseness.
-        assertEquals(new SummaryTables.Cell("2", "4", "50.0%"), overall.cells().get(3));
+        assertEquals(new SummaryTables.Cell("2", "4", "50.0%", SummaryTables.Mark.MEETS), overall.cells().get(3));
         assertEquals(List.of("Step 2", "Step 3", "No contact yet"),
                 model.tables().get(2).rows().stream().map(SummaryTables.Row::group).toList());
         assertEquals(3, model.tables().get(1).rows().size());
@@ -116,14 +117,14 @@ class ReviewViewModelTest {
 
     /** Exact, then publishable, then exact again: the option changes every table at once. */
     @ParameterizedTest(name = "publishable {0}")
-    @CsvSource({"false, 11, 2, 4, 50.0%", "true, 10, <5, <5, suppressed"})
+    @CsvSource({"false, 11, 2, 4, 50.0%, MEETS", "true, 10, <5, <5, suppressed, "})
     void thePublishableOptionSuppressesSmallNumbersInEveryTable(boolean publishable, String referrals, String recovered,
-            String atCaseness, String recovery) {
+            String atCaseness, String recovery, SummaryTables.Mark mark) {
         ReviewViewModel model = withFourFiles();
         model.publishableProperty().set(publishable);
         SummaryTables.Row overall = model.tables().getFirst().rows().getFirst();
         assertEquals(new SummaryTables.Cell(referrals, null, null), overall.cells().get(0));
-        assertEquals(new SummaryTables.Cell(recovered, atCaseness, recovery), overall.cells().get(3));
+        assertEquals(new SummaryTables.Cell(recovered, atCaseness, recovery, mark), overall.cells().get(3));
         boolean anySmall = model.tables().stream().flatMap(t -> t.rows().stream()).flatMap(r -> r.cells().stream())
                 .anyMatch(c -> c.count().equals("1") || c.count().equals("2"));
         assertEquals(!publishable, anySmall, "no count under 5 shown in a publishable summary");
@@ -227,6 +228,143 @@ class ReviewViewModelTest {
         assertEquals("The supervision pack could not be saved there. Check that the folder exists and can be "
                 + "written to, then try again.", model.failureProperty().get());
         assertFalse(model.busyProperty().get());
+    }
+
+    /** Before unlock there is no store: the files are read without the key, and the screen says why. */
+    @Test
+    void beforeUnlockFilesAreReadWithoutTheKeyAndTheScreenSaysSoForEachFileAndOverall() {
+        ReviewViewModel model = model();
+        assertEquals("Files are read without the service key, so their authenticity is not checked. Stepwise is "
+                + "locked, so the service key in your store cannot be used: unlock to check the files with it.",
+                model.authenticityProperty().get());
+        model.add(List.of(ReviewFixtures.practitionerA(folder), TestFiles.sealedWithAnotherKey(folder)));
+        assertEquals(List.of("Not checked: no service key", "Not checked: no service key"),
+                model.files().stream().map(FileLine::authenticity).toList());
+        assertEquals(List.of(false, false), model.files().stream().map(FileLine::authenticated).toList());
+        assertEquals("Authenticity NOT checked (no service key): a digest shows a file unchanged since it was sealed, "
+                + "not who sealed it. Stepwise is locked, so the service key in your store cannot be used: unlock to "
+                + "check the files with it.", model.authenticityProperty().get());
+    }
+
+    /**
+     * Unlocking gives the review the store's key: the files open are read again with it, each file sealed
+     * with it is shown as checked, and one sealed with another key is refused.
+     */
+    @Test
+    void afterUnlockTheFilesAreReadAgainWithTheStoresKeyAndAFileOfAnotherKeyIsRefused() {
+        ReviewViewModel model = model();
+        Path other = TestFiles.sealedWithAnotherKey(folder);
+        model.add(List.of(ReviewFixtures.practitionerA(folder), ReviewFixtures.practitionerB(folder), other));
+        assertEquals(List.of(true, true, true), model.files().stream().map(FileLine::read).toList());
+
+        model.useStoreKey(() -> Optional.of(TestFiles.key()));
+
+        assertEquals(List.of(true, true, false), model.files().stream().map(FileLine::read).toList());
+        assertEquals(List.of("Written with this service's key: checked", "Written with this service's key: checked"),
+                model.files().subList(0, 2).stream().map(FileLine::authenticity).toList());
+        assertEquals(List.of(true, true), model.files().subList(0, 2).stream().map(FileLine::authenticated).toList());
+        assertTrue(model.files().get(2).note().startsWith("Refused: not written with this service's key"),
+                model.files().get(2).note());
+        assertEquals("Authenticity checked with your store's service key (key " + TestFiles.key().fingerprint()
+                + "): every file was written with this service's key.", model.authenticityProperty().get());
+        assertEquals("2 read, 1 refused · 7 referrals · 3 flagged", model.statusProperty().get());
+    }
+
+    @Test
+    void aStoreWithoutAServiceKeySaysHowToGetOne() {
+        ReviewViewModel model = model();
+        model.useStoreKey(Optional::empty);
+        assertEquals("Files are read without the service key, so their authenticity is not checked. Your store holds "
+                + "no service key: import the service's key on the Export screen to check the files with it.",
+                model.authenticityProperty().get());
+        model.add(List.of(ReviewFixtures.practitionerA(folder)));
+        assertEquals("Not checked: no service key", model.files().getFirst().authenticity());
+        assertTrue(model.authenticityProperty().get().endsWith("Your store holds no service key: import the service's "
+                + "key on the Export screen to check the files with it."), model.authenticityProperty().get());
+    }
+
+    /** A key imported while the files stay open (Export screen) checks them when the screen is shown again. */
+    @Test
+    void aKeyImportedMeanwhileChecksTheOpenFilesWhenTheScreenIsShownAgain() {
+        ReviewViewModel model = model();
+        Optional<org.stepwise.exchange.ServiceKey>[] inStore = new Optional[] {Optional.empty()};
+        model.useStoreKey(() -> inStore[0]);
+        model.add(List.of(ReviewFixtures.practitionerA(folder)));
+        assertFalse(model.files().getFirst().authenticated());
+
+        inStore[0] = Optional.of(TestFiles.key());
+        model.checkKey();
+
+        assertTrue(model.files().getFirst().authenticated());
+        assertEquals("Written with this service's key: checked", model.files().getFirst().authenticity());
+    }
+
+    /** The store's key is read by the runner's work, never by the calling (FX) thread. */
+    @Test
+    void theStoresKeyIsReadOnTheRunnerNeverOnTheCallingThread() {
+        InPlace.Held held = new InPlace.Held();
+        ReviewViewModel model = new ReviewViewModel(MeasureCatalogue.standard(), held.runner(), chooser, CLOCK, () -> { });
+        int[] reads = {0};
+        model.add(List.of(ReviewFixtures.practitionerA(folder)));
+        held.runNext();
+        model.useStoreKey(() -> {
+            reads[0]++;
+            return Optional.of(TestFiles.key());
+        });
+        model.checkKey();
+        assertEquals(0, reads[0], "nothing read on the calling thread");
+        while (held.waiting() > 0) {
+            held.runNext();
+        }
+        assertTrue(reads[0] >= 1);
+        assertTrue(model.files().getFirst().authenticated());
+    }
+
+    @Test
+    void theCohortIsNamedAndEachPeriodWhenTheFilesDiffer() {
+        ReviewViewModel model = withFourFiles();
+        assertEquals("Rates count courses that ended between 01/04/2026 and 31/03/2027 (rules: clinical reference "
+                + "edition 2 (2026-12)).", model.cohortProperty().get());
+        model.add(List.of(TestFiles.waitingReferral(folder.resolve("calendar"), "2026-01-01", "2026-12-31")));
+        assertEquals("Rates count courses that ended in their own file's period: between 01/04/2026 and 31/03/2027 "
+                + "(3 files); between 01/01/2026 and 31/12/2026 (1 file) (rules: clinical reference edition 2 "
+                + "(2026-12)).", model.cohortProperty().get());
+        assertTrue(model.sources().contains("Planning ambitions: NHS England planning ambitions"), model.sources());
+        model.clear();
+        assertEquals("", model.cohortProperty().get());
+    }
+
+    /**
+     * As on the Outcomes screen: overall, recovery 2 of 4 (50.0%) meets its standard, reliable improvement
+     * 2 of 5 (40.0%) is below its ambition, paired scores 4 of 5 (80.0%) below its standard; reliable
+     * deterioration has neither and is not judged.
+     */
+    @Test
+    void eachRateIsMarkedBelowOrMeetsAgainstItsStandardOrAmbition() {
+        ReviewViewModel model = withFourFiles();
+        List<SummaryTables.Cell> overall = model.tables().getFirst().rows().getFirst().cells();
+        Map<String, SummaryTables.Cell> byLabel = new LinkedHashMap<>();
+        for (int i = 0; i < SummaryTables.COLUMNS.size(); i++) {
+            byLabel.put(SummaryTables.COLUMNS.get(i).label(), overall.get(i));
+        }
+        assertEquals(SummaryTables.Mark.MEETS, byLabel.get("Recovery").mark());
+        assertEquals(new SummaryTables.Cell("2", "5", "40.0%", SummaryTables.Mark.BELOW),
+                byLabel.get("Reliable improvement"));
+        assertEquals(new SummaryTables.Cell("4", "5", "80.0%", SummaryTables.Mark.BELOW), byLabel.get("Paired scores"));
+        assertEquals(null, byLabel.get("Reliable deterioration").mark());
+    }
+
+    @Test
+    void writingALargePackSaysHowFarItHasGot() throws IOException {
+        ReviewViewModel model = model();
+        model.add(List.of(PackFixtures.manyFlagged(folder, 150)));
+        List<String> shown = new ArrayList<>();
+        model.packMessageProperty().addListener((observable, before, now) -> shown.add(now));
+        chooser.toSave = Optional.of(folder.resolve("pack.pdf"));
+        model.writePack();
+        assertTrue(shown.contains("Writing the supervision pack: 75 of 150 flagged referrals (50%)…"), shown.toString());
+        assertEquals("Supervision pack saved: pack.pdf", model.packMessageProperty().get());
+        assertTrue(shown.size() <= 103, "told about once a percent: " + shown.size());
     }
 
     @Test

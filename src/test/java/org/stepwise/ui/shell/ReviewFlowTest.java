@@ -24,6 +24,7 @@ import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.exchange.PackFixtures;
 import org.stepwise.exchange.ReviewFixtures;
+import org.stepwise.exchange.TestFiles;
 import org.stepwise.ui.testing.ChosenFiles;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InMemoryStoreAccess;
@@ -59,6 +60,8 @@ class ReviewFlowTest {
                 PackFixtures.altered(folder));
         InMemoryCaseloadStore store = new InMemoryCaseloadStore(new PractitionerProfile("Dr Rose Adeyemi",
                 Role.SUPERVISOR, "RX1", false));
+        // The supervisor keeps the service key in their own store: every file is checked with it.
+        store.saveServiceKey(TestFiles.key().bytes(), "imported");
         robot.interact(() -> StepwiseUi.start(stage, new InMemoryStoreAccess(PASSPHRASE, store), "Stepwise", chooser));
         waitFor(robot, "#unlock-passphrase");
         robot.write(PASSPHRASE);
@@ -72,6 +75,11 @@ class ReviewFlowTest {
         assertEquals("Refused", text(robot, "#review-file-2-result"));
         assertTrue(text(robot, "#review-file-2-note").startsWith("Refused: integrity check failed"));
         assertEquals("8", text(robot, "#review-table-0-0-0"));
+        assertEquals("Written with this service's key: checked", text(robot, "#review-file-0-authenticity"));
+        assertEquals("Authenticity checked with your store's service key (key " + TestFiles.key().fingerprint()
+                + "): every file was written with this service's key.", text(robot, "#review-authenticity"));
+        assertTrue(text(robot, "#review-cohort").startsWith("Rates count courses that ended between 01/04/2026 and "
+                + "31/03/2027"), text(robot, "#review-cohort"));
         BufferedImage picture = Snapshots.write(stage.getScene(), "6b-review-three-files");
         assertEquals((int) StepwiseUi.WIDTH, picture.getWidth());
 
@@ -86,7 +94,7 @@ class ReviewFlowTest {
         Path pdf = folder.resolve("pack.pdf");
         chooser.toSave = Optional.of(pdf);
         robot.clickOn("#review-pack");
-        waitFor(robot, "#review-pack-message");
+        waitUntil(() -> text(robot, "#review-pack-message").startsWith("Supervision pack saved"));
         assertEquals("Supervision pack saved: pack.pdf (publishable summary)", text(robot, "#review-pack-message"));
         assertTrue(Files.size(pdf) > 0);
 
@@ -95,6 +103,38 @@ class ReviewFlowTest {
         control(robot, KeyCode.R);
         waitFor(robot, "#review-status");
         assertEquals("2 read, 1 refused · 8 referrals · 3 flagged", text(robot, "#review-status"));
+    }
+
+    /**
+     * Before unlocking, the review reads the files without the service key and says so beside each file;
+     * after unlocking, the supervisor's own store's key checks them.
+     */
+    @Test
+    void beforeUnlockTheFilesAreNotCheckedAndAfterUnlockTheStoresKeyChecksThem(FxRobot robot) throws Exception {
+        ChosenFiles chooser = new ChosenFiles();
+        chooser.toOpen = List.of(ReviewFixtures.practitionerA(folder), PackFixtures.practitionerC(folder));
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(new PractitionerProfile("Dr Rose Adeyemi",
+                Role.SUPERVISOR, "RX1", false));
+        store.saveServiceKey(TestFiles.key().bytes(), "imported");
+        robot.interact(() -> StepwiseUi.start(stage, new InMemoryStoreAccess(PASSPHRASE, store), "Stepwise", chooser));
+        waitFor(robot, "#unlock-passphrase");
+        control(robot, KeyCode.R);
+        waitFor(robot, "#review-open");
+        robot.clickOn("#review-open");
+        waitUntil(() -> robot.lookup("#review-file-1-authenticity").tryQuery().isPresent());
+        assertEquals("Not checked: no service key", text(robot, "#review-file-0-authenticity"));
+        assertTrue(text(robot, "#review-authenticity").endsWith("Stepwise is locked, so the service key in your store "
+                + "cannot be used: unlock to check the files with it."), text(robot, "#review-authenticity"));
+        Snapshots.write(stage.getScene(), "6e-review-before-unlock");
+
+        robot.clickOn("#review-back");
+        waitFor(robot, "#unlock-passphrase");
+        robot.clickOn("#unlock-passphrase");
+        robot.write(PASSPHRASE);
+        robot.type(KeyCode.ENTER);
+        waitFor(robot, "#review-status");
+        waitUntil(() -> "Written with this service's key: checked".equals(text(robot, "#review-file-0-authenticity")));
+        assertEquals("Written with this service's key: checked", text(robot, "#review-file-1-authenticity"));
     }
 
     /** Many flagged referrals come ten at a time, and a card's chart is drawn once the card is in view. */

@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
+import org.stepwise.exchange.ReviewFixtures;
+import org.stepwise.exchange.TestFiles;
 import org.stepwise.ui.caseload.CaseloadViewModel;
 import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.export.ExportViewModel;
@@ -100,5 +102,33 @@ class ShellReviewTest {
         shell.navigation().openReview();
         assertInstanceOf(ReviewViewModel.class, Shown.model(shell)).back();
         assertSame(export, Shown.model(shell));
+    }
+
+    /**
+     * Files opened before unlocking are read without the key; once the store is open they are read again
+     * with the service key it keeps, so a supervisor's review is always checked.
+     */
+    @Test
+    void filesOpenedBeforeUnlockAreCheckedWithTheStoresKeyOnceItIsOpen(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path folder) {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(new PractitionerProfile("Dr Rose Adeyemi",
+                Role.SUPERVISOR, "RX1", false));
+        store.saveServiceKey(TestFiles.key().bytes(), "imported");
+        ShellViewModel shell = shell(new InMemoryStoreAccess(PASSPHRASE, store));
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, Shown.model(shell));
+        shell.navigation().openReview();
+        ReviewViewModel review = assertInstanceOf(ReviewViewModel.class, Shown.model(shell));
+        review.add(java.util.List.of(ReviewFixtures.practitionerA(folder), TestFiles.sealedWithAnotherKey(folder)));
+        assertEquals(java.util.List.of("Not checked: no service key", "Not checked: no service key"),
+                review.files().stream().map(ReviewViewModel.FileLine::authenticity).toList());
+        review.back();
+
+        unlock.passphrase().set(PASSPHRASE);
+        unlock.unlock();
+
+        assertEquals("Written with this service's key: checked", review.files().get(0).authenticity());
+        assertEquals(false, review.files().get(1).read(), "a file sealed with another key is refused");
+        assertEquals("Authenticity checked with your store's service key (key " + TestFiles.key().fingerprint()
+                + "): the file was written with this service's key.", review.authenticityProperty().get());
     }
 }

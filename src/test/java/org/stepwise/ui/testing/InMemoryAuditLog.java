@@ -57,10 +57,20 @@ public final class InMemoryAuditLog implements AuditLog {
         if (events.isEmpty()) {
             return new AuditHead(0, "0".repeat(64));
         }
+        return new AuditHead(events.size(), hash(events.getLast()));
+    }
+
+    /** The hash of event {@code eventId} as {@link #head} makes it, or empty when there is none. */
+    @Override
+    public synchronized java.util.Optional<String> hashOf(long eventId) {
+        return events.stream().filter(e -> e.id() == eventId).findFirst().map(InMemoryAuditLog::hash);
+    }
+
+    private static String hash(AuditEvent event) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(events.getLast().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return new AuditHead(events.size(), java.util.HexFormat.of().formatHex(digest));
+                    .digest(event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package org.stepwise.ui.testing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.StoredReferral;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.contact.Contact;
+import org.stepwise.domain.contact.ContactRules;
 import org.stepwise.domain.contact.ContactVersion;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ContactRecord;
@@ -33,19 +35,21 @@ import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.practitioner.IdleLock;
+import org.stepwise.domain.practitioner.PassphraseStrength;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.domain.measure.ProblemDescriptor;
+import org.stepwise.domain.referral.ReferralRules;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
 
 /**
  * A caseload store in memory, following the port's contract, that records what it was asked. It
- * applies the contact rules a screen would notice (dates, attendance, the risk review a PHQ-9 item 9
- * answer needs, scores the bundled catalogue refuses) with the real store's kind of exception.
+ * refuses what the real store refuses by the same domain rules ({@link ContactRules}, {@link ReferralRules},
+ * {@link Employment#problem}), with the bundled measure catalogue and the same kind of exception.
  */
 public final class InMemoryCaseloadStore implements CaseloadStore {
 
@@ -73,8 +77,24 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private int dailyBackups;
     private Runnable dailyBackupSeen = () -> { };
 
+    private final ContactRules contactRules;
+    private final ReferralRules referralRules;
+
+    /** A store that judges scores by the bundled measure table, and whose "today" is the machine's. */
     public InMemoryCaseloadStore(PractitionerProfile profile) {
+        this(profile, MeasureCatalogue.standard());
+    }
+
+    /** A store that judges scores by this measure table (a service's own, say), as the real store does. */
+    public InMemoryCaseloadStore(PractitionerProfile profile, MeasureCatalogue catalogue) {
+        this(profile, catalogue, Clock.systemDefaultZone());
+    }
+
+    /** As above, with "today" the date of {@code clock}. */
+    public InMemoryCaseloadStore(PractitionerProfile profile, MeasureCatalogue catalogue, Clock clock) {
         this.profile = profile;
+        this.contactRules = new ContactRules(catalogue, clock);
+        this.referralRules = new ReferralRules(clock);
     }
 
     @Override
@@ -207,27 +227,16 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     @Override
     public synchronized Contact saveContact(Contact contact) {
         failIfAsked();
+        refuse(contactRules.contentProblem(contact));
         Referral referral = existingReferral(contact.referralId());
-        if (contact.date().isBefore(referral.referralDate()) || contact.date().isAfter(LocalDate.now())
-                || (referral.endDate() != null && contact.date().isAfter(referral.endDate()))) {
-            throw new IllegalArgumentException("A contact cannot be dated outside its referral or in the future.");
-        }
-        if (!contact.attendance().attended() && contact.riskReview() != null) {
-            throw new IllegalArgumentException("A contact that was not attended has no risk review.");
-        }
-        MeasureCatalogue catalogue = MeasureCatalogue.standard();
-        contact.scores().forEach(score -> {
-            var definition = catalogue.definition(score.measure());
-            definition.problem(score).ifPresent(problem -> {
-                throw new IllegalArgumentException(problem);
-            });
-            if (contact.riskReview() == null && definition.raisesRisk(score.items())) {
-                throw new IllegalArgumentException("Record the risk review with the contact.");
-            }
-        });
         if (contact.id() != null && !contacts.containsKey(contact.id())) {
             throw new IllegalArgumentException("That contact is not in the store.");
         }
+        if (contact.id() != null && contacts.get(contact.id()).referralId() != contact.referralId()) {
+            throw new IllegalArgumentException("A contact cannot be moved to another referral.");
+        }
+        refuse(contactRules.dateProblem(contact.date(), referral.referralDate(), referral.endDate())
+                .map(ContactRules.DateProblem::message));
         if (contact.id() != null) {
             keepVersion(contacts.get(contact.id()), ContactVersion.Change.REPLACED);
         }
@@ -260,6 +269,8 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     public synchronized void changeStep(long referralId, LocalDate effectiveDate, int step) {
         failIfAsked();
         Referral r = existingReferral(referralId);
+        refuse(referralRules.stepChangeProblem(r.referralDate(), r.endDate(), effectiveDate, step)
+                .map(ReferralRules.StepProblem::message));
         List<StepChange> steps = new ArrayList<>(r.steps());
         steps.add(new StepChange(effectiveDate, step));
         referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
@@ -278,9 +289,7 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     public synchronized void recordEmployment(long referralId, Employment employment) {
         failIfAsked();
         Referral r = existingReferral(referralId);
-        employment.problem(r.status() == ReferralStatus.ENDED).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
+        refuse(employment.problem(r.status() == ReferralStatus.ENDED));
         referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
                 r.problemDescriptor(), r.status(), r.endDate(), r.endReason(), r.steps(), employment, r.demo()));
     }
@@ -288,9 +297,7 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     @Override
     public synchronized void setStatus(long referralId, ReferralStatus status) {
         failIfAsked();
-        if (status == ReferralStatus.ENDED) {
-            throw new IllegalArgumentException("To end a referral, record its end date and reason.");
-        }
+        refuse(ReferralRules.statusProblem(status));
         Referral r = existingReferral(referralId);
         Employment open = new Employment(r.employment().atStart(), null, r.employment().support());
         referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
@@ -301,9 +308,9 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     public synchronized void endReferral(long referralId, LocalDate endDate, EndReason reason) {
         failIfAsked();
         Referral r = existingReferral(referralId);
-        if (contacts(referralId).stream().anyMatch(c -> c.date().isAfter(endDate))) {
-            throw new IllegalArgumentException("A referral cannot end before its last contact.");
-        }
+        LocalDate lastContact = contacts(referralId).stream().map(Contact::date).max(LocalDate::compareTo).orElse(null);
+        refuse(referralRules.endingProblem(r.referralDate(), lastContact, endDate, reason)
+                .map(ReferralRules.EndingProblem::message));
         referrals.put(referralId, new Referral(r.id(), r.uuid(), r.patientId(), r.referralDate(), r.source(),
                 r.problemDescriptor(), ReferralStatus.ENDED, endDate, reason, r.steps(), r.employment(), r.demo()));
     }
@@ -323,6 +330,18 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     @Override
     public synchronized ImportCounts importCaseload(List<PatientHistory> histories) {
         failIfAsked();
+        for (PatientHistory history : histories) {
+            for (ReferralHistory referralHistory : history.referrals()) {
+                Referral r = referralHistory.referral();
+                for (Contact c : referralHistory.contacts()) {
+                    refuse(contactRules.contentProblem(c));
+                    refuse(contactRules.dateProblem(c.date(), r.referralDate(), r.endDate())
+                            .map(ContactRules.DateProblem::message));
+                }
+                refuse(referralRules.wholeReferralProblem(r, referralHistory.contacts().stream().map(Contact::date)
+                        .max(LocalDate::compareTo).orElse(null)));
+            }
+        }
         int newPatients = 0;
         int referralCount = 0;
         int contactCount = 0;
@@ -336,9 +355,6 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
             for (ReferralHistory referralHistory : history.referrals()) {
                 Referral r = referralHistory.referral();
                 long referralId = nextId++;
-                r.employment().problem(r.status() == ReferralStatus.ENDED).ifPresent(problem -> {
-                    throw new IllegalArgumentException(problem);
-                });
                 referrals.put(referralId, new Referral(referralId, r.uuid() == null ? UUID.randomUUID() : r.uuid(),
                         patient.id(), r.referralDate(), r.source(), r.problemDescriptor(), r.status(), r.endDate(),
                         r.endReason(), r.steps(), r.employment(), r.demo()));
@@ -469,9 +485,7 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         if (!tried.equals(passphrase)) {
             throw new WrongPassphraseException();
         }
-        if (chosen.length() < 12) {
-            throw new IllegalArgumentException("The new passphrase needs at least 12 characters.");
-        }
+        refuse(PassphraseStrength.problem(chosen));
         passphrase = chosen;
     }
 
@@ -543,6 +557,12 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private void keepVersion(Contact old, ContactVersion.Change change) {
         List<ContactVersion> versions = history.computeIfAbsent(old.id(), id -> new ArrayList<>());
         versions.add(new ContactVersion(old.id(), versions.size() + 1, change, old, practitionerUid, Instant.now()));
+    }
+
+    private static void refuse(Optional<String> problem) {
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
     }
 
     private Optional<Patient> byNhsNumber(NhsNumber number) {
