@@ -33,6 +33,10 @@ import org.stepwise.domain.trajectory.RecoveryCorridor;
  * its ticks, missed and cancelled contacts and step changes; and one line per measure saying why the
  * expected corridor is or is not drawn. Every threshold, band and RCI comes from the catalogue.
  * Immutable.
+ *
+ * <p>Long because: about half of it is the small records the screen's chart and the pack's drawing both
+ * read (ticks, markers, points, bands, caseness, reliable change, corridor, panel); they are the
+ * model's vocabulary and sit with the one builder that fills them.
  */
 public final class TrajectoryChartModel {
 

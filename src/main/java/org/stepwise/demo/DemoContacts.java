@@ -26,6 +26,10 @@ import org.stepwise.domain.referral.EndReason;
  * attended contact the measures with item responses, scored by the measure catalogue. Scores
  * follow one trajectory per referral: a start drawn around the national means, a response
  * (good, partial, none, or worse) reached along the course, and noise from session to session.
+ *
+ * <p>Long because: one generator of plausible contacts (trajectory, risk, delivery by step and problem)
+ * drawing from one random stream, whose figures read best beside each other; it serves the demo
+ * command only.
  */
 final class DemoContacts {
 

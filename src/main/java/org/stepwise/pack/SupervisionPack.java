@@ -48,6 +48,10 @@ import org.stepwise.exchange.SummaryTables;
  *
  * <p>The pages are written to the file one at a time ({@link StreamingPdf}), so the pack of any number
  * of flagged referrals needs the memory of one page beside the review. Thread-safe.
+ *
+ * <p>Long because: the pack's pages in reading order (title, summary, flagged referrals) with their
+ * layout helpers; the chart drawing (TrajectoryDrawing) and the page-at-a-time writing (StreamingPdf,
+ * PackPages) are already apart.
  */
 public final class SupervisionPack {
 

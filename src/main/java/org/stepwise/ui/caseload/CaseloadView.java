@@ -60,6 +60,9 @@ import org.stepwise.ui.common.Subscriptions;
  * Down or Enter goes to the table; Enter or a double click on a row opens that referral; Ctrl+N
  * opens a new referral. Every column sorts; a missing value sorts last either way. Columns are
  * declared in one place ({@link #addColumns}).
+ *
+ * <p>Long because: the caseload table declares every column in one place (addColumns), with the sorting
+ * and the explanations each column needs; the columns read best together.
  */
 public final class CaseloadView implements ScreenView {
 

@@ -48,6 +48,10 @@ import org.stepwise.ui.common.Subscriptions;
  * scrolling page. Ctrl+N opens a new session; Ctrl+Shift+P saves the chart showing as a picture; on
  * the table Enter edits and Delete deletes the selected contact; Esc goes back to the caseload (or
  * closes the details form).
+ *
+ * <p>Long because: one scrolling page with five parts (header, details form, referral panel, charts,
+ * contacts table); the charts are already apart (PatientCharts) and the rest are built by short
+ * methods over one set of subscriptions.
  */
 public final class PatientView implements ScreenView {
 

@@ -48,6 +48,11 @@ import org.stepwise.ui.session.SessionViewModel;
  * for a new or recorded contact.
  * Every read and change goes through the store on the store thread; after a change the screen
  * loads again, so what it shows is what the store holds.
+ *
+ * <p>Long because: the patient screen holds a referral's whole life (details, step, problem, status,
+ * ending, employment, contacts) and each change is a short method over one shared load-and-show; the
+ * rules that decide what may be saved are in domain (ContactRules, ReferralRules) and the screens it
+ * opens go through PatientScreens.
  */
 public final class PatientViewModel {
 

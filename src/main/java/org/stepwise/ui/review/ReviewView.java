@@ -52,6 +52,9 @@ import org.stepwise.ui.review.ReviewViewModel.FlaggedCard;
  * marked below or meets, and the sources of both), and the flagged referrals, gravest first, each with its flags (the rule in a tooltip), its figures and
  * its trajectory chart (ten at a time, then "Show more"; a chart is built as its card comes into view).
  * Outcome files can be dropped anywhere on the screen. Ctrl+O opens files.
+ *
+ * <p>Long because: one screen of four sections (bar and authenticity, files, tables, flagged cards built
+ * as they come into view), each a short method; the chart is apart (TrajectoryChart).
  */
 public final class ReviewView implements ScreenView {
 

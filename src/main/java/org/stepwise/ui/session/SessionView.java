@@ -40,6 +40,9 @@ import org.stepwise.ui.common.Subscriptions;
  * place for the trajectory chart ({@code chart-slot}). Enter saves, Esc cancels, Tab moves from
  * measure to measure. The risk review opens as a pane inside the window, over the form, which it
  * keeps from being used until it is recorded or cancelled.
+ *
+ * <p>Long because: one form: the details, a line per questionnaire with its cells, the chart and the risk
+ * review pane, each built by its own short method over one set of subscriptions.
  */
 public final class SessionView implements ScreenView {
 
