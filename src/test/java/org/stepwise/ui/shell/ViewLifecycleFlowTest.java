@@ -1,6 +1,7 @@
 package org.stepwise.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
@@ -118,6 +120,32 @@ class ViewLifecycleFlowTest {
     void aDisposedSessionViewLetsGoOfItsViewModelWhileAViewNotDisposedStaysHeldByIt() {
         SessionViewModel session = newSession();
         assertLetGo(session, SessionView::new);
+    }
+
+    @Test
+    void aDisposedSessionViewsChartNoLongerRedrawsAsAnswersAreTypedWhileTheLiveViewsDoes() {
+        SessionViewModel session = newSession();
+        ScreenView disposed = onFx(() -> new SessionView(session));
+        ScreenView live = onFx(() -> new SessionView(session));
+        onFx(() -> {
+            disposed.dispose();
+            return null;
+        });
+        Set<Node> disposedBefore = points(disposed);
+        Set<Node> liveBefore = points(live);
+
+        onFx(() -> {
+            session.measure(MeasureCode.PHQ9).textProperty().set("212121212");
+            return null;
+        });
+
+        assertNotEquals(liveBefore, points(live), "the live view's chart draws the session as typed");
+        assertEquals(disposedBefore, points(disposed), "the disposed view's chart is not drawn again");
+    }
+
+    /** The points the view's trajectory chart shows: new nodes each time it is drawn. */
+    private static Set<Node> points(ScreenView view) {
+        return onFx(() -> Set.copyOf(view.root().lookupAll(".trajectory-symbol")));
     }
 
     @Test
