@@ -1,6 +1,7 @@
 package org.stepwise.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,7 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -131,21 +136,35 @@ class ViewLifecycleFlowTest {
             disposed.dispose();
             return null;
         });
-        Set<Node> disposedBefore = points(disposed);
-        Set<Node> liveBefore = points(live);
+        Set<Object> disposedBefore = points(disposed);
+        Set<Object> liveBefore = points(live);
 
         onFx(() -> {
             session.measure(MeasureCode.PHQ9).textProperty().set("212121212");
             return null;
         });
 
-        assertNotEquals(liveBefore, points(live), "the live view's chart draws the session as typed");
+        Set<Object> liveAfter = points(live);
+        assertFalse(liveAfter.isEmpty(), "the live view's chart shows the session as typed");
+        assertNotEquals(liveBefore, liveAfter, "the live view's chart is drawn again as answers are typed");
         assertEquals(disposedBefore, points(disposed), "the disposed view's chart is not drawn again");
     }
 
-    /** The points the view's trajectory chart shows: new nodes each time it is drawn. */
-    private static Set<Node> points(ScreenView view) {
-        return onFx(() -> Set.copyOf(view.root().lookupAll(".trajectory-symbol")));
+    /**
+     * The points the view's trajectory chart shows, over its panels: new items each time it is drawn. The
+     * view is put in a scene of its own first, so that its scroll pane's content can be looked up.
+     */
+    private static Set<Object> points(ScreenView view) {
+        return onFx(() -> {
+            if (view.root().getScene() == null) {
+                new Scene((Parent) view.root());
+            }
+            view.root().applyCss();
+            return view.root().lookupAll(".chart").stream()
+                    .flatMap(plot -> ((XYChart<?, ?>) plot).getData().stream())
+                    .flatMap(series -> series.getData().stream())
+                    .collect(Collectors.toUnmodifiableSet());
+        });
     }
 
     @Test
