@@ -79,7 +79,8 @@ public final class NewReferralView implements ScreenView {
         patient.add(Forms.row(subscriptions, "Family name", familyName, model.familyName()), 1, 1);
         patient.add(Forms.row(subscriptions, "Date of birth (dd/mm/yyyy)", dateOfBirth, model.dateOfBirth()), 2, 1);
         patient.add(Forms.row(subscriptions, "Gender", gender, model.gender(), Gender::label), 3, 1);
-        patient.add(Forms.row(subscriptions, "Ethnic category", ethnicity, model.ethnicity(), Ethnicity::label), 0, 2, 2, 1);
+        patient.add(Forms.row(subscriptions,
+                "Ethnic category", ethnicity, model.ethnicity(), Ethnicity::label), 0, 2, 2, 1);
         patient.add(Forms.row(subscriptions, "Phone (optional)", phone, model.phone()), 2, 2);
         patient.add(Forms.row(subscriptions, "Email (optional)", email, model.email()), 3, 2);
         patient.add(Forms.row(subscriptions, "Address (optional)", address, model.address()), 0, 3, 2, 1);
@@ -89,7 +90,8 @@ public final class NewReferralView implements ScreenView {
         GridPane referral = Forms.grid(COLUMNS, 1, 20, 12);
         referral.add(Forms.row(subscriptions, "Referral date (dd/mm/yyyy)", referralDate, model.referralDate()), 0, 0);
         referral.add(Forms.row(subscriptions, "Source", source, model.source(), ReferralSource::label), 1, 0);
-        referral.add(Forms.row(subscriptions, "Problem descriptor (optional)", problem, model.problem(), ProblemDescriptor::displayName), 2, 0);
+        referral.add(Forms.row(subscriptions,
+                "Problem descriptor (optional)", problem, model.problem(), ProblemDescriptor::displayName), 2, 0);
         referral.add(Forms.row(subscriptions, "Step", step, model.step(), NewReferralView::stepLabel), 3, 0);
 
         Button save = new Button("Save referral");

@@ -63,7 +63,8 @@ public final class FirstRunView implements ScreenView {
         create.setOnAction(event -> model.create());
 
         VBox fields = new VBox(12,
-                Forms.row(subscriptions, "Passphrase (at least " + FirstRunViewModel.MIN_PASSPHRASE_LENGTH + " characters)",
+                Forms.row(subscriptions,
+                        "Passphrase (at least " + FirstRunViewModel.MIN_PASSPHRASE_LENGTH + " characters)",
                         passphrase, model.passphrase()),
                 Forms.row(subscriptions, "Passphrase again", confirmation, model.confirmation()),
                 warning,

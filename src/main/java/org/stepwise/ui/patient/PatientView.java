@@ -316,7 +316,8 @@ public final class PatientView implements ScreenView {
         Button setProblem = new Button("Set problem");
         setProblem.setId("set-problem");
         setProblem.setOnAction(event -> model.applyProblem());
-        HBox problemLine = line(Forms.row(subscriptions, "Problem", problemChoice, model.newProblem(), ProblemDescriptor::displayName),
+        HBox problemLine = line(Forms.row(subscriptions,
+                "Problem", problemChoice, model.newProblem(), ProblemDescriptor::displayName),
                 setProblem);
 
         ComboBox<ReferralStatus> status = new ComboBox<>();
@@ -326,7 +327,8 @@ public final class PatientView implements ScreenView {
         Button setStatus = new Button("Set status");
         setStatus.setId("set-status");
         setStatus.setOnAction(event -> model.applyStatus());
-        HBox statusLine = line(Forms.row(subscriptions, "Status", status, model.newStatus(), ReferralStatus::label), setStatus);
+        HBox statusLine = line(Forms.row(subscriptions,
+                "Status", status, model.newStatus(), ReferralStatus::label), setStatus);
 
         Label ending = bound("referral-ending", model.endingProperty(), "referral-ending");
         ending.visibleProperty().bind(model.endingProperty().isNotEmpty());
@@ -422,7 +424,8 @@ public final class PatientView implements ScreenView {
         }
         grid.add(Forms.row(subscriptions, "Given name", givenName, form.givenName()), 0, 0);
         grid.add(Forms.row(subscriptions, "Family name", text("edit-family-name"), form.familyName()), 1, 0);
-        grid.add(Forms.row(subscriptions, "Date of birth (dd/mm/yyyy)", text("edit-date-of-birth"), form.dateOfBirth()), 2, 0);
+        grid.add(Forms.row(subscriptions,
+                "Date of birth (dd/mm/yyyy)", text("edit-date-of-birth"), form.dateOfBirth()), 2, 0);
         grid.add(Forms.row(subscriptions, "NHS number", text("edit-nhs-number"), form.nhsNumber()), 3, 0);
         ComboBox<Gender> gender = new ComboBox<>();
         gender.setId("edit-gender");
@@ -432,7 +435,8 @@ public final class PatientView implements ScreenView {
         ethnicity.getItems().setAll(Ethnicity.values());
         ethnicity.setVisibleRowCount(12);
         grid.add(Forms.row(subscriptions, "Gender", gender, form.gender(), Gender::label), 0, 1);
-        grid.add(Forms.row(subscriptions, "Ethnic category", ethnicity, form.ethnicity(), Ethnicity::label), 1, 1, 2, 1);
+        grid.add(Forms.row(subscriptions,
+                "Ethnic category", ethnicity, form.ethnicity(), Ethnicity::label), 1, 1, 2, 1);
         grid.add(Forms.row(subscriptions, "Phone (optional)", text("edit-phone"), form.phone()), 3, 1);
         grid.add(Forms.row(subscriptions, "Email (optional)", text("edit-email"), form.email()), 0, 2);
         grid.add(Forms.row(subscriptions, "Address (optional)", text("edit-address"), form.address()), 1, 2);

@@ -83,7 +83,8 @@ public final class SessionView implements ScreenView {
         details.add(Forms.row(subscriptions, "Medium", medium, model.medium(), Medium::label), 2, 0);
         details.add(Forms.row(subscriptions, "Attendance", attendance, model.attendance(), Attendance::label), 3, 0);
         details.add(Forms.row(subscriptions, "Minutes (optional)", minutes, model.minutes()), 0, 1);
-        details.add(Forms.row(subscriptions, "Therapy delivered (optional)", therapy, model.therapy(), Therapy::label), 1, 1, 2, 1);
+        details.add(Forms.row(subscriptions,
+                "Therapy delivered (optional)", therapy, model.therapy(), Therapy::label), 1, 1, 2, 1);
         details.add(riskLine(model), 3, 1);
         GridPane.setValignment(details.getChildren().getLast(), VPos.BOTTOM);
 

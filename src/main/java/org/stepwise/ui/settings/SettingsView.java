@@ -78,7 +78,8 @@ public final class SettingsView implements ScreenView {
         VBox lock = section("Lock", minutesLine, minutesNote);
         VBox passphrase = section("Passphrase", explain,
                 Forms.row(subscriptions, "Current passphrase", current, model.currentPassphrase()),
-                Forms.row(subscriptions, "New passphrase (at least " + FirstRunViewModel.MIN_PASSPHRASE_LENGTH + " characters)",
+                Forms.row(subscriptions,
+                        "New passphrase (at least " + FirstRunViewModel.MIN_PASSPHRASE_LENGTH + " characters)",
                         next, model.newPassphrase()),
                 Forms.row(subscriptions, "New passphrase again", again, model.newPassphraseAgain()),
                 actions(change, close), passphraseNote,
