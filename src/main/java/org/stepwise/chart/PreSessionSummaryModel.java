@@ -1,4 +1,4 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,7 +22,7 @@ import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
 import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.domain.trajectory.ServiceCorridorFile;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 
 /**
  * What a practitioner reads in the minute before a session, in plain Java: first, last and change

@@ -1,4 +1,4 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import java.util.Map;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.domain.trajectory.CorridorChoice;
 import org.stepwise.domain.trajectory.CorridorSource;
@@ -28,7 +28,7 @@ import org.stepwise.domain.trajectory.ServiceCorridorFile;
  * its ticks, missed and cancelled contacts, attended contacts without any score, risk marks (PHQ-9 item
  * 9 at 1 or more, each risk review with its level) and step changes; and one line per measure saying
  * which expected range is drawn, or why none is. Every threshold, band and RCI comes from the
- * catalogue. Immutable.
+ * catalogue. Immutable. Built by {@link TrajectoryChartBuilder}.
  */
 public final class TrajectoryChartModel {
 
@@ -273,7 +273,7 @@ public final class TrajectoryChartModel {
     }
 
     /** A total as a practitioner writes it: 12, 2.3, 2.35. */
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,19 +19,19 @@ import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.measure.SeverityBand;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.domain.testing.Referrals;
 import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.domain.trajectory.ServiceCorridorFile;
 import org.stepwise.domain.trajectory.ServiceCorridors.Corridor;
-import org.stepwise.ui.chart.TrajectoryChartModel.Band;
-import org.stepwise.ui.chart.TrajectoryChartModel.ContactMarker;
-import org.stepwise.ui.chart.TrajectoryChartModel.CorridorPoint;
-import org.stepwise.ui.chart.TrajectoryChartModel.Panel;
-import org.stepwise.ui.chart.TrajectoryChartModel.Point;
-import org.stepwise.ui.chart.TrajectoryChartModel.StepMarker;
-import org.stepwise.ui.chart.TrajectoryChartModel.XAxis;
+import org.stepwise.chart.TrajectoryChartModel.Band;
+import org.stepwise.chart.TrajectoryChartModel.ContactMarker;
+import org.stepwise.chart.TrajectoryChartModel.CorridorPoint;
+import org.stepwise.chart.TrajectoryChartModel.Panel;
+import org.stepwise.chart.TrajectoryChartModel.Point;
+import org.stepwise.chart.TrajectoryChartModel.StepMarker;
+import org.stepwise.chart.TrajectoryChartModel.XAxis;
 
 class TrajectoryChartModelTest {
 

@@ -1,13 +1,13 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
-import static org.stepwise.ui.chart.TrajectoryChartModel.DATE;
-import static org.stepwise.ui.chart.TrajectoryChartModel.DATE_END_ROOM;
-import static org.stepwise.ui.chart.TrajectoryChartModel.DATE_PADDING_DAYS;
-import static org.stepwise.ui.chart.TrajectoryChartModel.DATE_TICK_DAYS;
-import static org.stepwise.ui.chart.TrajectoryChartModel.MAX_DATE_TICKS;
-import static org.stepwise.ui.chart.TrajectoryChartModel.TICK_DATE;
-import static org.stepwise.ui.chart.TrajectoryChartModel.Y_TICKS;
-import static org.stepwise.ui.chart.TrajectoryChartModel.plain;
+import static org.stepwise.chart.TrajectoryChartModel.DATE;
+import static org.stepwise.chart.TrajectoryChartModel.DATE_END_ROOM;
+import static org.stepwise.chart.TrajectoryChartModel.DATE_PADDING_DAYS;
+import static org.stepwise.chart.TrajectoryChartModel.DATE_TICK_DAYS;
+import static org.stepwise.chart.TrajectoryChartModel.MAX_DATE_TICKS;
+import static org.stepwise.chart.TrajectoryChartModel.TICK_DATE;
+import static org.stepwise.chart.TrajectoryChartModel.Y_TICKS;
+import static org.stepwise.chart.TrajectoryChartModel.plain;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -29,22 +29,22 @@ import org.stepwise.domain.measure.SeverityBand;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.domain.trajectory.CorridorChoice;
 import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.domain.trajectory.ServiceCorridorFile;
-import org.stepwise.ui.chart.TrajectoryChartModel.Band;
-import org.stepwise.ui.chart.TrajectoryChartModel.Caseness;
-import org.stepwise.ui.chart.TrajectoryChartModel.ContactMarker;
-import org.stepwise.ui.chart.TrajectoryChartModel.CorridorPoint;
-import org.stepwise.ui.chart.TrajectoryChartModel.Panel;
-import org.stepwise.ui.chart.TrajectoryChartModel.Point;
-import org.stepwise.ui.chart.TrajectoryChartModel.ReliableChangeBand;
-import org.stepwise.ui.chart.TrajectoryChartModel.RiskMarker;
-import org.stepwise.ui.chart.TrajectoryChartModel.StepMarker;
-import org.stepwise.ui.chart.TrajectoryChartModel.Tick;
-import org.stepwise.ui.chart.TrajectoryChartModel.XAxis;
+import org.stepwise.chart.TrajectoryChartModel.Band;
+import org.stepwise.chart.TrajectoryChartModel.Caseness;
+import org.stepwise.chart.TrajectoryChartModel.ContactMarker;
+import org.stepwise.chart.TrajectoryChartModel.CorridorPoint;
+import org.stepwise.chart.TrajectoryChartModel.Panel;
+import org.stepwise.chart.TrajectoryChartModel.Point;
+import org.stepwise.chart.TrajectoryChartModel.ReliableChangeBand;
+import org.stepwise.chart.TrajectoryChartModel.RiskMarker;
+import org.stepwise.chart.TrajectoryChartModel.StepMarker;
+import org.stepwise.chart.TrajectoryChartModel.Tick;
+import org.stepwise.chart.TrajectoryChartModel.XAxis;
 
 /**
  * Builds one {@link TrajectoryChartModel}; holds the referral's contacts in clinical order and their places on the axis.
