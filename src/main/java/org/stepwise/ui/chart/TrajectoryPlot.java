@@ -51,6 +51,8 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     private static final int[] TICK_STRIDES = {1, 2, 5, 10, 20, 50};
     /** Pixels between rows of labels at the top of the plot (step changes, risk marks). */
     private static final double LANE_HEIGHT = 15;
+    /** How many rows at the top risk labels may take before they are left to the hover text. */
+    private static final int RISK_LANES = 2;
     /** Pixels of room at the right for the band labels, beyond the last point or expected range, at least. */
     private static final double BAND_LABEL_ROOM = 8;
 
@@ -63,8 +65,12 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     private TrajectoryChartModel model;
     /** Whether this plot marks risk (the PHQ-9 panel, at the top). */
     private boolean marksRisk;
-    /** Label rows at the top: where each row's last label ends, in pixels; laid out afresh on each layout. */
-    private final List<Double> laneEnds = new ArrayList<>();
+    /** The band labels drawn, which the caseness label keeps clear of. */
+    private final List<Text> bandLabels = new ArrayList<>();
+    /** The caseness label, which risk labels keep clear of; null on a panel without caseness. */
+    private Text casenessLabel;
+    /** Label rows at the top: the stretches (from, to, in pixels) each row's labels take; laid out afresh on each layout. */
+    private final List<List<double[]>> lanes = new ArrayList<>();
 
     /** {@code front}: drawn over the series (broken stretches of the line, risk marks), else behind it. */
     private record Decoration(Node node, Consumer<Node> layout, boolean front) {
@@ -208,10 +214,9 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
             line.setId(getId() + "-caseness");
             add(line, node -> horizontal((Line) node, y(caseness.value().doubleValue())));
             Text label = text(caseness.label(), "caseness-label");
-            add(label, node -> {
-                node.setLayoutX(left() + LABEL_PAD);
-                node.setLayoutY(y(caseness.value().doubleValue()) - LABEL_PAD);
-            });
+            label.setId(getId() + "-caseness-label");
+            casenessLabel = label;
+            add(label, node -> placeCaseness(label, caseness.value().doubleValue(), panel.points()));
         });
         for (StepMarker step : chart.stepChanges()) {
             Line line = new Line();
@@ -225,7 +230,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
             });
         }
         if (marksRisk) {
-            addRiskMarks(chart.riskMarkers());
+            addRiskMarks(chart.riskMarkers(), panel.points());
         }
         for (ContactMarker unscored : chart.unscoredContacts()) {
             Region marker = new Region();
@@ -264,8 +269,11 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
                 place((Rectangle) node, left(), top, right() - left(), y(band.lower()) - top);
             });
         }
+        bandLabels.clear();
+        casenessLabel = null;
         for (Band band : bands) {
             Text label = text(band.label(), "band-label");
+            bandLabels.add(label);
             add(label, node -> {
                 Text t = (Text) node;
                 double height = y(band.lower()) - y(band.upper());
@@ -280,7 +288,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
      * The risk marks along the top: a triangle at the contact and its short label beside it, each label
      * in the first row where it runs into no other label (step changes, other risk marks).
      */
-    private void addRiskMarks(List<RiskMarker> marks) {
+    private void addRiskMarks(List<RiskMarker> marks, List<Point> points) {
         for (RiskMarker mark : marks) {
             Region marker = new Region();
             marker.getStyleClass().add("risk-marker");
@@ -294,31 +302,109 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
             addFront(marker, node -> { });
             addFront(label, node -> {
                 double size = marker.prefWidth(-1);
-                double start = x(mark.x()) - size / 2;
-                int lane = lane(start, size + 3 + label.getLayoutBounds().getWidth());
-                double y = top() + 3 + lane * LANE_HEIGHT;
+                // An item 9 mark sits just left of the contact, a risk review just right, so both show.
+                double start = x(mark.x()) - (mark.kind() == RiskMarker.Kind.ITEM_9 ? size : 0);
+                double width = label.getLayoutBounds().getWidth();
+                int lane = freeLane(start, size + 3 + width, points);
+                double y = top() + 3 + Math.max(lane, 0) * LANE_HEIGHT;
                 marker.resizeRelocate(start, y, size, size);
+                // Where no row near the top has room clear of the points, the label is left out: the
+                // mark stays, and hovering it says it whole.
+                label.setVisible(lane >= 0);
                 label.setLayoutX(start + size + 3);
                 label.setLayoutY(y + size - 1);
             });
         }
     }
 
-    /** The first row at the top whose labels end before {@code start}; takes the room up to the label's end. */
-    private int lane(double start, Text label) {
-        return lane(start, label.getLayoutBounds().getWidth());
+    /**
+     * The first of the top {@link #RISK_LANES} rows where a mark and label from {@code start}, {@code
+     * width} wide, run into no other label and cover no point or band label; it then takes that room.
+     * -1 when none has room.
+     */
+    private int freeLane(double start, double width, List<Point> points) {
+        for (int lane = 0; lane < RISK_LANES; lane++) {
+            double y = top() + 3 + lane * LANE_HEIGHT;
+            if (roomIn(lane, start, width) && clear(start, y - 1, width, LANE_HEIGHT, points)) {
+                take(lane, start, width);
+                return lane;
+            }
+        }
+        return -1;
     }
 
-    private int lane(double start, double width) {
+    /**
+     * The caseness label just above its line, at the first place along it (from the left, then just
+     * below the line) where it covers no point and no band label; none when there is no such place.
+     */
+    private void placeCaseness(Text label, double value, List<Point> points) {
+        double width = label.getLayoutBounds().getWidth();
+        double height = label.getLayoutBounds().getHeight();
+        double line = y(value);
+        double step = Math.max(8, width / 4);
+        label.setVisible(false);
+        for (double baseline : new double[] {line - LABEL_PAD, line + height}) {
+            for (double start = left() + LABEL_PAD; start + width <= right() - LABEL_PAD; start += step) {
+                if (clear(start - 2, baseline - height, width + 4, height + 2, points)) {
+                    label.setVisible(true);
+                    label.setLayoutX(start);
+                    label.setLayoutY(baseline);
+                    return;
+                }
+            }
+        }
+        // Nowhere clear: the line alone, its value on the axis and in the legend ("Caseness").
+        label.setVisible(false);
+    }
+
+    /** Whether the box (x, y, width, height) covers no point's symbol and no shown band label. */
+    private boolean clear(double x, double y, double width, double height, List<Point> points) {
+        double radius = 6;
+        for (Point point : points) {
+            double px = x(point.x());
+            double py = y(point.total().doubleValue());
+            if (px + radius > x && px - radius < x + width && py + radius > y && py - radius < y + height) {
+                return false;
+            }
+        }
+        for (Text band : bandLabels) {
+            if (band.isVisible() && band.getBoundsInParent().intersects(x, y, width, height)) {
+                return false;
+            }
+        }
+        return casenessLabel == null || !casenessLabel.isVisible()
+                || !casenessLabel.getBoundsInParent().intersects(x, y, width, height);
+    }
+
+    /** The first row at the top where a label from {@code start} runs into no other; it then takes that room. */
+    private int lane(double start, Text label) {
+        double width = label.getLayoutBounds().getWidth();
         int lane = 0;
-        while (lane < laneEnds.size() && laneEnds.get(lane) + LABEL_PAD > start) {
+        while (!roomIn(lane, start, width)) {
             lane++;
         }
-        if (lane == laneEnds.size()) {
-            laneEnds.add(0.0);
-        }
-        laneEnds.set(lane, start + width);
+        take(lane, start, width);
         return lane;
+    }
+
+    /** Whether row {@code lane} has room from {@code start}, {@code width} wide (a gap of {@link #LABEL_PAD} kept). */
+    private boolean roomIn(int lane, double start, double width) {
+        if (lane >= lanes.size()) {
+            return true;
+        }
+        for (double[] taken : lanes.get(lane)) {
+            if (start < taken[1] + LABEL_PAD && start + width + LABEL_PAD > taken[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void take(int lane, double start, double width) {
+        while (lanes.size() <= lane) {
+            lanes.add(new ArrayList<>());
+        }
+        lanes.get(lane).add(new double[] {start, start + width});
     }
 
     /** Over each stretch where an attended contact had no score on this measure, the line is drawn broken. */
@@ -392,7 +478,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
-        laneEnds.clear();
+        lanes.clear();
         for (Decoration decoration : decorations) {
             decoration.layout().accept(decoration.node());
         }
