@@ -100,7 +100,7 @@ class SchemaHistoryTest {
         Database.schemaTarget = "latest";
         try (CaseloadStore store = access(dir).unlock(passphrase())) {
             SchemaHistory history = dsl(store).connectionResult(SchemaHistory::read);
-            assertEquals(List.of("1", "2", "3", "4"), history.versions().stream().sorted().toList());
+            assertEquals(SchemaHistory.MIGRATIONS, history.versions().stream().sorted().toList());
             assertEquals(true, history.current("latest"));
         }
     }
