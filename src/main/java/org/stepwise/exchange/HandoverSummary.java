@@ -32,7 +32,8 @@ public final class HandoverSummary {
                         + count(c.riskReviewCount(), "risk review") + ", " + count(c.stepChangeCount(), "step change"));
     }
 
-    static String count(int n, String what) {
+    /** "1 contact", "3 contacts". */
+    public static String count(int n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
     }
 }

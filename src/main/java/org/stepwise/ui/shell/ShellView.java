@@ -49,6 +49,10 @@ import org.stepwise.ui.session.SessionView;
 import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.settings.SettingsView;
 import org.stepwise.ui.settings.SettingsViewModel;
+import org.stepwise.ui.handover.AcceptHandoverView;
+import org.stepwise.ui.handover.AcceptHandoverViewModel;
+import org.stepwise.ui.handover.HandOverView;
+import org.stepwise.ui.handover.HandOverViewModel;
 
 /**
  * The main window's layout: a header (Stepwise, the practitioner's name and role) over the screen
@@ -246,6 +250,16 @@ public final class ShellView {
             }
             case ContactHistoryViewModel history -> {
                 ContactHistory view = new ContactHistory(history);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case HandOverViewModel handOver -> {
+                HandOverView view = new HandOverView(handOver);
+                content = view.root();
+                focus = view.initialFocus();
+            }
+            case AcceptHandoverViewModel accept -> {
+                AcceptHandoverView view = new AcceptHandoverView(accept);
                 content = view.root();
                 focus = view.initialFocus();
             }

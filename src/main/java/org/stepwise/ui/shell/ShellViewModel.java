@@ -1,5 +1,6 @@
 package org.stepwise.ui.shell;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,6 +41,8 @@ import org.stepwise.exchange.ServiceKey;
 import org.stepwise.ui.review.ReviewViewModel;
 import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.settings.SettingsViewModel;
+import org.stepwise.ui.handover.AcceptHandoverViewModel;
+import org.stepwise.ui.handover.HandOverViewModel;
 
 /**
  * The main window's state: which screen shows, whose caseload is open, and the moves between
@@ -246,6 +249,7 @@ public final class ShellViewModel {
         }
         caseload = new CaseloadViewModel(store, runner, catalogue, clock, this::newReferral);
         caseload.setOnOpenReferral(this::openReferral);
+        caseload.setOnAcceptHandover(this::acceptHandover);
         if (caseloadRead != null) {
             caseload.show(caseloadRead);
         }
@@ -541,8 +545,21 @@ public final class ShellViewModel {
         }
         PatientViewModel patient = new PatientViewModel(store, runner, dialogs, files, clock, catalogue, referralId,
                 this::show, () -> backToCaseload(referralId));
+        patient.setOnHandOver(uuid -> show(new HandOverViewModel(store, runner, files, clock, uuid,
+                patient.nameProperty().get() + " · NHS " + patient.nhsNumberProperty().get(), Path.of(System.getProperty("user.home")), () -> {
+                    show(patient);
+                    patient.load();
+                })));
         show(patient);
         patient.load();
+    }
+
+    /** Opens the Accept handover screen; an accepted referral is then selected in the caseload. */
+    private void acceptHandover() {
+        if (store != null) {
+            show(new AcceptHandoverViewModel(store, runner, files, clock.getZone(), this::backToCaseload,
+                    () -> show(caseload)));
+        }
     }
 
     /** Back from a patient: the caseload loads again (it may have changed) with that referral selected. */
