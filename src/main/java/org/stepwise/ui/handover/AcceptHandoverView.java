@@ -2,7 +2,6 @@ package org.stepwise.ui.handover;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -14,14 +13,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.stepwise.ui.common.Forms;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * The Accept handover screen: file and code, Open (shows what arrives, saves nothing), then Accept. Built in
  * code; stable ids for tests.
  */
-public final class AcceptHandoverView {
+public final class AcceptHandoverView implements ScreenView {
 
     private final ScrollPane root;
+    private final Subscriptions subscriptions = new Subscriptions();
     private final TextField file = new TextField();
 
     public AcceptHandoverView(AcceptHandoverViewModel model) {
@@ -71,7 +73,7 @@ public final class AcceptHandoverView {
         arriving.setId("accept-arriving");
         arriving.getStyleClass().add("card");
         arriving.setAccessibleText("What arrives with this handover");
-        model.arriving().addListener((ListChangeListener<String>) change -> arriving.getChildren().setAll(
+        subscriptions.onChange(model.arriving(), () -> arriving.getChildren().setAll(
                 model.arriving().stream().map(line -> {
                     Label label = new Label(line);
                     label.setWrapText(true);
@@ -106,12 +108,19 @@ public final class AcceptHandoverView {
         return new VBox(4, label, input);
     }
 
+    @Override
     public Node root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return file;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     /** The caseload screen's "Accept handover…" button: shown while {@code available}, runs {@code action}. */

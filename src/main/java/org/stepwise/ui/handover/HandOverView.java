@@ -14,12 +14,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.stepwise.ui.common.Forms;
+import org.stepwise.ui.common.ScreenView;
 
 /**
  * The Hand over screen: colleague and folder, Hand over, then the one-time code in large letters with what
  * to do with it. Built in code; stable ids for tests.
  */
-public final class HandOverView {
+public final class HandOverView implements ScreenView {
 
     private final ScrollPane root;
     private final TextField colleague = new TextField();
@@ -114,12 +115,19 @@ public final class HandOverView {
         return new VBox(4, label, input);
     }
 
+    @Override
     public Node root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return colleague;
+    }
+
+    /** Nothing to let go: the view only binds to its view model (held weakly from its side). */
+    @Override
+    public void dispose() {
     }
 
     /** The patient screen's "Hand over…" button: shown while {@code available}, runs {@code action}. */
