@@ -278,11 +278,11 @@ public final class PatientViewModel {
         boolean sent = mark != null && mark.direction() == HandoverMark.Direction.SENT;
         handedOver.set(sent);
         handOverAvailable.set(onHandOver != null && !sent);
-        String said = mark == null ? "" : mark.describe(clock.getZone());
+        String day = mark == null ? "" : DateInput.format(LocalDate.ofInstant(mark.at(), clock.getZone()));
         handoverNote.set(mark == null ? "" : sent
-                ? Character.toUpperCase(said.charAt(0)) + said.substring(1)
+                ? "Handed over to " + mark.colleague() + " on " + day
                         + ": kept here read-only for the record; your colleague has the referral now."
-                : "Received f" + said.substring(1) + ".");
+                : "Received from " + mark.colleague() + ", " + day + ".");
     }
 
     private void show(Loaded loaded, long contactToSelect) {

@@ -158,7 +158,8 @@ class HandoverFlowTest {
 
         robot.clickOn("#handover-close");
         waitFor(robot, "#handover-note");
-        assertTrue(text(robot, "#handover-note").startsWith("Handed over to Sam Lee on " + LocalDate.now()),
+        assertTrue(text(robot, "#handover-note").startsWith("Handed over to Sam Lee on "
+                + org.stepwise.ui.common.DateInput.format(LocalDate.now()) + ": kept here read-only"),
                 text(robot, "#handover-note"));
         assertFalse(showing(robot, "#hand-over"), "handed over once");
         assertTrue(onFx(() -> robot.lookup("#new-session").query().isDisabled()), "no new session on the sender's copy");
