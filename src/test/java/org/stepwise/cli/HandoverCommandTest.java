@@ -371,6 +371,8 @@ class HandoverCommandTest {
         assertTrue(err.toString().strip().endsWith("is a handover file, not a backup: nothing was changed. "
                 + "Accept it with stepwise handover accept."), err.toString());
         assertEquals(store, snapshot(b));
+        assertEquals(0, run(b, "audit", "verify"), "the refused attempts are in the hash chain: " + err);
+        assertEquals(0, run(other, "audit", "verify"), err.toString());
     }
 
     @Test
