@@ -83,7 +83,7 @@ class RowChecksTest {
         assertTrue(report.damaged());
         assertEquals(List.of("patient " + patientId + ": does not match its check (damaged)"), report.problems());
         assertEquals(java.util.Map.of("patient", 1), report.affected());
-        assertTrue(report.sentence().contains("1 patient failed"), report.sentence());
+        assertTrue(report.sentence().startsWith("The store is damaged: 1 patient fails its check. No backup is made of it"), report.sentence());
 
         StoreException shown = assertThrows(StoreException.class, () -> store.patient(patientId));
         for (String identifying : List.of(GIVEN, FAMILY, NHS_1, "Garbled")) {

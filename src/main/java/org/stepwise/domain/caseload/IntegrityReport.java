@@ -47,20 +47,24 @@ public record IntegrityReport(List<String> problems, Map<String, Integer> affect
             if (!what.isEmpty()) {
                 what.append(", ");
             }
-            what.append(count).append(' ').append(count == 1 ? kind : plural(kind));
+            what.append(kind.equals("audit log") ? "the audit log"
+                    : count + " " + (count == 1 ? kind : plural(kind)));
         });
+        int total = affected.values().stream().mapToInt(Integer::intValue).sum();
         String part = what.isEmpty() ? "the audit log" : what.toString();
-        String backup = goodBackup.map(name -> " The newest backup that verifies is " + name
-                + ": restore it (stepwise restore) after copying the data folder aside.")
-                .orElse(" No backup that verifies was found: copy the data folder aside before changing anything.");
-        return "The store is damaged (" + part + " failed their check), so no backup is made of it and records "
-                + "that fail are not shown." + backup;
+        String verb = total <= 1 ? " fails its check" : " fail their checks";
+        String backup = goodBackup.map(name -> " The newest backup that verifies is " + name + " (in the backups "
+                + "folder): to go back to it, close Stepwise and run stepwise restore with that file; the damaged "
+                + "store is kept aside.")
+                .orElse(" No backup that verifies was found: keep the data folder as it is and ask for help before "
+                        + "changing anything.");
+        return "The store is damaged: " + part + verb + ". No backup is made of it, and a record that fails is "
+                + "not shown." + backup;
     }
 
     private static String plural(String kind) {
         return switch (kind) {
             case "step change" -> "step changes";
-            case "audit log" -> "audit log";
             default -> kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
         };
     }

@@ -131,7 +131,7 @@ public final class ShellView {
         header.getStyleClass().add("app-header");
 
         screenArea.setId("screen-area");
-        root.setTop(new javafx.scene.layout.VBox(header, AuditBanner.of(model), BackupBanner.of(model)));
+        root.setTop(new javafx.scene.layout.VBox(header, DamageBanner.of(model), AuditBanner.of(model), BackupBanner.of(model)));
         root.setCenter(screenArea);
         root.getStyleClass().add("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {

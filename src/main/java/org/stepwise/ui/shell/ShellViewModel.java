@@ -64,6 +64,7 @@ public final class ShellViewModel {
     private final ReadOnlyBooleanWrapper exportAvailable = new ReadOnlyBooleanWrapper(this, "exportAvailable");
     private final ReadOnlyStringWrapper backupProblem = new ReadOnlyStringWrapper(this, "backupProblem", "");
     private final ReadOnlyStringWrapper auditProblem = new ReadOnlyStringWrapper(this, "auditProblem", "");
+    private final ReadOnlyStringWrapper damage = new ReadOnlyStringWrapper(this, "damage", "");
     private final ReadOnlyBooleanWrapper backingUp = new ReadOnlyBooleanWrapper(this, "backingUp");
     private CaseloadStore store;
     private PractitionerProfile profile;
@@ -284,6 +285,14 @@ public final class ShellViewModel {
     }
 
     /**
+     * What the unlock's check of the whole store found damaged (what is affected, and the newest backup that
+     * verifies), for the first strip under the header; empty while the check runs and when the store is whole.
+     */
+    public ReadOnlyStringProperty damageProperty() {
+        return damage.getReadOnlyProperty();
+    }
+
+    /**
      * Why the last automatic backup could not be written, for the banner under the header; empty when
      * it was written. The banner stays until a backup is written.
      */
@@ -313,8 +322,16 @@ public final class ShellViewModel {
         if (closing || open != store) {
             return;
         }
-        runner.task(open::dailyBackup)
-                .onSuccess(problem -> backupProblem.set(problem.map(BackupNotice::banner).orElse("")))
+        // The check of the whole store runs first, in the background on the store thread: a damaged store is
+        // shown as such and is not backed up (the store refuses to), and the day's backup follows it.
+        runner.task(() -> {
+                    String found = open.verify().sentence();
+                    return new String[] {found, open.dailyBackup().map(BackupNotice::banner).orElse("")};
+                })
+                .onSuccess(found -> {
+                    damage.set(found[0]);
+                    backupProblem.set(found[1]);
+                })
                 .onFailure(message -> {
                     // Nothing to show: the runner has logged it.
                 })
