@@ -41,7 +41,8 @@ import org.stepwise.domain.referral.Referral;
  * Single bytes flipped in a real store file and in a real backup (issue 19, finding 1): every flip is either
  * harmless (the store opens and holds exactly what was recorded) or detected before a value is shown or a
  * backup is written (the store does not open, or its check finds it damaged, backing up is refused and no
- * record read through the store differs from what was recorded); a flipped backup is refused by restore or
+ * patient, referral or contact with its scores and risk review read through the store differs from what was
+ * recorded); a flipped backup is refused by restore or
  * restores exactly what was recorded.
  *
  * <p>The bytes are a seeded sample ({@link #SEED}, {@link #STORE_FLIPS} of the store file, {@link #BACKUP_FLIPS}
@@ -63,6 +64,7 @@ class FaultInjectionTest {
     static Map<String, List<String>> recorded;
     static Map<Long, Patient> patients = new LinkedHashMap<>();
     static Map<Long, List<Referral>> referrals = new LinkedHashMap<>();
+    static Map<Long, List<org.stepwise.domain.contact.Contact>> contacts = new LinkedHashMap<>();
 
     @BeforeAll
     static void aRealStoreWithACaseloadAndItsBackup() throws IOException {
@@ -91,6 +93,9 @@ class FaultInjectionTest {
             for (long id : ids(store, "PATIENT")) {
                 patients.put(id, store.patient(id).orElseThrow());
                 referrals.put(id, store.referralsOf(id));
+            }
+            for (long id : ids(store, "REFERRAL")) {
+                contacts.put(id, store.contacts(id));
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -179,6 +184,9 @@ class FaultInjectionTest {
             for (Map.Entry<Long, Patient> patient : patients.entrySet()) {
                 shownOnlyAsRecorded(() -> store.patient(patient.getKey()), Optional.of(patient.getValue()), where);
                 shownOnlyAsRecorded(() -> store.referralsOf(patient.getKey()), referrals.get(patient.getKey()), where);
+            }
+            for (Map.Entry<Long, List<org.stepwise.domain.contact.Contact>> referral : contacts.entrySet()) {
+                shownOnlyAsRecorded(() -> store.contacts(referral.getKey()), referral.getValue(), where);
             }
             return Outcome.FOUND_BY_CHECK;
         } finally {
