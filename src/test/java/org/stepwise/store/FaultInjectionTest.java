@@ -31,7 +31,7 @@ import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.IntegrityReport;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.Patient;

@@ -401,7 +401,7 @@ class ShellViewModelTest {
                 + "record that fails is not shown. The newest backup that verifies is caseload-2026-12-07-101500.zip "
                 + "(in the backups folder): to go back to it, close Stepwise and run stepwise restore with that file; "
                 + "the damaged store is kept aside.", shell.storeStatus().damageProperty().get());
-        assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
     }
 
     @Test
