@@ -30,6 +30,10 @@ ALTER TABLE handover ADD COLUMN row_check VARCHAR(64);
 CREATE TRIGGER handover_row_check BEFORE INSERT, UPDATE ON handover FOR EACH ROW
     CALL 'org.stepwise.store.RowCheckTrigger';
 -- A referral's check covers every column: each is made again now that handed_over is one (the UPDATE fires
--- the referral's trigger; no value changes).
+-- the referral's trigger; no value changes). The trigger is made anew first, so that it reads the table's
+-- columns as they are now, not as version 5 left them.
+DROP TRIGGER referral_row_check;
+CREATE TRIGGER referral_row_check BEFORE INSERT, UPDATE ON referral FOR EACH ROW
+    CALL 'org.stepwise.store.RowCheckTrigger';
 UPDATE referral SET row_check = NULL;
 -- [jooq ignore stop]

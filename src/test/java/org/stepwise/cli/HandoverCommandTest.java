@@ -291,6 +291,8 @@ class HandoverCommandTest {
             assertEquals(5, store.contacts(id).size());
         }
         assertEquals(0, run(a, "audit", "verify"), err.toString());
+        assertEquals(0, run(a, "verify"), "every row of the sender's store matches its check: " + out + err);
+        assertEquals(0, run(b, "verify"), "every row of the receiver's store matches its check: " + out + err);
     }
 
     /** What a refused attempt must leave as it was: every row a practitioner would see, and the audit log but its refusal. */
