@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.flag.AboveExpectedRange;
 import org.stepwise.domain.flag.FlagEvaluator;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
@@ -19,6 +20,9 @@ import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
+import org.stepwise.domain.trajectory.CorridorSource;
+import org.stepwise.domain.trajectory.ServiceCorridorFile;
+import org.stepwise.domain.contact.RiskLevel;
 
 /**
  * What a practitioner reads in the minute before a session, in plain Java: first, last and change
@@ -35,6 +39,8 @@ public final class PreSessionSummaryModel {
     private final ReferralOutcome outcome;
     private final String outcomeLine;
     private final List<Flag> flags;
+    /** The facts behind {@link Flag#ABOVE_EXPECTED_RANGE} when it is raised, naming the corridor used; else null. */
+    private final String aboveExpectedRange;
     private final int treatmentContacts;
     private final RiskLevel riskLevel;
     private final LocalDate riskReviewDate;
@@ -70,7 +76,8 @@ public final class PreSessionSummaryModel {
 
     private PreSessionSummaryModel(List<MeasureLine> measures, boolean ended, LocalDate outcomeDate,
             ReferralOutcome outcome, String outcomeLine, List<Flag> flags, int treatmentContacts, RiskLevel riskLevel,
-            LocalDate riskReviewDate) {
+            LocalDate riskReviewDate, String aboveExpectedRange) {
+        this.aboveExpectedRange = aboveExpectedRange;
         this.measures = List.copyOf(measures);
         this.ended = ended;
         this.outcomeDate = outcomeDate;
@@ -88,6 +95,16 @@ public final class PreSessionSummaryModel {
      */
     public static PreSessionSummaryModel of(ReferralRecord referral, RiskReview latestRiskReview,
             MeasureCatalogue catalogue, LocalDate today, ZoneId zone) {
+        return of(referral, latestRiskReview, catalogue, today, zone, null, null);
+    }
+
+    /**
+     * The summary as above, with {@link Flag#ABOVE_EXPECTED_RANGE} judged (the app-side flag) against
+     * {@code own} (the practitioner's corridors; null: not judged) and {@code service} (the service's
+     * imported corridor file; null when none).
+     */
+    public static PreSessionSummaryModel of(ReferralRecord referral, RiskReview latestRiskReview,
+            MeasureCatalogue catalogue, LocalDate today, ZoneId zone, CorridorSource own, ServiceCorridorFile service) {
         Objects.requireNonNull(referral, "referral");
         Objects.requireNonNull(today, "today");
         ReferralTimeline timeline = ReferralTimeline.of(referral);
@@ -103,10 +120,20 @@ public final class PreSessionSummaryModel {
         ReferralOutcome outcome = new OutcomeClassifier(catalogue).classify(endedToday);
         LocalDate outcomeDate = ended ? referral.endDate() : today;
 
+        List<Flag> flags = new ArrayList<>(new FlagEvaluator(catalogue).evaluate(referral, today));
+        String above = null;
+        if (own != null) {
+            AboveExpectedRange.Finding finding = new AboveExpectedRange(catalogue).evaluate(referral, own, service);
+            if (finding.raised()) {
+                flags.add(Flag.ABOVE_EXPECTED_RANGE);
+                flags.sort(Comparator.naturalOrder());
+                above = finding.facts();
+            }
+        }
         return new PreSessionSummaryModel(measures, ended, outcomeDate, outcome, outcomeLine(outcome, catalogue),
-                new FlagEvaluator(catalogue).evaluate(referral, today), timeline.treatmentContacts(),
+                flags, timeline.treatmentContacts(),
                 latestRiskReview == null ? null : latestRiskReview.level(),
-                latestRiskReview == null ? null : LocalDate.ofInstant(latestRiskReview.reviewedAt(), zone));
+                latestRiskReview == null ? null : LocalDate.ofInstant(latestRiskReview.reviewedAt(), zone), above);
     }
 
     /** PHQ-9, the anxiety measure, WSAS. */
@@ -132,6 +159,14 @@ public final class PreSessionSummaryModel {
     /** The outcome in one line of words, for example "recovered; reliable improvement; reliable recovery". */
     public String outcomeLine() {
         return outcomeLine;
+    }
+
+    /**
+     * The facts behind {@link Flag#ABOVE_EXPECTED_RANGE} (the score, its treatment session, the p90 it
+     * lies above and the corridor used), when raised.
+     */
+    public java.util.Optional<String> aboveExpectedRange() {
+        return java.util.Optional.ofNullable(aboveExpectedRange);
     }
 
     /** The flags raised today, in the order of {@link Flag}; each has its rule. */

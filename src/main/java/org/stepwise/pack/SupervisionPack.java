@@ -28,10 +28,12 @@ import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.trajectory.CorridorSource;
+import org.stepwise.domain.trajectory.ServiceCorridorFile;
 import org.stepwise.exchange.Authenticity;
 import org.stepwise.exchange.FileHeader;
 import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.Review;
+import org.stepwise.exchange.ReviewCorridors;
 import org.stepwise.exchange.ReviewedReferral;
 import org.stepwise.exchange.SummaryTables;
 
@@ -121,7 +123,7 @@ public final class SupervisionPack {
             try (PackPages pages = new PackPages(partial, footer(review))) {
                 titlePage(pages, review, publishable, generated);
                 summary(pages, review, publishable);
-                flagged = flagged(pages, review, progress);
+                flagged = flagged(pages, review, progress, generated);
                 pages.finish("Stepwise supervision pack", Version.product());
             }
             move(partial, target);
@@ -396,7 +398,8 @@ public final class SupervisionPack {
     }
 
     /** Each flagged referral's page, gravest first; returns how many. */
-    private int flagged(PackPages pages, Review review, Progress progress) throws IOException {
+    private int flagged(PackPages pages, Review review, Progress progress, ZonedDateTime generated)
+            throws IOException {
         List<ReviewedReferral> flagged = flaggedInOrder(review);
         if (flagged.isEmpty()) {
             pages.newPage();
@@ -408,17 +411,21 @@ public final class SupervisionPack {
         // The expected corridors of one practitioner's referrals, made once for all their flagged pages, each
         // from the practitioner's referrals unpacked one at a time (a service's review holds tens of thousands).
         Map<String, CorridorSource> corridors = new HashMap<>();
+        // The service's corridor, made from these files as `review --corridor` makes it: a practitioner
+        // with fewer than 30 similar ended referrals of their own is compared with it.
+        ServiceCorridorFile service = ReviewCorridors.of(review, generated.toInstant())
+                instanceof ReviewCorridors.Result.Made made ? made.corridors() : null;
         for (int i = 0; i < flagged.size(); i++) {
             ReviewedReferral referral = flagged.get(i);
             referralPage(pages, referral, corridors.computeIfAbsent(referral.practitioner(),
-                    p -> CorridorSource.of(recordsOf(review, p))), i + 1, flagged.size());
+                    p -> CorridorSource.of(recordsOf(review, p))), service, i + 1, flagged.size());
             progress.referralPages(i + 1, flagged.size());
         }
         return flagged.size();
     }
 
-    private void referralPage(PackPages pages, ReviewedReferral referral, CorridorSource corridors, int number,
-            int count) throws IOException {
+    private void referralPage(PackPages pages, ReviewedReferral referral, CorridorSource corridors,
+            ServiceCorridorFile service, int number, int count) throws IOException {
         pages.newPage();
         float x = pages.left();
         float width = pages.width();
@@ -435,7 +442,7 @@ public final class SupervisionPack {
         float top = pages.y();
         float figuresBottom = figures(pages, referral, x, top);
         TrajectoryChartModel chart = TrajectoryChartModel.of(referral.record(), referral.stepChanges(), catalogue,
-                corridors, TrajectoryChartModel.XAxis.CONTACT_NUMBER);
+                corridors, service, Map.of(), TrajectoryChartModel.XAxis.CONTACT_NUMBER);
         TrajectoryDrawing.draw(pages, chart, x + FIGURES_WIDTH + 12, top, width - FIGURES_WIDTH - 12);
         pages.down(top - figuresBottom);
         for (String note : chart.corridorNotes()) {

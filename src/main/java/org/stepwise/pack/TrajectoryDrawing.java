@@ -5,20 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.chart.TrajectoryChartModel.Band;
 import org.stepwise.chart.TrajectoryChartModel.ContactMarker;
 import org.stepwise.chart.TrajectoryChartModel.CorridorPoint;
+import org.stepwise.chart.TrajectoryChartModel.RiskMarker;
 import org.stepwise.chart.TrajectoryChartModel.Panel;
 import org.stepwise.chart.TrajectoryChartModel.Point;
 import org.stepwise.chart.TrajectoryChartModel.StepMarker;
 import org.stepwise.chart.TrajectoryChartModel.Tick;
-import org.stepwise.chart.TrajectoryChartModel;
 
 /**
  * The trajectory chart drawn as PDF vector lines from the same model the screen's chart draws: the
  * PHQ-9, anxiety measure and WSAS panels with severity bands, the expected range, the reliable-change
  * band, the caseness line, step changes, missed contacts and the scores, then a legend. Colours, line
  * styles and marker shapes are the screen's (Okabe-Ito; nothing told by colour alone).
+ *
+ * <p>Long because: every kind of mark the screen draws is drawn here too, in PDF operators, with the
+ * legend that explains them; they share the page's graphics state and the panel's scales.
  */
 final class TrajectoryDrawing {
 
@@ -112,7 +116,13 @@ final class TrajectoryDrawing {
         for (ContactMarker missed : model.missedContacts()) {
             missedMarker(missed, plot.x(missed.x()), plot.bottom + 6);
         }
+        for (ContactMarker unscored : model.unscoredContacts()) {
+            missedMarker(unscored, plot.x(unscored.x()), plot.bottom + 6);
+        }
         series(panel.points(), index, plot);
+        if (index == 0) {
+            riskMarks(plot);
+        }
         g.restoreGraphicsState();
 
         pages.color(0x999999);
@@ -164,6 +174,56 @@ final class TrajectoryDrawing {
         pages.color(0xE69F00);
         dashed(1, 3.5f, 2);
         g.stroke();
+        // The p90 line: worse than 9 in 10 similar patients.
+        pages.color(0xB35900);
+        dashed(1, 1.2f, 1.8f);
+        g.moveTo(plot.x(corridor.getFirst().x()) - half, plot.y(corridor.getFirst().p90()));
+        for (CorridorPoint point : corridor) {
+            g.lineTo(plot.x(point.x()) - half, plot.y(point.p90()));
+            if (half > 0) {
+                g.lineTo(plot.x(point.x()) + half, plot.y(point.p90()));
+            }
+        }
+        g.stroke();
+    }
+
+    /**
+     * The risk marks along the top of the PHQ-9 panel: a triangle and a short label, each label in the
+     * first row where it runs into no step label or other risk label.
+     */
+    private void riskMarks(Plot plot) throws IOException {
+        List<Float> laneEnds = new ArrayList<>();
+        for (StepMarker step : model.stepChanges()) {
+            float start = plot.x(step.x()) + 2.5f;
+            lane(laneEnds, start, pages.width(step.label(), pages.bold, LABEL));
+        }
+        for (RiskMarker mark : model.riskMarkers()) {
+            float cx = plot.x(mark.x());
+            float width = 7 + pages.width(mark.label(), pages.bold, LABEL);
+            int lane = lane(laneEnds, cx - 3, width);
+            float top = plot.top() - 2 - lane * (LABEL + 3);
+            pages.color(mark.grave() ? 0xB00020 : 0xD55E00);
+            g.moveTo(cx, top);
+            g.lineTo(cx + 3, top - 5.5f);
+            g.lineTo(cx - 3, top - 5.5f);
+            g.closePath();
+            g.fill();
+            pages.color(0x8A0018);
+            pages.text(mark.label(), pages.bold, LABEL, cx + 4, top - 5.5f);
+        }
+    }
+
+    /** The first row whose labels end before {@code start}; it then takes the room up to the label's end. */
+    private static int lane(List<Float> laneEnds, float start, float width) {
+        int lane = 0;
+        while (lane < laneEnds.size() && laneEnds.get(lane) + 3 > start) {
+            lane++;
+        }
+        if (lane == laneEnds.size()) {
+            laneEnds.add(0f);
+        }
+        laneEnds.set(lane, start + width);
+        return lane;
     }
 
     private void outline(List<CorridorPoint> corridor, Plot plot, float half) throws IOException {
@@ -204,6 +264,18 @@ final class TrajectoryDrawing {
             g.lineTo(plot.x(point.x()), plot.y(point.total().doubleValue()));
         }
         g.stroke();
+        // Over an attended contact without a score on the measure the line is broken, not joined as if nothing happened.
+        g.setNonStrokingColor(1f, 1f, 1f);
+        g.setStrokingColor(1f, 1f, 1f);
+        dashed(2.2f, 2, 3);
+        for (int i = 1; i < points.size(); i++) {
+            if (points.get(i).afterGap()) {
+                Point before = points.get(i - 1);
+                Point point = points.get(i);
+                line(plot.x(before.x()), plot.y(before.total().doubleValue()), plot.x(point.x()),
+                        plot.y(point.total().doubleValue()));
+            }
+        }
         solid(1.4f);
         for (Point point : points) {
             marker(index, plot.x(point.x()), plot.y(point.total().doubleValue()));
@@ -233,10 +305,14 @@ final class TrajectoryDrawing {
         }
     }
 
-    /** Did not attend: a cross; cancelled: a ring. */
+    /** Did not attend: a cross; cancelled: a ring; attended without any score: an open square. */
     private void missedMarker(ContactMarker missed, float cx, float cy) throws IOException {
         solid(1.3f);
-        if (missed.kind() == ContactMarker.Kind.DID_NOT_ATTEND) {
+        if (missed.kind() == ContactMarker.Kind.NO_SCORES) {
+            pages.color(0x555555);
+            g.addRect(cx - 2.8f, cy - 2.8f, 5.6f, 5.6f);
+            g.stroke();
+        } else if (missed.kind() == ContactMarker.Kind.DID_NOT_ATTEND) {
             pages.color(0x222222);
             line(cx - 3, cy - 3, cx + 3, cy + 3);
             line(cx - 3, cy + 3, cx + 3, cy - 3);
@@ -287,6 +363,19 @@ final class TrajectoryDrawing {
             g.addRect(at, base, 14, 6);
             g.fill();
         }));
+        entries.add(new Entry("worse than 9 in 10", 18, (at, base) -> {
+            pages.color(0xB35900);
+            dashed(1, 1.2f, 1.8f);
+            line(at, base + 2.5f, at + 18, base + 2.5f);
+        }));
+        entries.add(new Entry("risk: PHQ-9 item 9 at 1+, risk review", 7, (at, base) -> {
+            pages.color(0xB00020);
+            g.moveTo(at + 3.5f, base + 6);
+            g.lineTo(at + 7, base);
+            g.lineTo(at, base);
+            g.closePath();
+            g.fill();
+        }));
         entries.add(new Entry("step change", 6, (at, base) -> {
             pages.color(0xCC79A7);
             dashed(1.4f, 3, 2.5f);
@@ -296,6 +385,8 @@ final class TrajectoryDrawing {
                 missedMarker(new ContactMarker(0, 0, ContactMarker.Kind.DID_NOT_ATTEND, ""), at + 3.5f, base + 2.5f)));
         entries.add(new Entry("cancelled", 7, (at, base) ->
                 missedMarker(new ContactMarker(0, 0, ContactMarker.Kind.CANCELLED, ""), at + 3.5f, base + 2.5f)));
+        entries.add(new Entry("attended, no scores", 7, (at, base) ->
+                missedMarker(new ContactMarker(0, 0, ContactMarker.Kind.NO_SCORES, ""), at + 3.5f, base + 2.5f)));
         float at = x;
         float line = baseline;
         for (Entry entry : entries) {

@@ -26,6 +26,7 @@ import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.trajectory.ImportedCorridorFile;
 
 /**
  * The caseload read across patients, referrals and contacts over jOOQ: the caseload's rows (with the current
@@ -46,6 +47,11 @@ final class JooqCaseloadReads implements CaseloadReads {
         this.session = session;
         this.catalogue = catalogue;
         this.contactRows = new ContactRows(catalogue);
+    }
+
+    @Override
+    public Optional<ImportedCorridorFile> serviceCorridorFile() {
+        return new JooqCorridorStore(session).serviceCorridorFile();
     }
 
     @Override

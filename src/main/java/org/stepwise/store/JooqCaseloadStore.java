@@ -2,6 +2,7 @@ package org.stepwise.store;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralRules;
 import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.trajectory.ImportedCorridorFile;
 
 /**
  * The open caseload store over jOOQ and the encrypted H2 database: the composition of one repository per port
@@ -53,6 +55,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     private final JooqCaseloadReads reads;
     private final JooqSettingsStore settings;
     private final JooqMaintenanceStore maintenance;
+    private final JooqCorridorStore corridor;
     private final JooqAuditLog audit;
     private final JooqHandoverStore handovers;
     private final AutomaticBackups backups;
@@ -69,6 +72,7 @@ final class JooqCaseloadStore implements CaseloadStore {
         contacts = new JooqContactStore(session, contactRules, new ContactRows(catalogue));
         reads = new JooqCaseloadReads(session, catalogue);
         settings = new JooqSettingsStore(session, audit);
+        corridor = new JooqCorridorStore(session);
         maintenance = new JooqMaintenanceStore(session, audit, backups, catalogue, database.recovered());
         handovers = new JooqHandoverStore(session, importer, new ContactRows(catalogue));
     }
@@ -120,6 +124,19 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public ImportCounts importCaseload(List<PatientHistory> histories) {
         return patients.importCaseload(histories);
+    }
+
+    // ---- the service's expected ranges
+
+    @Override
+    public Optional<ImportedCorridorFile> serviceCorridorFile() {
+        return corridor.serviceCorridorFile();
+    }
+
+    @Override
+    public ImportedCorridorFile saveServiceCorridorFile(byte[] content, String serviceCode, Instant generatedAt,
+            String fileName, boolean replace) {
+        return corridor.saveServiceCorridorFile(content, serviceCode, generatedAt, fileName, replace);
     }
 
     // ---- referrals

@@ -5,12 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.measure.MeasureDefinition;
+import org.stepwise.domain.measure.SeverityBand;
+import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.contact.RiskLevel;
+import org.stepwise.domain.referral.StepChange;
+import org.stepwise.domain.testing.Referrals;
+import org.stepwise.domain.trajectory.CorridorSource;
+import org.stepwise.domain.trajectory.ServiceCorridorFile;
+import org.stepwise.domain.trajectory.ServiceCorridors.Corridor;
 import org.stepwise.chart.TrajectoryChartModel.Band;
 import org.stepwise.chart.TrajectoryChartModel.ContactMarker;
 import org.stepwise.chart.TrajectoryChartModel.CorridorPoint;
@@ -18,13 +32,6 @@ import org.stepwise.chart.TrajectoryChartModel.Panel;
 import org.stepwise.chart.TrajectoryChartModel.Point;
 import org.stepwise.chart.TrajectoryChartModel.StepMarker;
 import org.stepwise.chart.TrajectoryChartModel.XAxis;
-import org.stepwise.domain.measure.MeasureCatalogue;
-import org.stepwise.domain.measure.MeasureCode;
-import org.stepwise.domain.measure.MeasureDefinition;
-import org.stepwise.domain.measure.SeverityBand;
-import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.referral.StepChange;
-import org.stepwise.domain.testing.Referrals;
 
 class TrajectoryChartModelTest {
 
@@ -228,11 +235,13 @@ class TrajectoryChartModelTest {
         TrajectoryChartModel chart = chart(XAxis.CONTACT_NUMBER, thirtySimilar());
 
         // Treatment contacts so far: 2, 4 and 6 (3 and 5 were missed); the 4th lies one contact ahead.
-        assertEquals(List.of(new CorridorPoint(2, 1, 14, 16), new CorridorPoint(4, 2, 12, 14),
-                new CorridorPoint(6, 3, 10, 12), new CorridorPoint(7, 4, 9, 11)), chart.depression().corridor());
+        assertEquals(List.of(new CorridorPoint(2, 1, 14, 16, 16), new CorridorPoint(4, 2, 12, 14, 14),
+                new CorridorPoint(6, 3, 10, 12, 12), new CorridorPoint(7, 4, 9, 11, 11)), chart.depression().corridor());
         assertEquals(8, chart.xMax(), "the axis makes room for the corridor ahead");
-        assertEquals("PHQ-9 expected range: the middle half (25th to 75th percentile) of 30 similar ended referrals"
-                + " that started moderately severe, at each treatment contact.", chart.corridorNotes().get(0));
+        assertEquals("PHQ-9 expected range from your 30 similar ended referrals that started moderately severe: shaded"
+                + " where the middle half were, line where 9 in 10 were at or below, at each treatment session.",
+                chart.corridorNotes().get(0));
+        assertEquals("your 30 similar ended referrals", chart.depression().corridorSource());
     }
 
     @Test
@@ -250,8 +259,11 @@ class TrajectoryChartModelTest {
         TrajectoryChartModel chart = chart(XAxis.CONTACT_NUMBER, twelve);
 
         assertEquals(List.of(), chart.depression().corridor());
-        assertEquals(List.of("PHQ-9 expected range not shown: 12 similar ended referrals, 30 needed.",
-                "GAD-7 expected range not shown: 0 similar ended referrals, 30 needed."), chart.corridorNotes());
+        assertEquals(List.of("PHQ-9 expected range not shown: fewer than 30 of your ended referrals started at this"
+                + " severity (PHQ-9 moderately severe): 12 did; and no service expected range has been imported.",
+                "GAD-7 expected range not shown: fewer than 30 of your ended referrals started at this severity (GAD-7"
+                        + " moderate): 0 did; and no service expected range has been imported."), chart.corridorNotes());
+        assertEquals(null, chart.depression().corridorSource());
     }
 
     @Test
@@ -262,7 +274,98 @@ class TrajectoryChartModelTest {
                 XAxis.CONTACT_NUMBER);
 
         assertEquals(List.of(), chart.depression().points());
-        assertEquals(List.of("PHQ-9 expected range not shown: no PHQ-9 recorded yet.",
-                "GAD-7 expected range not shown: no GAD-7 recorded yet."), chart.corridorNotes());
+        assertEquals(List.of("PHQ-9 expected range not shown: no PHQ-9 score yet, so there is no starting point to"
+                + " compare with.", "GAD-7 expected range not shown: no GAD-7 score yet, so there is no starting point"
+                + " to compare with."), chart.corridorNotes());
+    }
+
+    /** The risk marks, as "contact: label" in axis order, of a referral with these contacts and risk reviews. */
+    private static List<String> riskMarks(String contacts, Map<Integer, RiskLevel> reviews) {
+        ReferralRecord referral = new ReferralRecord("r", REFERRED, null, null, "F32", Referrals.contacts(contacts), null);
+        TrajectoryChartModel chart = TrajectoryChartModel.of(referral, STEPS, CATALOGUE, CorridorSource.of(List.of()),
+                null, reviews, XAxis.CONTACT_NUMBER);
+        return chart.riskMarkers().stream().map(m -> m.contactNumber() + ": " + m.label() + (m.grave() ? " !" : ""))
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            item 9 at 0 is no mark                   | A d7 PHQ9:2,2,1,1,1,1,1,1,0                                   | -   | -
+            item 9 at 1 and 3 marked                 | A d7 PHQ9:2,2,1,1,1,1,1,1,1; T d14 PHQ9:2,2,1,1,1,1,1,1,3     | -   | 1: item 9: 1 !;2: item 9: 3 !
+            a total alone says nothing of item 9     | A d7 PHQ9=20; T d14 PHQ9:2,2,1,1,1,1,1,1,2                    | -   | 2: item 9: 2 !
+            each risk review with its level          | A d7 PHQ9=20; T d14 PHQ9=18; T d21 PHQ9=15                     | 0=LOW,2=HIGH | 1: risk: low;3: risk: high !
+            item 9 and a review on one contact       | A d7 PHQ9:2,2,1,1,1,1,1,1,2                                   | 0=MODERATE | 1: item 9: 2 !;1: risk: moderate
+            a review is placed by date, not recording order | T d21 PHQ9=15; A d7 PHQ9=20                          | 0=HIGH | 2: risk: high !
+            """)
+    void marksItem9AndEachRiskReviewOnItsContact(String what, String contacts, String reviews, String expected) {
+        Map<Integer, RiskLevel> levels = new HashMap<>();
+        if (!reviews.equals("-")) {
+            for (String review : reviews.split(",")) {
+                String[] parts = review.split("=");
+                levels.put(Integer.parseInt(parts[0]), RiskLevel.valueOf(parts[1]));
+            }
+        }
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(";")), riskMarks(contacts, levels));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            every contact scored                 | A d7 PHQ9=15; T d14 PHQ9=13; T d21 PHQ9=11   | -     | false,false,false
+            an attended contact without scores   | A d7 PHQ9=15; T d14; T d21 PHQ9=11          | 2     | false,true
+            a missed contact is no gap           | A d7 PHQ9=15; T d14 DNA; T d21 PHQ9=11      | -     | false,false
+            a contact without PHQ-9 but with GAD-7 | A d7 PHQ9=15; T d14 GAD7=9; T d21 PHQ9=11 | -     | false,true
+            unscored before the first score      | A d7; T d14 PHQ9=13; T d21 PHQ9=11          | 1     | false,false
+            """)
+    void marksAnAttendedContactWithoutScoresAndBreaksTheLineOverIt(String what, String contacts, String unscored,
+            String afterGap) {
+        ReferralRecord referral = new ReferralRecord("r", REFERRED, null, null, "F32", Referrals.contacts(contacts), null);
+
+        TrajectoryChartModel chart = TrajectoryChartModel.of(referral, STEPS, CATALOGUE, List.of(), XAxis.CONTACT_NUMBER);
+
+        assertEquals(unscored.equals("-") ? List.of() : List.of(Integer.parseInt(unscored)),
+                chart.unscoredContacts().stream().map(ContactMarker::contactNumber).toList());
+        assertTrue(chart.unscoredContacts().stream().allMatch(m -> m.kind() == ContactMarker.Kind.NO_SCORES));
+        assertEquals(List.of(afterGap.split(",")).stream().map(Boolean::parseBoolean).toList(),
+                chart.depression().points().stream().map(Point::afterGap).toList());
+    }
+
+    /** The service's corridor file: PHQ-9 moderately severe, 212 referrals, points at treatment sessions 1 to 3. */
+    static ServiceCorridorFile serviceFile() {
+        SeverityBand band = CATALOGUE.definition(MeasureCode.PHQ9).band(new BigDecimal(16)).orElseThrow();
+        List<org.stepwise.domain.trajectory.CorridorPoint> points = List.of(
+                point(1, "10", "12", "14", "16", "18"), point(2, "8", "10", "12", "14", "17"),
+                point(3, "6", "8", "10", "13", "16"));
+        return new ServiceCorridorFile("RX1", Instant.parse("2026-11-12T10:00:00Z"), "Stepwise test", "2 (2026-12)", 3,
+                400, List.of(new Corridor(MeasureCode.PHQ9, band, 212, points)));
+    }
+
+    private static org.stepwise.domain.trajectory.CorridorPoint point(int contact, String p10, String p25, String p50,
+            String p75, String p90) {
+        return new org.stepwise.domain.trajectory.CorridorPoint(contact, 100, new BigDecimal(p10), new BigDecimal(p25),
+                new BigDecimal(p50), new BigDecimal(p75), new BigDecimal(p90));
+    }
+
+    @ParameterizedTest(name = "{0} own similar ended referrals, service file {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            5  | true  | service RX1, 212 similar referrals, November 2026 | 2:12-16<18,4:10-14<17,6:8-13<16
+            29 | true  | service RX1, 212 similar referrals, November 2026 | 2:12-16<18,4:10-14<17,6:8-13<16
+            30 | true  | your 30 similar ended referrals                   | 2:14-16<16,4:12-14<14,6:10-12<12,7:9-11<11
+            30 | false | your 30 similar ended referrals                   | 2:14-16<16,4:12-14<14,6:10-12<12,7:9-11<11
+            5  | false | -                                                 | -
+            """)
+    void drawsTheServicesCorridorUntilThirtyOwnSimilarReferrals(int own, boolean service, String source,
+            String expected) {
+        TrajectoryChartModel chart = TrajectoryChartModel.of(REFERRAL, STEPS, CATALOGUE,
+                CorridorSource.of(thirtySimilar().subList(0, own)), service ? serviceFile() : null, Map.of(),
+                XAxis.CONTACT_NUMBER);
+
+        assertEquals(source.equals("-") ? null : source, chart.depression().corridorSource());
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(",")), chart.depression().corridor()
+                .stream().map(p -> (int) p.x() + ":" + (int) p.lower() + "-" + (int) p.upper() + "<" + (int) p.p90())
+                .toList());
+        assertTrue(chart.corridorNotes().getFirst().contains(source.equals("-") ? "not shown" : source),
+                chart.corridorNotes().getFirst());
     }
 }
+

@@ -3,11 +3,15 @@ package org.stepwise.domain.caseload;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.stepwise.domain.flag.AboveExpectedRange;
+import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.flag.FlagEvaluator;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
@@ -17,6 +21,8 @@ import org.stepwise.domain.measure.SeverityBand;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
+import org.stepwise.domain.trajectory.CorridorSource;
+import org.stepwise.domain.trajectory.ServiceCorridorFile;
 
 /**
  * Computes the caseload table's lines: for each referral, from its row and its record as the
@@ -33,7 +39,9 @@ import org.stepwise.domain.outcome.ReferralTimeline;
  * <li>weeks since referral: whole weeks from the referral date to the review date, or to the end
  * date for an ended referral;</li>
  * <li>last contact: the date of the latest attended contact;</li>
- * <li>flags: those {@link FlagEvaluator} raises on the review date.</li>
+ * <li>flags: those {@link FlagEvaluator} raises on the review date, and the app-side
+ * {@link Flag#ABOVE_EXPECTED_RANGE} ({@link AboveExpectedRange}, against the practitioner's own
+ * corridors from these records and the service's imported corridor file), in the order of {@link Flag}.</li>
  * </ul>
  * Pure and thread-safe.
  */
@@ -41,10 +49,17 @@ public final class CaseloadLines {
 
     private final MeasureCatalogue catalogue;
     private final FlagEvaluator flags;
+    private final AboveExpectedRange aboveExpectedRange;
 
     public CaseloadLines(MeasureCatalogue catalogue) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.flags = new FlagEvaluator(catalogue);
+        this.aboveExpectedRange = new AboveExpectedRange(catalogue);
+    }
+
+    /** The measure table the lines are computed by. */
+    public MeasureCatalogue catalogue() {
+        return catalogue;
     }
 
     /**
@@ -52,6 +67,16 @@ public final class CaseloadLines {
      * decimal; a row without its record is an error (the two must come from the same store).
      */
     public List<CaseloadLine> lines(List<CaseloadRow> rows, List<ReferralRecord> records, LocalDate reviewDate) {
+        return lines(rows, records, reviewDate, null);
+    }
+
+    /**
+     * The lines as above, with {@link Flag#ABOVE_EXPECTED_RANGE} judged against the practitioner's own
+     * corridors (from {@code records}) and {@code service} (the imported corridor file; null when none).
+     */
+    public List<CaseloadLine> lines(List<CaseloadRow> rows, List<ReferralRecord> records, LocalDate reviewDate,
+            ServiceCorridorFile service) {
+        CorridorSource own = CorridorSource.of(records);
         Map<String, ReferralRecord> byKey = new HashMap<>();
         for (ReferralRecord record : records) {
             byKey.put(record.key(), record);
@@ -61,12 +86,18 @@ public final class CaseloadLines {
             if (record == null) {
                 throw new IllegalStateException("Referral " + row.referralId() + " has no record.");
             }
-            return line(row, record, reviewDate);
+            return line(row, record, reviewDate, own, service);
         }).toList();
     }
 
-    /** The line of one referral on the review date. */
+    /** The line of one referral on the review date (without the app-side flag). */
     public CaseloadLine line(CaseloadRow row, ReferralRecord record, LocalDate reviewDate) {
+        return line(row, record, reviewDate, null, null);
+    }
+
+    /** The line of one referral; {@code own} null: the app-side flag is not judged. */
+    private CaseloadLine line(CaseloadRow row, ReferralRecord record, LocalDate reviewDate, CorridorSource own,
+            ServiceCorridorFile service) {
         Objects.requireNonNull(reviewDate, "reviewDate");
         ReferralTimeline timeline = ReferralTimeline.of(record);
         MeasureDefinition depression = catalogue.definition(MeasureCode.PHQ9);
@@ -82,7 +113,19 @@ public final class CaseloadLines {
                 trend(phq9, depression),
                 Math.toIntExact(ChronoUnit.WEEKS.between(record.referralDate(), weeksTo)),
                 timeline.latestAttended().map(ContactRecord::date).orElse(null),
-                flags.evaluate(record, reviewDate));
+                flags(record, reviewDate, own, service));
+    }
+
+    private List<Flag> flags(ReferralRecord record, LocalDate reviewDate, CorridorSource own,
+            ServiceCorridorFile service) {
+        List<Flag> raised = flags.evaluate(record, reviewDate);
+        if (own == null || record.ended() || !aboveExpectedRange.evaluate(record, own, service).raised()) {
+            return raised;
+        }
+        List<Flag> all = new ArrayList<>(raised);
+        all.add(Flag.ABOVE_EXPECTED_RANGE);
+        all.sort(Comparator.naturalOrder());
+        return all;
     }
 
     private static LastScore lastScore(ReferralTimeline timeline, MeasureDefinition measure) {

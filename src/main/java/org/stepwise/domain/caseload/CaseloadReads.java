@@ -3,6 +3,7 @@ package org.stepwise.domain.caseload;
 import java.util.List;
 import java.util.Optional;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.trajectory.ImportedCorridorFile;
 
 /**
  * The caseload read across patients, referrals and contacts (a port: the store package implements it): the
@@ -42,6 +43,13 @@ public interface CaseloadReads {
     default List<ReferralRecord> endedReferralRecords() {
         return referralRecords().stream().filter(ReferralRecord::ended).toList();
     }
+
+    /**
+     * The service's imported corridor file, or empty when none was imported (as {@link
+     * CorridorStore#serviceCorridorFile()}): what the caseload's {@code above-expected-range} flag is
+     * judged against where the practitioner has fewer than 30 similar ended referrals.
+     */
+    Optional<ImportedCorridorFile> serviceCorridorFile();
 
     /** One referral as the clinical rules see it (as in {@link #referralRecords()}), or empty. */
     Optional<ReferralRecord> referralRecord(long referralId);

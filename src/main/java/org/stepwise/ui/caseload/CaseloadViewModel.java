@@ -23,6 +23,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.stepwise.domain.caseload.CaseloadLine;
 import org.stepwise.domain.caseload.CaseloadLines;
+import org.stepwise.domain.trajectory.ServiceCorridorFile;
+import org.stepwise.exchange.CorridorImport;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadReads;
 import org.stepwise.domain.measure.MeasureCatalogue;
@@ -228,7 +230,9 @@ public final class CaseloadViewModel {
         List<CaseloadRow> rows = store.caseload();
         List<ReferralRecord> records = store.referralRecords();
         LocalDate today = LocalDate.now(clock);
-        List<CaseloadLine> computed = rules.lines(rows, records, today);
+        ServiceCorridorFile service = CorridorImport.shared(rules.catalogue()).kept(store.serviceCorridorFile())
+                .corridors().orElse(null);
+        List<CaseloadLine> computed = rules.lines(rows, records, today, service);
         return new Loaded(computed, new CaseloadSearch(computed), today);
     }
 

@@ -3,46 +3,58 @@ package org.stepwise.ui.chart;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.RiskReview;
+import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.domain.trajectory.CorridorSource;
+import org.stepwise.domain.trajectory.ServiceCorridorFile;
+import org.stepwise.exchange.CorridorImport;
 
 /**
  * What the charts of one referral are drawn from, read from the store in one go on the store thread:
  * the referral as the clinical rules see it, its step history, the practitioner's other ended
  * referrals (the only ones the expected corridor is made from), those referrals reduced once to what
  * the corridors need (so that drawing and redrawing the chart as scores are typed never walks the
- * caseload), and the latest risk review. Immutable.
+ * caseload), the latest risk review, the level of each contact's risk review (by the contact's place
+ * in the referral's contacts), and the service's imported expected ranges ({@code service}, verified;
+ * null when none is imported or it can no longer be used, as {@code serviceProblem} then says). Immutable.
  */
 public record ChartInputs(ReferralRecord referral, List<StepChange> steps, List<ReferralRecord> endedReferrals,
-        CorridorSource corridors, RiskReview latestRiskReview) {
+        CorridorSource corridors, RiskReview latestRiskReview, Map<Integer, RiskLevel> riskReviews,
+        ServiceCorridorFile service, Optional<String> serviceProblem) {
 
     public ChartInputs {
         Objects.requireNonNull(referral, "referral");
         Objects.requireNonNull(corridors, "corridors");
         steps = List.copyOf(steps);
         endedReferrals = List.copyOf(endedReferrals);
+        riskReviews = Map.copyOf(riskReviews);
+        Objects.requireNonNull(serviceProblem, "serviceProblem");
     }
 
     /** The inputs with the corridors made from {@code endedReferrals}: store work, on the store thread. */
     public ChartInputs(ReferralRecord referral, List<StepChange> steps, List<ReferralRecord> endedReferrals,
             RiskReview latestRiskReview) {
-        this(referral, steps, endedReferrals, CorridorSource.of(endedReferrals), latestRiskReview);
+        this(referral, steps, endedReferrals, CorridorSource.of(endedReferrals), latestRiskReview, Map.of(), null,
+                Optional.empty());
     }
 
     /**
      * Reads the chart inputs of a referral whose step history and contacts (by date, then recording
      * order) are already read. Store work: call on the store thread.
      */
-    public static Optional<ChartInputs> load(CaseloadStore store, long referralId, List<StepChange> steps,
-            List<Contact> contacts) {
+    public static Optional<ChartInputs> load(CaseloadStore store, MeasureCatalogue catalogue, long referralId,
+            List<StepChange> steps, List<Contact> contacts) {
         Optional<ReferralRecord> record = store.referralRecord(referralId);
         if (record.isEmpty()) {
             return Optional.empty();
@@ -50,8 +62,25 @@ public record ChartInputs(ReferralRecord referral, List<StepChange> steps, List<
         String key = record.get().key();
         List<ReferralRecord> allEnded = store.endedReferralRecords();
         List<ReferralRecord> ended = allEnded.stream().filter(other -> !other.key().equals(key)).toList();
+        CorridorImport.Kept kept = CorridorImport.shared(catalogue).kept(store);
         return Optional.of(new ChartInputs(record.get(), steps, ended, Corridors.of(allEnded),
-                latestRiskReview(contacts)));
+                latestRiskReview(contacts), riskReviews(contacts), kept.corridors().orElse(null), kept.problem()));
+    }
+
+    /**
+     * The level of each contact's risk review by the contact's place in the referral's contacts (the
+     * store gives those in recording order, as it does {@code contacts} by id).
+     */
+    static Map<Integer, RiskLevel> riskReviews(List<Contact> contacts) {
+        List<Contact> byId = contacts.stream().sorted(Comparator.comparing(Contact::id,
+                Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+        Map<Integer, RiskLevel> levels = new HashMap<>();
+        for (int i = 0; i < byId.size(); i++) {
+            if (byId.get(i).riskReview() != null) {
+                levels.put(i, byId.get(i).riskReview().level());
+            }
+        }
+        return levels;
     }
 
     /**
@@ -104,5 +133,32 @@ public record ChartInputs(ReferralRecord referral, List<StepChange> steps, List<
         }
         return new ReferralRecord(referral.key(), referral.referralDate(), referral.endDate(), referral.endReason(),
                 referral.problemDescriptor(), contacts, referral.recordedRiskLevel());
+    }
+
+    /**
+     * {@link #riskReviews()} as {@link #withProvisional} places the contacts: the edited contact's review
+     * left out (later contacts move up one place), and {@code provisional}'s level (null when none is
+     * typed) on the session being typed, which comes last.
+     */
+    public Map<Integer, RiskLevel> riskReviewsWithProvisional(List<Contact> stored, Contact replaced,
+            RiskLevel provisional) {
+        Map<Integer, RiskLevel> levels = new HashMap<>(riskReviews);
+        int size = referral.contacts().size();
+        if (replaced != null && replaced.id() != null) {
+            int at = stored.stream().map(Contact::id).sorted().toList().indexOf(replaced.id());
+            if (at >= 0 && at < size) {
+                levels.clear();
+                riskReviews.forEach((place, level) -> {
+                    if (place != at) {
+                        levels.put(place > at ? place - 1 : place, level);
+                    }
+                });
+                size--;
+            }
+        }
+        if (provisional != null) {
+            levels.put(size, provisional);
+        }
+        return levels;
     }
 }

@@ -54,7 +54,20 @@ public final class PreSessionSummary {
 
     /** Shows a referral with its latest risk review (null when none was recorded). */
     public void setReferral(ReferralRecord referral, RiskReview latestRiskReview) {
-        model = PreSessionSummaryModel.of(referral, latestRiskReview, catalogue, LocalDate.now(clock), clock.getZone());
+        show(PreSessionSummaryModel.of(referral, latestRiskReview, catalogue, LocalDate.now(clock), clock.getZone()));
+    }
+
+    /**
+     * Shows the referral of {@code inputs}, with the app-side flag {@code above-expected-range} judged
+     * against the corridors it carries (the practitioner's own, the service's imported one).
+     */
+    public void show(ChartInputs inputs) {
+        show(PreSessionSummaryModel.of(inputs.referral(), inputs.latestRiskReview(), catalogue, LocalDate.now(clock),
+                clock.getZone(), inputs.corridors(), inputs.service()));
+    }
+
+    private void show(PreSessionSummaryModel shown) {
+        model = shown;
         VBox left = new VBox(10, measures(), flags());
         HBox.setHgrow(left, Priority.ALWAYS);
         VBox right = new VBox(10, outcome(), contactsAndRisk());
@@ -126,7 +139,10 @@ public final class PreSessionSummary {
         for (Flag flag : model.flags()) {
             Label name = text(flag.label(), "summary-flag-" + flag.code());
             name.getStyleClass().add("summary-flag");
-            Label rule = text(flag.rule(), "summary-flag-" + flag.code() + "-rule");
+            String facts = flag == Flag.ABOVE_EXPECTED_RANGE ? model.aboveExpectedRange().orElse(flag.rule()) : flag.rule();
+            Label rule = text(facts, "summary-flag-" + flag.code() + "-rule");
+            rule.setWrapText(true);
+            rule.setMinHeight(Region.USE_PREF_SIZE);
             rule.getStyleClass().add("hint");
             name.setMinWidth(FLAG_NAME);
             name.setPrefWidth(FLAG_NAME);

@@ -3,6 +3,7 @@ package org.stepwise.ui.chart;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,12 +19,14 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
-import org.stepwise.chart.TrajectoryChartModel.XAxis;
 import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.domain.trajectory.CorridorSource;
+import org.stepwise.domain.trajectory.ServiceCorridorFile;
+import org.stepwise.chart.TrajectoryChartModel.XAxis;
 import org.stepwise.ui.common.PngImages;
 
 /**
@@ -51,6 +54,8 @@ public final class TrajectoryChart {
     private ReferralRecord referral;
     private List<StepChange> steps = List.of();
     private CorridorSource corridors = CorridorSource.of(List.of());
+    private ServiceCorridorFile service;
+    private Map<Integer, RiskLevel> riskReviews = Map.of();
     private TrajectoryChartModel model;
 
     public TrajectoryChart(MeasureCatalogue catalogue) {
@@ -105,6 +110,30 @@ public final class TrajectoryChart {
     }
 
     /**
+     * Shows the referral of {@code inputs} with everything read for it: its steps, risk reviews, the
+     * practitioner's corridors and the service's imported one, drawing once.
+     */
+    public void show(ChartInputs inputs) {
+        use(inputs);
+        setReferral(inputs.referral(), inputs.steps(), inputs.riskReviews());
+    }
+
+    /**
+     * Takes the corridors (the practitioner's and the service's) of {@code inputs} for the drawings
+     * that follow, without drawing: for a chart that then shows the referral as it is typed.
+     */
+    public void use(ChartInputs inputs) {
+        this.corridors = inputs.corridors();
+        this.service = inputs.service();
+    }
+
+    /** Shows a referral as it changes, with the level of each contact's risk review by its place in the contacts. */
+    public void setReferral(ReferralRecord referral, List<StepChange> steps, Map<Integer, RiskLevel> riskReviews) {
+        this.riskReviews = Map.copyOf(riskReviews);
+        setReferral(referral, steps);
+    }
+
+    /**
      * Shows a referral with its step history and the practitioner's referrals for the expected
      * corridor, drawing once (as {@link #setPractitionerReferrals} then {@link #setReferral}).
      */
@@ -152,10 +181,10 @@ public final class TrajectoryChart {
             return;
         }
         XAxis xAxis = byDate.isSelected() ? XAxis.DATE : XAxis.CONTACT_NUMBER;
-        model = TrajectoryChartModel.of(referral, steps, catalogue, corridors, xAxis);
+        model = TrajectoryChartModel.of(referral, steps, catalogue, corridors, service, riskReviews, xAxis);
         String xLabel = xAxis == XAxis.DATE ? "Date" : "Contact";
         for (int i = 0; i < plots.size(); i++) {
-            plots.get(i).show(model.panels().get(i), model, i == plots.size() - 1 ? xLabel : null);
+            plots.get(i).show(model.panels().get(i), model, i == plots.size() - 1 ? xLabel : null, i == 0);
         }
         anxietyLegend.setText(model.anxiety().name());
         List<Label> lines = new ArrayList<>();
@@ -181,9 +210,12 @@ public final class TrajectoryChart {
                 entry(seriesSample("wsas"), new Label("WSAS")),
                 entry(lineSample("caseness-line"), new Label("Caseness")),
                 entry(areaSample("rci-band"), new Label("No reliable change (first score ± RCI)")),
-                entry(areaSample("corridor"), new Label("Expected range")),
+                entry(areaSample("corridor"), new Label("Expected range (middle half)")),
+                entry(lineSample("corridor-p90"), new Label("Worse than 9 in 10")),
                 entry(marker("did-not-attend"), new Label("Did not attend")),
                 entry(marker("cancelled"), new Label("Cancelled")),
+                entry(marker("no-scores"), new Label("Attended, no scores")),
+                entry(riskSample(), new Label("Risk: item 9 ≥ 1, risk review")),
                 entry(lineSample("step-line", true), new Label("Step change")));
         return legend;
     }
@@ -218,6 +250,12 @@ public final class TrajectoryChart {
         Rectangle area = new Rectangle(22, 12);
         area.getStyleClass().add(style);
         return area;
+    }
+
+    private static Node riskSample() {
+        Region marker = new Region();
+        marker.getStyleClass().addAll("risk-marker", "grave");
+        return marker;
     }
 
     private static Node marker(String kind) {

@@ -10,22 +10,30 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
+import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.chart.TrajectoryChartModel.Band;
 import org.stepwise.chart.TrajectoryChartModel.ContactMarker;
 import org.stepwise.chart.TrajectoryChartModel.CorridorPoint;
 import org.stepwise.chart.TrajectoryChartModel.Panel;
 import org.stepwise.chart.TrajectoryChartModel.Point;
+import org.stepwise.chart.TrajectoryChartModel.RiskMarker;
 import org.stepwise.chart.TrajectoryChartModel.StepMarker;
-import org.stepwise.chart.TrajectoryChartModel;
 
 /**
  * One measure's panel of the trajectory chart: a line chart of the scores over the severity bands,
  * the reliable-change band, the expected corridor, the caseness line, step changes and missed
- * contacts, all drawn behind the line at the positions the model gives. {@link #show} replaces
- * what it draws; the chart, its axes and its series stay.
+ * contacts, all drawn behind the line at the positions the model gives, and over it the risk marks
+ * and the broken stretches of the line over attended contacts without a score. Labels at the top
+ * (step changes, risk marks) take rows so that none runs into another; band labels get room at the
+ * right beyond the last point. {@link #show} replaces what it draws; the chart, its axes and its
+ * series stay.
+ *
+ * <p>Long because: each kind of mark is a few lines of JavaFX nodes laid out on the axes, and they
+ * share the axes' positions and the rows of labels; split apart they would pass both around.
  */
 final class TrajectoryPlot extends LineChart<Number, Number> {
 
@@ -41,6 +49,12 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     private static final double TICK_PIXELS_LEAST = 22;
     /** How many of the model's tick spacings a labelled tick may skip to keep labels apart. */
     private static final int[] TICK_STRIDES = {1, 2, 5, 10, 20, 50};
+    /** Pixels between rows of labels at the top of the plot (step changes, risk marks). */
+    private static final double LANE_HEIGHT = 15;
+    /** How many rows at the top risk labels may take before they are left to the hover text. */
+    private static final int RISK_LANES = 2;
+    /** Pixels of room at the right for the band labels, beyond the last point or expected range, at least. */
+    private static final double BAND_LABEL_ROOM = 8;
 
     private final NumberAxis xAxis;
     private final NumberAxis yAxis;
@@ -49,8 +63,17 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     /** Decorations drawn behind the series, each with how it is laid out. */
     private final List<Decoration> decorations = new ArrayList<>();
     private TrajectoryChartModel model;
+    /** Whether this plot marks risk (the PHQ-9 panel, at the top). */
+    private boolean marksRisk;
+    /** The band labels drawn, which the caseness label keeps clear of. */
+    private final List<Text> bandLabels = new ArrayList<>();
+    /** The caseness label, which risk labels keep clear of; null on a panel without caseness. */
+    private Text casenessLabel;
+    /** Label rows at the top: the stretches (from, to, in pixels) each row's labels take; laid out afresh on each layout. */
+    private final List<List<double[]>> lanes = new ArrayList<>();
 
-    private record Decoration(Node node, Consumer<Node> layout) {
+    /** {@code front}: drawn over the series (broken stretches of the line, risk marks), else behind it. */
+    private record Decoration(Node node, Consumer<Node> layout, boolean front) {
     }
 
     TrajectoryPlot(String id, String seriesStyle) {
@@ -85,9 +108,10 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         if (model == null) {
             return;
         }
+        xAxis.setUpperBound(upperBound());
         int longest = model.ticks().stream().mapToInt(tick -> tick.label().length()).max().orElse(1);
         double needed = Math.max(TICK_PIXELS_LEAST, longest * TICK_PIXELS_PER_CHARACTER);
-        double span = model.xMax() - model.xMin();
+        double span = xAxis.getUpperBound() - model.xMin();
         double width = Math.max(1, getWidth() - yAxis.getWidth());
         int stride = TICK_STRIDES[TICK_STRIDES.length - 1];
         for (int candidate : TICK_STRIDES) {
@@ -99,9 +123,43 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         xAxis.setTickUnit(model.xTickUnit() * stride);
     }
 
+    /**
+     * The x-axis's end: the model's, or further where the band labels at the right would otherwise lie
+     * over the last point or the expected range (a narrow chart, beside session entry): far enough that
+     * the widest band label fits beyond them.
+     */
+    private double upperBound() {
+        // Every panel of the chart ends at the same place, so that their contacts line up.
+        double last = model.xMin();
+        double widest = 0;
+        for (Panel each : model.panels()) {
+            last = Math.max(last, each.points().stream().mapToDouble(Point::x).max().orElse(last));
+            last = Math.max(last, each.corridor().stream().mapToDouble(CorridorPoint::x).max().orElse(last));
+            for (Band band : each.bands()) {
+                Text text = text(band.label(), "band-label");
+                widest = Math.max(widest, text.getLayoutBounds().getWidth());
+            }
+        }
+        double width = getWidth() - yAxis.getWidth() - 20;
+        double need = widest + 2 * LABEL_PAD + BAND_LABEL_ROOM;
+        if (widest == 0 || width <= need * 2) {
+            return model.xMax();
+        }
+        double xMin = model.xMin();
+        // The end U such that (U - last) of (U - xMin) takes at least need of width pixels.
+        double wanted = (last - need * xMin / width) / (1 - need / width);
+        return Math.max(model.xMax(), wanted);
+    }
+
     /** Draws {@code panel} on the axis of {@code chart}; the x-axis is labelled only where {@code xLabel} is given. */
     void show(Panel panel, TrajectoryChartModel chart, String xLabel) {
+        show(panel, chart, xLabel, false);
+    }
+
+    /** As above; {@code marksRisk}: this panel carries the risk marks (item 9, risk reviews). */
+    void show(Panel panel, TrajectoryChartModel chart, String xLabel, boolean marksRisk) {
         this.model = chart;
+        this.marksRisk = marksRisk;
         xAxis.setLowerBound(chart.xMin());
         xAxis.setUpperBound(chart.xMax());
         fitTicks();
@@ -138,6 +196,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         decorations.clear();
         addBands(panel);
         addCorridor(panel.corridor());
+        addGaps(panel.points());
         panel.reliableChange().ifPresent(band -> {
             Rectangle area = new Rectangle();
             area.getStyleClass().add("rci-band");
@@ -155,10 +214,9 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
             line.setId(getId() + "-caseness");
             add(line, node -> horizontal((Line) node, y(caseness.value().doubleValue())));
             Text label = text(caseness.label(), "caseness-label");
-            add(label, node -> {
-                node.setLayoutX(left() + LABEL_PAD);
-                node.setLayoutY(y(caseness.value().doubleValue()) - LABEL_PAD);
-            });
+            label.setId(getId() + "-caseness-label");
+            casenessLabel = label;
+            add(label, node -> placeCaseness(label, caseness.value().doubleValue(), panel.points()));
         });
         for (StepMarker step : chart.stepChanges()) {
             Line line = new Line();
@@ -166,8 +224,22 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
             add(line, node -> vertical((Line) node, x(step.x())));
             Text label = text(step.label(), "step-label");
             add(label, node -> {
-                node.setLayoutX(x(step.x()) + LABEL_PAD);
-                node.setLayoutY(top() + label.getLayoutBounds().getHeight());
+                double start = x(step.x()) + LABEL_PAD;
+                node.setLayoutX(start);
+                node.setLayoutY(top() + label.getLayoutBounds().getHeight() + lane(start, label) * LANE_HEIGHT);
+            });
+        }
+        if (marksRisk) {
+            addRiskMarks(chart.riskMarkers(), panel.points());
+        }
+        for (ContactMarker unscored : chart.unscoredContacts()) {
+            Region marker = new Region();
+            marker.getStyleClass().addAll("missed-contact", "no-scores");
+            marker.setId(getId() + "-unscored-" + unscored.contactNumber());
+            HoverText.set(marker, unscored.tooltip());
+            add(marker, node -> {
+                double size = marker.prefWidth(-1);
+                marker.resizeRelocate(x(unscored.x()) - size / 2, bottom() - MARKER_LIFT - size / 2, size, size);
             });
         }
         for (ContactMarker missed : chart.missedContacts()) {
@@ -181,7 +253,8 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
                 marker.resizeRelocate(x(missed.x()) - size / 2, bottom() - MARKER_LIFT - size / 2, size, size);
             });
         }
-        getPlotChildren().addAll(0, decorations.stream().map(Decoration::node).toList());
+        getPlotChildren().addAll(0, decorations.stream().filter(d -> !d.front()).map(Decoration::node).toList());
+        getPlotChildren().addAll(decorations.stream().filter(Decoration::front).map(Decoration::node).toList());
         requestChartLayout();
     }
 
@@ -196,8 +269,11 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
                 place((Rectangle) node, left(), top, right() - left(), y(band.lower()) - top);
             });
         }
+        bandLabels.clear();
+        casenessLabel = null;
         for (Band band : bands) {
             Text label = text(band.label(), "band-label");
+            bandLabels.add(label);
             add(label, node -> {
                 Text t = (Text) node;
                 double height = y(band.lower()) - y(band.upper());
@@ -208,10 +284,169 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
         }
     }
 
+    /**
+     * The risk marks along the top: a triangle at the contact and its short label beside it, each label
+     * in the first row where it runs into no other label (step changes, other risk marks).
+     */
+    private void addRiskMarks(List<RiskMarker> marks, List<Point> points) {
+        for (RiskMarker mark : marks) {
+            Region marker = new Region();
+            marker.getStyleClass().add("risk-marker");
+            if (mark.grave()) {
+                marker.getStyleClass().add("grave");
+            }
+            marker.setId(getId() + "-risk-" + mark.contactNumber() + "-" + mark.kind().name().toLowerCase());
+            HoverText.set(marker, mark.tooltip());
+            Text label = text(mark.label(), "risk-label");
+            label.setId(marker.getId() + "-label");
+            addFront(marker, node -> { });
+            addFront(label, node -> {
+                double size = marker.prefWidth(-1);
+                // An item 9 mark sits just left of the contact, a risk review just right, so both show.
+                double start = x(mark.x()) - (mark.kind() == RiskMarker.Kind.ITEM_9 ? size : 0);
+                double width = label.getLayoutBounds().getWidth();
+                int lane = freeLane(start, size + 3 + width, points);
+                double y = top() + 3 + Math.max(lane, 0) * LANE_HEIGHT;
+                marker.resizeRelocate(start, y, size, size);
+                // Where no row near the top has room clear of the points, the label is left out: the
+                // mark stays, and hovering it says it whole.
+                label.setVisible(lane >= 0);
+                label.setLayoutX(start + size + 3);
+                label.setLayoutY(y + size - 1);
+            });
+        }
+    }
+
+    /**
+     * The first of the top {@link #RISK_LANES} rows where a mark and label from {@code start}, {@code
+     * width} wide, run into no other label and cover no point or band label; it then takes that room.
+     * -1 when none has room.
+     */
+    private int freeLane(double start, double width, List<Point> points) {
+        for (int lane = 0; lane < RISK_LANES; lane++) {
+            double y = top() + 3 + lane * LANE_HEIGHT;
+            if (roomIn(lane, start, width) && clear(start, y - 1, width, LANE_HEIGHT, points)) {
+                take(lane, start, width);
+                return lane;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The caseness label just above its line, at the first place along it (from the left, then just
+     * below the line) where it covers no point and no band label; none when there is no such place.
+     */
+    private void placeCaseness(Text label, double value, List<Point> points) {
+        double width = label.getLayoutBounds().getWidth();
+        double height = label.getLayoutBounds().getHeight();
+        double line = y(value);
+        double step = Math.max(8, width / 4);
+        label.setVisible(false);
+        for (double baseline : new double[] {line - LABEL_PAD, line + height}) {
+            for (double start = left() + LABEL_PAD; start + width <= right() - LABEL_PAD; start += step) {
+                if (clear(start - 2, baseline - height, width + 4, height + 2, points)) {
+                    label.setVisible(true);
+                    label.setLayoutX(start);
+                    label.setLayoutY(baseline);
+                    return;
+                }
+            }
+        }
+        // Nowhere clear: the line alone, its value on the axis and in the legend ("Caseness").
+        label.setVisible(false);
+    }
+
+    /** Whether the box (x, y, width, height) covers no point's symbol and no shown band label. */
+    private boolean clear(double x, double y, double width, double height, List<Point> points) {
+        double radius = 6;
+        for (Point point : points) {
+            double px = x(point.x());
+            double py = y(point.total().doubleValue());
+            if (px + radius > x && px - radius < x + width && py + radius > y && py - radius < y + height) {
+                return false;
+            }
+        }
+        for (Text band : bandLabels) {
+            if (band.isVisible() && band.getBoundsInParent().intersects(x, y, width, height)) {
+                return false;
+            }
+        }
+        return casenessLabel == null || !casenessLabel.isVisible()
+                || !casenessLabel.getBoundsInParent().intersects(x, y, width, height);
+    }
+
+    /** The first row at the top where a label from {@code start} runs into no other; it then takes that room. */
+    private int lane(double start, Text label) {
+        double width = label.getLayoutBounds().getWidth();
+        int lane = 0;
+        while (!roomIn(lane, start, width)) {
+            lane++;
+        }
+        take(lane, start, width);
+        return lane;
+    }
+
+    /** Whether row {@code lane} has room from {@code start}, {@code width} wide (a gap of {@link #LABEL_PAD} kept). */
+    private boolean roomIn(int lane, double start, double width) {
+        if (lane >= lanes.size()) {
+            return true;
+        }
+        for (double[] taken : lanes.get(lane)) {
+            if (start < taken[1] + LABEL_PAD && start + width + LABEL_PAD > taken[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void take(int lane, double start, double width) {
+        while (lanes.size() <= lane) {
+            lanes.add(new ArrayList<>());
+        }
+        lanes.get(lane).add(new double[] {start, start + width});
+    }
+
+    /** Over each stretch where an attended contact had no score on this measure, the line is drawn broken. */
+    private void addGaps(List<Point> points) {
+        for (int i = 1; i < points.size(); i++) {
+            Point point = points.get(i);
+            if (!point.afterGap()) {
+                continue;
+            }
+            Point before = points.get(i - 1);
+            Line gap = new Line();
+            gap.getStyleClass().addAll("gap-line", seriesStyle);
+            gap.setId(getId() + "-gap-" + point.contactNumber());
+            addFront(gap, node -> {
+                gap.setStartX(x(before.x()));
+                gap.setStartY(y(before.total().doubleValue()));
+                gap.setEndX(x(point.x()));
+                gap.setEndY(y(point.total().doubleValue()));
+            });
+        }
+    }
+
     private void addCorridor(List<CorridorPoint> corridor) {
         if (corridor.isEmpty()) {
             return;
         }
+        Polyline p90 = new Polyline();
+        p90.getStyleClass().add("corridor-p90");
+        p90.setId(getId() + "-corridor-p90");
+        add(p90, node -> {
+            List<Double> coordinates = new ArrayList<>();
+            double halfWidth = corridor.size() == 1 ? 4 : 0;
+            for (CorridorPoint point : corridor) {
+                coordinates.add(x(point.x()) - halfWidth);
+                coordinates.add(y(point.p90()));
+                if (halfWidth > 0) {
+                    coordinates.add(x(point.x()) + halfWidth);
+                    coordinates.add(y(point.p90()));
+                }
+            }
+            p90.getPoints().setAll(coordinates);
+        });
         Polygon area = new Polygon();
         area.getStyleClass().add("corridor");
         area.setId(getId() + "-corridor");
@@ -243,6 +478,7 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
+        lanes.clear();
         for (Decoration decoration : decorations) {
             decoration.layout().accept(decoration.node());
         }
@@ -250,7 +486,12 @@ final class TrajectoryPlot extends LineChart<Number, Number> {
 
     private void add(Node node, Consumer<Node> layout) {
         node.setManaged(false);
-        decorations.add(new Decoration(node, layout));
+        decorations.add(new Decoration(node, layout, false));
+    }
+
+    private void addFront(Node node, Consumer<Node> layout) {
+        node.setManaged(false);
+        decorations.add(new Decoration(node, layout, true));
     }
 
     private static Text text(String content, String styleClass) {

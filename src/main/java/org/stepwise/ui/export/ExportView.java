@@ -129,8 +129,12 @@ public final class ExportView implements ScreenView {
         showWhen(result, model.resultProperty().isNotEmpty());
         showWhen(failure, model.failureProperty().isNotEmpty());
 
-        VBox screen = new VBox(14, heading, hint, section("Period"), period, section("Service key"), keyStatus, keyActions,
-                section("What will leave this machine"), summary, leftOut, stale, actions, result, failure, details);
+        VBox screen = new VBox(14, heading, hint, section("Period"), period, section("Service key"), keyStatus, keyActions);
+        if (model.corridors() != null) {
+            screen.getChildren().addAll(section("Service's expected ranges"), corridors(model.corridors()));
+        }
+        screen.getChildren().addAll(section("What will leave this machine"), summary, leftOut, stale, actions, result,
+                failure, details);
         screen.getStyleClass().add("screen");
         screen.setMaxWidth(1180);
         screen.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -148,6 +152,19 @@ public final class ExportView implements ScreenView {
     @Override
     public Node root() {
         return root;
+    }
+
+    /** Which corridor file is imported, the button to import one, and what the last import did. */
+    private static Node corridors(CorridorImportViewModel corridors) {
+        Label status = wrapped("export-corridor-status", corridors.statusProperty());
+        Button importFile = button("export-import-corridor", "Import corridor file…", corridors::importFile);
+        importFile.disableProperty().bind(corridors.busyProperty());
+        Label message = wrapped("export-corridor-message", corridors.messageProperty());
+        Label failure = wrapped("export-corridor-failure", corridors.failureProperty());
+        failure.getStyleClass().add("form-failure");
+        showWhen(message, corridors.messageProperty().isNotEmpty());
+        showWhen(failure, corridors.failureProperty().isNotEmpty());
+        return new VBox(8, status, importFile, message, failure);
     }
 
     @Override

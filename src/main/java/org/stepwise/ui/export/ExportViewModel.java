@@ -82,6 +82,7 @@ public final class ExportViewModel {
     private final BooleanBinding previewCurrent;
     private final BooleanBinding canExport;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private CorridorImportViewModel corridors;
 
     public ExportViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs,
             FileChooserService files, PractitionerProfile profile, Clock clock, Runnable onBack) {
@@ -180,8 +181,21 @@ public final class ExportViewModel {
         return failure.getReadOnlyProperty();
     }
 
-    /** Reads the key and previews the period (when opening the screen). */
+    /** The service's expected ranges, imported beside the key; set before {@link #load()}, else not shown. */
+    public void setCorridors(CorridorImportViewModel corridors) {
+        this.corridors = corridors;
+    }
+
+    /** The service's expected ranges, or null where they are not offered. */
+    public CorridorImportViewModel corridors() {
+        return corridors;
+    }
+
+    /** Reads the key and previews the period (when opening the screen), and which expected ranges are imported. */
     public void load() {
+        if (corridors != null) {
+            corridors.load();
+        }
         start("Reading the service key…");
         runner.task(this::storedKey)
                 .whenDone(this::finish)

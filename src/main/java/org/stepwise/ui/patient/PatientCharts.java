@@ -100,8 +100,8 @@ final class PatientCharts {
         if (inputs == null) {
             return;
         }
-        summary.setReferral(inputs.referral(), inputs.latestRiskReview());
-        chart.setReferral(inputs.referral(), inputs.steps(), inputs.corridors());
+        summary.show(inputs);
+        chart.show(inputs);
         items.setReferral(inputs.referral());
     }
 }

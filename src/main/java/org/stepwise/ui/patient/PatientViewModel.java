@@ -226,7 +226,7 @@ public final class PatientViewModel {
                     }
                     List<Contact> contacts = store.contacts(referralId);
                     return new Loaded(store.patient(stored.patientId()).orElseThrow(), stored, contacts,
-                            ChartInputs.load(store, referralId, stored.steps(), contacts).orElse(null),
+                            ChartInputs.load(store, catalogue, referralId, stored.steps(), contacts).orElse(null),
                             store.handoverMark(referralId).orElse(null));
                 })
                 .onSuccess(loaded -> {

@@ -112,6 +112,12 @@ public final class ReviewView implements ScreenView {
         pack.setId("review-pack");
         pack.setOnAction(event -> model.writePack());
         pack.disableProperty().bind(model.packAvailableProperty().not().or(model.busyProperty()));
+        Button corridor = new Button("Corridor file…");
+        corridor.setId("review-corridor");
+        corridor.setTooltip(new javafx.scene.control.Tooltip("Write the service's expected recovery ranges from these "
+                + "files, for practitioners to import"));
+        corridor.setOnAction(event -> model.writeCorridorFile());
+        corridor.disableProperty().bind(model.packAvailableProperty().not().or(model.busyProperty()));
         ProgressIndicator working = new ProgressIndicator();
         working.setId("review-busy");
         working.setPrefSize(20, 20);
@@ -122,7 +128,7 @@ public final class ReviewView implements ScreenView {
         back.setOnAction(event -> model.back());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer(), open, clear, publishable, pack, working, gap, back);
+        HBox bar = new HBox(10, title, spacer(), open, clear, publishable, pack, corridor, working, gap, back);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar-row");
 

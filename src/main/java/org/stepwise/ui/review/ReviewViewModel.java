@@ -25,10 +25,12 @@ import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.exchange.Authenticity;
+import org.stepwise.exchange.CorridorFileWriter;
 import org.stepwise.exchange.FileHeader;
 import org.stepwise.files.PlainFiles;
 import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.Review;
+import org.stepwise.exchange.ReviewCorridors;
 import org.stepwise.exchange.ReviewService;
 import org.stepwise.exchange.ReviewedReferral;
 import org.stepwise.exchange.ServiceKey;
@@ -350,6 +352,49 @@ public final class ReviewViewModel {
                     .onFailure(message -> failure.set("The supervision pack could not be saved. " + message))
                     .start();
         });
+    }
+
+    /**
+     * Asks where to save the service's corridor file (export-format.md, "Corridor file") and writes it
+     * from the review's verified files, as {@code review --corridor} does; says why when none can be made
+     * (files of several services, fewer than 30 referrals).
+     */
+    public void writeCorridorFile() {
+        Review current = review;
+        if (current == null || current.accepted().isEmpty() || busy.get()) {
+            return;
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        String service = current.accepted().getFirst().header().serviceCode();
+        chooser.chooseFileToSave("Save the service's corridor file", "stepwise-corridor-" + service + "-"
+                + java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(now.toLocalDate()) + ".json")
+                .ifPresent(target -> {
+                    busy.set(true);
+                    failure.set("");
+                    packMessage.set("Writing the corridor file…");
+                    runner.task(() -> switch (ReviewCorridors.of(current, now.toInstant())) {
+                        case ReviewCorridors.Result.NotMade notMade -> "No corridor file was written: " + notMade.why()
+                                + ".";
+                        case ReviewCorridors.Result.Made made -> {
+                            CorridorFileWriter.Written written = new CorridorFileWriter(catalogue).write(target,
+                                    made.corridors());
+                            yield "Corridor file saved: " + written.file().getFileName() + " (" + made.corridors()
+                                    .corridors().size() + " expected ranges from " + made.corridors().sourceReferrals()
+                                    + " referrals). Practitioners import it on their Export screen.";
+                        }
+                    }).whenDone(() -> busy.set(false))
+                            .onSuccess(packMessage::set)
+                            .onError(IOException.class, e -> {
+                                packMessage.set("");
+                                failure.set("The corridor file could not be saved there. Check that the folder exists "
+                                        + "and can be written to, then try again.");
+                            })
+                            .onFailure(message -> {
+                                packMessage.set("");
+                                failure.set("The corridor file could not be saved. " + message);
+                            })
+                            .start();
+                });
     }
 
     /** Leaves the review (the files stay open for the next visit). */

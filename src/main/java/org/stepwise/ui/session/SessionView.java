@@ -209,10 +209,10 @@ public final class SessionView implements ScreenView {
      */
     private Node chart(SessionViewModel model) {
         TrajectoryChart chart = new TrajectoryChart(model.catalogue());
-        chart.setReferral(model.chartReferralProperty().get(), model.chartInputs().steps(),
-                model.chartInputs().corridors());
+        chart.use(model.chartInputs());
+        chart.setReferral(model.chartReferralProperty().get(), model.chartInputs().steps(), model.chartRiskReviews());
         subscriptions.add(model.chartReferralProperty().subscribe((before, now) ->
-                chart.setReferral(now, model.chartInputs().steps())));
+                chart.setReferral(now, model.chartInputs().steps(), model.chartRiskReviews())));
         Label note = new Label("This session shows as typed, before it is saved.");
         note.setId("session-chart-note");
         note.getStyleClass().add("hint");

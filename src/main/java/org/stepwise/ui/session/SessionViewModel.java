@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,6 +29,7 @@ import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.ui.chart.ChartInputs;
@@ -81,6 +83,7 @@ public final class SessionViewModel {
     private final RiskReviewForm riskForm = new RiskReviewForm();
     private final ReadOnlyObjectWrapper<RiskReview> riskReview = new ReadOnlyObjectWrapper<>(this, "riskReview");
     private final ReadOnlyBooleanWrapper riskPaneOpen = new ReadOnlyBooleanWrapper(this, "riskPaneOpen");
+    private Map<Integer, RiskLevel> chartRiskReviews = Map.of();
     private final ReadOnlyBooleanWrapper measuresEnabled = new ReadOnlyBooleanWrapper(this, "measuresEnabled", true);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
@@ -153,6 +156,7 @@ public final class SessionViewModel {
                 entry.textProperty().addListener((observable, before, now) -> updateChart());
                 entry.workNotApplicableProperty().addListener((observable, before, now) -> updateChart());
             }
+            riskReview.addListener((observable, before, now) -> updateChart());
             updateChart();
         }
     }
@@ -181,6 +185,15 @@ public final class SessionViewModel {
         return catalogue;
     }
 
+    /**
+     * The level of each risk review the chart beside the form marks, by the contact's place in
+     * {@link #chartReferralProperty()}'s contacts: the stored ones, and this session's as recorded so far.
+     * Set before that property changes.
+     */
+    public Map<Integer, RiskLevel> chartRiskReviews() {
+        return chartRiskReviews;
+    }
+
     /** What the chart beside the form is drawn from, or null for no chart. */
     public ChartInputs chartInputs() {
         return chartInputs;
@@ -193,6 +206,8 @@ public final class SessionViewModel {
         Medium how = medium.value() != null ? medium.value() : editing != null ? editing.medium() : Medium.FACE_TO_FACE;
         ContactRecord typed = new ContactRecord(day, kind, attended, how, referral.stepOn(day), null,
                 attended.attended() ? typedScores() : List.of());
+        chartRiskReviews = chartInputs.riskReviewsWithProvisional(contacts, editing,
+                riskReview.get() == null ? null : riskReview.get().level());
         chartReferral.set(chartInputs.withProvisional(contacts, editing, typed));
     }
 

@@ -21,6 +21,7 @@ import org.stepwise.ui.common.BackgroundRunner;
 import org.stepwise.ui.common.DialogService;
 import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.PictureSaver;
+import org.stepwise.ui.export.CorridorImportViewModel;
 import org.stepwise.ui.export.ExportViewModel;
 import org.stepwise.ui.outcomes.OutcomesViewModel;
 import org.stepwise.ui.patient.ContactHistoryViewModel;
@@ -167,6 +168,8 @@ public final class NavigationViewModel {
         }
         ExportViewModel export =
                 new ExportViewModel(store, runner, dialogs, files, profile, clock, this::backToCaseload);
+        export.setCorridors(new CorridorImportViewModel(store, catalogue, runner, dialogs, files, profile.serviceCode(),
+                clock.getZone()));
         show(new Screen.Export(export));
         export.load();
     }

@@ -84,7 +84,7 @@ final class ReferralSnapshots {
     static Parent trajectory(SnapshotContext context) {
         return chartScreen(context, "Trajectory", inputs -> {
             TrajectoryChart chart = new TrajectoryChart(context.catalogue());
-            chart.setReferral(inputs.referral(), inputs.steps(), inputs.corridors());
+            chart.show(inputs);
             return chart.root();
         });
     }
@@ -147,7 +147,7 @@ final class ReferralSnapshots {
         screen.getStyleClass().add("screen");
         context.runner().task(() -> {
                     Referral referral = context.store().referral(context.referralId()).orElseThrow();
-                    return ChartInputs.load(context.store(), context.referralId(), referral.steps(),
+                    return ChartInputs.load(context.store(), context.catalogue(), context.referralId(), referral.steps(),
                             context.store().contacts(context.referralId())).orElseThrow();
                 })
                 .onSuccess(inputs -> {

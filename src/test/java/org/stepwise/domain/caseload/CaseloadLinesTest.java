@@ -169,4 +169,41 @@ class CaseloadLinesTest {
 
         assertEquals(42, line.weeksSinceReferral());
     }
+
+    /**
+     * The caseload raises the app-side flag against the service's imported corridor while the practitioner
+     * has fewer than 30 similar ended referrals: PHQ-9 17 at treatment session 1 lies above the service's
+     * p90 of 15 there; without the file (or at 15 exactly) nothing is raised, and no error.
+     */
+    @ParameterizedTest(name = "latest PHQ-9 {0}, service file {1}: above expected range {2}")
+    @CsvSource(textBlock = """
+            17, true,  true
+            15, true,  false
+            17, false, false
+            """)
+    void raisesAboveExpectedRangeAgainstTheServicesCorridor(int latest, boolean withService, boolean raised) {
+        org.stepwise.domain.trajectory.ServiceCorridors corridors =
+                new org.stepwise.domain.trajectory.ServiceCorridors(MeasureCatalogue.standard());
+        for (int i = 0; i < 40; i++) {
+            corridors.add(new org.stepwise.domain.outcome.ReferralRecord("s" + i, REFERRAL_DATE,
+                    REFERRAL_DATE.plusDays(90), null, "F32", org.stepwise.domain.testing.Referrals.contacts(
+                            "A d7 PHQ9=12; T d14 PHQ9=" + (i < 35 ? 8 : 15)), null));
+        }
+        org.stepwise.domain.trajectory.ServiceCorridorFile service = new org.stepwise.domain.trajectory
+                .ServiceCorridorFile("RX1", java.time.Instant.parse("2026-11-12T10:00:00Z"), "Stepwise test",
+                        MeasureCatalogue.standard().edition(), 1, 40, corridors.corridors());
+        List<org.stepwise.domain.outcome.ReferralRecord> records = List.of(new org.stepwise.domain.outcome.ReferralRecord(
+                "1", REFERRAL_DATE, null, null, "F32", contacts("A d7 PHQ9=12 GAD7=6; T d14 PHQ9=" + latest), null));
+        CaseloadRow row = new CaseloadRow(1, 101, "Quillfeather", "Zebedee",
+                NhsNumber.parse("9990000018"), 2, ReferralStatus.IN_TREATMENT, REFERRAL_DATE);
+
+        List<CaseloadLine> lines = LINES.lines(List.of(row), records, REFERRAL_DATE.plusDays(20),
+                withService ? service : null);
+
+        assertEquals(raised, lines.getFirst().flags().contains(org.stepwise.domain.flag.Flag.ABOVE_EXPECTED_RANGE),
+                lines.getFirst().flags().toString());
+        assertEquals(false, LINES.line(row, records.getFirst(), REFERRAL_DATE.plusDays(20)).flags()
+                .contains(org.stepwise.domain.flag.Flag.ABOVE_EXPECTED_RANGE), "a line alone never judges it");
+    }
 }
+

@@ -100,8 +100,10 @@ class TrajectoryChartTest {
         List<String> notes = onFx(() -> robot.lookup("#chart-notes").queryAs(javafx.scene.layout.VBox.class)
                 .getChildren().stream().map(n -> ((Label) n).getText()).toList());
 
-        assertEquals(List.of("PHQ-9 expected range not shown: 0 similar ended referrals, 30 needed.",
-                "GAD-7 expected range not shown: 0 similar ended referrals, 30 needed."), notes);
+        assertEquals(List.of("PHQ-9 expected range not shown: fewer than 30 of your ended referrals started at this"
+                + " severity (PHQ-9 moderately severe): 0 did; and no service expected range has been imported.",
+                "GAD-7 expected range not shown: fewer than 30 of your ended referrals started at this severity (GAD-7"
+                        + " moderate): 0 did; and no service expected range has been imported."), notes);
     }
 
     @Test

@@ -373,4 +373,36 @@ class ReviewViewModelTest {
         model.back();
         assertEquals(1, backs);
     }
+
+    /** The Corridor file button writes the service's corridor file from the verified files, as the command does. */
+    @Test
+    void theCorridorFileButtonWritesTheServicesCorridorFileFromTheVerifiedFiles() {
+        ReviewViewModel model = model();
+        model.add(org.stepwise.exchange.TestFiles.corridorService(folder.resolve("files"), "RX1"));
+        Path target = folder.resolve("corridor.json");
+        chooser.toSave = Optional.of(target);
+
+        model.writeCorridorFile();
+
+        assertTrue(model.packMessageProperty().get().startsWith("Corridor file saved: corridor.json ("),
+                model.packMessageProperty().get() + " / " + model.failureProperty().get());
+        org.stepwise.domain.trajectory.ServiceCorridorFile written = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                org.stepwise.exchange.CorridorFileReader.Result.Accepted.class,
+                new org.stepwise.exchange.CorridorFileReader(MeasureCatalogue.standard()).read(target)).file();
+        assertEquals("RX1", written.serviceCode());
+        assertEquals(40, written.sourceReferrals());
+    }
+
+    @Test
+    void theCorridorFileButtonSaysWhyNoneIsMadeFromTooFewReferrals() {
+        ReviewViewModel model = withFourFiles();
+        chooser.toSave = Optional.of(folder.resolve("corridor.json"));
+
+        model.writeCorridorFile();
+
+        assertTrue(model.packMessageProperty().get().startsWith("No corridor file was written: "),
+                model.packMessageProperty().get());
+        assertFalse(java.nio.file.Files.exists(folder.resolve("corridor.json")));
+    }
 }
+

@@ -2,10 +2,12 @@ package org.stepwise.ui.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,7 +46,11 @@ import org.stepwise.domain.practitioner.Role;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.Referral;
 import org.stepwise.domain.referral.ReferralSource;
+import org.stepwise.domain.testing.ServiceCorridorFiles;
+import org.stepwise.exchange.CorridorFileWriter;
+import org.stepwise.exchange.CorridorImport;
 import org.stepwise.ui.chart.ChartInputs;
+import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InPlace;
 import org.stepwise.ui.testing.RecordingDialogs;
@@ -405,7 +412,7 @@ class SessionViewModelTest {
     private SessionViewModel sessionWithChart(Contact editing) {
         Referral stored = store.referral(referral.referralId()).orElseThrow();
         List<Contact> contacts = store.contacts(referral.referralId());
-        ChartInputs charts = ChartInputs.load(store, referral.referralId(), stored.steps(), contacts).orElseThrow();
+        ChartInputs charts = ChartInputs.load(store, MeasureCatalogue.standard(), referral.referralId(), stored.steps(), contacts).orElseThrow();
         return new SessionViewModel(store, InPlace.runner(), dialogs, CLOCK, CATALOGUE,
                 store.patient(referral.patientId()).orElseThrow(), stored, contacts, editing, charts, saved::add,
                 () -> closed.add("closed"));
@@ -456,4 +463,43 @@ class SessionViewModelTest {
         assertNull(newSession().chartReferralProperty().get());
         assertNull(newSession().chartInputs());
     }
+
+    /**
+     * A practitioner with no similar ended referrals of their own and the service's corridor file
+     * imported: the chart beside the form shows the service's expected range and says so, and marks the
+     * stored risk review and the one recorded with the session as typed.
+     */
+    @Test
+    void theChartBesideTheFormShowsTheServicesExpectedRangeAndEachRiskReview(@TempDir Path folder) throws Exception {
+        stored(LocalDate.of(2025, 5, 1), "222222220", new RiskReview(RiskLevel.MODERATE, "Reviewed.", Instant.parse(
+                "2025-05-01T10:00:00Z")));
+        Path file = folder.resolve("corridor.json");
+        new CorridorFileWriter(CATALOGUE).write(file, ServiceCorridorFiles.phq9ModeratelySevere("RX1"));
+        assertInstanceOf(CorridorImport.Outcome.Imported.class,
+                new CorridorImport(CATALOGUE).importFile(file, store, "RX1", false));
+        SessionViewModel session = sessionWithChart(null);
+
+        TrajectoryChartModel chart = TrajectoryChartModel.of(session.chartReferralProperty().get(),
+                session.chartInputs().steps(), CATALOGUE, session.chartInputs().corridors(),
+                session.chartInputs().service(), session.chartRiskReviews(), TrajectoryChartModel.XAxis.CONTACT_NUMBER);
+
+        assertEquals("service RX1, 40 similar referrals, November 2026", chart.depression().corridorSource());
+        assertEquals(List.of(1.0, 2.0, 3.0), chart.depression().corridor().stream()
+                .map(TrajectoryChartModel.CorridorPoint::x).toList(), "sessions 1 and 2, and one ahead");
+        assertEquals(List.of("1: risk: moderate"), riskMarks(chart));
+
+        session.openRiskReview();
+        session.riskForm().level().valueProperty().set(RiskLevel.HIGH);
+        session.riskForm().note().valueProperty().set("Asked about plans; safety plan agreed.");
+        session.recordRiskReview();
+        TrajectoryChartModel typed = TrajectoryChartModel.of(session.chartReferralProperty().get(),
+                session.chartInputs().steps(), CATALOGUE, session.chartInputs().corridors(),
+                session.chartInputs().service(), session.chartRiskReviews(), TrajectoryChartModel.XAxis.CONTACT_NUMBER);
+        assertEquals(List.of("1: risk: moderate", "2: risk: high"), riskMarks(typed));
+    }
+
+    private static List<String> riskMarks(TrajectoryChartModel chart) {
+        return chart.riskMarkers().stream().map(m -> m.contactNumber() + ": " + m.label()).toList();
+    }
 }
+

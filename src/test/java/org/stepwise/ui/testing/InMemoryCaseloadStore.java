@@ -44,6 +44,7 @@ import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralRules;
 import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.domain.trajectory.ImportedCorridorFile;
 import org.stepwise.domain.referral.StepChange;
 
 /**
@@ -64,6 +65,8 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private final List<Patient> patientsGiven = new ArrayList<>();
     private final List<Contact> contactsSaved = new ArrayList<>();
     private byte[] serviceKey;
+    private ImportedCorridorFile corridorFile;
+    private final Clock clock;
     private String passphrase = "";
     private int idleLockMinutes = IdleLock.DEFAULT_MINUTES;
     private final List<String> checkedPassphrases = new ArrayList<>();
@@ -96,6 +99,7 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         this.profile = profile;
         this.contactRules = new ContactRules(catalogue, clock);
         this.referralRules = new ReferralRules(clock);
+        this.clock = clock;
     }
 
     @Override
@@ -385,6 +389,35 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
             throw new IllegalArgumentException("A service key has at least 32 bytes.");
         }
         serviceKey = key.clone();
+    }
+
+    @Override
+    public synchronized Optional<ImportedCorridorFile> serviceCorridorFile() {
+        failIfAsked();
+        return Optional.ofNullable(corridorFile);
+    }
+
+    @Override
+    public synchronized ImportedCorridorFile saveServiceCorridorFile(byte[] content, String serviceCode,
+            java.time.Instant generatedAt, String fileName, boolean replace) {
+        failIfAsked();
+        if (!profile.serviceCode().equals(serviceCode)) {
+            throw new IllegalArgumentException("The corridor file is for service " + serviceCode + ".");
+        }
+        if (corridorFile != null && !replace) {
+            throw new IllegalArgumentException("A corridor file is already imported (" + corridorFile.fileName()
+                    + "); importing this one replaces it.");
+        }
+        String sha256;
+        try {
+            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        corridorFile = new ImportedCorridorFile(content, sha256, serviceCode, generatedAt, fileName,
+                java.time.Instant.now(clock));
+        return corridorFile;
     }
 
     @Override
