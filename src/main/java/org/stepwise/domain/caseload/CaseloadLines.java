@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.stepwise.domain.flag.FlagEvaluator;
+import org.stepwise.domain.flag.FlagFacts;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
@@ -33,7 +34,8 @@ import org.stepwise.domain.outcome.ReferralTimeline;
  * <li>weeks since referral: whole weeks from the referral date to the review date, or to the end
  * date for an ended referral;</li>
  * <li>last contact: the date of the latest attended contact;</li>
- * <li>flags: those {@link FlagEvaluator} raises on the review date.</li>
+ * <li>flags: those {@link FlagEvaluator} raises on the review date, each with the referral's facts
+ * ({@link FlagFacts}).</li>
  * </ul>
  * Pure and thread-safe.
  */
@@ -41,10 +43,12 @@ public final class CaseloadLines {
 
     private final MeasureCatalogue catalogue;
     private final FlagEvaluator flags;
+    private final FlagFacts facts;
 
     public CaseloadLines(MeasureCatalogue catalogue) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.flags = new FlagEvaluator(catalogue);
+        this.facts = new FlagFacts(catalogue);
     }
 
     /**
@@ -82,7 +86,7 @@ public final class CaseloadLines {
                 trend(phq9, depression),
                 Math.toIntExact(ChronoUnit.WEEKS.between(record.referralDate(), weeksTo)),
                 timeline.latestAttended().map(ContactRecord::date).orElse(null),
-                flags.evaluate(record, reviewDate));
+                facts.all(record, flags.evaluate(record, reviewDate), reviewDate));
     }
 
     private static LastScore lastScore(ReferralTimeline timeline, MeasureDefinition measure) {
@@ -92,7 +96,19 @@ public final class CaseloadLines {
         }
         BigDecimal total = last.get().total();
         SeverityBand band = measure.band(total).orElse(null);
-        return new LastScore(measure.code(), total, band, band == null ? -1 : measure.bands().indexOf(band));
+        int rank = band == null ? -1 : measure.bands().indexOf(band);
+        return new LastScore(measure.code(), total, band, rank, severity(measure, measure.value(last.get()), rank));
+    }
+
+    /** {@link LastScore#severity}: PHQ-9's scale of five for every measure. */
+    private static int severity(MeasureDefinition measure, BigDecimal total, int rank) {
+        if (rank >= 0) {
+            return rank == measure.bands().size() - 1 ? LastScore.MOST_SEVERE : Math.min(rank, LastScore.MOST_SEVERE - 1);
+        }
+        if (measure.bands().isEmpty() && measure.caseness().isPresent()) {
+            return measure.atCaseness(total) ? LastScore.AT_CASENESS : 0;
+        }
+        return -1;
     }
 
     private static Trend trend(List<Score> scores, MeasureDefinition measure) {

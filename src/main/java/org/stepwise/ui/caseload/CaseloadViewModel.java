@@ -87,7 +87,10 @@ public final class CaseloadViewModel {
         return catalogue;
     }
 
-    /** The lines that pass the find field and the filters, in the store's order (newest referral first). */
+    /**
+     * The lines that pass the find field and the filters, in the caseload's own order
+     * ({@link CaseloadLine#GRAVEST_FIRST}: gravest flag first, then longest waiting).
+     */
     public ObservableList<CaseloadLine> visibleLines() {
         return visibleLines;
     }
@@ -209,7 +212,8 @@ public final class CaseloadViewModel {
         List<CaseloadRow> rows = store.caseload();
         List<ReferralRecord> records = store.referralRecords();
         LocalDate today = LocalDate.now(clock);
-        List<CaseloadLine> computed = rules.lines(rows, records, today);
+        List<CaseloadLine> computed = rules.lines(rows, records, today).stream().sorted(CaseloadLine.GRAVEST_FIRST)
+                .toList();
         return new Loaded(computed, new CaseloadSearch(computed), today);
     }
 

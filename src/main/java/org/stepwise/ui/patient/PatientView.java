@@ -1,5 +1,7 @@
 package org.stepwise.ui.patient;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -41,7 +43,8 @@ import org.stepwise.ui.common.PatientForm;
 
 /**
  * The patient / referral screen: a header (who, NHS number, age, problem, step, status, weeks since
- * referral), the patient's details (editable in place), the pre-session summary over the referral
+ * referral), the flag panel (each flag raised in its colour with this referral's facts; {@link FlagPanel}),
+ * the patient's details (editable in place), the pre-session summary over the referral
  * panel (source, step history and step change, status, ending, employment) beside the chart slot
  * ({@code chart-slot}: the trajectory chart and the item view), and the contacts table, all in one
  * scrolling page. Ctrl+N opens a new session; Ctrl+Shift+P saves the chart showing as a picture; on
@@ -146,7 +149,13 @@ public final class PatientView {
         table.setPrefHeight(TABLE_HEIGHT);
         table.setMinHeight(TABLE_HEIGHT);
 
-        VBox content = new VBox(12, header, details, detailsForm, failure, clinical, sessionsHeading, table);
+        FlagPanel flags = new FlagPanel();
+        PatientFlags raised = new PatientFlags(model.catalogue());
+        model.chartInputsProperty().addListener((observable, before, inputs) -> flags.show(inputs == null ? List.of()
+                : raised.of(inputs.referral(), inputs.corridors(), LocalDate.now(model.clock()))));
+
+        VBox content = new VBox(12, header, flags.root(), details, detailsForm, failure, clinical, sessionsHeading,
+                table);
         content.getStyleClass().addAll("screen", "patient-screen");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
