@@ -346,8 +346,16 @@ public final class PatientView {
         for (Node control : new Node[] {changeStep, setProblem, setStatus, end, saveEmployment}) {
             control.disableProperty().bind(model.busyProperty().or(model.referralProperty().isNull()));
         }
-        VBox panel = new VBox(8, title, source, problem, problemLine, history, stepLine, statusLine, ending,
-                endLine, employment);
+        // What is recorded, read-only, above the controls that change it.
+        VBox facts = new VBox(6, title, source, problem, history, ending);
+        facts.setId("referral-facts");
+        facts.getStyleClass().add("referral-facts");
+        Label changeTitle = new Label("Change the referral");
+        changeTitle.getStyleClass().add("subsection-title");
+        VBox changes = new VBox(8, changeTitle, problemLine, stepLine, statusLine, endLine, employment);
+        changes.setId("referral-changes");
+        changes.getStyleClass().add("referral-changes");
+        VBox panel = new VBox(12, facts, changes);
         panel.setId("referral-panel");
         panel.getStyleClass().add("referral-panel");
         panel.setMinWidth(520);
