@@ -7,9 +7,11 @@ import java.util.Locale;
 /**
  * The one way Stepwise writes a date for a person to read, on every screen, in a flag's facts and in
  * the pack: {@link #day} ({@code 03/12/2026}) wherever a date stands in a table, a field or a sentence
- * of facts, and {@link #shortDay} ({@code 3 Dec 2026}) only in headings and chart labels with room for
- * the month's name. A null date is written as an empty string. Files and the command line keep ISO
- * dates ({@code 2026-12-03}); they are read by machines first.
+ * of facts; {@link #shortDay} ({@code 3 Dec 2026}) only in titles and chart tooltips with room for the
+ * month's name; {@link #DAY_MONTH} ({@code 3 Dec}) only on a chart's date axis and over the item grid's
+ * columns, where the year is plain from the rest. A time of day follows a date as {@link #DAY_TIME}. A
+ * null date is written as an empty string. Files and the command line keep ISO dates
+ * ({@code 2026-12-03}); they are read by machines first.
  */
 public final class Dates {
 
@@ -17,6 +19,10 @@ public final class Dates {
     public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.UK);
     /** d MMM yyyy: where the month's name reads better and there is room for it. */
     public static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK);
+    /** d MMM: a chart's date axis and the item grid's column headers only. */
+    public static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+    /** dd/MM/yyyy HH:mm:ss: when something happened (the audit log). */
+    public static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss", Locale.UK);
 
     private Dates() {
     }

@@ -96,7 +96,7 @@ public final class PreSessionSummary {
     private Node outcome() {
         ReferralOutcome outcome = model.outcome();
         String heading = model.ended()
-                ? "Outcome (ended " + Dates.shortDay(model.outcomeDate()) + ")"
+                ? "Outcome (ended " + Dates.day(model.outcomeDate()) + ")"
                 : "If the referral ended today";
         Label line = text(capitalised(model.outcomeLine()) + ".", "summary-outcome");
         line.getStyleClass().add("summary-outcome");
@@ -113,7 +113,7 @@ public final class PreSessionSummary {
     private Node contactsAndRisk() {
         int contacts = model.treatmentContacts();
         String risk = model.riskLevel()
-                .map(level -> level.label() + ", " + Dates.shortDay(model.riskReviewDate().orElseThrow()))
+                .map(level -> level.label() + ", " + Dates.day(model.riskReviewDate().orElseThrow()))
                 .orElse("none recorded");
         return text("Treatment contacts used: " + contacts + " · Latest risk review: " + risk, "summary-contacts-risk");
     }

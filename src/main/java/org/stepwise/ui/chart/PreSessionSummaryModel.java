@@ -84,7 +84,8 @@ public final class PreSessionSummaryModel {
 
     /**
      * The summary of {@code referral} on {@code today}, with its latest risk review (null when none
-     * was recorded; its date is read in {@code zone}).
+     * was recorded). Its date is the date of the session it was recorded at, as the flag's facts give it;
+     * where the referral does not carry that, the day it was recorded, read in {@code zone}.
      */
     public static PreSessionSummaryModel of(ReferralRecord referral, RiskReview latestRiskReview,
             MeasureCatalogue catalogue, LocalDate today, ZoneId zone) {
@@ -107,7 +108,8 @@ public final class PreSessionSummaryModel {
         return new PreSessionSummaryModel(measures, ended, outcomeDate, outcome, outcomeLine(outcome, catalogue),
                 new FlagEvaluator(catalogue).evaluate(referral, today), timeline.treatmentContacts(),
                 latestRiskReview == null ? null : latestRiskReview.level(),
-                latestRiskReview == null ? null : LocalDate.ofInstant(latestRiskReview.reviewedAt(), zone));
+                latestRiskReview == null ? null : referral.recordedRiskDate() != null ? referral.recordedRiskDate()
+                        : LocalDate.ofInstant(latestRiskReview.reviewedAt(), zone));
     }
 
     /** PHQ-9, the anxiety measure, WSAS. */

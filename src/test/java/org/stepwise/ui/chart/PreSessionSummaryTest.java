@@ -53,7 +53,7 @@ class PreSessionSummaryTest {
         assertEquals("Recovered; reliable improvement; reliable recovery.", text(robot, "#summary-outcome"));
         // The flags are the patient screen's flag panel's, with their facts: the summary does not repeat them.
         assertTrue(robot.lookup("#summary-flags").tryQuery().isEmpty());
-        assertEquals("Treatment contacts used: 2 · Latest risk review: Low, 26 Jan 2026",
+        assertEquals("Treatment contacts used: 2 · Latest risk review: Low, 26/01/2026",
                 text(robot, "#summary-contacts-risk"));
     }
 
