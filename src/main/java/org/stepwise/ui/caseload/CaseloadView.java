@@ -41,6 +41,8 @@ import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * The caseload screen: the find field and the status, step and flag filters (in that Tab order),
@@ -52,7 +54,9 @@ import org.stepwise.domain.referral.ReferralStatus;
  * ({@link CaseloadSort}: Alt+S to the Sort pick list, Alt+R reverses); a missing value sorts last either
  * way. Columns are declared in one place ({@link #addColumns}).
  */
-public final class CaseloadView {
+public final class CaseloadView implements ScreenView {
+
+    private final Subscriptions subscriptions = new Subscriptions();
 
     /** What a missing value shows. */
     public static final String MISSING = "–";
@@ -145,13 +149,13 @@ public final class CaseloadView {
             return row;
         });
 
-        model.lineToSelectProperty().addListener((observable, before, line) -> {
+        subscriptions.add(model.lineToSelectProperty().subscribe((before, line) -> {
             if (line != null) {
                 table.getSelectionModel().select(line);
                 table.scrollTo(line);
                 table.requestFocus();
             }
-        });
+        }));
 
         Label failure = new Label();
         failure.setId("caseload-failure");
@@ -192,12 +196,19 @@ public final class CaseloadView {
         });
     }
 
+    @Override
     public Parent root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return find;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     /** The table's columns. */
