@@ -212,7 +212,13 @@ class CaseloadFlowTest {
                     line.row().nhsNumber().digits());
             assertEquals(List.of("trend-" + line.phq9Trend().name().toLowerCase(Locale.ROOT)),
                     onFx(() -> styles(cell(robot, "column-trend", row).getGraphic(), "trend-")));
-            assertEquals(line.flags().stream().map(flag -> flag.colour().token()).toList(), onFx(() -> {
+            // The two gravest as badges in their colours, then "+N" for the rest.
+            List<String> badges = new ArrayList<>(line.flags().stream().limit(FlagBadgeCell.SHOWN)
+                    .map(flag -> flag.colour().token()).toList());
+            if (line.flags().size() > FlagBadgeCell.SHOWN) {
+                badges.add("flag-more");
+            }
+            assertEquals(badges, onFx(() -> {
                 Node box = cell(robot, "column-flags", row).getGraphic();
                 return box == null ? List.<String>of() : ((javafx.scene.layout.HBox) box).getChildren().stream()
                         .flatMap(badge -> styles(badge, "flag-").stream()).filter(style -> !style.equals("flag-badge")).toList();
