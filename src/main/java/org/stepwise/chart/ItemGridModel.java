@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
@@ -16,15 +18,13 @@ import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
 
 /**
- * The item view of a referral, in plain Java: for PHQ-9 and GAD-7, one row per item (named by the
+ * The item view of a referral, in plain Java: for PHQ-9, GAD-7, the problem's anxiety disorder specific
+ * measure, WSAS and any other measure recorded ({@link #grids()}), one row per item (named by the
  * catalogue's short item labels) and one column per attended contact where the measure was
  * recorded, each cell the item's response with its place on the item's range (for a light colour
  * scale), and the totals beneath. Contacts are numbered as on the trajectory chart. Immutable.
  */
 public final class ItemGridModel {
-
-    /** The measures the item view shows, in order. */
-    static final List<MeasureCode> MEASURES = List.of(MeasureCode.PHQ9, MeasureCode.GAD7);
 
     private final List<Grid> grids;
 
@@ -72,15 +72,31 @@ public final class ItemGridModel {
         List<ContactRecord> contacts =
                 referral.contacts().stream().sorted(Comparator.comparing(ContactRecord::date)).toList();
         List<Grid> grids = new ArrayList<>();
-        for (MeasureCode code : MEASURES) {
+        for (MeasureCode code : measures(referral, contacts, catalogue)) {
             grids.add(grid(catalogue.definition(code), contacts));
         }
         return new ItemGridModel(grids);
     }
 
-    /** PHQ-9, then GAD-7. */
+    /**
+     * PHQ-9, GAD-7, the problem's anxiety disorder specific measure(s), WSAS, then any other measure
+     * recorded at an attended contact (the phobia scales), in the table's order.
+     */
     public List<Grid> grids() {
         return grids;
+    }
+
+    private static List<MeasureCode> measures(ReferralRecord referral, List<ContactRecord> contacts,
+            MeasureCatalogue catalogue) {
+        Set<MeasureCode> measures = new LinkedHashSet<>(List.of(MeasureCode.PHQ9, MeasureCode.GAD7));
+        measures.addAll(catalogue.anxietyMeasuresFor(referral.problemDescriptor()));
+        measures.add(MeasureCode.WSAS);
+        for (MeasureCode code : catalogue.codes()) {
+            if (contacts.stream().anyMatch(c -> c.attended() && c.score(code).isPresent())) {
+                measures.add(code);
+            }
+        }
+        return List.copyOf(measures);
     }
 
     private static Grid grid(MeasureDefinition measure, List<ContactRecord> contacts) {

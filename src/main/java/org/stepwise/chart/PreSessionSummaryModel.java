@@ -91,7 +91,8 @@ public final class PreSessionSummaryModel {
 
     /**
      * The summary of {@code referral} on {@code today}, with its latest risk review (null when none
-     * was recorded; its date is read in {@code zone}).
+     * was recorded). Its date is the date of the session it was recorded at, as the flag's facts give it;
+     * where the referral does not carry that, the day it was recorded, read in {@code zone}.
      */
     public static PreSessionSummaryModel of(ReferralRecord referral, RiskReview latestRiskReview,
             MeasureCatalogue catalogue, LocalDate today, ZoneId zone) {
@@ -116,7 +117,8 @@ public final class PreSessionSummaryModel {
 
         boolean ended = referral.ended();
         ReferralRecord endedToday = ended ? referral : new ReferralRecord(referral.key(), referral.referralDate(),
-                today, null, referral.problemDescriptor(), referral.contacts(), referral.recordedRiskLevel());
+                today, null, referral.problemDescriptor(), referral.contacts(), referral.recordedRiskLevel(),
+                referral.recordedRiskDate());
         ReferralOutcome outcome = new OutcomeClassifier(catalogue).classify(endedToday);
         LocalDate outcomeDate = ended ? referral.endDate() : today;
 
@@ -133,7 +135,8 @@ public final class PreSessionSummaryModel {
         return new PreSessionSummaryModel(measures, ended, outcomeDate, outcome, outcomeLine(outcome, catalogue),
                 flags, timeline.treatmentContacts(),
                 latestRiskReview == null ? null : latestRiskReview.level(),
-                latestRiskReview == null ? null : LocalDate.ofInstant(latestRiskReview.reviewedAt(), zone), above);
+                latestRiskReview == null ? null : referral.recordedRiskDate() != null ? referral.recordedRiskDate()
+                        : LocalDate.ofInstant(latestRiskReview.reviewedAt(), zone), above);
     }
 
     /** PHQ-9, the anxiety measure, WSAS. */

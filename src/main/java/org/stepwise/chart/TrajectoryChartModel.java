@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.stepwise.domain.common.Dates;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import java.util.Map;
@@ -41,8 +42,8 @@ public final class TrajectoryChartModel {
     }
 
     /** How dates read on the axis and in tooltips. */
-    static final DateTimeFormatter TICK_DATE = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+    static final DateTimeFormatter TICK_DATE = Dates.DAY_MONTH;
+    static final DateTimeFormatter DATE = Dates.SHORT_DAY;
     /** Tick spacings in days on a date axis; the first that gives at most {@link #MAX_DATE_TICKS} ticks. */
     static final int[] DATE_TICK_DAYS = {7, 14, 28, 56, 91, 182};
     static final int MAX_DATE_TICKS = 10;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.stepwise.domain.common.Dates;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
@@ -23,7 +24,7 @@ import org.stepwise.domain.measure.ProblemDescriptor;
 public final class ReferralFigures {
 
     /** How dates read on the screen and in the pack: "1 Sep 2026". */
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    public static final DateTimeFormatter DATE = Dates.SHORT_DAY;
 
     private ReferralFigures() {
     }

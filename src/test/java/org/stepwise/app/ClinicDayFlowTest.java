@@ -169,7 +169,11 @@ class ClinicDayFlowTest {
         // End the referral today: reason by its first letter, then confirm.
         robot.interact(() -> robot.lookup("#end-reason").query().requestFocus());
         robot.write("C");
-        robot.clickOn("#end-referral");
+        // From the keyboard: the button may lie below the page's fold, as the referral's controls now sit
+        // under its recorded facts.
+        robot.type(KeyCode.TAB);
+        assertEquals("end-referral", onFx(() -> robot.lookup("#end-referral").query().getScene().getFocusOwner().getId()));
+        robot.type(KeyCode.SPACE);
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().map(Node::isVisible).orElse(false));
         robot.type(KeyCode.ENTER);
         waitUntil(() -> text(robot, "#referral-status").equals("Ended"));

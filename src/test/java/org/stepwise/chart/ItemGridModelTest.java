@@ -34,7 +34,8 @@ class ItemGridModelTest {
 
     @Test
     void hasAColumnForEachAttendedContactWhereTheMeasureWasRecorded() {
-        assertEquals(List.of(MeasureCode.PHQ9, MeasureCode.GAD7), MODEL.grids().stream().map(Grid::measure).toList());
+        assertEquals(List.of(MeasureCode.PHQ9, MeasureCode.GAD7, MeasureCode.WSAS),
+                MODEL.grids().stream().map(Grid::measure).toList());
         assertEquals(List.of(1, 3, 4), grid(MeasureCode.PHQ9).columns().stream().map(Column::contactNumber).toList());
         assertEquals(List.of(new BigDecimal("11"), new BigDecimal("12"), new BigDecimal("2")),
                 grid(MeasureCode.PHQ9).columns().stream().map(Column::total).toList());
@@ -72,12 +73,30 @@ class ItemGridModelTest {
     }
 
     @Test
+    void showsTheProblemsOwnMeasureAndWsasAndAnyOtherMeasureRecordedWithTheirItems() {
+        ReferralRecord healthAnxiety = new ReferralRecord("h", Referrals.REFERRAL_DATE, null, null, "F45.2",
+                Referrals.contacts("A d7 PHQ9:1,1,1,1,1,1,1,1,0 GAD7=6 HAI:18x2 WSAS:4,4,4,4,4 PHOBIA_SOCIAL:5;"
+                        + " T d14 PHQ9=8 HAI:18x1"), null);
+
+        ItemGridModel model = ItemGridModel.of(healthAnxiety, CATALOGUE);
+
+        assertEquals(List.of(MeasureCode.PHQ9, MeasureCode.GAD7, MeasureCode.HAI, MeasureCode.WSAS,
+                MeasureCode.PHOBIA_SOCIAL), model.grids().stream().map(Grid::measure).toList());
+        Grid hai = model.grids().get(2);
+        assertEquals(18, hai.rows().size());
+        assertEquals(List.of(1, 2), hai.columns().stream().map(Column::contactNumber).toList());
+        assertEquals(2, hai.cell(18, 0).value());
+        assertEquals(1, hai.cell(1, 1).value());
+        assertEquals(4, model.grids().get(3).cell(5, 0).value());
+    }
+
+    @Test
     void isEmptyBeforeAnyScore() {
         ReferralRecord waiting = new ReferralRecord("w", Referrals.REFERRAL_DATE, null, null, "F32", List.of(), null);
 
         ItemGridModel model = ItemGridModel.of(waiting, CATALOGUE);
 
-        assertEquals(List.of(List.of(), List.of()), model.grids().stream().map(Grid::columns).toList());
+        assertEquals(List.of(List.of(), List.of(), List.of()), model.grids().stream().map(Grid::columns).toList());
         assertEquals(9, model.grids().getFirst().rows().size());
     }
 }

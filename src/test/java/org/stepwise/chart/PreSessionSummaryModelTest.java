@@ -134,6 +134,18 @@ class PreSessionSummaryModelTest {
     }
 
     @Test
+    void datesTheRiskReviewByItsSessionWhereTheReferralCarriesIt() {
+        RiskReview review = new RiskReview(RiskLevel.MODERATE, "Discussed plans", Instant.parse("2026-01-19T23:30:00Z"));
+        ReferralRecord plain = open("A d7 PHQ9=15");
+        ReferralRecord withDate = new ReferralRecord(plain.key(), plain.referralDate(), null, null,
+                plain.problemDescriptor(), plain.contacts(), RiskLevel.MODERATE, LocalDate.of(2026, 1, 12));
+
+        PreSessionSummaryModel summary = PreSessionSummaryModel.of(withDate, review, CATALOGUE, TODAY, LONDON);
+
+        assertEquals(Optional.of(LocalDate.of(2026, 1, 12)), summary.riskReviewDate(), "as the flag's facts date it");
+    }
+
+    @Test
     void hasNoRiskReviewWhenNoneWasRecorded() {
         PreSessionSummaryModel summary = summary(open("A d7 PHQ9=15"));
 

@@ -143,7 +143,7 @@ class TrajectoryChartModelTest {
         assertEquals(List.of(3.0, 5.0), chart.missedContacts().stream().map(ContactMarker::x).toList());
         assertEquals(List.of(ContactMarker.Kind.DID_NOT_ATTEND, ContactMarker.Kind.CANCELLED),
                 chart.missedContacts().stream().map(ContactMarker::kind).toList());
-        assertEquals("Contact 5 · Mon 9 Feb 2026\nTreatment, telephone, step 2\nCancelled by patient",
+        assertEquals("Contact 5 · 9 Feb 2026\nTreatment, telephone, step 2\nCancelled by patient",
                 chart.missedContacts().get(1).tooltip());
     }
 
@@ -199,7 +199,7 @@ class TrajectoryChartModelTest {
     void hoveringAContactShowsItsDateScoresAndItems() {
         TrajectoryChartModel chart = chart(XAxis.CONTACT_NUMBER, List.of());
 
-        assertEquals("Contact 4 · Mon 2 Feb 2026\nTreatment, telephone, step 2\n"
+        assertEquals("Contact 4 · 2 Feb 2026\nTreatment, telephone, step 2\n"
                 + "PHQ-9 10 (moderate) · items 2 2 1 1 1 1 1 1 0\nGAD-7 9 (mild)", chart.depression().points().get(2).tooltip());
         assertEquals(chart.depression().points().get(2).tooltip(), chart.anxiety().points().get(2).tooltip());
     }

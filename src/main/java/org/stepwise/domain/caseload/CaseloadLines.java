@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.stepwise.domain.flag.AboveExpectedRange;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.flag.FlagEvaluator;
+import org.stepwise.domain.flag.FlagFacts;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
@@ -41,7 +42,8 @@ import org.stepwise.domain.trajectory.ServiceCorridorFile;
  * <li>last contact: the date of the latest attended contact;</li>
  * <li>flags: those {@link FlagEvaluator} raises on the review date, and the app-side
  * {@link Flag#ABOVE_EXPECTED_RANGE} ({@link AboveExpectedRange}, against the practitioner's own
- * corridors from these records and the service's imported corridor file), in the order of {@link Flag}.</li>
+ * corridors from these records and the service's imported corridor file), each with the referral's
+ * facts ({@link FlagFacts}), gravest first.</li>
  * </ul>
  * Pure and thread-safe.
  */
@@ -50,11 +52,13 @@ public final class CaseloadLines {
     private final MeasureCatalogue catalogue;
     private final FlagEvaluator flags;
     private final AboveExpectedRange aboveExpectedRange;
+    private final FlagFacts facts;
 
     public CaseloadLines(MeasureCatalogue catalogue) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.flags = new FlagEvaluator(catalogue);
         this.aboveExpectedRange = new AboveExpectedRange(catalogue);
+        this.facts = new FlagFacts(catalogue);
     }
 
     /** The measure table the lines are computed by. */
@@ -116,15 +120,18 @@ public final class CaseloadLines {
                 flags(record, reviewDate, own, service));
     }
 
-    private List<Flag> flags(ReferralRecord record, LocalDate reviewDate, CorridorSource own,
+    private List<FlagFacts.Fact> flags(ReferralRecord record, LocalDate reviewDate, CorridorSource own,
             ServiceCorridorFile service) {
-        List<Flag> raised = flags.evaluate(record, reviewDate);
-        if (own == null || record.ended() || !aboveExpectedRange.evaluate(record, own, service).raised()) {
+        List<FlagFacts.Fact> raised = facts.all(record, flags.evaluate(record, reviewDate), reviewDate);
+        if (own == null || record.ended()) {
             return raised;
         }
-        List<Flag> all = new ArrayList<>(raised);
-        all.add(Flag.ABOVE_EXPECTED_RANGE);
-        all.sort(Comparator.naturalOrder());
+        AboveExpectedRange.Finding finding = aboveExpectedRange.evaluate(record, own, service);
+        if (!finding.raised()) {
+            return raised;
+        }
+        List<FlagFacts.Fact> all = new ArrayList<>(raised);
+        all.add(facts.of(finding, record));
         return all;
     }
 
@@ -135,7 +142,19 @@ public final class CaseloadLines {
         }
         BigDecimal total = last.get().total();
         SeverityBand band = measure.band(total).orElse(null);
-        return new LastScore(measure.code(), total, band, band == null ? -1 : measure.bands().indexOf(band));
+        int rank = band == null ? -1 : measure.bands().indexOf(band);
+        return new LastScore(measure.code(), total, band, rank, severity(measure, measure.value(last.get()), rank));
+    }
+
+    /** {@link LastScore#severity}: PHQ-9's scale of five for every measure. */
+    private static int severity(MeasureDefinition measure, BigDecimal total, int rank) {
+        if (rank >= 0) {
+            return rank == measure.bands().size() - 1 ? LastScore.MOST_SEVERE : Math.min(rank, LastScore.MOST_SEVERE - 1);
+        }
+        if (measure.bands().isEmpty() && measure.caseness().isPresent()) {
+            return measure.atCaseness(total) ? LastScore.AT_CASENESS : 0;
+        }
+        return -1;
     }
 
     private static Trend trend(List<Score> scores, MeasureDefinition measure) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.stepwise.domain.common.Dates;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
@@ -36,7 +37,7 @@ import org.stepwise.domain.trajectory.ServiceCorridorFile;
  */
 public final class AboveExpectedRange {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = Dates.DAY;
 
     private final MeasureCatalogue catalogue;
 

@@ -2,8 +2,8 @@ package org.stepwise.domain.outcome;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Objects;
+import org.stepwise.domain.common.Dates;
 
 /**
  * The period a rate counts (clinical-reference.md §4, edition 2): a referral is in the cohort when
@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record ReportingPeriod(LocalDate start, LocalDate end) {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
+    private static final DateTimeFormatter SHOWN = Dates.DAY;
 
     public ReportingPeriod {
         Objects.requireNonNull(start, "start");

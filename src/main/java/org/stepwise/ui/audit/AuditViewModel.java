@@ -17,6 +17,7 @@ import org.stepwise.domain.audit.AuditCheck;
 import org.stepwise.domain.audit.AuditEvent;
 import org.stepwise.domain.audit.AuditLog;
 import org.stepwise.domain.audit.AuditQuery;
+import org.stepwise.domain.common.Dates;
 import org.stepwise.ui.common.BackgroundRunner;
 
 /**
@@ -25,7 +26,7 @@ import org.stepwise.ui.common.BackgroundRunner;
  */
 public final class AuditViewModel {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
+    private static final DateTimeFormatter TIME = Dates.DAY_TIME;
 
     /** One event as the table shows it. */
     public record Line(long id, String time, String action, String record, String detail) {

@@ -1,15 +1,11 @@
 package org.stepwise.ui.caseload;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.Collator;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
@@ -18,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -36,18 +31,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
-import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Shape;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.stepwise.domain.caseload.CaseloadLine;
 import org.stepwise.domain.caseload.LastScore;
 import org.stepwise.domain.caseload.Trend;
-import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.common.Dates;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
-import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.ui.common.ScreenView;
@@ -59,18 +50,14 @@ import org.stepwise.ui.handover.AcceptHandoverView;
  * New referral, the count line, and the table of referrals with their last scores, trend, weeks
  * since referral, last contact and flags. Ctrl+F or "/" goes to the find field, Esc clears it,
  * Down or Enter goes to the table; Enter or a double click on a row opens that referral; Ctrl+N
- * opens a new referral. Every column sorts; a missing value sorts last either way. Columns are
- * declared in one place ({@link #addColumns}).
- *
- * <p>Long because: the caseload table declares every column in one place (addColumns), with the sorting
- * and the explanations each column needs; the columns read best together.
+ * opens a new referral. The caseload opens in its own order, gravest flag first, then longest waiting
+ * ({@link CaseloadLine#GRAVEST_FIRST}). Every column sorts, by a click on its header or from the keyboard
+ * ({@link CaseloadSort}: Alt+S to the Sort pick list, Alt+R reverses); a missing value sorts last either
+ * way. Columns are declared in one place ({@link #addColumns}).
  */
 public final class CaseloadView implements ScreenView {
 
     private final Subscriptions subscriptions = new Subscriptions();
-
-    /** How dates read in the table: 07 Mar 2025. */
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.UK);
 
     /** What a missing value shows. */
     public static final String MISSING = "–";
@@ -139,6 +126,7 @@ public final class CaseloadView implements ScreenView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getStyleClass().addAll("striped", "dense", "caseload-table");
         addColumns();
+        CaseloadSort sort = new CaseloadSort(table);
         SortedList<CaseloadLine> sorted = new SortedList<>(model.visibleLines());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -180,8 +168,10 @@ public final class CaseloadView implements ScreenView {
 
         Region countGap = new Region();
         HBox.setHgrow(countGap, Priority.ALWAYS);
-        HBox countRow = new HBox(10, count, countGap, acceptHandover);
+        HBox countRow = new HBox(10, count, countGap, caption("Sort", sort.box()), sort.box(), sort.direction(),
+                acceptHandover);
         countRow.setAlignment(Pos.CENTER_LEFT);
+
         root = new VBox(10, bar, countRow, failure, table);
         root.setId("caseload");
         root.getStyleClass().add("screen");
@@ -192,6 +182,12 @@ public final class CaseloadView implements ScreenView {
                 event.consume();
             } else if (NEW_REFERRAL.match(event)) {
                 model.newReferral();
+                event.consume();
+            } else if (CaseloadSort.GO_TO_SORT.match(event)) {
+                sort.focus();
+                event.consume();
+            } else if (CaseloadSort.REVERSE.match(event)) {
+                sort.reverse();
                 event.consume();
             }
         });
@@ -237,21 +233,22 @@ public final class CaseloadView implements ScreenView {
         TableColumn<CaseloadLine, LastScore> phq9 = scoreColumn("PHQ-9", "column-phq9", 72, false, CaseloadLine::lastPhq9);
         explain(phq9, "Latest PHQ-9, coloured by its severity band.");
         phq9.setComparator(missingLast(phq9, Comparator.comparing(LastScore::total)));
-        TableColumn<CaseloadLine, LastScore> anxiety = scoreColumn("Anxiety", "column-anxiety", 100, true,
+        TableColumn<CaseloadLine, LastScore> anxiety = scoreColumn("Anxiety", "column-anxiety", 116, true,
                 CaseloadLine::lastAnxiety);
         explain(anxiety, "Latest score of the referral's anxiety measure: the problem's own measure when it "
-                + "has been recorded twice, otherwise GAD-7. Sorts by measure, then score.");
+                + "has been recorded twice, otherwise GAD-7. Coloured by severity as PHQ-9 is (a measure without"
+                + " severity bands: amber at caseness). Sorts by measure, then score.");
         anxiety.setComparator(missingLast(anxiety,
                 Comparator.comparing(LastScore::measure).thenComparing(LastScore::total)));
         TableColumn<CaseloadLine, CaseloadLine> trend = trendColumn();
         TableColumn<CaseloadLine, Integer> weeks = column("Weeks", "column-weeks", 78,
                 CaseloadLine::weeksSinceReferral, String::valueOf);
         explain(weeks, "Whole weeks since referral (to the end date for an ended referral).");
-        TableColumn<CaseloadLine, LocalDate> lastContact = column("Last contact", "column-last-contact", 124,
-                CaseloadLine::lastContact, DATE::format);
+        TableColumn<CaseloadLine, LocalDate> lastContact = column("Last contact", "column-last-contact", 108,
+                CaseloadLine::lastContact, Dates::day);
         explain(lastContact, "Date of the latest attended contact.");
         lastContact.setComparator(missingLast(lastContact, Comparator.naturalOrder()));
-        TableColumn<CaseloadLine, List<Flag>> flags = flagColumn();
+        TableColumn<CaseloadLine, CaseloadLine> flags = flagColumn();
 
         table.getColumns().addAll(List.of(name, nhsNumber, step, status, treatment, phq9, anxiety, trend, weeks,
                 lastContact, flags));
@@ -295,46 +292,8 @@ public final class CaseloadView implements ScreenView {
         column.setId(id);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setCellFactory(ignored -> new ScoreCell(named));
+        column.setCellFactory(ignored -> new ScoreChipCell(catalogue, named));
         return column;
-    }
-
-    private final class ScoreCell extends TableCell<CaseloadLine, LastScore> {
-
-        private final boolean named;
-        private final Label chip = new Label();
-        private final Tooltip tooltip = new Tooltip();
-
-        ScoreCell(boolean named) {
-            this.named = named;
-            chip.getStyleClass().add("score-chip");
-            tooltip.setShowDelay(Duration.millis(300));
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        }
-
-        @Override
-        protected void updateItem(LastScore score, boolean empty) {
-            super.updateItem(score, empty);
-            if (empty) {
-                setGraphic(null);
-                setTooltip(null);
-                return;
-            }
-            if (score == null) {
-                chip.setText(MISSING);
-                swapStyle(chip, "severity-", null);
-                setGraphic(chip);
-                setTooltip(null);
-                return;
-            }
-            MeasureDefinition measure = catalogue.definition(score.measure());
-            String total = plain(score.total(), measure);
-            chip.setText(named ? measure.name() + " " + total : total);
-            swapStyle(chip, "severity-", score.bandRank() >= 0 ? "severity-" + Math.min(score.bandRank(), 4) : null);
-            tooltip.setText(measure.name() + " " + total + (score.band() == null ? "" : ": " + score.band().label()));
-            setGraphic(chip);
-            setTooltip(tooltip);
-        }
     }
 
     private TableColumn<CaseloadLine, CaseloadLine> trendColumn() {
@@ -343,7 +302,7 @@ public final class CaseloadView implements ScreenView {
         column.setPrefWidth(84);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue().phq9Trend() == Trend.NONE ? null : cell.getValue()));
-        column.setCellFactory(ignored -> new TrendCell());
+        column.setCellFactory(ignored -> new TrendCell(catalogue));
         column.setComparator(missingLast(column, Comparator.comparing(CaseloadLine::phq9Trend)));
         BigDecimal rci = catalogue.definition(MeasureCode.PHQ9).reliableChange().orElse(null);
         explain(column, "PHQ-9: latest score against the previous one. Down (better) or up (worse) by at least "
@@ -352,140 +311,18 @@ public final class CaseloadView implements ScreenView {
         return column;
     }
 
-    /** A total as the measure writes it: a whole number, or MI's two decimals. */
-    private static String plain(BigDecimal total, MeasureDefinition measure) {
-        return total.setScale(measure.decimals(), RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private final class TrendCell extends TableCell<CaseloadLine, CaseloadLine> {
-
-        private final Label mark = new Label();
-        private final Tooltip tooltip = new Tooltip();
-        /** This cell's mark of each trend, made when first shown and kept. */
-        private final Map<Trend, Shape> shapes = new EnumMap<>(Trend.class);
-
-        TrendCell() {
-            mark.getStyleClass().add("trend");
-            mark.setGraphicTextGap(6);
-            tooltip.setShowDelay(Duration.millis(300));
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        }
-
-        @Override
-        protected void updateItem(CaseloadLine line, boolean empty) {
-            super.updateItem(line, empty);
-            if (empty) {
-                setGraphic(null);
-                setTooltip(null);
-                return;
-            }
-            Trend trend = line == null ? Trend.NONE : line.phq9Trend();
-            swapStyle(mark, "trend-", "trend-" + trend.name().toLowerCase(Locale.ROOT));
-            if (line == null) {
-                mark.setGraphic(null);
-                mark.setText(MISSING);
-                tooltip.setText(trend.meaning());
-            } else {
-                MeasureDefinition phq9 = catalogue.definition(MeasureCode.PHQ9);
-                BigDecimal previous = line.previousPhq9();
-                BigDecimal last = line.lastPhq9().total();
-                BigDecimal change = last.subtract(previous);
-                mark.setGraphic(shapes.computeIfAbsent(trend, TrendCell::shape));
-                mark.setText((change.signum() > 0 ? "+" : change.signum() < 0 ? "−" : "") + plain(change.abs(), phq9));
-                tooltip.setText("PHQ-9 " + plain(previous, phq9) + " → " + plain(last, phq9) + ". " + trend.meaning());
-            }
-            setGraphic(mark);
-            setTooltip(tooltip);
-        }
-
-        private static Shape shape(Trend trend) {
-            Shape shape = switch (trend) {
-                case DOWN -> new Polygon(0, 0, 10, 0, 5, 8);
-                case UP -> new Polygon(0, 8, 10, 8, 5, 0);
-                default -> new Circle(4);
-            };
-            shape.getStyleClass().add("trend-shape");
-            return shape;
-        }
-    }
-
-    private TableColumn<CaseloadLine, List<Flag>> flagColumn() {
-        TableColumn<CaseloadLine, List<Flag>> column = new TableColumn<>("Flags");
+    private TableColumn<CaseloadLine, CaseloadLine> flagColumn() {
+        TableColumn<CaseloadLine, CaseloadLine> column = new TableColumn<>("Flags");
         column.setId("column-flags");
-        column.setPrefWidth(200);
+        column.setPrefWidth(310);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
-                cell.getValue().flags().isEmpty() ? null : cell.getValue().flags()));
-        column.setCellFactory(ignored -> new FlagCell());
-        // The most serious first (flags are declared most serious first); none last.
-        column.setComparator(missingLast(column, Comparator.comparingInt(CaseloadView::seriousness).reversed()));
-        explain(column, "Flags raised today; point at one to read its rule. Sorting puts the most serious first.");
+                cell.getValue().flagFacts().isEmpty() ? null : cell.getValue()));
+        column.setCellFactory(ignored -> new FlagBadgeCell());
+        // The caseload's own order: gravest flag first, then longest waiting; no flags last either way.
+        column.setComparator(missingLast(column, CaseloadLine.GRAVEST_FIRST));
+        explain(column, "Flags raised today, gravest first; point at one to read this referral's facts and the rule."
+                + " Sorting puts the gravest first, then the longest waiting.");
         return column;
-    }
-
-    /** Each flag weighs more than all the less serious ones together. */
-    private static int seriousness(List<Flag> flags) {
-        int weight = 0;
-        for (Flag flag : flags) {
-            weight |= 1 << (Flag.values().length - 1 - flag.ordinal());
-        }
-        return weight;
-    }
-
-    private static final class FlagCell extends TableCell<CaseloadLine, List<Flag>> {
-
-        private final Map<Flag, Label> badges = new EnumMap<>(Flag.class);
-        private final HBox box = new HBox(4);
-
-        FlagCell() {
-            for (Flag flag : Flag.values()) {
-                Label badge = new Label(flag.label());
-                badge.getStyleClass().addAll("flag-badge", "flag-" + flag.code());
-                Tooltip rule = new Tooltip(flag.label() + ": " + flag.rule());
-                rule.setShowDelay(Duration.millis(300));
-                rule.setWrapText(true);
-                rule.setMaxWidth(420);
-                badge.setTooltip(rule);
-                badge.setMinWidth(Region.USE_PREF_SIZE);
-                badges.put(flag, badge);
-            }
-            box.setAlignment(Pos.CENTER_LEFT);
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        }
-
-        @Override
-        protected void updateItem(List<Flag> flags, boolean empty) {
-            super.updateItem(flags, empty);
-            if (empty || flags == null) {
-                setGraphic(null);
-                return;
-            }
-            List<Label> shown = flags.stream().map(badges::get).toList();
-            // Badges are moved only when the flags differ: a node added again has its style worked out again.
-            if (!box.getChildren().equals(shown)) {
-                box.getChildren().setAll(shown);
-            }
-            setGraphic(box);
-        }
-    }
-
-    /**
-     * Gives {@code node} the style class {@code wanted} (none if null) in place of any other starting
-     * with {@code prefix}, and leaves its classes alone when they are right already: a cell shows
-     * another line at each keystroke of the find field, and a changed class makes the node's style be
-     * worked out again.
-     */
-    private static void swapStyle(Node node, String prefix, String wanted) {
-        List<String> classes = node.getStyleClass();
-        boolean right = wanted == null || classes.contains(wanted);
-        for (String style : classes) {
-            right &= !style.startsWith(prefix) || style.equals(wanted);
-        }
-        if (!right) {
-            classes.removeIf(style -> style.startsWith(prefix));
-            if (wanted != null) {
-                classes.add(wanted);
-            }
-        }
     }
 
     /**

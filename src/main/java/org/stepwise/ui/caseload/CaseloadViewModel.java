@@ -91,7 +91,10 @@ public final class CaseloadViewModel {
         return catalogue;
     }
 
-    /** The lines that pass the find field and the filters, in the store's order (newest referral first). */
+    /**
+     * The lines that pass the find field and the filters, in the caseload's own order
+     * ({@link CaseloadLine#GRAVEST_FIRST}: gravest flag first, then longest waiting).
+     */
     public ObservableList<CaseloadLine> visibleLines() {
         return visibleLines;
     }
@@ -232,7 +235,8 @@ public final class CaseloadViewModel {
         LocalDate today = LocalDate.now(clock);
         ServiceCorridorFile service = CorridorImport.shared(rules.catalogue()).kept(store.serviceCorridorFile())
                 .corridors().orElse(null);
-        List<CaseloadLine> computed = rules.lines(rows, records, today, service);
+        List<CaseloadLine> computed = rules.lines(rows, records, today, service).stream()
+                .sorted(CaseloadLine.GRAVEST_FIRST).toList();
         return new Loaded(computed, new CaseloadSearch(computed), today);
     }
 

@@ -23,6 +23,7 @@ import org.stepwise.chart.ItemGridModel.Grid;
 import org.stepwise.chart.ItemGridModel.Row;
 import org.stepwise.chart.ItemGridModel;
 import org.stepwise.chart.TrajectoryChartModel;
+import org.stepwise.domain.common.Dates;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.ui.common.PngImages;
@@ -35,7 +36,7 @@ import org.stepwise.ui.common.PngImages;
  */
 public final class ItemGrid {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+    private static final DateTimeFormatter DATE = Dates.DAY_MONTH;
     /** The light sequential scale: lowest response to highest (ColorBrewer "Blues", light half). */
     private static final Color LOWEST = Color.web("#F7FBFF");
     private static final Color HIGHEST = Color.web("#6BAED6");

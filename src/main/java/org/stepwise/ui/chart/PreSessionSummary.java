@@ -3,7 +3,6 @@ package org.stepwise.ui.chart;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.scene.Node;
@@ -17,7 +16,7 @@ import org.stepwise.chart.PreSessionSummaryModel.MeasureLine;
 import org.stepwise.chart.PreSessionSummaryModel;
 import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.common.Dates;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
@@ -26,17 +25,13 @@ import org.stepwise.domain.outcome.ReferralRecord;
  * The pre-session summary of a referral, in two columns: the measures' first, last and change with
  * caseness and reliable change so far, treatment contacts used and the level and date of the latest
  * risk review (its note stays on the patient screen); beside them the national outcome if the
- * referral ended today and the flags with their rules. {@link #setReferral} shows a referral again as it changes. Use on the JavaFX
- * thread.
+ * referral ended today. The flags, with this referral's facts, are in the patient screen's flag panel
+ * above it. {@link #setReferral} shows a referral again as it changes. Use on the JavaFX thread.
  */
 public final class PreSessionSummary {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-
-    /** The width of the column with the outcome, so that the measures and flags get the rest. */
+    /** The width of the column with the outcome, so that the measures get the rest. */
     private static final double RIGHT_COLUMN = 400;
-    /** The width of a flag's name, so that the rules line up. */
-    private static final double FLAG_NAME = 170;
 
     private final MeasureCatalogue catalogue;
     private final Clock clock;
@@ -58,8 +53,8 @@ public final class PreSessionSummary {
     }
 
     /**
-     * Shows the referral of {@code inputs}, with the app-side flag {@code above-expected-range} judged
-     * against the corridors it carries (the practitioner's own, the service's imported one).
+     * Shows the referral of {@code inputs}, with the corridors it carries (the practitioner's own, the
+     * service's imported one).
      */
     public void show(ChartInputs inputs) {
         show(PreSessionSummaryModel.of(inputs.referral(), inputs.latestRiskReview(), catalogue, LocalDate.now(clock),
@@ -68,7 +63,7 @@ public final class PreSessionSummary {
 
     private void show(PreSessionSummaryModel shown) {
         model = shown;
-        VBox left = new VBox(10, measures(), flags());
+        VBox left = new VBox(10, measures());
         HBox.setHgrow(left, Priority.ALWAYS);
         VBox right = new VBox(10, outcome(), contactsAndRisk());
         right.setPrefWidth(RIGHT_COLUMN);
@@ -116,7 +111,7 @@ public final class PreSessionSummary {
     private Node outcome() {
         ReferralOutcome outcome = model.outcome();
         String heading = model.ended()
-                ? "Outcome (ended " + DATE.format(model.outcomeDate()) + ")"
+                ? "Outcome (ended " + Dates.day(model.outcomeDate()) + ")"
                 : "If the referral ended today";
         Label line = text(capitalised(model.outcomeLine()) + ".", "summary-outcome");
         line.getStyleClass().add("summary-outcome");
@@ -130,32 +125,10 @@ public final class PreSessionSummary {
         return section(heading, line, fields);
     }
 
-    private Node flags() {
-        VBox list = new VBox(4);
-        list.setId("summary-flags");
-        if (model.flags().isEmpty()) {
-            list.getChildren().add(text("No flags.", "summary-no-flags"));
-        }
-        for (Flag flag : model.flags()) {
-            Label name = text(flag.label(), "summary-flag-" + flag.code());
-            name.getStyleClass().add("summary-flag");
-            String facts = flag == Flag.ABOVE_EXPECTED_RANGE ? model.aboveExpectedRange().orElse(flag.rule()) : flag.rule();
-            Label rule = text(facts, "summary-flag-" + flag.code() + "-rule");
-            rule.setWrapText(true);
-            rule.setMinHeight(Region.USE_PREF_SIZE);
-            rule.getStyleClass().add("hint");
-            name.setMinWidth(FLAG_NAME);
-            name.setPrefWidth(FLAG_NAME);
-            HBox.setHgrow(rule, Priority.ALWAYS);
-            list.getChildren().add(new HBox(8, name, rule));
-        }
-        return section("Flags", list);
-    }
-
     private Node contactsAndRisk() {
         int contacts = model.treatmentContacts();
         String risk = model.riskLevel()
-                .map(level -> level.label() + ", " + DATE.format(model.riskReviewDate().orElseThrow()))
+                .map(level -> level.label() + ", " + Dates.day(model.riskReviewDate().orElseThrow()))
                 .orElse("none recorded");
         return text("Treatment contacts used: " + contacts + " · Latest risk review: " + risk, "summary-contacts-risk");
     }

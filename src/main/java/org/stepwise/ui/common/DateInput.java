@@ -7,6 +7,7 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Optional;
 import javafx.util.StringConverter;
+import org.stepwise.domain.common.Dates;
 
 /**
  * Dates as practitioners type them: {@code 07/03/1985} (day first, as in the UK; leading zeros
@@ -15,7 +16,7 @@ import javafx.util.StringConverter;
 public final class DateInput {
 
     /** How a date is written back into a field. */
-    public static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    public static final DateTimeFormatter SHOWN = Dates.DAY;
 
     private static final List<DateTimeFormatter> ACCEPTED = List.of(
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),

@@ -1,5 +1,7 @@
 package org.stepwise.ui.patient;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,7 +45,8 @@ import org.stepwise.ui.handover.HandOverView;
 
 /**
  * The patient / referral screen: a header (who, NHS number, age, problem, step, status, weeks since
- * referral), the patient's details (editable in place), the pre-session summary over the referral
+ * referral), the flag panel (each flag raised in its colour with this referral's facts; {@link FlagPanel}),
+ * the patient's details (editable in place), the pre-session summary over the referral
  * panel (source, step history and step change, status, ending, employment) beside the chart slot
  * ({@code chart-slot}: the trajectory chart and the item view), and the contacts table, all in one
  * scrolling page. Ctrl+N opens a new session; Ctrl+Shift+P saves the chart showing as a picture; on
@@ -156,7 +159,13 @@ public final class PatientView implements ScreenView {
         table.setPrefHeight(TABLE_HEIGHT);
         table.setMinHeight(TABLE_HEIGHT);
 
-        VBox content = new VBox(12, header, details, detailsForm, failure, clinical, sessionsHeading, table);
+        FlagPanel flags = new FlagPanel();
+        PatientFlags raised = new PatientFlags(model.catalogue());
+        subscriptions.add(model.chartInputsProperty().subscribe(inputs -> flags.show(inputs == null ? List.of()
+                : raised.of(inputs.referral(), inputs.corridors(), LocalDate.now(model.clock())))));
+
+        VBox content = new VBox(12, header, flags.root(), details, detailsForm, failure, clinical, sessionsHeading,
+                table);
         content.getStyleClass().addAll("screen", "patient-screen");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -356,8 +365,16 @@ public final class PatientView implements ScreenView {
         for (Node control : new Node[] {changeStep, setProblem, setStatus, end, saveEmployment}) {
             control.disableProperty().bind(model.busyProperty().or(model.referralProperty().isNull()));
         }
-        VBox panel = new VBox(8, title, source, problem, problemLine, history, stepLine, statusLine, ending,
-                endLine, employment);
+        // What is recorded, read-only, above the controls that change it.
+        VBox facts = new VBox(6, title, source, problem, history, ending);
+        facts.setId("referral-facts");
+        facts.getStyleClass().add("referral-facts");
+        Label changeTitle = new Label("Change the referral");
+        changeTitle.getStyleClass().add("subsection-title");
+        VBox changes = new VBox(8, changeTitle, problemLine, stepLine, statusLine, endLine, employment);
+        changes.setId("referral-changes");
+        changes.getStyleClass().add("referral-changes");
+        VBox panel = new VBox(12, facts, changes);
         panel.setId("referral-panel");
         panel.getStyleClass().add("referral-panel");
         panel.setMinWidth(520);

@@ -138,9 +138,9 @@ class CaseloadFlowTest {
             case "column-trend" -> line.phq9Trend() == Trend.NONE ? null : line.phq9Trend();
             case "column-weeks" -> line.weeksSinceReferral();
             case "column-last-contact" -> line.lastContact();
-            // The most serious flag first: the flags' ordinals, as a string, in ascending order.
+            // The gravest flag first, then the longest waiting, then the referral id.
             case "column-flags" -> line.flags().isEmpty() ? null
-                    : line.flags().stream().map(f -> String.valueOf((char) ('a' + f.ordinal()))).reduce("", String::concat) + "~";
+                    : String.format("%02d %s %012d", line.gravity(), line.row().referralDate(), line.referralId());
             default -> throw new IllegalArgumentException(column);
         };
     }
@@ -212,7 +212,13 @@ class CaseloadFlowTest {
                     line.row().nhsNumber().digits());
             assertEquals(List.of("trend-" + line.phq9Trend().name().toLowerCase(Locale.ROOT)),
                     onFx(() -> styles(cell(robot, "column-trend", row).getGraphic(), "trend-")));
-            assertEquals(line.flags().stream().map(flag -> "flag-" + flag.code()).toList(), onFx(() -> {
+            // The two gravest as badges in their colours, then "+N" for the rest.
+            List<String> badges = new ArrayList<>(line.flags().stream().limit(FlagBadgeCell.SHOWN)
+                    .map(flag -> flag.colour().token()).toList());
+            if (line.flags().size() > FlagBadgeCell.SHOWN) {
+                badges.add("flag-more");
+            }
+            assertEquals(badges, onFx(() -> {
                 Node box = cell(robot, "column-flags", row).getGraphic();
                 return box == null ? List.<String>of() : ((javafx.scene.layout.HBox) box).getChildren().stream()
                         .flatMap(badge -> styles(badge, "flag-").stream()).filter(style -> !style.equals("flag-badge")).toList();
@@ -222,8 +228,8 @@ class CaseloadFlowTest {
 
     /** The severity class the line's PHQ-9 chip should have: none without a score or bands. */
     private static List<String> severity(CaseloadLine line) {
-        return line.lastPhq9() == null || line.lastPhq9().bandRank() < 0 ? List.of()
-                : List.of("severity-" + Math.min(line.lastPhq9().bandRank(), 4));
+        return line.lastPhq9() == null || line.lastPhq9().severity() < 0 ? List.of()
+                : List.of("severity-" + line.lastPhq9().severity());
     }
 
     private static List<String> styles(Node node, String prefix) {
@@ -240,17 +246,82 @@ class CaseloadFlowTest {
     }
 
     @Test
-    void aFlagBadgeStatesItsRule(FxRobot robot) {
+    void aFlagBadgeStatesThisReferralsFactsThenItsRule(FxRobot robot) {
         loaded(robot);
         robot.interact(() -> model.flagFilterProperty().set(new FlagFilter(Flag.RISK, false)));
-        waitUntil(() -> robot.lookup(".flag-risk").tryQuery().isPresent());
-
-        Label badge = robot.lookup(".flag-risk").queryAs(Label.class);
+        waitUntil(() -> table(robot).getItems().stream().allMatch(line -> line.flags().contains(Flag.RISK)));
+        CaseloadLine first = onFx(() -> table(robot).getItems().getFirst());
+        Label badge = onFx(() -> (Label) ((javafx.scene.layout.HBox) cell(robot, "column-flags", 0).getGraphic())
+                .getChildren().getFirst());
 
         assertEquals("Risk", badge.getText());
-        assertEquals("Risk: " + Flag.RISK.rule(), badge.getTooltip().getText());
-        assertFalse(onFx(() -> table(robot).getItems().isEmpty()));
+        assertTrue(badge.getStyleClass().contains("flag-red"), badge.getStyleClass().toString());
+        String facts = first.flagFacts().getFirst().facts();
+        assertTrue(facts.startsWith("PHQ-9 item 9 = "), facts);
+        assertEquals("Risk: " + facts + "\n\nRule: " + Flag.RISK.rule(), badge.getTooltip().getText());
         Snapshots.write(stage.getScene(), "3d-caseload-risk-filter");
+    }
+
+    @Test
+    void theCaseloadOpensGravestFlagFirstThenLongestWaiting(FxRobot robot) {
+        loaded(robot);
+        List<CaseloadLine> shown = onFx(() -> List.copyOf(table(robot).getItems()));
+
+        assertEquals(shown.stream().sorted(CaseloadLine.GRAVEST_FIRST).toList(), shown);
+        assertEquals(List.of(Flag.RISK), shown.getFirst().flags().subList(0, 1), "a patient at risk on the first row");
+        assertTrue(onFx(() -> table(robot).getSortOrder().isEmpty()), "no column sort: the caseload's own order");
+        assertEquals(CaseloadSort.OWN_ORDER,
+                onFx(() -> ((CaseloadSort.Choice) robot.lookup("#caseload-sort").queryComboBox().getValue()).label()));
+    }
+
+    @Test
+    void everyColumnSortsFromTheKeyboard(FxRobot robot) {
+        loaded(robot);
+        robot.press(KeyCode.ALT).press(KeyCode.S).release(KeyCode.S).release(KeyCode.ALT);
+        assertEquals("caseload-sort", focused(robot).getId());
+
+        // A first letter chooses a column: P for PHQ-9, lowest first.
+        robot.write("p");
+        waitUntil(() -> !table(robot).getSortOrder().isEmpty());
+        TableColumn<CaseloadLine, ?> phq9 = onFx(() -> table(robot).getSortOrder().getFirst());
+        assertEquals("column-phq9", phq9.getId());
+        assertEquals(TableColumn.SortType.ASCENDING, phq9.getSortType());
+        assertTrue(inOrder(robot, 1), "PHQ-9 lowest first");
+
+        // Alt+R reverses it.
+        robot.press(KeyCode.ALT).press(KeyCode.R).release(KeyCode.R).release(KeyCode.ALT);
+        waitUntil(() -> phq9.getSortType() == TableColumn.SortType.DESCENDING);
+        assertTrue(inOrder(robot, -1), "PHQ-9 highest first");
+        assertEquals("descending (Alt+R reverses)", robot.lookup("#caseload-sort-direction").queryAs(Label.class).getText());
+
+        // Every column is in the pick list, after the caseload's own order.
+        List<String> choices = onFx(() -> robot.lookup("#caseload-sort").queryComboBox().getItems().stream()
+                .map(choice -> ((CaseloadSort.Choice) choice).column() == null ? "own"
+                        : ((CaseloadSort.Choice) choice).column().getId()).toList());
+        List<String> columns = onFx(() -> table(robot).getColumns().stream().map(TableColumn::getId).toList());
+        assertEquals("own", choices.getFirst());
+        assertEquals(columns, choices.subList(1, choices.size()));
+
+        // Down moves to the next column in the list; G goes back to the caseload's own order.
+        robot.type(KeyCode.DOWN);
+        waitUntil(() -> "column-anxiety".equals(table(robot).getSortOrder().getFirst().getId()));
+        robot.write("g");
+        waitUntil(() -> table(robot).getSortOrder().isEmpty());
+        List<CaseloadLine> shown = onFx(() -> List.copyOf(table(robot).getItems()));
+        assertEquals(shown.stream().sorted(CaseloadLine.GRAVEST_FIRST).toList(), shown);
+    }
+
+    /** Whether the shown PHQ-9 scores rise ({@code direction} 1) or fall (-1), missing ones last. */
+    private boolean inOrder(FxRobot robot, int direction) {
+        List<java.math.BigDecimal> scores = onFx(() -> table(robot).getItems().stream()
+                .map(line -> line.lastPhq9() == null ? null : line.lastPhq9().total()).toList());
+        int firstMissing = scores.indexOf(null) < 0 ? scores.size() : scores.indexOf(null);
+        for (int i = 1; i < firstMissing; i++) {
+            if (scores.get(i - 1).compareTo(scores.get(i)) * direction > 0) {
+                return false;
+            }
+        }
+        return scores.subList(firstMissing, scores.size()).stream().allMatch(Objects::isNull) && firstMissing > 1;
     }
 
     @Test

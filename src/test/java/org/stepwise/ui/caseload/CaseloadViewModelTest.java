@@ -83,16 +83,16 @@ class CaseloadViewModelTest {
 
     static Stream<Arguments> searches() {
         return Stream.of(
-                Arguments.of("", List.of("Smith", "Smyth", "Ólafsdóttir", "O'Connor-Whitfield")),
+                Arguments.of("", List.of("Ólafsdóttir", "Smyth", "Smith", "O'Connor-Whitfield")),
                 Arguments.of("smith", List.of("Smith")),
-                Arguments.of("SM", List.of("Smith", "Smyth")),
+                Arguments.of("SM", List.of("Smyth", "Smith")),
                 Arguments.of("john smith", List.of("Smith")),
                 Arguments.of("Smith, John", List.of("Smith")),
-                Arguments.of("  jo  ", List.of("Smith", "Smyth")),
+                Arguments.of("  jo  ", List.of("Smyth", "Smith")),
                 Arguments.of("zoe olafs", List.of("Ólafsdóttir")),
                 Arguments.of("943 476 5919", List.of("Smith")),
                 Arguments.of("9434765919", List.of("Smith")),
-                Arguments.of("999", List.of("Smyth", "Ólafsdóttir", "O'Connor-Whitfield")),
+                Arguments.of("999", List.of("Ólafsdóttir", "Smyth", "O'Connor-Whitfield")),
                 Arguments.of("mith", List.of()),
                 Arguments.of("whit", List.of("O'Connor-Whitfield")),
                 Arguments.of("oconnor", List.of("O'Connor-Whitfield")),
@@ -139,7 +139,7 @@ class CaseloadViewModelTest {
         model.queryProperty().set("sm");
 
         assertEquals(1, changes.size(), "another set of referrals: the list changes once");
-        assertEquals(List.of("Smith", "Smyth"), visibleFamilyNames());
+        assertEquals(List.of("Smyth", "Smith"), visibleFamilyNames());
         assertEquals("2 of 4 referrals", model.countLine().getValue());
     }
 
@@ -154,22 +154,22 @@ class CaseloadViewModelTest {
 
         assertEquals(List.of("Smith"), visibleFamilyNames(), "Smirnova matches \"smi\" but not \"smith\"");
         model.queryProperty().set("smi");
-        assertEquals(List.of("Smirnova", "Smith"), visibleFamilyNames());
+        assertEquals(List.of("Smith", "Smirnova"), visibleFamilyNames(), "flagged (waiting over 6 weeks) before not flagged");
     }
 
     @ParameterizedTest(name = "{0}, {1}, {2}: {3}")
     @CsvSource(delimiter = '|', textBlock = """
-            OPEN         | ALL    | ''      | Smith Smyth Ólafsdóttir                    | 3 open referrals
-            ALL          | ALL    | ''      | Smith Smyth Ólafsdóttir O'Connor-Whitfield | 4 referrals
+            OPEN         | ALL    | ''      | Ólafsdóttir Smyth Smith                    | 3 open referrals
+            ALL          | ALL    | ''      | Ólafsdóttir Smyth Smith O'Connor-Whitfield | 4 referrals
             ENDED        | ALL    | ''      | O'Connor-Whitfield                         | 1 ended referral
             REFERRED     | ALL    | ''      | Smith                                      | 1 referral not yet assessed
             WAITING      | ALL    | ''      | Ólafsdóttir                                | 1 referral waiting for treatment
             IN_TREATMENT | ALL    | ''      | Smyth                                      | 1 referral in treatment
             ASSESSED     | ALL    | ''      | ''                                         | 0 assessed referrals
-            OPEN         | STEP_2 | ''      | Smith Ólafsdóttir                          | 2 of 3 open referrals
+            OPEN         | STEP_2 | ''      | Ólafsdóttir Smith                          | 2 of 3 open referrals
             OPEN         | STEP_3 | ''      | Smyth                                      | 1 of 3 open referrals
-            ALL          | STEP_2 | ''      | Smith Ólafsdóttir O'Connor-Whitfield       | 3 of 4 referrals
-            OPEN         | ALL    | sm      | Smith Smyth                                | 2 of 3 open referrals
+            ALL          | STEP_2 | ''      | Ólafsdóttir Smith O'Connor-Whitfield       | 3 of 4 referrals
+            OPEN         | ALL    | sm      | Smyth Smith                                | 2 of 3 open referrals
             OPEN         | STEP_3 | sm      | Smyth                                      | 1 of 3 open referrals
             OPEN         | ALL    | grace   | ''                                         | 0 of 3 open referrals
             ENDED        | ALL    | grace   | O'Connor-Whitfield                         | 1 ended referral
@@ -216,11 +216,23 @@ class CaseloadViewModelTest {
         contact(davies, LocalDate.of(2025, 6, 25), ContactType.TREATMENT, 1, 1, 1, 1, 1, 1, 1, 1, 2);
     }
 
+    @Test
+    void theCaseloadOpensGravestFlagFirstThenLongestWaiting() {
+        flaggedCaseload();
+        model.load();
+
+        // Ahmed and Davies are at risk (Ahmed referred first), Brown waits over 6 weeks, Clarke has no flag.
+        assertEquals(List.of("Ahmed", "Davies", "Brown", "Clarke"), visibleFamilyNames());
+        assertEquals(List.of(Flag.RISK, Flag.NO_CONTACT_4_WEEKS), model.visibleLines().getFirst().flags());
+        assertEquals("PHQ-9 item 9 = 1 on 20/05/2025; risk review low on 20/05/2025",
+                model.visibleLines().getFirst().flagFacts().getFirst().facts());
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            ''                   | Davies Clarke Brown Ahmed | 4 open referrals
-            any                  | Davies Brown Ahmed        | 3 of 4 open referrals
-            risk                 | Davies Ahmed              | 2 of 4 open referrals
+            ''                   | Ahmed Davies Brown Clarke | 4 open referrals
+            any                  | Ahmed Davies Brown        | 3 of 4 open referrals
+            risk                 | Ahmed Davies              | 2 of 4 open referrals
             waiting-over-6-weeks | Brown                     | 1 of 4 open referrals
             no-contact-4-weeks   | Ahmed                     | 1 of 4 open referrals
             not-on-track         | ''                        | 0 of 4 open referrals
