@@ -26,6 +26,7 @@ import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.practitioner.PractitionerNames;
 import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.exchange.Authenticity;
 import org.stepwise.exchange.FileHeader;
@@ -53,6 +54,9 @@ public final class SupervisionPack {
 
     /** Says on every page what the pack holds. */
     public static final String PSEUDONYMISED = "Pseudonymised — contains no names or NHS numbers.";
+    /** Says on every page of a pack that names practitioners from the supervisor's own list. */
+    public static final String PSEUDONYMISED_NAMED = "Patients pseudonymised — no patient names or NHS numbers. "
+            + "Practitioners named from your own list: for use within the service.";
 
     private static final System.Logger LOG = System.getLogger(SupervisionPack.class.getName());
     private static final Pattern EXPORTER_FILE_NAME =
@@ -75,9 +79,19 @@ public final class SupervisionPack {
     }
 
     private final MeasureCatalogue catalogue;
+    private final PractitionerNames names;
 
     public SupervisionPack(MeasureCatalogue catalogue) {
+        this(catalogue, PractitionerNames.none());
+    }
+
+    /**
+     * A pack that shows each practitioner pseudonym with the supervisor's own name for it ({@code names}; a
+     * publishable pack never does: it is for use outside the service).
+     */
+    public SupervisionPack(MeasureCatalogue catalogue, PractitionerNames names) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.names = Objects.requireNonNull(names, "names");
     }
 
     /** A file name for the pack made on this date: {@code stepwise-supervision-pack-20261123.pdf}. */
@@ -114,7 +128,7 @@ public final class SupervisionPack {
         Path partial = Files.createTempFile(folder, ".stepwise-pack-", ".part");
         int flagged;
         try {
-            try (PackPages pages = new PackPages(partial, footer(review))) {
+            try (PackPages pages = new PackPages(partial, footer(review, pseudonymised()))) {
                 titlePage(pages, review, publishable, generated);
                 summary(pages, review, publishable);
                 flagged = flagged(pages, review, progress);
@@ -137,8 +151,8 @@ public final class SupervisionPack {
      * Every page's foot: the pack, that it is pseudonymised, and whether authenticity was checked (in
      * full when it fits on the line, else how many files were not checked, with the title page named).
      */
-    private static List<String> footer(Review review) throws IOException {
-        String first = "Stepwise supervision pack · " + PSEUDONYMISED;
+    private static List<String> footer(Review review, String pseudonymised) throws IOException {
+        String first = "Stepwise supervision pack · " + pseudonymised;
         String authenticity = Authenticity.overall(review.accepted());
         PDType1Font font = new PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA);
         float room = PackPages.SIZE.getWidth() - 2 * PackPages.MARGIN - 80;
@@ -148,6 +162,11 @@ public final class SupervisionPack {
                     + " files: see the title page.";
         }
         return List.of(first, authenticity);
+    }
+
+    /** What the pack says of names: none, or practitioners' names from the supervisor's list. */
+    private String pseudonymised() {
+        return names.isEmpty() ? PSEUDONYMISED : PSEUDONYMISED_NAMED;
     }
 
     private static void move(Path partial, Path target) throws IOException {
@@ -168,7 +187,7 @@ public final class SupervisionPack {
         pages.paragraph("Stepwise supervision pack", pages.bold, 22, x, width);
         pages.down(4);
         pages.color(0x8B0000);
-        pages.paragraph(PSEUDONYMISED, pages.bold, 12, x, width);
+        pages.paragraph(pseudonymised(), pages.bold, 12, x, width);
         pages.down(10);
         Set<String> services = new LinkedHashSet<>();
         Set<String> practitioners = new LinkedHashSet<>();
@@ -176,7 +195,7 @@ public final class SupervisionPack {
         for (Review.AcceptedFile file : review.accepted()) {
             FileHeader header = file.header();
             services.add(header.serviceCode());
-            practitioners.add(header.practitionerPseudonym() + " (" + header.practitionerRole() + ")");
+            practitioners.add(names.label(header.practitionerPseudonym()) + " (" + header.practitionerRole() + ")");
             periods.add(ReferralFigures.DATE.format(header.periodStart()) + " to "
                     + ReferralFigures.DATE.format(header.periodEnd()));
         }
@@ -206,7 +225,7 @@ public final class SupervisionPack {
         row(pages, headings, widths, pages.bold);
         for (Review.AcceptedFile file : review.accepted()) {
             FileHeader header = file.header();
-            row(pages, new String[] {shownFileName(file.file()), header.practitionerPseudonym() + " ("
+            row(pages, new String[] {shownFileName(file.file()), names.label(header.practitionerPseudonym()) + " ("
                     + header.practitionerRole() + ")", ReferralFigures.DATE.format(header.periodStart()) + " to "
                     + ReferralFigures.DATE.format(header.periodEnd()), Integer.toString(file.referrals()),
                     Integer.toString(file.contacts()), Integer.toString(file.scores()),
@@ -309,7 +328,7 @@ public final class SupervisionPack {
                 + "or NHS England's planning ambition the rate is held to; a rate below it is marked \"below\" in red, "
                 + "one that reaches it \"meets\". " + SummaryTables.SOURCES, pages.regular, 8.5f, x, pages.width());
         pages.down(6);
-        for (SummaryTables.Table table : SummaryTables.of(review, publishable)) {
+        for (SummaryTables.Table table : SummaryTables.of(review, publishable, names)) {
             summaryTable(pages, table);
             pages.down(10);
         }
@@ -422,6 +441,8 @@ public final class SupervisionPack {
         pages.paragraph("Flagged referral " + number + " of " + count + " (gravest first)", pages.regular, 8, x, width);
         pages.color(0x111111);
         pages.paragraph("Referral " + referral.pseudonym(), pages.bold, 14, x, width);
+        pages.color(0x555555);
+        pages.paragraph("Practitioner " + names.label(referral.practitioner()), pages.regular, 8.5f, x, width);
         pages.down(2);
         for (Flag flag : referral.flags()) {
             pages.color(0x8B0000);

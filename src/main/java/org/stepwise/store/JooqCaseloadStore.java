@@ -223,6 +223,16 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public org.stepwise.domain.practitioner.PractitionerNames practitionerNames() {
+        return settings.practitionerNames();
+    }
+
+    @Override
+    public void savePractitionerNames(org.stepwise.domain.practitioner.PractitionerNames names) {
+        settings.savePractitionerNames(names);
+    }
+
+    @Override
     public int idleLockMinutes() {
         return settings.idleLockMinutes();
     }

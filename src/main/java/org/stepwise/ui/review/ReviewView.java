@@ -116,7 +116,8 @@ public final class ReviewView {
         back.setOnAction(event -> model.back());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer(), open, clear, publishable, pack, working, gap, back);
+        PractitionerNamesEditor names = new PractitionerNamesEditor(model);
+        HBox bar = new HBox(10, title, spacer(), open, clear, publishable, pack, names.button(), working, gap, back);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar-row");
 
@@ -130,14 +131,15 @@ public final class ReviewView {
         Label saved = message("review-pack-message", "known-patient");
         saved.textProperty().bind(model.packMessageProperty());
         saved.visibleProperty().bind(model.packMessageProperty().isNotEmpty());
-        Label privacy = new Label("Pseudonymised files: no names or NHS numbers. Nothing from them is kept in your caseload.");
+        Label privacy = new Label("Pseudonymised files: no names or NHS numbers. Nothing from them is kept in your caseload. "
+                + "Practitioner names shown here come from your own list (Names…).");
         privacy.getStyleClass().add("hint");
         Label authenticity = new Label();
         authenticity.setId("review-authenticity");
         authenticity.getStyleClass().add("review-authenticity");
         authenticity.setWrapText(true);
         authenticity.textProperty().bind(model.authenticityProperty());
-        VBox top = new VBox(6, bar, status, failure, saved, privacy, authenticity);
+        VBox top = new VBox(6, bar, names.panel(), status, failure, saved, privacy, authenticity);
         top.getStyleClass().add("review-top");
 
         filesGrid.setId("review-files");

@@ -243,6 +243,7 @@ public final class ShellViewModel {
         if (review != null) {
             // The review opened before unlock reads its files again, now with the store's service key.
             review.useStoreKey(serviceKeyOf(store));
+            review.useStoreNames(namesOf(store));
         }
         caseload = new CaseloadViewModel(store, runner, catalogue, clock, this::newReferral);
         caseload.setOnOpenReferral(this::openReferral);
@@ -468,6 +469,7 @@ public final class ShellViewModel {
             review = new ReviewViewModel(catalogue, runner, files, clock, this::leaveReview);
             if (store != null) {
                 review.useStoreKey(serviceKeyOf(store));
+                review.useStoreNames(namesOf(store));
             }
         }
         return review;
@@ -482,6 +484,21 @@ public final class ShellViewModel {
                 java.util.Arrays.fill(bytes, (byte) 0);
             }
         });
+    }
+
+    /** The store's names for practitioner pseudonyms for the review, read and saved on the store thread. */
+    private static ReviewViewModel.NamesStore namesOf(CaseloadStore open) {
+        return new ReviewViewModel.NamesStore() {
+            @Override
+            public org.stepwise.domain.practitioner.PractitionerNames read() {
+                return open.practitionerNames();
+            }
+
+            @Override
+            public void save(org.stepwise.domain.practitioner.PractitionerNames names) {
+                open.savePractitionerNames(names);
+            }
+        };
     }
 
     /** Back from the review to where it was opened from; to the caseload when that has opened meanwhile. */

@@ -64,6 +64,8 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private final List<Patient> patientsGiven = new ArrayList<>();
     private final List<Contact> contactsSaved = new ArrayList<>();
     private byte[] serviceKey;
+    private org.stepwise.domain.practitioner.PractitionerNames practitionerNames =
+            org.stepwise.domain.practitioner.PractitionerNames.none();
     private String passphrase = "";
     private int idleLockMinutes = IdleLock.DEFAULT_MINUTES;
     private final List<String> checkedPassphrases = new ArrayList<>();
@@ -384,6 +386,18 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
             throw new IllegalArgumentException("A service key has at least 32 bytes.");
         }
         serviceKey = key.clone();
+    }
+
+    @Override
+    public synchronized org.stepwise.domain.practitioner.PractitionerNames practitionerNames() {
+        failIfAsked();
+        return practitionerNames;
+    }
+
+    @Override
+    public synchronized void savePractitionerNames(org.stepwise.domain.practitioner.PractitionerNames names) {
+        failIfAsked();
+        practitionerNames = java.util.Objects.requireNonNull(names, "names");
     }
 
     @Override
