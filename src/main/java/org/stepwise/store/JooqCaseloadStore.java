@@ -176,6 +176,11 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public java.util.Map<Long, java.util.UUID> referralUuids() {
+        return reads.referralUuids();
+    }
+
+    @Override
     public int referralCount() {
         return reads.referralCount();
     }

@@ -36,6 +36,7 @@ import org.stepwise.ui.lock.UnlockDelay;
 import org.stepwise.ui.lock.UnlockViewModel;
 import org.stepwise.ui.outcomes.OutcomesViewModel;
 import org.stepwise.ui.patient.PatientViewModel;
+import org.stepwise.exchange.ReferralPseudonymFinder;
 import org.stepwise.exchange.ServiceKey;
 import org.stepwise.ui.review.ReviewViewModel;
 import org.stepwise.ui.session.SessionViewModel;
@@ -247,6 +248,9 @@ public final class ShellViewModel {
         }
         caseload = new CaseloadViewModel(store, runner, catalogue, clock, this::newReferral);
         caseload.setOnOpenReferral(this::openReferral);
+        CaseloadStore unlocked = store;
+        caseload.usePseudonymFinder(typed -> ReferralPseudonymFinder.find(typed,
+                serviceKeyOf(unlocked).read(), unlocked.referralUuids()));
         if (caseloadRead != null) {
             caseload.show(caseloadRead);
         }

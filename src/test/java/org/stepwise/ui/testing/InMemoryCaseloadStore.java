@@ -318,6 +318,14 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public synchronized Map<Long, UUID> referralUuids() {
+        failIfAsked();
+        Map<Long, UUID> uuids = new java.util.HashMap<>();
+        referrals.values().forEach(r -> uuids.put(r.id(), r.uuid()));
+        return uuids;
+    }
+
+    @Override
     public synchronized List<ReferralRecord> referralRecords() {
         failIfAsked();
         return referrals.keySet().stream().map(this::record).toList();
