@@ -60,8 +60,8 @@ final class ReferralRecords {
 
     /**
      * The referrals matching the condition (null: every referral), in id order, with their contacts in
-     * recording order and the level of the risk review at their latest contact (date, then recording
-     * order) that has one.
+     * recording order and the level and date of the risk review at their latest contact (date, then
+     * recording order) that has one.
      */
     static List<ReferralRecord> read(DSLContext dsl, MeasureCatalogue catalogue, Condition referrals) {
         return new ReferralRecords(dsl, catalogue, referrals).read();
@@ -69,7 +69,7 @@ final class ReferralRecords {
 
     private List<ReferralRecord> read() {
         Map<Long, List<Score>> scores = scores();
-        Map<Long, RiskLevel> risk = riskLevels();
+        Map<Long, LatestReview> risk = riskReviews();
         Map<Long, List<ContactRecord>> contacts = contacts(scores);
         var query = dsl.select(REFERRAL.ID, REFERRAL.REFERRAL_DATE, REFERRAL.END_DATE, REFERRAL.END_REASON,
                 REFERRAL.PROBLEM_DESCRIPTOR).from(REFERRAL);
@@ -77,7 +77,9 @@ final class ReferralRecords {
             long id = r.value1();
             return new ReferralRecord(Long.toString(id), r.value2(), r.value3(),
                     r.value4() == null ? null : Coded.of(EndReason.class, r.value4()), r.value5(),
-                    contacts.getOrDefault(id, List.of()), risk.get(id));
+                    contacts.getOrDefault(id, List.of()),
+                    risk.containsKey(id) ? risk.get(id).level() : null,
+                    risk.containsKey(id) ? risk.get(id).date() : null);
         });
     }
 
@@ -109,8 +111,12 @@ final class ReferralRecords {
         return byContact;
     }
 
-    /** The level of the risk review at each referral's latest contact (by date, then recording order) that has one. */
-    private Map<Long, RiskLevel> riskLevels() {
+    /** A referral's latest risk review: its level and the date of its contact. */
+    private record LatestReview(RiskLevel level, LocalDate date) {
+    }
+
+    /** The risk review at each referral's latest contact (by date, then recording order) that has one. */
+    private Map<Long, LatestReview> riskReviews() {
         record Review(LocalDate date, long contactId, String level) {
         }
         Map<Long, Review> latest = new HashMap<>();
@@ -119,8 +125,9 @@ final class ReferralRecords {
                 .forEach(r -> latest.merge(r.value1(), new Review(r.value2(), r.value3(), r.value4()),
                         (one, other) -> Comparator.comparing(Review::date).thenComparingLong(Review::contactId)
                                 .compare(one, other) >= 0 ? one : other));
-        Map<Long, RiskLevel> levels = new HashMap<>();
-        latest.forEach((referral, review) -> levels.put(referral, Coded.of(RiskLevel.class, review.level())));
+        Map<Long, LatestReview> levels = new HashMap<>();
+        latest.forEach((referral, review) -> levels.put(referral,
+                new LatestReview(Coded.of(RiskLevel.class, review.level()), review.date())));
         return levels;
     }
 

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,9 +143,14 @@ class ReferralRecordsTest {
                 referral.endReason(), referral.problemDescriptor(),
                 contacts.stream().map(c -> new ContactRecord(c.date(), c.type(), c.attendance(), c.medium(), c.step(),
                         c.minutes(), c.scores(), c.therapyType())).toList(),
-                contacts.stream().filter(c -> c.riskReview() != null)
-                        .max(Comparator.comparing(Contact::date).thenComparing(Contact::id))
-                        .map(c -> c.riskReview().level()).orElse(null));
+                reviewed(contacts).map(c -> c.riskReview().level()).orElse(null),
+                reviewed(contacts).map(Contact::date).orElse(null));
+    }
+
+    /** The contact with the referral's latest risk review (date, then recording order). */
+    private static Optional<Contact> reviewed(List<Contact> contacts) {
+        return contacts.stream().filter(c -> c.riskReview() != null)
+                .max(Comparator.comparing(Contact::date).thenComparing(Contact::id));
     }
 
     private static List<ReferralRecord> expected(boolean endedOnly) {
@@ -159,7 +165,7 @@ class ReferralRecordsTest {
             List<ReferralRecord> records = store.referralRecords();
             assertEquals(expected(false), records);
             // The demo caseload exercises what the narrow read maps: risk reviews, ended referrals, missed contacts.
-            assertTrue(records.stream().anyMatch(r -> r.recordedRiskLevel() != null));
+            assertTrue(records.stream().anyMatch(r -> r.recordedRiskLevel() != null && r.recordedRiskDate() != null));
             assertTrue(records.stream().anyMatch(ReferralRecord::ended));
             assertTrue(records.stream().flatMap(r -> r.contacts().stream()).anyMatch(c -> !c.attended()));
 

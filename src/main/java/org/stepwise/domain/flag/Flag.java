@@ -1,11 +1,17 @@
 package org.stepwise.domain.flag;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
 import org.stepwise.domain.common.Coded;
 
 /**
  * The flags of clinical-reference.md §5 (edition 2), in order of gravity (risk first): the order a
- * caseload, a review and a pack list them in. Each has one short label used everywhere and its rule
- * in words.
+ * caseload, a review and a pack list them in. This is the one flag vocabulary: each flag has one short
+ * {@link #label()} used everywhere (caseload badge, patient screen, review, pack, command line), its
+ * {@link #gravity()} (1 is gravest), one {@link #colour()} and its {@link #rule()} in words (one click or
+ * hover away from the facts). A referral's own facts behind a flag are written by {@link FlagFacts}.
+ * The table of every flag is in docs/ui.md ("Flags").
  */
 public enum Flag implements Coded {
     RISK("risk", "Risk",
@@ -53,10 +59,35 @@ public enum Flag implements Coded {
         this.rule = rule;
     }
 
+    /** Gravest first: the order of {@link Flag} (risk first). */
+    public static final Comparator<Flag> GRAVEST_FIRST = Comparator.comparingInt(Flag::gravity);
+
     @Override public String code() { return code; }
+    /** The one short label of this flag, everywhere it is shown. */
     @Override public String label() { return label; }
     /** The rule that raises this flag, in words, for the "rule" view beside a flag's facts. */
     public String rule() { return rule; }
+
+    /** 1 for the gravest flag (risk), then 2, 3, … in the order of {@link Flag}. */
+    public int gravity() {
+        return ordinal() + 1;
+    }
+
+    /** The colour this flag is shown in, on screen and in the pack. */
+    public FlagColour colour() {
+        return switch (this) {
+            case RISK, ENDED_AT_RISK -> FlagColour.RED;
+            case RELIABLE_DETERIORATION, NOT_ON_TRACK, ABOVE_EXPECTED_RANGE -> FlagColour.AMBER;
+            case REPEATED_DNA, NO_CONTACT_4_WEEKS -> FlagColour.VIOLET;
+            case WAITING_OVER_6_WEEKS, WAIT_NEARING_6_WEEKS -> FlagColour.BLUE;
+            case NO_RECENT_MEASURE, ADSM_NOT_USED -> FlagColour.TEAL;
+        };
+    }
+
+    /** The gravest of these flags (the lowest {@link #gravity()}), or empty for none. */
+    public static Optional<Flag> gravest(Collection<Flag> flags) {
+        return flags.stream().min(GRAVEST_FIRST);
+    }
 
     /** Whether the flag is raised on ended referrals (the others are raised on open referrals only). */
     public boolean onEnded() {

@@ -9,7 +9,8 @@ import org.stepwise.domain.referral.EndReason;
  * A referral as the clinical rules see it. {@code key} identifies it within one caseload or file
  * (an internal id or a pseudonym); contacts are in recording order (the rules order them by date,
  * then by this order). {@code recordedRiskLevel} is the latest recorded risk review level, or null
- * (outcome files never carry it).
+ * (outcome files never carry it); {@code recordedRiskDate} the date of the contact it was recorded at,
+ * or null when unknown (a flag's facts name it; no rule reads it).
  */
 public record ReferralRecord(
         String key,
@@ -18,7 +19,14 @@ public record ReferralRecord(
         EndReason endReason,
         String problemDescriptor,
         List<ContactRecord> contacts,
-        RiskLevel recordedRiskLevel) {
+        RiskLevel recordedRiskLevel,
+        LocalDate recordedRiskDate) {
+
+    /** A referral whose latest risk review's date is not known (an outcome file's, or one made in a test). */
+    public ReferralRecord(String key, LocalDate referralDate, LocalDate endDate, EndReason endReason,
+            String problemDescriptor, List<ContactRecord> contacts, RiskLevel recordedRiskLevel) {
+        this(key, referralDate, endDate, endReason, problemDescriptor, contacts, recordedRiskLevel, null);
+    }
 
     public ReferralRecord {
         Objects.requireNonNull(key, "key");

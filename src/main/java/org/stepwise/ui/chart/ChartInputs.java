@@ -103,6 +103,6 @@ public record ChartInputs(ReferralRecord referral, List<StepChange> steps, List<
             contacts.add(provisional);
         }
         return new ReferralRecord(referral.key(), referral.referralDate(), referral.endDate(), referral.endReason(),
-                referral.problemDescriptor(), contacts, referral.recordedRiskLevel());
+                referral.problemDescriptor(), contacts, referral.recordedRiskLevel(), referral.recordedRiskDate());
     }
 }

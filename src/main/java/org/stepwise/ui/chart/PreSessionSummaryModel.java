@@ -99,7 +99,8 @@ public final class PreSessionSummaryModel {
 
         boolean ended = referral.ended();
         ReferralRecord endedToday = ended ? referral : new ReferralRecord(referral.key(), referral.referralDate(),
-                today, null, referral.problemDescriptor(), referral.contacts(), referral.recordedRiskLevel());
+                today, null, referral.problemDescriptor(), referral.contacts(), referral.recordedRiskLevel(),
+                referral.recordedRiskDate());
         ReferralOutcome outcome = new OutcomeClassifier(catalogue).classify(endedToday);
         LocalDate outcomeDate = ended ? referral.endDate() : today;
 

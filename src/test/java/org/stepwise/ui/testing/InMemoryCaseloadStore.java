@@ -603,12 +603,13 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         Referral r = referrals.get(referralId);
         List<Contact> own = contacts.values().stream().filter(c -> c.referralId() == referralId)
                 .sorted(Comparator.comparing(Contact::id)).toList();
-        RiskLevel risk = own.stream().filter(c -> c.riskReview() != null)
-                .max(Comparator.comparing(Contact::date).thenComparing(Contact::id))
-                .map(c -> c.riskReview().level()).orElse(null);
+        Optional<Contact> reviewed = own.stream().filter(c -> c.riskReview() != null)
+                .max(Comparator.comparing(Contact::date).thenComparing(Contact::id));
+        RiskLevel risk = reviewed.map(c -> c.riskReview().level()).orElse(null);
         return new ReferralRecord(Long.toString(referralId), r.referralDate(), r.endDate(), r.endReason(),
                 r.problemDescriptor(), own.stream().map(c -> new ContactRecord(c.date(), c.type(), c.attendance(),
-                        c.medium(), c.step(), c.minutes(), c.scores(), c.therapyType())).toList(), risk);
+                        c.medium(), c.step(), c.minutes(), c.scores(), c.therapyType())).toList(), risk,
+                reviewed.map(Contact::date).orElse(null));
     }
 
     private static Comparator<Referral> newestFirst() {
