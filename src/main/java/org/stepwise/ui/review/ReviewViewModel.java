@@ -21,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.flag.FlagFacts;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.ReferralRecord;
@@ -70,8 +71,11 @@ public final class ReviewViewModel {
         }
     }
 
-    /** A flag with the rule that raised it, in words. */
-    public record FlagLine(String label, String rule) {
+    /**
+     * A flag as the screen shows it, all from the one flag vocabulary ({@link Flag}, {@link FlagFacts}): its
+     * label, this referral's facts behind it, the rule in words (for the tooltip) and its colour ({@code #RRGGBB}).
+     */
+    public record FlagLine(String label, String facts, String rule, String colour) {
     }
 
     /**
@@ -126,6 +130,7 @@ public final class ReviewViewModel {
     }
 
     private final ReviewService service;
+    private final FlagFacts facts;
     private final MeasureCatalogue catalogue;
     private final BackgroundRunner runner;
     private final FileChooserService chooser;
@@ -162,6 +167,7 @@ public final class ReviewViewModel {
             Runnable back) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.service = new ReviewService(catalogue);
+        this.facts = new FlagFacts(catalogue);
         this.runner = runner;
         this.chooser = chooser;
         this.clock = clock;
@@ -602,14 +608,15 @@ public final class ReviewViewModel {
         for (ReviewedReferral referral : flaggedReferrals) {
             List<ReferralRecord> colleagues = byPractitioner.get(referral.practitioner());
             cards.add(new FlaggedCard(referral.pseudonym(), names.label(referral.practitioner()),
-                    referral.flags().stream().map(ReviewViewModel::flagLine).toList(),
+                    flagLines(referral),
                     ReferralFigures.of(referral, catalogue), referral.record(), referral.stepChanges(), colleagues,
                     corridors.computeIfAbsent(referral.practitioner(), p -> CorridorSource.of(colleagues))));
         }
         return cards;
     }
 
-    private static FlagLine flagLine(Flag flag) {
-        return new FlagLine(flag.label(), flag.rule());
+    private List<FlagLine> flagLines(ReviewedReferral referral) {
+        return facts.all(referral.record(), referral.flags(), referral.reviewDate()).stream()
+                .map(fact -> new FlagLine(fact.label(), fact.facts(), fact.rule(), fact.colour().hex())).toList();
     }
 }
