@@ -22,13 +22,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.stepwise.domain.common.Version;
-import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.flag.FlagFacts;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.practitioner.PractitionerNames;
 import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.exchange.Authenticity;
+import org.stepwise.exchange.DisclosureControl;
 import org.stepwise.exchange.FileHeader;
 import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.Review;
@@ -128,10 +129,18 @@ public final class SupervisionPack {
         Path partial = Files.createTempFile(folder, ".stepwise-pack-", ".part");
         int flagged;
         try {
-            try (PackPages pages = new PackPages(partial, footer(review, pseudonymised()))) {
+            List<String> footer = footer(review, pseudonymised());
+            List<PackIndex.Entry> index = publishable ? List.of() : index(review);
+            // The index on page 1 names the page of each flagged referral: the pages before the first of them
+            // (index, title, summary) are counted by laying them out once in a scratch file.
+            int firstReferralPage = publishable ? 0 : frontPages(folder, footer, review, index, generated) + 1;
+            try (PackPages pages = new PackPages(partial, footer)) {
+                if (!publishable) {
+                    PackIndex.draw(pages, index, names, firstReferralPage);
+                }
                 titlePage(pages, review, publishable, generated);
                 summary(pages, review, publishable);
-                flagged = flagged(pages, review, progress);
+                flagged = publishable ? 0 : flagged(pages, review, progress, firstReferralPage);
                 pages.finish("Stepwise supervision pack", Version.product());
             }
             move(partial, target);
@@ -162,6 +171,29 @@ public final class SupervisionPack {
                     + " files: see the title page.";
         }
         return List.of(first, authenticity);
+    }
+
+    /** Every flagged referral with its facts, gravest first: the index's entries, in the order of their pages. */
+    private List<PackIndex.Entry> index(Review review) {
+        FlagFacts facts = new FlagFacts(catalogue);
+        return flaggedInOrder(review).stream().map(r -> new PackIndex.Entry(r, facts.all(r.record(), r.flags(),
+                r.reviewDate()))).toList();
+    }
+
+    /** How many pages the index, the title page and the summary take, laid out in a scratch file that is removed. */
+    private int frontPages(Path folder, List<String> footer, Review review, List<PackIndex.Entry> index,
+            ZonedDateTime generated) throws IOException {
+        Path scratch = Files.createTempFile(folder, ".stepwise-pack-", ".layout");
+        try {
+            try (PackPages pages = new PackPages(scratch, footer)) {
+                PackIndex.draw(pages, index, names, 99999);
+                titlePage(pages, review, false, generated);
+                summary(pages, review, false);
+                return pages.pageNumber();
+            }
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
     }
 
     /** What the pack says of names: none, or practitioners' names from the supervisor's list. */
@@ -208,8 +240,10 @@ public final class SupervisionPack {
         keyValue(pages, "Files", review.accepted().size() + " read, " + review.refused().size() + " refused");
         keyValue(pages, "Authenticity", review.accepted().isEmpty() ? "no file was read"
                 : Authenticity.overall(review.accepted()));
-        keyValue(pages, "Referrals", review.referrals().size() + " counted once each; "
-                + flaggedInOrder(review).size() + " flagged");
+        keyValue(pages, "Referrals", publishable
+                ? DisclosureControl.count(review.referrals().size()) + " counted once each; flagged referrals are not "
+                        + "listed in a publishable summary"
+                : review.referrals().size() + " counted once each; " + flaggedInOrder(review).size() + " flagged");
         keyValue(pages, "Summary figures", publishable
                 ? "publishable summary: counts under 5 shown as <5, other counts rounded to the nearest 5, "
                         + "rates only where the denominator is 5 or more"
@@ -227,8 +261,8 @@ public final class SupervisionPack {
             FileHeader header = file.header();
             row(pages, new String[] {shownFileName(file.file()), names.label(header.practitionerPseudonym()) + " ("
                     + header.practitionerRole() + ")", ReferralFigures.DATE.format(header.periodStart()) + " to "
-                    + ReferralFigures.DATE.format(header.periodEnd()), Integer.toString(file.referrals()),
-                    Integer.toString(file.contacts()), Integer.toString(file.scores()),
+                    + ReferralFigures.DATE.format(header.periodEnd()), count(file.referrals(), publishable),
+                    count(file.contacts(), publishable), count(file.scores(), publishable),
                     file.authenticity().shown(),
                     file.warnings().isEmpty() ? "verified" : "verified; " + file.warnings().size()
                             + " stated outcome(s) differ, recomputed used"}, widths, pages.regular);
@@ -253,6 +287,11 @@ public final class SupervisionPack {
             pages.color(0x333333);
             pages.paragraph(column.label() + ": " + column.description() + ".", pages.regular, 8, x, width);
         }
+    }
+
+    /** A count as this pack shows it: exact, or rounded and suppressed as every count of a publishable pack. */
+    private static String count(int count, boolean publishable) {
+        return publishable ? DisclosureControl.count(count) : Integer.toString(count);
     }
 
     private static String capitalised(String text) {
@@ -410,8 +449,11 @@ public final class SupervisionPack {
         pages.down(height);
     }
 
-    /** Each flagged referral's page, gravest first; returns how many. */
-    private int flagged(PackPages pages, Review review, Progress progress) throws IOException {
+    /**
+     * Each flagged referral's page, gravest first, the first on {@code firstPage} and each on one page (as the
+     * index says); returns how many.
+     */
+    private int flagged(PackPages pages, Review review, Progress progress, int firstPage) throws IOException {
         List<ReviewedReferral> flagged = flaggedInOrder(review);
         if (flagged.isEmpty()) {
             pages.newPage();
@@ -427,6 +469,9 @@ public final class SupervisionPack {
             ReviewedReferral referral = flagged.get(i);
             referralPage(pages, referral, corridors.computeIfAbsent(referral.practitioner(),
                     p -> CorridorSource.of(recordsOf(review, p))), i + 1, flagged.size());
+            if (pages.pageNumber() != firstPage + i) {
+                throw new IllegalStateException("A flagged referral's page did not fit on one page.");
+            }
             progress.referralPages(i + 1, flagged.size());
         }
         return flagged.size();
@@ -444,9 +489,12 @@ public final class SupervisionPack {
         pages.color(0x555555);
         pages.paragraph("Practitioner " + names.label(referral.practitioner()), pages.regular, 8.5f, x, width);
         pages.down(2);
-        for (Flag flag : referral.flags()) {
+        for (FlagFacts.Fact fact : new FlagFacts(catalogue).all(referral.record(), referral.flags(),
+                referral.reviewDate())) {
             pages.color(0x8B0000);
-            pages.paragraph(flag.label() + ": " + flag.rule(), pages.regular, 8.5f, x, width);
+            pages.paragraph(fact.label() + ": " + fact.facts(), pages.bold, 8.5f, x, width);
+            pages.color(0x555555);
+            pages.paragraph("Rule: " + fact.rule(), pages.regular, 7.5f, x + 10, width - 10);
         }
         pages.down(8);
         float top = pages.y();
@@ -456,6 +504,10 @@ public final class SupervisionPack {
         TrajectoryDrawing.draw(pages, chart, x + FIGURES_WIDTH + 12, top, width - FIGURES_WIDTH - 12);
         pages.down(top - figuresBottom);
         for (String note : chart.corridorNotes()) {
+            // The notes stay on the referral's page (the index gives one page to each): what does not fit is left out.
+            if (pages.wrap(note, pages.regular, 7, FIGURES_WIDTH).size() * 9 > pages.y() - PackPages.MARGIN - 14) {
+                break;
+            }
             pages.color(0x444444);
             pages.paragraph(note, pages.regular, 7, x, FIGURES_WIDTH);
         }
