@@ -2,6 +2,7 @@ package org.stepwise.pack;
 
 import java.io.IOException;
 import java.util.List;
+import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.flag.FlagFacts;
 import org.stepwise.domain.practitioner.PractitionerNames;
 import org.stepwise.exchange.ReviewedReferral;
@@ -37,11 +38,23 @@ final class PackIndex {
         pages.color(0x111111);
         pages.paragraph("Flagged referrals (" + entries.size() + "), gravest first", pages.bold, 15, x, width);
         pages.color(0x333333);
-        pages.paragraph("Each referral's facts behind its flags, and the page of its figures and trajectory. The "
-                + "rule of each flag is printed on the referral's page.", pages.regular, 8.5f, x, width);
+        pages.paragraph("Each referral's facts behind its flags, and the page of its figures and trajectory. What "
+                + "each flag means follows the list.", pages.regular, 8.5f, x, width);
         pages.down(6);
         for (int i = 0; i < entries.size(); i++) {
             entry(pages, i + 1, entries.get(i), names, firstReferralPage + i);
+        }
+        java.util.SortedSet<Flag> raised = new java.util.TreeSet<>(Flag.GRAVEST_FIRST);
+        entries.forEach(entry -> entry.facts().forEach(fact -> raised.add(fact.flag())));
+        if (!raised.isEmpty()) {
+            pages.down(8);
+            pages.room(40);
+            pages.color(0x111111);
+            pages.paragraph("What each flag means", pages.bold, 11, x, width);
+            for (Flag flag : raised) {
+                pages.color(0x333333);
+                pages.paragraph(flag.label() + ": " + flag.rule(), pages.regular, 8, x, width);
+            }
         }
     }
 

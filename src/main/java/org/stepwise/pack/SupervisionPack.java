@@ -493,8 +493,6 @@ public final class SupervisionPack {
                 referral.reviewDate())) {
             pages.color(0x8B0000);
             pages.paragraph(fact.label() + ": " + fact.facts(), pages.bold, 8.5f, x, width);
-            pages.color(0x555555);
-            pages.paragraph("Rule: " + fact.rule(), pages.regular, 7.5f, x + 10, width - 10);
         }
         pages.down(8);
         float top = pages.y();
