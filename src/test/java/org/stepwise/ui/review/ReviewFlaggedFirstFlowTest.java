@@ -93,6 +93,41 @@ class ReviewFlaggedFirstFlowTest {
         Snapshots.write(stage.getScene(), "review-flagged-first");
     }
 
+    /** The names editor from the bar: a name typed once shows beside the pseudonym everywhere on the screen. */
+    @Test
+    void aNameEnteredOnTheScreenShowsBesideThePseudonym(FxRobot robot) {
+        org.stepwise.domain.practitioner.PractitionerNames[] kept = {
+            org.stepwise.domain.practitioner.PractitionerNames.none()};
+        List<Path> files = PackFixtures.fourFiles(folder);
+        robot.interact(() -> {
+            model.useStoreNames(new ReviewViewModel.NamesStore() {
+                @Override
+                public org.stepwise.domain.practitioner.PractitionerNames read() {
+                    return kept[0];
+                }
+
+                @Override
+                public void save(org.stepwise.domain.practitioner.PractitionerNames names) {
+                    kept[0] = names;
+                }
+            });
+            model.add(files);
+        });
+        waitUntil(() -> !model.busyProperty().get() && !model.flagged().isEmpty());
+        robot.clickOn("#review-names");
+        waitUntil(() -> robot.lookup("#review-names-panel").query().isVisible());
+        String a = PackFixtures.practitionerA();
+        robot.interact(() -> robot.lookup("#review-names-text").queryAs(javafx.scene.control.TextArea.class)
+                .setText(a + "  Alex Moss\n"));
+        robot.clickOn("#review-names-save");
+        waitUntil(() -> robot.lookup("#review-names-message").queryAs(Label.class).getText()
+                .equals("Saved in your store: 1 name."));
+        assertEquals("Alex Moss", kept[0].nameOf(a).orElseThrow());
+        waitUntil(() -> robot.lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> ("Alex Moss (" + a + ") (PWP)").equals(l.getText())));
+        Snapshots.write(stage.getScene(), "review-names");
+    }
+
     private static double top(Node node) {
         Bounds bounds = node.localToScene(node.getBoundsInLocal());
         return bounds.getMinY();
