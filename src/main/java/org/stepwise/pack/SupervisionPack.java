@@ -50,6 +50,8 @@ import org.stepwise.ui.chart.TrajectoryChartModel;
  *
  * <p>The pages are written to the file one at a time ({@link StreamingPdf}), so the pack of any number
  * of flagged referrals needs the memory of one page beside the review. Thread-safe.
+ *
+ * <p>Long because: the title page, the summary tables and a referral's page are drawn here; the index is PackIndex, the page mechanics PackPages and StreamingPdf.
  */
 public final class SupervisionPack {
 

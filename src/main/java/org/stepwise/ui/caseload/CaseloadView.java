@@ -58,6 +58,8 @@ import org.stepwise.domain.referral.ReferralStatus;
  * Down or Enter goes to the table; Enter or a double click on a row opens that referral; Ctrl+N
  * opens a new referral. Every column sorts; a missing value sorts last either way. Columns are
  * declared in one place ({@link #addColumns}).
+ *
+ * <p>Long because: the caseload table's columns, cells and keyboard handling are built in one place.
  */
 public final class CaseloadView {
 

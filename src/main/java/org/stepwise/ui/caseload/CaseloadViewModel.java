@@ -36,6 +36,8 @@ import org.stepwise.ui.common.BackgroundRunner;
  * contact and flags, computed on the store thread when the caseload loads. The practitioner narrows
  * it by typing a name or an NHS number and by status (open by default), step and flag; each change
  * only re-tests the loaded lines, nothing is reloaded or recomputed.
+ *
+ * <p>Long because: the caseload's state, its filters, the find field (names, NHS numbers and referral pseudonyms) and its loading are one screen's model; the search itself is CaseloadSearch.
  */
 public final class CaseloadViewModel {
 

@@ -55,6 +55,8 @@ import org.stepwise.ui.common.FileChooserService;
  * key (their authenticity not checked, and the screen says why). Once the store is open
  * ({@link #useStoreKey}) every reading first takes the store's service key, on the store thread, and
  * checks each format-2 file's MAC with it: a file not sealed with it is refused.
+ *
+ * <p>Long because: reading files with the store's key, the tables, the flagged referrals, the pack and the names for pseudonyms share one review's state; the text of the names is PractitionerNameList.
  */
 public final class ReviewViewModel {
 

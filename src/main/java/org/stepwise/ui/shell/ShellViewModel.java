@@ -48,6 +48,8 @@ import org.stepwise.ui.settings.SettingsViewModel;
  * screens (first run or unlock, then the caseload, a new referral, a patient and their sessions,
  * back to the caseload).
  * The screen is the view model of the screen to show; null while the store is being looked for.
+ *
+ * <p>Long because: the shell wires every screen's model to the open store and the navigation between them in one place.
  */
 public final class ShellViewModel {
 
