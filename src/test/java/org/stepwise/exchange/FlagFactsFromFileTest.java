@@ -19,7 +19,7 @@ import org.stepwise.domain.flag.FlagFacts;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReportingPeriod;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 
 /**
  * A flag's facts from a referral read back from an outcome file: the same sentence as from the store's

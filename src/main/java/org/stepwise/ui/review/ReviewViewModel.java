@@ -56,7 +56,10 @@ import org.stepwise.ui.common.FileChooserService;
  * ({@link #useStoreKey}) every reading first takes the store's service key, on the store thread, and
  * checks each format-2 file's MAC with it: a file not sealed with it is refused.
  *
- * <p>Long because: reading files with the store's key, the tables, the flagged referrals, the pack and the names for pseudonyms share one review's state; the text of the names is PractitionerNameList.
+ * <p>Long because: the review's files, the service key they are read with, the tables and the flagged
+ * cards change together on every reading (the latest request wins); reading and judging the files is
+ * apart (ReviewService, SummaryTables), this is the screen's state only
+ * (the names for pseudonyms' text is PractitionerNameList).
  */
 public final class ReviewViewModel {
 

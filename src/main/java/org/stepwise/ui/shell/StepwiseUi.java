@@ -113,8 +113,8 @@ public final class StepwiseUi {
             failed.accept(message);
             close.run();
         });
-        model.screenProperty().addListener((property, before, screen) -> {
-            if (screen instanceof CaseloadViewModel caseload) {
+        model.navigation().screenProperty().addListener((property, before, screen) -> {
+            if (screen instanceof Screen.Caseload(CaseloadViewModel caseload)) {
                 whenLoaded(caseload, () -> {
                     if (!caseload.failureProperty().get().isEmpty()) {
                         failed.accept(caseload.failureProperty().get());
@@ -131,7 +131,7 @@ public final class StepwiseUi {
             }
         });
         // The day's backup waits until the caseload's first frame is drawn, not to compete with it.
-        model.startDailyBackupWith(backup -> FirstFrame.after(scene, backup));
+        model.storeStatus().startDailyBackupWith(backup -> FirstFrame.after(scene, backup));
         stage.show();
         // What the store thread finished meanwhile now runs, after this, on the JavaFX thread.
         ahead.bridge.release();
@@ -165,7 +165,7 @@ public final class StepwiseUi {
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
         ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage), files,
                 Clock.systemDefaultZone(), catalogue);
-        model.useTimer(timer);
+        model.windowLock().useTimer(timer);
         Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
         style(scene);
         stage.setTitle(title);

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.stepwise.domain.common.Coded;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.testing.Referrals;
 
 /**
