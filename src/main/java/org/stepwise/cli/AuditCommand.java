@@ -187,11 +187,16 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** One line an event: time, action, record, detail, practitioner id. */
+    /**
+     * A header row, then one line an event: its number, local time with the zone, action, subject in words
+     * ({@link AuditSubjects}), detail, practitioner id.
+     */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List audit events, oldest first.")
     static final class ListEvents implements Callable<Integer> {
 
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+        /** Local time with the zone's short name ("07/12/2026 11:30:02 GMT"), as a person reads it. */
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss zzz",
+                java.util.Locale.UK);
 
         @ParentCommand
         AuditCommand audit;
@@ -199,10 +204,10 @@ public final class AuditCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--from", paramLabel = "DATE", description = "First day, yyyy-MM-dd.")
+        @Option(names = "--from", paramLabel = "DATE", description = "First day, yyyy-MM-dd or dd/MM/yyyy.")
         LocalDate from;
 
-        @Option(names = "--to", paramLabel = "DATE", description = "Last day, yyyy-MM-dd.")
+        @Option(names = "--to", paramLabel = "DATE", description = "Last day, yyyy-MM-dd or dd/MM/yyyy.")
         LocalDate to;
 
         @Option(names = "--action", paramLabel = "ACTION", description = "Only this action: ${COMPLETION-CANDIDATES}.",
@@ -224,10 +229,11 @@ public final class AuditCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             return StoreCommand.withStore(audit.parent, spec.commandLine().getErr(), store -> {
                 List<AuditEvent> events = store.audit().events(query);
+                AuditSubjects subjects = new AuditSubjects(store);
+                out.println("No.\tWhen (" + zone.getId() + ")\tAction\tSubject\tDetail\tPractitioner id");
                 for (AuditEvent e : events) {
                     out.printf("%d\t%s\t%s\t%s\t%s\t%s%n", e.id(), TIME.format(e.occurredAt().atZone(zone)),
-                            e.action().code(), e.record().isEmpty() ? "-" : e.record(),
-                            e.detail() == null ? "-" : e.detail(), e.actor());
+                            e.action().code(), subjects.describe(e), e.detail() == null ? "-" : e.detail(), e.actor());
                 }
                 out.printf("%d %s.%n", events.size(), events.size() == 1 ? "event" : "events");
                 out.flush();

@@ -44,11 +44,11 @@ public final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--from", paramLabel = "DATE",
-            description = "First day of the period, yyyy-MM-dd (default: 1 April of the current financial year).")
+            description = "First day of the period, yyyy-MM-dd or dd/MM/yyyy (default: 1 April of the current financial year).")
     LocalDate from;
 
     @Option(names = "--to", paramLabel = "DATE",
-            description = "Last day of the period, yyyy-MM-dd (default: 31 March that ends the current financial year).")
+            description = "Last day of the period, yyyy-MM-dd or dd/MM/yyyy (default: 31 March that ends the current financial year).")
     LocalDate to;
 
     @Option(names = "--out", paramLabel = "FILE",

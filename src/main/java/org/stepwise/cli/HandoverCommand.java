@@ -103,7 +103,7 @@ public final class HandoverCommand implements Callable<Integer> {
             byte[] key = store.serviceKey().orElseThrow(
                     () -> new org.stepwise.domain.caseload.StoreException(Handovers.NO_SERVICE_KEY));
             Pseudonymiser pseudonymiser = new Pseudonymiser(key);
-            for (UUID uuid : store.referralUuids()) {
+            for (UUID uuid : store.referralUuids().values()) {
                 if (pseudonymiser.referral(uuid).equals(pseudonym)) {
                     return uuid;
                 }

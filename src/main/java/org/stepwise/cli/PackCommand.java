@@ -109,9 +109,9 @@ public final class PackCommand implements Callable<Integer> {
         }
         err.flush();
         long flagged = review.referrals().stream().filter(ReviewedReferral::flagged).count();
-        out.printf("Supervision pack written to %s: %d files read, %d refused, %d flagged referrals.%n",
-                PlainFiles.shown(target),
-                review.accepted().size(), review.refused().size(), flagged);
+        out.printf("Supervision pack written to %s: %d files read, %d refused, %s.%n",
+                PlainFiles.shown(target), review.accepted().size(), review.refused().size(),
+                publishable ? "a publishable summary (no referral listed)" : flagged + " flagged referrals");
         out.flush();
         return review.allRead() ? 0 : 1;
     }

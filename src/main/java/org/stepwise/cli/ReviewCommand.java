@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.flag.FlagFacts;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.OutcomeSummary;
@@ -26,6 +27,7 @@ import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewCorridors;
 import org.stepwise.exchange.ReviewJson;
 import org.stepwise.exchange.ReviewService;
+import org.stepwise.exchange.ReviewedReferral;
 import org.stepwise.exchange.SummaryTables;
 import org.stepwise.files.PlainFiles;
 import picocli.CommandLine.Command;
@@ -181,22 +183,38 @@ public final class ReviewCommand implements Callable<Integer> {
         }
         text.append(String.format("Rates count %s; rules of the %s, measure table edition %s.%n", cohort(review),
                 OutcomeRate.EDITION, review.catalogue().edition()));
+        flagged(text, review);
         text.append(String.format("%nOverall%n"));
         figures(text, review.overall());
         for (Map.Entry<String, OutcomeSummary> practitioner : review.byPractitioner().entrySet()) {
             text.append(String.format("%nPractitioner %s%n", PlainFiles.shown(practitioner.getKey())));
             figures(text, practitioner.getValue());
         }
-        text.append(String.format("%n* below the national standard or the planning ambition shown beside it.%n"));
+        text.append(String.format("%nbelow / meets: the rate is below, or reaches, the national standard or (where there is "
+                + "none) the planning ambition shown beside it, as the Outcomes screen marks it.%n"));
         text.append(String.format("Standards: %s.%n", OutcomeRate.STANDARD_SOURCE));
         text.append(String.format("Planning ambitions: %s.%n", OutcomeRate.AMBITION_SOURCE));
-        text.append(String.format("%nFlagged referrals: %d%n", review.flagged().size()));
-        for (Review.FlaggedReferral flagged : review.flagged()) {
-            text.append(String.format("  %s  %s  %s%n", PlainFiles.shown(flagged.referral()),
-                    PlainFiles.shown(flagged.practitioner()),
-                    flagged.flags().stream().map(Flag::code).collect(Collectors.joining(", "))));
-        }
         return text.toString();
+    }
+
+    /**
+     * The flagged referrals, gravest first, before the figures: each with its flags' labels and practitioner,
+     * then each flag's facts for it (the one flag vocabulary: {@link Flag#label()}, {@link FlagFacts}).
+     */
+    private static void flagged(StringBuilder text, Review review) {
+        List<ReviewedReferral> flagged = review.referrals().stream().filter(ReviewedReferral::flagged)
+                .sorted(ReviewedReferral.GRAVEST_FIRST).toList();
+        text.append(String.format("%nFlagged referrals: %d, gravest first%n", flagged.size()));
+        FlagFacts facts = new FlagFacts(review.catalogue());
+        for (ReviewedReferral referral : flagged) {
+            List<FlagFacts.Fact> each = facts.all(referral.record(), referral.flags(), referral.reviewDate());
+            text.append(String.format("  %s  practitioner %s  %s%n", PlainFiles.shown(referral.pseudonym()),
+                    PlainFiles.shown(referral.practitioner()),
+                    each.stream().map(FlagFacts.Fact::label).collect(Collectors.joining(", "))));
+            for (FlagFacts.Fact fact : each) {
+                text.append(String.format("      %s: %s%n", fact.label(), fact.facts()));
+            }
+        }
     }
 
     /** The cohort of every rate in words ({@link SummaryTables#cohort}). */
@@ -221,11 +239,12 @@ public final class ReviewCommand implements Callable<Integer> {
 
     private static void rate(StringBuilder text, OutcomeRate rate, OutcomeSummary s) {
         BigDecimal value = rate.rate(s);
-        boolean below = rate.meetsStandard(s).map(met -> !met).orElse(false)
-                || rate.meetsAmbition(s).map(met -> !met).orElse(false);
+        // Judged as the summary tables judge it: by the standard, or where there is none by the ambition.
+        String mark = value == null ? "" : rate.meetsStandard(s).or(() -> rate.meetsAmbition(s))
+                .map(met -> met ? " meets" : " below").orElse("");
         text.append(String.format("  %-46s %6d %6d %7s  %-9s %-9s%s%n", rate.label(), rate.numerator(s),
                 rate.denominator(s), value == null ? "-" : percent(value), target(rate.standard()),
-                target(rate.ambition()), below ? " *" : "").stripTrailing()).append(System.lineSeparator());
+                target(rate.ambition()), mark).stripTrailing()).append(System.lineSeparator());
     }
 
     private static String target(Optional<BigDecimal> target) {

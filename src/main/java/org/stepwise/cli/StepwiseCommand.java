@@ -67,6 +67,8 @@ public final class StepwiseCommand implements Callable<Integer> {
     /** The command line, ready to execute: a {@link UsageException} exits 2 with its message. */
     static CommandLine commandLine(CliServices services, Map<String, String> env) {
         CommandLine line = new CommandLine(new StepwiseCommand(services, env));
+        line.registerConverter(java.time.LocalDate.class, new CliDates());
+        line.setParameterExceptionHandler(CliDates.refusedDatesOnOneLine(line.getParameterExceptionHandler()));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UsageException) {
                 cmd.getErr().println(e.getMessage());

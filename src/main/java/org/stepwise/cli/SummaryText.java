@@ -14,7 +14,9 @@ final class SummaryText {
         text.append(String.format("Files: %d read, %d refused%n", review.accepted().size(), review.refused().size()));
         text.append(String.format("Publishable summary: counts under 5 are shown as <5 and other counts rounded to "
                 + "the nearest 5; a rate is shown only where its denominator is 5 or more.%n"));
-        text.append(String.format("Rates count %s.%n", ReviewCommand.cohort(review)));
+        text.append(String.format("Rates count %s. below / meets: the rate against its national standard or, where "
+                + "there is none, the planning ambition (a suppressed rate is not judged).%n",
+                ReviewCommand.cohort(review)));
         for (SummaryTables.Table table : SummaryTables.of(review, true)) {
             text.append(String.format("%n%s%n", table.title()));
             for (SummaryTables.Row row : table.rows()) {
@@ -25,8 +27,9 @@ final class SummaryText {
                     if (cell.rate() == null) {
                         text.append(String.format("    %-34s %12s%n", label, cell.count()));
                     } else {
-                        text.append(String.format("    %-34s %12s  %s%n", label,
-                                cell.count() + " of " + cell.denominator(), cell.rate()));
+                        String mark = cell.mark() == null ? "" : cell.below() ? "  below" : "  meets";
+                        text.append(String.format("    %-34s %12s  %s%s%n", label,
+                                cell.count() + " of " + cell.denominator(), cell.rate(), mark));
                     }
                 }
             }

@@ -31,7 +31,7 @@ public final class ReviewedReferral {
      * {@link Flag}: risk first), then more flags first, then by pseudonym.
      */
     public static final Comparator<ReviewedReferral> GRAVEST_FIRST = Comparator
-            .comparingInt((ReviewedReferral r) -> r.flags().stream().mapToInt(Flag::ordinal).min().orElse(Integer.MAX_VALUE))
+            .comparingInt((ReviewedReferral r) -> r.flags().stream().mapToInt(Flag::gravity).min().orElse(Integer.MAX_VALUE))
             .thenComparing(r -> -r.flags().size())
             .thenComparing(ReviewedReferral::pseudonym);
 

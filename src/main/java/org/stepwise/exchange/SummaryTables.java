@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.OutcomeSummary;
 import org.stepwise.domain.outcome.ReportingPeriod;
+import org.stepwise.domain.practitioner.PractitionerNames;
 
 /**
  * A review's figures as the tables a supervisor reads, on screen, in the supervision pack and from
@@ -102,9 +103,19 @@ public final class SummaryTables {
 
     /** The four tables of a review, exact or as a publishable summary. */
     public static List<Table> of(Review review, boolean publishable) {
+        return of(review, publishable, PractitionerNames.none());
+    }
+
+    /**
+     * The four tables, each practitioner's row headed by their name from {@code names} beside the pseudonym
+     * ("Alex Moss (p_9a47…)"), or the pseudonym alone when it has no name there.
+     */
+    public static List<Table> of(Review review, boolean publishable, PractitionerNames names) {
         List<Table> tables = new ArrayList<>();
         tables.add(new Table("Overall", "", List.of(row("All referrals", review.overall(), publishable))));
-        tables.add(table("By practitioner", "Practitioner", review.byPractitioner(), publishable));
+        Map<String, OutcomeSummary> byPractitioner = new LinkedHashMap<>();
+        review.byPractitioner().forEach((pseudonym, summary) -> byPractitioner.put(names.label(pseudonym), summary));
+        tables.add(table("By practitioner", "Practitioner", byPractitioner, publishable));
         tables.add(table("By step", "Step of the last contact", review.byStep(), publishable));
         Map<String, OutcomeSummary> byProblem = review.byProblemDescriptor();
         List<Row> problems = new ArrayList<>();

@@ -23,13 +23,15 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.domain.common.Version;
-import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.flag.FlagFacts;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.practitioner.PractitionerNames;
 import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.domain.trajectory.ServiceCorridorFile;
 import org.stepwise.exchange.Authenticity;
+import org.stepwise.exchange.DisclosureControl;
 import org.stepwise.exchange.FileHeader;
 import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.Review;
@@ -52,13 +54,16 @@ import org.stepwise.exchange.SummaryTables;
  * of flagged referrals needs the memory of one page beside the review. Thread-safe.
  *
  * <p>Long because: the pack's pages in reading order (title, summary, flagged referrals) with their
- * layout helpers; the chart drawing (TrajectoryDrawing) and the page-at-a-time writing (StreamingPdf,
+ * layout helpers; the index is PackIndex; the chart drawing (TrajectoryDrawing) and the page-at-a-time writing (StreamingPdf,
  * PackPages) are already apart.
  */
 public final class SupervisionPack {
 
     /** Says on every page what the pack holds. */
     public static final String PSEUDONYMISED = "Pseudonymised — contains no names or NHS numbers.";
+    /** Says on every page of a pack that names practitioners from the supervisor's own list. */
+    public static final String PSEUDONYMISED_NAMED = "Patients pseudonymised — no patient names or NHS numbers. "
+            + "Practitioners named from your own list: for use within the service.";
 
     private static final System.Logger LOG = System.getLogger(SupervisionPack.class.getName());
     private static final Pattern EXPORTER_FILE_NAME =
@@ -81,9 +86,19 @@ public final class SupervisionPack {
     }
 
     private final MeasureCatalogue catalogue;
+    private final PractitionerNames names;
 
     public SupervisionPack(MeasureCatalogue catalogue) {
+        this(catalogue, PractitionerNames.none());
+    }
+
+    /**
+     * A pack that shows each practitioner pseudonym with the supervisor's own name for it ({@code names}; a
+     * publishable pack never does: it is for use outside the service).
+     */
+    public SupervisionPack(MeasureCatalogue catalogue, PractitionerNames names) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.names = Objects.requireNonNull(names, "names");
     }
 
     /** A file name for the pack made on this date: {@code stepwise-supervision-pack-20261123.pdf}. */
@@ -120,10 +135,18 @@ public final class SupervisionPack {
         Path partial = Files.createTempFile(folder, ".stepwise-pack-", ".part");
         int flagged;
         try {
-            try (PackPages pages = new PackPages(partial, footer(review))) {
+            List<String> footer = footer(review, pseudonymised());
+            List<PackIndex.Entry> index = publishable ? List.of() : index(review);
+            // The index on page 1 names the page of each flagged referral: the pages before the first of them
+            // (index, title, summary) are counted by laying them out once in a scratch file.
+            int firstReferralPage = publishable ? 0 : frontPages(folder, footer, review, index, generated) + 1;
+            try (PackPages pages = new PackPages(partial, footer)) {
+                if (!publishable) {
+                    PackIndex.draw(pages, index, names, firstReferralPage);
+                }
                 titlePage(pages, review, publishable, generated);
                 summary(pages, review, publishable);
-                flagged = flagged(pages, review, progress, generated);
+                flagged = publishable ? 0 : flagged(pages, review, progress, generated, firstReferralPage);
                 pages.finish("Stepwise supervision pack", Version.product());
             }
             move(partial, target);
@@ -143,8 +166,8 @@ public final class SupervisionPack {
      * Every page's foot: the pack, that it is pseudonymised, and whether authenticity was checked (in
      * full when it fits on the line, else how many files were not checked, with the title page named).
      */
-    private static List<String> footer(Review review) throws IOException {
-        String first = "Stepwise supervision pack · " + PSEUDONYMISED;
+    private static List<String> footer(Review review, String pseudonymised) throws IOException {
+        String first = "Stepwise supervision pack · " + pseudonymised;
         String authenticity = Authenticity.overall(review.accepted());
         PDType1Font font = new PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA);
         float room = PackPages.SIZE.getWidth() - 2 * PackPages.MARGIN - 80;
@@ -154,6 +177,34 @@ public final class SupervisionPack {
                     + " files: see the title page.";
         }
         return List.of(first, authenticity);
+    }
+
+    /** Every flagged referral with its facts, gravest first: the index's entries, in the order of their pages. */
+    private List<PackIndex.Entry> index(Review review) {
+        FlagFacts facts = new FlagFacts(catalogue);
+        return flaggedInOrder(review).stream().map(r -> new PackIndex.Entry(r, facts.all(r.record(), r.flags(),
+                r.reviewDate()))).toList();
+    }
+
+    /** How many pages the index, the title page and the summary take, laid out in a scratch file that is removed. */
+    private int frontPages(Path folder, List<String> footer, Review review, List<PackIndex.Entry> index,
+            ZonedDateTime generated) throws IOException {
+        Path scratch = Files.createTempFile(folder, ".stepwise-pack-", ".layout");
+        try {
+            try (PackPages pages = new PackPages(scratch, footer)) {
+                PackIndex.draw(pages, index, names, 99999);
+                titlePage(pages, review, false, generated);
+                summary(pages, review, false);
+                return pages.pageNumber();
+            }
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    /** What the pack says of names: none, or practitioners' names from the supervisor's list. */
+    private String pseudonymised() {
+        return names.isEmpty() ? PSEUDONYMISED : PSEUDONYMISED_NAMED;
     }
 
     private static void move(Path partial, Path target) throws IOException {
@@ -174,7 +225,7 @@ public final class SupervisionPack {
         pages.paragraph("Stepwise supervision pack", pages.bold, 22, x, width);
         pages.down(4);
         pages.color(0x8B0000);
-        pages.paragraph(PSEUDONYMISED, pages.bold, 12, x, width);
+        pages.paragraph(pseudonymised(), pages.bold, 12, x, width);
         pages.down(10);
         Set<String> services = new LinkedHashSet<>();
         Set<String> practitioners = new LinkedHashSet<>();
@@ -182,7 +233,7 @@ public final class SupervisionPack {
         for (Review.AcceptedFile file : review.accepted()) {
             FileHeader header = file.header();
             services.add(header.serviceCode());
-            practitioners.add(header.practitionerPseudonym() + " (" + header.practitionerRole() + ")");
+            practitioners.add(names.label(header.practitionerPseudonym()) + " (" + header.practitionerRole() + ")");
             periods.add(ReferralFigures.DATE.format(header.periodStart()) + " to "
                     + ReferralFigures.DATE.format(header.periodEnd()));
         }
@@ -195,8 +246,10 @@ public final class SupervisionPack {
         keyValue(pages, "Files", review.accepted().size() + " read, " + review.refused().size() + " refused");
         keyValue(pages, "Authenticity", review.accepted().isEmpty() ? "no file was read"
                 : Authenticity.overall(review.accepted()));
-        keyValue(pages, "Referrals", review.referrals().size() + " counted once each; "
-                + flaggedInOrder(review).size() + " flagged");
+        keyValue(pages, "Referrals", publishable
+                ? DisclosureControl.count(review.referrals().size()) + " counted once each; flagged referrals are not "
+                        + "listed in a publishable summary"
+                : review.referrals().size() + " counted once each; " + flaggedInOrder(review).size() + " flagged");
         keyValue(pages, "Summary figures", publishable
                 ? "publishable summary: counts under 5 shown as <5, other counts rounded to the nearest 5, "
                         + "rates only where the denominator is 5 or more"
@@ -212,10 +265,10 @@ public final class SupervisionPack {
         row(pages, headings, widths, pages.bold);
         for (Review.AcceptedFile file : review.accepted()) {
             FileHeader header = file.header();
-            row(pages, new String[] {shownFileName(file.file()), header.practitionerPseudonym() + " ("
+            row(pages, new String[] {shownFileName(file.file()), names.label(header.practitionerPseudonym()) + " ("
                     + header.practitionerRole() + ")", ReferralFigures.DATE.format(header.periodStart()) + " to "
-                    + ReferralFigures.DATE.format(header.periodEnd()), Integer.toString(file.referrals()),
-                    Integer.toString(file.contacts()), Integer.toString(file.scores()),
+                    + ReferralFigures.DATE.format(header.periodEnd()), count(file.referrals(), publishable),
+                    count(file.contacts(), publishable), count(file.scores(), publishable),
                     file.authenticity().shown(),
                     file.warnings().isEmpty() ? "verified" : "verified; " + file.warnings().size()
                             + " stated outcome(s) differ, recomputed used"}, widths, pages.regular);
@@ -240,6 +293,11 @@ public final class SupervisionPack {
             pages.color(0x333333);
             pages.paragraph(column.label() + ": " + column.description() + ".", pages.regular, 8, x, width);
         }
+    }
+
+    /** A count as this pack shows it: exact, or rounded and suppressed as every count of a publishable pack. */
+    private static String count(int count, boolean publishable) {
+        return publishable ? DisclosureControl.count(count) : Integer.toString(count);
     }
 
     private static String capitalised(String text) {
@@ -315,7 +373,7 @@ public final class SupervisionPack {
                 + "or NHS England's planning ambition the rate is held to; a rate below it is marked \"below\" in red, "
                 + "one that reaches it \"meets\". " + SummaryTables.SOURCES, pages.regular, 8.5f, x, pages.width());
         pages.down(6);
-        for (SummaryTables.Table table : SummaryTables.of(review, publishable)) {
+        for (SummaryTables.Table table : SummaryTables.of(review, publishable, names)) {
             summaryTable(pages, table);
             pages.down(10);
         }
@@ -397,8 +455,11 @@ public final class SupervisionPack {
         pages.down(height);
     }
 
-    /** Each flagged referral's page, gravest first; returns how many. */
-    private int flagged(PackPages pages, Review review, Progress progress, ZonedDateTime generated)
+    /**
+     * Each flagged referral's page, gravest first, the first on {@code firstPage} and each on one page (as the
+     * index says); returns how many.
+     */
+    private int flagged(PackPages pages, Review review, Progress progress, ZonedDateTime generated, int firstPage)
             throws IOException {
         List<ReviewedReferral> flagged = flaggedInOrder(review);
         if (flagged.isEmpty()) {
@@ -419,6 +480,9 @@ public final class SupervisionPack {
             ReviewedReferral referral = flagged.get(i);
             referralPage(pages, referral, corridors.computeIfAbsent(referral.practitioner(),
                     p -> CorridorSource.of(recordsOf(review, p))), service, i + 1, flagged.size());
+            if (pages.pageNumber() != firstPage + i) {
+                throw new IllegalStateException("A flagged referral's page did not fit on one page.");
+            }
             progress.referralPages(i + 1, flagged.size());
         }
         return flagged.size();
@@ -433,10 +497,13 @@ public final class SupervisionPack {
         pages.paragraph("Flagged referral " + number + " of " + count + " (gravest first)", pages.regular, 8, x, width);
         pages.color(0x111111);
         pages.paragraph("Referral " + referral.pseudonym(), pages.bold, 14, x, width);
+        pages.color(0x555555);
+        pages.paragraph("Practitioner " + names.label(referral.practitioner()), pages.regular, 8.5f, x, width);
         pages.down(2);
-        for (Flag flag : referral.flags()) {
+        for (FlagFacts.Fact fact : new FlagFacts(catalogue).all(referral.record(), referral.flags(),
+                referral.reviewDate())) {
             pages.color(0x8B0000);
-            pages.paragraph(flag.label() + ": " + flag.rule(), pages.regular, 8.5f, x, width);
+            pages.paragraph(fact.label() + ": " + fact.facts(), pages.bold, 8.5f, x, width);
         }
         pages.down(8);
         float top = pages.y();
@@ -446,6 +513,10 @@ public final class SupervisionPack {
         TrajectoryDrawing.draw(pages, chart, x + FIGURES_WIDTH + 12, top, width - FIGURES_WIDTH - 12);
         pages.down(top - figuresBottom);
         for (String note : chart.corridorNotes()) {
+            // The notes stay on the referral's page (the index gives one page to each): what does not fit is left out.
+            if (pages.wrap(note, pages.regular, 7, FIGURES_WIDTH).size() * 9 > pages.y() - PackPages.MARGIN - 14) {
+                break;
+            }
             pages.color(0x444444);
             pages.paragraph(note, pages.regular, 7, x, FIGURES_WIDTH);
         }

@@ -80,6 +80,16 @@ final class JooqCaseloadReads implements CaseloadReads {
     }
 
     @Override
+    public java.util.Map<Long, java.util.UUID> referralUuids() {
+        return session.read("reading referral identities", "The referrals could not be read.", dsl -> {
+            java.util.Map<Long, java.util.UUID> uuids = new java.util.LinkedHashMap<>();
+            dsl.select(REFERRAL.ID, REFERRAL.UUID).from(REFERRAL).orderBy(REFERRAL.ID)
+                    .forEach(r -> uuids.put(r.value1(), java.util.UUID.fromString(r.value2())));
+            return uuids;
+        });
+    }
+
+    @Override
     public int referralCount() {
         return session.read("counting referrals", "The referrals could not be counted.",
                 dsl -> dsl.fetchCount(REFERRAL));

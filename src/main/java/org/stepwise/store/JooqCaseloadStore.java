@@ -100,8 +100,8 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
-    public List<UUID> referralUuids() {
-        return handovers.referralUuids();
+    public java.util.Map<Long, java.util.UUID> referralUuids() {
+        return reads.referralUuids();
     }
 
     // ---- patients
@@ -270,6 +270,16 @@ final class JooqCaseloadStore implements CaseloadStore {
     @Override
     public void saveServiceKey(byte[] key, String origin) {
         settings.saveServiceKey(key, origin);
+    }
+
+    @Override
+    public org.stepwise.domain.practitioner.PractitionerNames practitionerNames() {
+        return settings.practitionerNames();
+    }
+
+    @Override
+    public void savePractitionerNames(org.stepwise.domain.practitioner.PractitionerNames names) {
+        settings.savePractitionerNames(names);
     }
 
     @Override

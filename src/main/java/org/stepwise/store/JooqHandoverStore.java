@@ -151,13 +151,6 @@ record JooqHandoverStore(StoreSession session, CaseloadImport importer, ContactR
                                 h.getColleague(), h.getOccurredAt().toInstant())));
     }
 
-    @Override
-    public List<UUID> referralUuids() {
-        return session.read("listing referrals", "The referrals could not be listed.",
-                dsl -> dsl.select(REFERRAL.UUID).from(REFERRAL).orderBy(REFERRAL.ID).fetch(REFERRAL.UUID)
-                        .stream().map(UUID::fromString).toList());
-    }
-
     private static boolean handedOver(DSLContext dsl, long referralId) {
         return dsl.select(REFERRAL.HANDED_OVER).from(REFERRAL).where(REFERRAL.ID.eq(referralId))
                 .fetchSingle(REFERRAL.HANDED_OVER);

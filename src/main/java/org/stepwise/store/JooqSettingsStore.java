@@ -1,6 +1,7 @@
 package org.stepwise.store;
 
 import static org.stepwise.store.generated.Tables.APP_SETTING;
+import static org.stepwise.store.generated.Tables.PRACTITIONER_NAME;
 import static org.stepwise.store.generated.Tables.PRACTITIONER_PROFILE;
 import static org.stepwise.store.generated.Tables.SERVICE_KEY;
 
@@ -20,12 +21,13 @@ import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.caseload.WrongPassphraseException;
 import org.stepwise.domain.common.Coded;
 import org.stepwise.domain.practitioner.IdleLock;
+import org.stepwise.domain.practitioner.PractitionerNames;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
 
 /**
  * The store's settings over jOOQ: the practitioner profile ({@code practitioner_profile}), the service key
- * ({@code service_key}), the idle-lock minutes ({@code app_setting}) and the passphrase (checked against the
+ * ({@code service_key}), a supervisor's names for practitioner pseudonyms ({@code practitioner_name}), the idle-lock minutes ({@code app_setting}) and the passphrase (checked against the
  * store's key check, changed by re-encrypting the store: {@link PassphraseChange}).
  */
 final class JooqSettingsStore implements SettingsStore {
@@ -117,6 +119,32 @@ final class JooqSettingsStore implements SettingsStore {
         } finally {
             Arrays.fill(copy, (byte) 0);
         }
+    }
+
+    @Override
+    public PractitionerNames practitionerNames() {
+        return session.read("reading the names for pseudonyms", "The names for pseudonyms could not be read.",
+                dsl -> {
+                    java.util.Map<String, String> names = new java.util.TreeMap<>();
+                    dsl.selectFrom(PRACTITIONER_NAME).fetch()
+                            .forEach(r -> names.put(r.getPseudonym(), r.getDisplayName()));
+                    return PractitionerNames.of(names);
+                });
+    }
+
+    @Override
+    public void savePractitionerNames(PractitionerNames names) {
+        java.util.Objects.requireNonNull(names, "names");
+        session.write("saving the names for pseudonyms", "The names for pseudonyms were not saved.", dsl -> {
+            dsl.deleteFrom(PRACTITIONER_NAME).execute();
+            names.byPseudonym().forEach((pseudonym, name) -> dsl.insertInto(PRACTITIONER_NAME)
+                    .set(PRACTITIONER_NAME.PSEUDONYM, pseudonym)
+                    .set(PRACTITIONER_NAME.DISPLAY_NAME, name)
+                    .execute());
+            session.audit(dsl, AuditAction.CHANGE, "practitioner_names", null,
+                    names.size() + (names.size() == 1 ? " name" : " names"));
+            return null;
+        });
     }
 
     /** First 16 hex digits of SHA-256 of the key: shown and exported in place of the key. */

@@ -300,7 +300,7 @@ class HandoverCommandTest {
         try (CaseloadStore store = open(data)) {
             StringBuilder all = new StringBuilder();
             all.append(store.referralCount()).append(store.caseload().stream().map(CaseloadRow::referralId).toList());
-            for (UUID uuid : store.referralUuids()) {
+            for (UUID uuid : store.referralUuids().values()) {
                 long id = id(store, uuid);
                 all.append(uuid).append(store.referral(id).orElseThrow()).append(contents(store, id));
             }
@@ -413,7 +413,7 @@ class HandoverCommandTest {
         }
         UUID third;
         try (CaseloadStore store = open(a)) {
-            third = store.referralUuids().getLast();
+            third = List.copyOf(store.referralUuids().values()).getLast();
         }
         assertEquals(0, run(a, "handover", "create", "--referral", key.pseudonymiser().referral(third), "--to",
                 "Sam Lee", "--out", chosen.toString()), err.toString());

@@ -35,7 +35,8 @@ class PublishableReviewCommandTest {
         assertTrue(overall.matches("(?s).*Referrals\\s+10\\n.*"), overall);
         assertTrue(overall.matches("(?s).*Ended\\s+5\\n.*"), overall);
         assertTrue(overall.matches("(?s).*Recovery\\s+<5 of <5\\s+suppressed\\n.*"), overall);
-        assertTrue(overall.matches("(?s).*Paired scores\\s+<5 of 5\\s+80\\.0%\\n.*"), overall);
+        assertTrue(overall.matches("(?s).*Paired scores\\s+<5 of 5\\s+80\\.0%  below\\n.*"), overall);
+        assertTrue(overall.matches("(?s).*First treatment within 18 weeks\\s+5 of 5\\s+100\\.0%  meets\\n.*"), overall);
         assertTrue(table.contains("Rates count courses that ended between 01/04/2026 and 31/03/2027."), table);
         assertTrue(table.contains("By step"), table);
         assertTrue(table.contains("F41.1 Generalised anxiety disorder"), table);

@@ -107,12 +107,25 @@ class ResilienceCommandsTest {
         assertEquals(0, run("audit", "list", "--action", "create"), err.toString());
         List<String> lines = out.toString().strip().lines().toList();
         assertEquals("5 events.", lines.getLast());
-        assertTrue(lines.get(1).matches("2\\t\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\tcreate\\tpatient 1\\t-\\t[0-9a-f-]{36}"),
-                lines.get(1));
+        assertEquals("No.\tWhen (" + java.time.ZoneId.systemDefault().getId() + ")\tAction\tSubject\tDetail\t"
+                + "Practitioner id", lines.getFirst());
+        // Local time with the zone; the subject in words (no service key here: the referral by its date).
+        String referred = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu").format(LocalDate.now().minusDays(9));
+        assertTrue(lines.get(2).matches("2\\t\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d \\S+\\tcreate\\t"
+                + "the patient of referral of " + referred.replace("/", "/") + " \\(no\\. 1\\)\\t-\\t[0-9a-f-]{36}"),
+                lines.get(2));
+        assertTrue(lines.get(3).contains("\tcreate\treferral of " + referred + " (no. 1)\t"), lines.get(3));
 
         String tomorrow = LocalDate.now().plusDays(1).toString();
         assertEquals(0, run("audit", "list", "--from", tomorrow));
-        assertEquals("0 events.", out.toString().strip());
+        assertEquals("0 events.", out.toString().strip().lines().toList().getLast());
+        String tomorrowAsOnScreen = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
+                .format(LocalDate.now().plusDays(1));
+        assertEquals(0, run("audit", "list", "--from", tomorrowAsOnScreen), err.toString());
+        assertEquals("0 events.", out.toString().strip().lines().toList().getLast());
+        assertEquals(2, run("audit", "list", "--from", "2026-13-01"));
+        assertEquals("Invalid value for option '--from': '2026-13-01' is not a date: give it as yyyy-MM-dd (2026-04-01) "
+                + "or dd/MM/yyyy (01/04/2026).", err.toString().strip());
 
         assertEquals(2, run("audit", "list", "--action", "peek"));
         assertTrue(err.toString().contains("Unknown action 'peek'. Use one of: unlock, unlock_failed, view"), err.toString());

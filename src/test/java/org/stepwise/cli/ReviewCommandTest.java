@@ -75,16 +75,19 @@ class ReviewCommandTest {
         assertTrue(table.contains("Rates count courses that ended between 01/04/2026 and 31/03/2027; rules of the "
                 + "clinical reference edition 2 (2026-12), measure table edition 2 (2026-12)."), table);
         // Overall, edition 2: recovery 1 of (4 finished - 1 not at caseness), below the 50% standard.
-        assertTrue(table.matches("(?s).*\n  Recovery\\s+1\\s+3\\s+33\\.3%\\s+>= 50%\\s+\\*\n.*"), table);
+        assertTrue(table.matches("(?s).*\n  Recovery\\s+1\\s+3\\s+33\\.3%\\s+>= 50%\\s+below\n.*"), table);
         // Reliable improvement 1 of 4 finished, below the 67% planning ambition (no standard).
-        assertTrue(table.matches("(?s).*\n  Reliable improvement\\s+1\\s+4\\s+25\\.0%\\s+>= 67%\\s+\\*\n.*"), table);
-        // 18-week wait 4 of 4: meets its standard, no mark.
-        assertTrue(table.matches("(?s).*\n  First treatment within 18 weeks\\s+4\\s+4\\s+100\\.0%\\s+>= 95%\n.*"), table);
+        assertTrue(table.matches("(?s).*\n  Reliable improvement\\s+1\\s+4\\s+25\\.0%\\s+>= 67%\\s+below\n.*"), table);
+        // 18-week wait 4 of 4: meets its standard.
+        assertTrue(table.matches("(?s).*\n  First treatment within 18 weeks\\s+4\\s+4\\s+100\\.0%\\s+>= 95%\\s+meets\n.*"), table);
         assertTrue(table.matches("(?s).*\n  Second treatment over 28 days after the first\\s+0\\s+4\\s+0\\.0%\n.*"), table);
         assertTrue(table.contains("Planning ambitions: NHS England planning ambitions"), table);
         assertTrue(table.contains("Standards: NHS Talking Therapies national standards"), table);
-        assertTrue(table.contains("Flagged referrals: 3"), table);
+        assertTrue(table.contains("Flagged referrals: 3, gravest first"), table);
+        assertTrue(table.indexOf("Flagged referrals: 3") < table.indexOf("\nOverall\n"), "flagged first: " + table);
         assertTrue(table.contains(ReviewFixtures.pseudonym(7)), table);
+        // Each flag's facts for the referral, with dates, under it.
+        assertTrue(table.matches("(?s).*\n      [A-Z][^:\n]+: [^\n]*\\d\\d/\\d\\d/\\d{4}[^\n]*\n.*"), table);
     }
 
     @Test

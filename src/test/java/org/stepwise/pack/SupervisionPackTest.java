@@ -227,7 +227,7 @@ class SupervisionPackTest {
             assertTrue(unchecked.get(page).contains("page " + (page + 1) + " of " + unchecked.size()),
                     unchecked.get(page));
         }
-        assertEquals(3, count(unchecked.getFirst(), "Not checked: no service key"), unchecked.getFirst());
+        assertEquals(3, count(page(unchecked, "Generated"), "Not checked: no service key"), page(unchecked, "Generated"));
 
         Review withKey = new ReviewService(CATALOGUE, TestFiles.key()).review(files);
         Path target = folder.resolve("checked.pdf");
@@ -238,20 +238,21 @@ class SupervisionPackTest {
                     "page " + (page + 1));
             assertFalse(checked.get(page).contains("NOT checked"), "page " + (page + 1));
         }
-        assertEquals(3, count(checked.getFirst(), "Written with this service's key: checked"), checked.getFirst());
+        assertEquals(3, count(page(checked, "Generated"), "Written with this service's key: checked"),
+                page(checked, "Generated"));
     }
 
     @Test
     void theTitleAndSummaryPagesNameTheCohortAndEachPeriodWhenFilesDiffer() throws IOException {
         List<String> one = pageTexts(pack(review(PackFixtures.fourFiles(folder)), false));
-        assertTrue(one.getFirst().contains("Courses that ended between 01/04/2026 and 31/03/2027 (rules: clinical "
-                + "reference edition 2 (2026-12))"), one.getFirst());
+        assertTrue(page(one, "Generated").contains("Courses that ended between 01/04/2026 and 31/03/2027 (rules: clinical "
+                + "reference edition 2 (2026-12))"), page(one, "Generated"));
         assertTrue(page(one, "All referrals").contains("Rates count courses that ended between 01/04/2026 and "
                 + "31/03/2027."), page(one, "All referrals"));
 
         List<Path> twoPeriods = new ArrayList<>(PackFixtures.fourFiles(folder.resolve("two")));
         twoPeriods.add(TestFiles.waitingReferral(folder.resolve("calendar"), "2026-01-01", "2026-12-31"));
-        String title = pageTexts(pack(review(twoPeriods), false)).getFirst();
+        String title = page(pageTexts(pack(review(twoPeriods), false)), "Generated");
         assertTrue(title.contains("Courses that ended in their own file's period: between 01/04/2026 and 31/03/2027 "
                 + "(3 files); between 01/01/2026 and 31/12/2026 (1 file)"), title);
     }
@@ -399,6 +400,7 @@ class SupervisionPackTest {
                 Problem Contacts First Outcome Referred Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Contact
                 Overall
                 All By PHQ GAD WSAS
+                The Rule Last
                 """);
         for (Flag flag : Flag.values()) {
             sources.append(' ').append(flag.label()).append(' ').append(flag.rule());

@@ -52,15 +52,16 @@ class SchemaHistoryTest {
     /** versions applied ("-" none), whether one failed, the target, and whether Flyway may be left out. */
     @ParameterizedTest(name = "applied {0}, failed {1}, target {2}: current {3}")
     @CsvSource({
-            "1;2;3;4;5;6;7,  false, latest, true",
-            "7;6;5;4;3;1;2,  false, latest, true",
+            "1;2;3;4;5;6;7;8,  false, latest, true",
+            "8;7;6;5;4;3;1;2, false, latest, true",
+            "1;2;3;4;5;6;7,  false, latest, false",
             "1;2;3;4;5;6,    false, latest, false",
-            "1;2;3;4;5;7,    false, latest, false",
+            "1;2;3;4;5;7;8,    false, latest, false",
             "1;2;3,          false, latest, false",
             "1,              false, latest, false",
-            "1;2;3;4;5;6;7,  true,  latest, false",
-            "1;2;3;4;5;6;7;99, false, latest, false",
-            "1;3;4;5;6;7,    false, latest, false",
+            "1;2;3;4;5;6;7;8,  true,  latest, false",
+            "1;2;3;4;5;6;7;8;99, false, latest, false",
+            "1;3;4;5;6;7;8,    false, latest, false",
             "1;2;3;4;5;6;99, false, latest, false",
             "-,         false, latest, false",
             "1,         false, 1,      true",
@@ -102,7 +103,8 @@ class SchemaHistoryTest {
         Database.schemaTarget = "latest";
         try (CaseloadStore store = access(dir).unlock(passphrase())) {
             SchemaHistory history = dsl(store).connectionResult(SchemaHistory::read);
-            assertEquals(SchemaHistory.MIGRATIONS, history.versions().stream().sorted().toList());
+            assertEquals(SchemaHistory.MIGRATIONS, history.versions().stream()
+                    .sorted(SchemaHistory::compare).toList());
             assertEquals(true, history.current("latest"));
         }
     }

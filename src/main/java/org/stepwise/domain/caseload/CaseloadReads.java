@@ -16,6 +16,12 @@ public interface CaseloadReads {
     /** Every referral, open and ended, newest referral date first. */
     List<CaseloadRow> caseload();
 
+    /**
+     * Every referral's UUID by its id (the identity an outcome-file pseudonym is made from): for finding a
+     * referral of this caseload by the pseudonym a supervisor names, which is computed, never stored.
+     */
+    java.util.Map<Long, java.util.UUID> referralUuids();
+
     /** How many referrals the store holds, open and ended. */
     int referralCount();
 

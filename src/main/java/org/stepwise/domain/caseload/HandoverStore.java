@@ -47,9 +47,4 @@ public interface HandoverStore {
     default Optional<HandoverMark> handoverMark(long referralId) {
         return Optional.empty();
     }
-
-    /** The UUIDs of the store's referrals (to find one by its outcome-file pseudonym). */
-    default List<UUID> referralUuids() {
-        return List.of();
-    }
 }

@@ -1,6 +1,7 @@
 package org.stepwise.domain.caseload;
 
 import java.util.Optional;
+import org.stepwise.domain.practitioner.PractitionerNames;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 
 /**
@@ -24,6 +25,15 @@ public interface SettingsStore {
      * the service).
      */
     void saveServiceKey(byte[] key, String origin);
+
+    /** The supervisor's own names for practitioner pseudonyms ({@link PractitionerNames#none()} until saved). */
+    PractitionerNames practitionerNames();
+
+    /**
+     * Replaces the whole list of names for practitioner pseudonyms with {@code names} (an empty list removes
+     * every name), in one transaction. The audit log records the change and the number of names, never a name.
+     */
+    void savePractitionerNames(PractitionerNames names);
 
     /**
      * The minutes of inactivity after which the window locks: the practitioner's setting, or

@@ -73,7 +73,7 @@ public final class CaseloadView implements ScreenView {
     public CaseloadView(CaseloadViewModel model) {
         this.catalogue = model.catalogue();
         find.setId("caseload-find");
-        find.setPromptText("Name or NHS number");
+        find.setPromptText("Name, NHS number or r_ pseudonym");
         find.textProperty().bindBidirectional(model.queryProperty());
         find.setPrefColumnCount(20);
         find.setOnKeyPressed(event -> {

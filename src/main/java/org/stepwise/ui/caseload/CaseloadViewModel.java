@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -29,6 +30,7 @@ import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadReads;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.exchange.ReferralPseudonymFinder;
 import org.stepwise.ui.common.BackgroundRunner;
 
 /**
@@ -36,6 +38,8 @@ import org.stepwise.ui.common.BackgroundRunner;
  * contact and flags, computed on the store thread when the caseload loads. The practitioner narrows
  * it by typing a name or an NHS number and by status (open by default), step and flag; each change
  * only re-tests the loaded lines, nothing is reloaded or recomputed.
+ *
+ * <p>Long because: the caseload's state, its filters, the find field (names, NHS numbers and referral pseudonyms) and its loading are one screen's model; the search itself is CaseloadSearch.
  */
 public final class CaseloadViewModel {
 
@@ -48,6 +52,12 @@ public final class CaseloadViewModel {
     private final ReadOnlyBooleanWrapper acceptHandoverAvailable = new ReadOnlyBooleanWrapper(this, "acceptHandover");
     private final Runnable onNewReferral;
     private LongConsumer onOpenReferral = referralId -> { };
+    /** Finds a referral by its outcome-file pseudonym, on the store thread; none until the shell gives one. */
+    private Function<String, ReferralPseudonymFinder.Found> pseudonymFinder =
+            typed -> new ReferralPseudonymFinder.Found(ReferralPseudonymFinder.Outcome.NO_KEY, -1);
+    /** The pseudonym last looked up, and what was found for it (null while being looked up). */
+    private String pseudonymAsked = "";
+    private ReferralPseudonymFinder.Found pseudonymFound;
 
     private final ObservableList<CaseloadLine> lines = FXCollections.observableArrayList();
     private final FilteredList<CaseloadLine> visibleLines = new FilteredList<>(lines);
@@ -64,6 +74,7 @@ public final class CaseloadViewModel {
     private final ReadOnlyObjectWrapper<CaseloadLine> lineToSelect = new ReadOnlyObjectWrapper<>(this, "lineToSelect");
     private final ObservableValue<String> countLine;
     private final ObservableValue<String> emptyTableText;
+    private final ReadOnlyStringWrapper pseudonymMessage = new ReadOnlyStringWrapper(this, "pseudonymMessage", "");
 
     /**
      * @param catalogue the measure table in force (thresholds for scores, trend and flags)
@@ -83,7 +94,8 @@ public final class CaseloadViewModel {
         flagFilter.addListener((observable, before, now) -> refilter());
         refilter();
         countLine = Bindings.createStringBinding(this::count, lines, visibleLines, statusFilter, loading);
-        emptyTableText = Bindings.createStringBinding(this::emptyText, lines, statusFilter, query, loading, failure);
+        emptyTableText = Bindings.createStringBinding(this::emptyText, lines, statusFilter, query, loading, failure,
+                pseudonymMessage);
     }
 
     /** The measure table in force, for the view to name measures and their bands. */
@@ -97,6 +109,15 @@ public final class CaseloadViewModel {
      */
     public ObservableList<CaseloadLine> visibleLines() {
         return visibleLines;
+    }
+
+    /**
+     * Lets the find field take a referral pseudonym ({@code r_…}, as a supervisor names a referral from the
+     * outcome file or the pack): {@code finder} computes it for each referral with the store's service key,
+     * on the store thread.
+     */
+    public void usePseudonymFinder(Function<String, ReferralPseudonymFinder.Found> finder) {
+        pseudonymFinder = java.util.Objects.requireNonNull(finder, "finder");
     }
 
     /** What is typed in the find field. */
@@ -289,7 +310,8 @@ public final class CaseloadViewModel {
         StatusFilter status = statusFilter.get();
         StepFilter step = stepFilter.get();
         FlagFilter flag = flagFilter.get();
-        Predicate<CaseloadLine> text = search.matching(query.get());
+        Predicate<CaseloadLine> text = ReferralPseudonymFinder.isPseudonym(query.get()) ? byPseudonym()
+                : search.matching(query.get());
         Predicate<CaseloadLine> wanted = line -> status.keeps(line.row().status()) && step.keeps(line.row().step())
                 && flag.keeps(line.flags()) && text.test(line);
         boolean unchanged = visibleLines.getPredicate() != null && showsExactly(wanted);
@@ -302,6 +324,51 @@ public final class CaseloadViewModel {
                 }
             });
         }
+    }
+
+    /**
+     * The line of the pseudonym typed: looked up on the store thread (the latest typed wins); none shows
+     * meanwhile. Once found, the other filters are opened wide enough to show it, and it is selected.
+     */
+    private Predicate<CaseloadLine> byPseudonym() {
+        String typed = ReferralPseudonymFinder.normal(query.get());
+        if (!typed.equals(pseudonymAsked)) {
+            pseudonymAsked = typed;
+            pseudonymFound = null;
+            Function<String, ReferralPseudonymFinder.Found> finder = pseudonymFinder;
+            runner.task(() -> finder.apply(typed))
+                    .onSuccess(found -> {
+                        if (typed.equals(pseudonymAsked)) {
+                            pseudonymFound = found;
+                            landOn(found);
+                        }
+                    })
+                    .onFailure(failure::set)
+                    .start();
+        }
+        ReferralPseudonymFinder.Found found = pseudonymFound;
+        return line -> found != null && found.outcome() == ReferralPseudonymFinder.Outcome.FOUND
+                && line.referralId() == found.referralId();
+    }
+
+    private void landOn(ReferralPseudonymFinder.Found found) {
+        lines.stream().filter(line -> found.outcome() == ReferralPseudonymFinder.Outcome.FOUND
+                && line.referralId() == found.referralId()).findFirst().ifPresentOrElse(line -> {
+                    if (!statusFilter.get().keeps(line.row().status())) {
+                        statusFilter.set(StatusFilter.ALL);
+                    }
+                    stepFilter.set(StepFilter.ALL);
+                    flagFilter.set(FlagFilter.ALL);
+                    refilter();
+                    lineToSelect.set(null);
+                    lineToSelect.set(line);
+                }, this::refilter);
+        pseudonymMessage.set(switch (found.outcome()) {
+            case FOUND -> "";
+            case NOT_FOUND -> "No referral in your caseload has this pseudonym under your service key.";
+            case NO_KEY -> "Your store holds no service key, so a referral pseudonym (r_…) cannot be matched: import "
+                    + "the service's key on the Export screen.";
+        });
     }
 
     /** Whether the lines shown now are, in order, exactly those that {@code wanted} keeps. */
@@ -350,6 +417,10 @@ public final class CaseloadViewModel {
         }
         if (inStatus() == 0) {
             return "No " + statusFilter.get().plural() + ". Choose another status to see the others.";
+        }
+        if (ReferralPseudonymFinder.isPseudonym(query.get())) {
+            return pseudonymMessage.get().isEmpty() ? "Looking for the referral with this pseudonym…"
+                    : pseudonymMessage.get() + " Press Esc to clear the search.";
         }
         if (!query.get().isBlank()) {
             return "No referral matches what you typed. Press Esc to clear the search.";

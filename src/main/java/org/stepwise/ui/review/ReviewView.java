@@ -47,10 +47,15 @@ import org.stepwise.ui.review.ReviewViewModel.FlaggedCard;
 
 /**
  * The review screen: a bar (Open files, Clear, the publishable-summary option, the supervision pack,
- * back to the caseload), whether the files' authenticity was checked, then the files with their
- * verification results, the summary tables (their cohort, each rate beside its standard or ambition and
- * marked below or meets, and the sources of both), and the flagged referrals, gravest first, each with its flags (the rule in a tooltip), its figures and
- * its trajectory chart (ten at a time, then "Show more"; a chart is built as its card comes into view).
+ * names for pseudonyms, back to the caseload), whether the files' authenticity was checked, then the files with
+ * their verification results, the flagged referrals gravest first with each one's facts ({@link FlaggedIndex}),
+ * the summary tables (their cohort, each rate beside its standard or ambition and marked below or meets, and
+ * the sources of both), and each flagged referral in detail, in the same order: its flags (the rule in a
+ * tooltip) and facts, its figures and its trajectory chart (ten at a time, then "Show more"; a chart is built as
+ * its card comes into view).
+ *
+ * <p>Long because: the screen's layout, its tables and its cards are built here in one place; the names
+ * editor and the flagged index are their own classes.
  * Outcome files can be dropped anywhere on the screen. Ctrl+O opens files.
  *
  * <p>Long because: one screen of four sections (bar and authenticity, files, tables, flagged cards built
@@ -78,6 +83,7 @@ public final class ReviewView implements ScreenView {
     private final VBox tablesBox = new VBox(14);
     private final VBox flaggedBox = new VBox(16);
     private final Label flaggedTitle = new Label();
+    private final FlaggedIndex index = new FlaggedIndex();
     /** The cohort every rate counts, and what the marks mean, above the tables. */
     private final Label cohort = new Label();
     /** Where the rules, standards and ambitions come from, above the tables. */
@@ -128,7 +134,9 @@ public final class ReviewView implements ScreenView {
         back.setOnAction(event -> model.back());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer(), open, clear, publishable, pack, corridor, working, gap, back);
+        PractitionerNamesEditor names = new PractitionerNamesEditor(model);
+        HBox bar = new HBox(10, title, spacer(), open, clear, publishable, pack, corridor, names.button(), working, gap,
+                back);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar-row");
 
@@ -142,14 +150,15 @@ public final class ReviewView implements ScreenView {
         Label saved = message("review-pack-message", "known-patient");
         saved.textProperty().bind(model.packMessageProperty());
         saved.visibleProperty().bind(model.packMessageProperty().isNotEmpty());
-        Label privacy = new Label("Pseudonymised files: no names or NHS numbers. Nothing from them is kept in your caseload.");
+        Label privacy = new Label("Pseudonymised files: no names or NHS numbers. Nothing from them is kept in your caseload. "
+                + "Practitioner names shown here come from your own list (Names…).");
         privacy.getStyleClass().add("hint");
         Label authenticity = new Label();
         authenticity.setId("review-authenticity");
         authenticity.getStyleClass().add("review-authenticity");
         authenticity.setWrapText(true);
         authenticity.textProperty().bind(model.authenticityProperty());
-        VBox top = new VBox(6, bar, status, failure, saved, privacy, authenticity);
+        VBox top = new VBox(6, bar, names.panel(), status, failure, saved, privacy, authenticity);
         top.getStyleClass().add("review-top");
 
         filesGrid.setId("review-files");
@@ -165,7 +174,8 @@ public final class ReviewView implements ScreenView {
         VBox filesSection = section("Files", filesGrid);
         filesSection.visibleProperty().bind(dropHint.visibleProperty().not());
         filesSection.managedProperty().bind(filesSection.visibleProperty());
-        VBox content = new VBox(14, dropHint, filesSection, tablesBox, flaggedTitle, flaggedBox);
+        // Flagged referrals first (gravest first, with their facts), then the tables, then each one's chart.
+        VBox content = new VBox(14, dropHint, filesSection, index.root(), tablesBox, flaggedTitle, flaggedBox);
         content.getStyleClass().add("review-content");
         scroll = new ScrollPane(content);
         scroll.setId("review-scroll");
@@ -371,9 +381,9 @@ public final class ReviewView implements ScreenView {
         flaggedBox.getChildren().clear();
         emptySlots.clear();
         int count = model.flagged().size();
-        flaggedTitle.setText(model.files().isEmpty() ? "" : count == 0 ? "No referral is flagged"
-                : "Flagged referrals (" + count + "), gravest first");
-        flaggedTitle.setVisible(!model.files().isEmpty());
+        index.show(model.flagged(), !model.files().isEmpty());
+        flaggedTitle.setText(count == 0 ? "" : "Flagged referrals in detail (" + count + "): figures and trajectory");
+        flaggedTitle.setVisible(count > 0);
         flaggedTitle.setManaged(flaggedTitle.isVisible());
         showMoreFlagged();
     }
@@ -404,12 +414,12 @@ public final class ReviewView implements ScreenView {
         HBox heading = new HBox(12, referral, practitioner);
         heading.setAlignment(Pos.BASELINE_LEFT);
         FlowPane flags = new FlowPane(8, 6);
+        VBox facts = new VBox(2);
         for (FlagLine flag : card.flags()) {
-            Label chip = new Label(flag.label());
-            chip.getStyleClass().add("flag-chip");
-            chip.setAccessibleHelp(flag.rule());
-            tooltip(chip, flag.rule());
-            flags.getChildren().add(chip);
+            flags.getChildren().add(FlaggedIndex.badge(flag));
+            Label fact = new Label(flag.label() + ": " + flag.facts());
+            fact.setWrapText(true);
+            facts.getChildren().add(fact);
         }
         GridPane figures = new GridPane();
         figures.getStyleClass().add("card-figures");
@@ -432,7 +442,7 @@ public final class ReviewView implements ScreenView {
         HBox.setHgrow(slot, Priority.ALWAYS);
         emptySlots.put(slot, card);
         HBox body = new HBox(20, figures, slot);
-        VBox box = new VBox(8, heading, flags, body);
+        VBox box = new VBox(8, heading, flags, facts, body);
         box.setId("flagged-" + card.referral());
         box.getStyleClass().add("flag-card");
         return box;

@@ -16,18 +16,23 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stepwise.domain.flag.Flag;
+import org.stepwise.domain.flag.FlagFacts;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.domain.outcome.ReferralRecord;
+import org.stepwise.domain.practitioner.PractitionerNames;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.domain.trajectory.CorridorSource;
 import org.stepwise.exchange.Authenticity;
 import org.stepwise.exchange.CorridorFileWriter;
 import org.stepwise.exchange.FileHeader;
 import org.stepwise.files.PlainFiles;
+import org.stepwise.exchange.PractitionerNameList;
 import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewCorridors;
@@ -55,7 +60,8 @@ import org.stepwise.ui.common.FileChooserService;
  *
  * <p>Long because: the review's files, the service key they are read with, the tables and the flagged
  * cards change together on every reading (the latest request wins); reading and judging the files is
- * apart (ReviewService, SummaryTables), this is the screen's state only.
+ * apart (ReviewService, SummaryTables), this is the screen's state only
+ * (the names for pseudonyms' text is PractitionerNameList).
  */
 public final class ReviewViewModel {
 
@@ -72,8 +78,11 @@ public final class ReviewViewModel {
         }
     }
 
-    /** A flag with the rule that raised it, in words. */
-    public record FlagLine(String label, String rule) {
+    /**
+     * A flag as the screen shows it, all from the one flag vocabulary ({@link Flag}, {@link FlagFacts}): its
+     * label, this referral's facts behind it, the rule in words (for the tooltip) and its colour ({@code #RRGGBB}).
+     */
+    public record FlagLine(String label, String facts, String rule, String colour) {
     }
 
     /**
@@ -104,6 +113,13 @@ public final class ReviewViewModel {
         Optional<ServiceKey> read();
     }
 
+    /** The open store's names for practitioner pseudonyms, read and saved on the store thread. */
+    public interface NamesStore {
+        PractitionerNames read();
+
+        void save(PractitionerNames names);
+    }
+
     /** Where the key of a review came from. */
     private enum KeyState {
         /** No store is open: the screen was reached before unlocking. */
@@ -117,10 +133,11 @@ public final class ReviewViewModel {
     }
 
     /** A review and the key it was read with. */
-    private record Reviewed(Review review, KeyState key, String fingerprint) {
+    private record Reviewed(Review review, KeyState key, String fingerprint, PractitionerNames names) {
     }
 
     private final ReviewService service;
+    private final FlagFacts facts;
     private final MeasureCatalogue catalogue;
     private final BackgroundRunner runner;
     private final FileChooserService chooser;
@@ -139,6 +156,12 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper packMessage = new ReadOnlyStringWrapper(this, "packMessage", "");
     private final ReadOnlyStringWrapper authenticity = new ReadOnlyStringWrapper(this, "authenticity", "");
     private final ReadOnlyStringWrapper cohort = new ReadOnlyStringWrapper(this, "cohort", "");
+    private final StringProperty namesText = new SimpleStringProperty(this, "namesText", "");
+    private final ReadOnlyStringWrapper namesMessage = new ReadOnlyStringWrapper(this, "namesMessage", "");
+    private final ReadOnlyBooleanWrapper namesEditable = new ReadOnlyBooleanWrapper(this, "namesEditable");
+    /** The open store's names, or null before unlock. */
+    private NamesStore namesStore;
+    private PractitionerNames names = PractitionerNames.none();
     private Review review;
     private int request;
     /** The open store's key, or null before unlock. */
@@ -151,6 +174,7 @@ public final class ReviewViewModel {
             Runnable back) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.service = new ReviewService(catalogue);
+        this.facts = new FlagFacts(catalogue);
         this.runner = runner;
         this.chooser = chooser;
         this.clock = clock;
@@ -174,6 +198,16 @@ public final class ReviewViewModel {
     }
 
     /**
+     * The store is open: practitioner pseudonyms are shown with the supervisor's own names for them (read
+     * on the store thread with each reading of the files), and the names can be edited here.
+     */
+    public void useStoreNames(NamesStore store) {
+        namesStore = Objects.requireNonNull(store, "store");
+        namesEditable.set(true);
+        checkKey();
+    }
+
+    /**
      * Reads the store's service key again (on the store thread) and, when it is not the one the open
      * files were read with (a key imported meanwhile, on the Export screen), reads them again: called
      * each time the screen is shown. Nothing before unlock.
@@ -184,10 +218,15 @@ public final class ReviewViewModel {
             return;
         }
         int mine = request;
-        runner.task(() -> key(source))
+        NamesStore namesSource = namesStore;
+        runner.task(() -> key(source, namesSource))
                 .onSuccess(found -> {
                     if (mine != request) {
                         return;
+                    }
+                    if (!found.names().equals(names)) {
+                        names = found.names();
+                        relabel();
                     }
                     String fingerprint = found.key().map(ServiceKey::fingerprint).orElse(null);
                     if (!paths.isEmpty() && (review == null || !Objects.equals(fingerprint, keyUsed))) {
@@ -206,18 +245,31 @@ public final class ReviewViewModel {
     }
 
     /** The store's key and what it means: run on the store thread. */
-    private record Found(Optional<ServiceKey> key, KeyState state) {
+    private record Found(Optional<ServiceKey> key, KeyState state, PractitionerNames names) {
     }
 
-    private static Found key(ServiceKeySource source) {
+    private static Found key(ServiceKeySource source, NamesStore namesSource) {
+        PractitionerNames stored = names(namesSource);
         if (source == null) {
-            return new Found(Optional.empty(), KeyState.LOCKED);
+            return new Found(Optional.empty(), KeyState.LOCKED, stored);
         }
         try {
             Optional<ServiceKey> key = source.read();
-            return new Found(key, key.isPresent() ? KeyState.IN_STORE : KeyState.NONE_IN_STORE);
+            return new Found(key, key.isPresent() ? KeyState.IN_STORE : KeyState.NONE_IN_STORE, stored);
         } catch (RuntimeException unreadable) {
-            return new Found(Optional.empty(), KeyState.UNREADABLE);
+            return new Found(Optional.empty(), KeyState.UNREADABLE, stored);
+        }
+    }
+
+    /** The store's names (on the store thread); none before unlock, or when they cannot be read. */
+    private static PractitionerNames names(NamesStore namesSource) {
+        if (namesSource == null) {
+            return PractitionerNames.none();
+        }
+        try {
+            return namesSource.read();
+        } catch (RuntimeException unreadable) {
+            return PractitionerNames.none();
         }
     }
 
@@ -329,13 +381,15 @@ public final class ReviewViewModel {
         ZonedDateTime now = ZonedDateTime.now(clock);
         chooser.chooseFileToSave("Save the supervision pack", SupervisionPack.suggestedFileName(now.toLocalDate())).ifPresent(target -> {
             boolean asPublishable = publishable.get();
+            PractitionerNames packNames = names;
             busy.set(true);
             failure.set("");
             packMessage.set("Writing the supervision pack…");
             java.util.function.Consumer<String> shown = runner.progress(packMessage::set);
             runner.task(() -> {
                 int[] lastPercent = {-1};
-                new SupervisionPack(catalogue).write(current, asPublishable, now, target, (written, of) -> {
+                new SupervisionPack(catalogue, asPublishable ? PractitionerNames.none() : packNames)
+                        .write(current, asPublishable, now, target, (written, of) -> {
                     int percent = written * 100 / of;
                     if (percent != lastPercent[0]) {
                         lastPercent[0] = percent;
@@ -397,6 +451,72 @@ public final class ReviewViewModel {
                 });
     }
 
+    /** The names for practitioner pseudonyms as the editor shows them ("p_…  Name", one a line). */
+    public StringProperty namesTextProperty() {
+        return namesText;
+    }
+
+    /** What saving the names did, or why it did not. */
+    public ReadOnlyStringProperty namesMessageProperty() {
+        return namesMessage.getReadOnlyProperty();
+    }
+
+    /** True once the store is open: the names are kept there, so they can be edited only then. */
+    public ReadOnlyBooleanProperty namesEditableProperty() {
+        return namesEditable.getReadOnlyProperty();
+    }
+
+    /** The names in force: each practitioner pseudonym shown on this screen and in the pack with its name. */
+    public PractitionerNames names() {
+        return names;
+    }
+
+    /** Fills the editor with the names as they are kept, plus a line for each pseudonym on screen without one. */
+    public void editNames() {
+        StringBuilder text = new StringBuilder(PractitionerNameList.format(names));
+        if (review != null) {
+            review.byPractitioner().keySet().stream().filter(p -> names.nameOf(p).isEmpty()).sorted()
+                    .forEach(p -> text.append("# ").append(p).append("  (no name yet: remove the # and add one)\n"));
+        }
+        namesText.set(text.toString());
+        namesMessage.set("");
+    }
+
+    /**
+     * Reads the editor's text (a practitioner id becomes its pseudonym with the store's service key) and
+     * saves the whole list in the store, in one transaction, on the store thread; on a problem, nothing is
+     * saved and the message names the lines.
+     */
+    public void saveNames() {
+        NamesStore target = namesStore;
+        if (target == null) {
+            namesMessage.set("Unlock Stepwise to keep names: they are kept in your encrypted store.");
+            return;
+        }
+        String text = namesText.get();
+        ServiceKeySource source = keys;
+        namesMessage.set("Saving the names…");
+        runner.task(() -> {
+            Optional<org.stepwise.exchange.Pseudonymiser> pseudonyms = key(source, null).key()
+                    .map(ServiceKey::pseudonymiser);
+            PractitionerNameList.Parsed parsed = PractitionerNameList.parse(text, pseudonyms);
+            if (parsed.ok()) {
+                target.save(parsed.names());
+            }
+            return parsed;
+        }).onSuccess(parsed -> {
+            if (!parsed.ok()) {
+                namesMessage.set("Not saved. " + String.join(" ", parsed.problems()));
+                return;
+            }
+            names = parsed.names();
+            namesText.set(PractitionerNameList.format(names));
+            namesMessage.set("Saved in your store: " + names.size() + (names.size() == 1 ? " name." : " names."));
+            relabel();
+        }).onFailure(message -> namesMessage.set("The names were not saved. " + message))
+                .start();
+    }
+
     /** Leaves the review (the files stay open for the next visit). */
     public void back() {
         back.run();
@@ -408,10 +528,12 @@ public final class ReviewViewModel {
         busy.set(true);
         failure.set("");
         ServiceKeySource source = keys;
+        NamesStore namesSource = namesStore;
         runner.task(() -> {
-            Found found = key(source);
+            Found found = key(source, namesSource);
             Review read = found.key().map(key -> new ReviewService(catalogue, key)).orElse(service).review(toRead);
-            return new Reviewed(read, found.state(), found.key().map(ServiceKey::fingerprint).orElse(null));
+            return new Reviewed(read, found.state(), found.key().map(ServiceKey::fingerprint).orElse(null),
+                    found.names());
         })
                 .whenDone(() -> {
                     if (mine == request) {
@@ -422,6 +544,7 @@ public final class ReviewViewModel {
                     if (mine == request) {
                         keyState = result.key();
                         keyUsed = result.fingerprint();
+                        names = result.names();
                         show(result.review());
                     }
                 })
@@ -475,7 +598,17 @@ public final class ReviewViewModel {
     }
 
     private void showTables() {
-        tables.setAll(review == null || review.accepted().isEmpty() ? List.of() : SummaryTables.of(review, publishable.get()));
+        tables.setAll(review == null || review.accepted().isEmpty() ? List.of()
+                : SummaryTables.of(review, publishable.get(), names));
+    }
+
+    /** Shows the open review again with the names as they now are. */
+    private void relabel() {
+        if (review != null) {
+            files.setAll(fileLines(review));
+            showTables();
+            flagged.setAll(cards(review));
+        }
     }
 
     private String statusLine() {
@@ -493,7 +626,8 @@ public final class ReviewViewModel {
             for (Review.AcceptedFile file : result.accepted()) {
                 if (file.file().equals(path)) {
                     FileHeader header = file.header();
-                    lines.add(new FileLine(path, true, header.practitionerPseudonym() + " (" + header.practitionerRole() + ")",
+                    lines.add(new FileLine(path, true, names.label(header.practitionerPseudonym()) + " ("
+                            + header.practitionerRole() + ")",
                             ReferralFigures.DATE.format(header.periodStart()) + " to "
                                     + ReferralFigures.DATE.format(header.periodEnd()),
                             file.referrals() + " referrals, " + file.contacts() + " contacts, " + file.scores() + " scores",
@@ -523,15 +657,16 @@ public final class ReviewViewModel {
         Map<String, CorridorSource> corridors = new HashMap<>();
         for (ReviewedReferral referral : flaggedReferrals) {
             List<ReferralRecord> colleagues = byPractitioner.get(referral.practitioner());
-            cards.add(new FlaggedCard(referral.pseudonym(), referral.practitioner(),
-                    referral.flags().stream().map(ReviewViewModel::flagLine).toList(),
+            cards.add(new FlaggedCard(referral.pseudonym(), names.label(referral.practitioner()),
+                    flagLines(referral),
                     ReferralFigures.of(referral, catalogue), referral.record(), referral.stepChanges(), colleagues,
                     corridors.computeIfAbsent(referral.practitioner(), p -> CorridorSource.of(colleagues))));
         }
         return cards;
     }
 
-    private static FlagLine flagLine(Flag flag) {
-        return new FlagLine(flag.label(), flag.rule());
+    private List<FlagLine> flagLines(ReviewedReferral referral) {
+        return facts.all(referral.record(), referral.flags(), referral.reviewDate()).stream()
+                .map(fact -> new FlagLine(fact.label(), fact.facts(), fact.rule(), fact.colour().hex())).toList();
     }
 }

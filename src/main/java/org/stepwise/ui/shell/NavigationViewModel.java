@@ -11,8 +11,10 @@ import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.ReferralCreated;
 import org.stepwise.domain.caseload.SettingsStore;
 import org.stepwise.domain.measure.MeasureCatalogue;
+import org.stepwise.domain.practitioner.PractitionerNames;
 import org.stepwise.domain.practitioner.PractitionerProfile;
 import org.stepwise.domain.practitioner.Role;
+import org.stepwise.exchange.ReferralPseudonymFinder;
 import org.stepwise.exchange.ServiceKey;
 import org.stepwise.ui.audit.AuditViewModel;
 import org.stepwise.ui.caseload.CaseloadViewModel;
@@ -105,10 +107,14 @@ public final class NavigationViewModel {
         if (review != null) {
             // The review opened before unlock reads its files again, now with the store's service key.
             review.useStoreKey(serviceKeyOf(store));
+            review.useStoreNames(namesOf(store));
         }
         caseload = new CaseloadViewModel(store, runner, catalogue, clock, this::newReferral);
         caseload.setOnOpenReferral(this::openReferral);
         caseload.setOnAcceptHandover(this::acceptHandover);
+        CaseloadStore unlocked = store;
+        caseload.usePseudonymFinder(typed -> ReferralPseudonymFinder.find(typed, serviceKeyOf(unlocked).read(),
+                unlocked.referralUuids()));
         if (read != null) {
             caseload.show(read);
         }
@@ -197,6 +203,7 @@ public final class NavigationViewModel {
             review = new ReviewViewModel(catalogue, runner, files, clock, this::leaveReview);
             if (store != null) {
                 review.useStoreKey(serviceKeyOf(store));
+                review.useStoreNames(namesOf(store));
             }
         }
         return new Screen.Review(review);
@@ -211,6 +218,21 @@ public final class NavigationViewModel {
                 Arrays.fill(bytes, (byte) 0);
             }
         });
+    }
+
+    /** The store's names for practitioner pseudonyms for the review, read and saved on the store thread. */
+    private static ReviewViewModel.NamesStore namesOf(SettingsStore open) {
+        return new ReviewViewModel.NamesStore() {
+            @Override
+            public PractitionerNames read() {
+                return open.practitionerNames();
+            }
+
+            @Override
+            public void save(PractitionerNames names) {
+                open.savePractitionerNames(names);
+            }
+        };
     }
 
     /** Back from the review to where it was opened from; to the caseload when that has opened meanwhile. */

@@ -45,6 +45,17 @@ final class ReviewSample {
                 java.util.Arrays.fill(bytes, (byte) 0);
             }
         }));
+        model.useStoreNames(new ReviewViewModel.NamesStore() {
+            @Override
+            public org.stepwise.domain.practitioner.PractitionerNames read() {
+                return store.practitionerNames();
+            }
+
+            @Override
+            public void save(org.stepwise.domain.practitioner.PractitionerNames names) {
+                store.savePractitionerNames(names);
+            }
+        });
         context.runner().task(() -> exportOf(context))
                 .onSuccess(model::add)
                 .start();

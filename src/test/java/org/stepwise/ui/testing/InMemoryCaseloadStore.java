@@ -67,6 +67,8 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     private byte[] serviceKey;
     private ImportedCorridorFile corridorFile;
     private final Clock clock;
+    private org.stepwise.domain.practitioner.PractitionerNames practitionerNames =
+            org.stepwise.domain.practitioner.PractitionerNames.none();
     private String passphrase = "";
     private int idleLockMinutes = IdleLock.DEFAULT_MINUTES;
     private final List<String> checkedPassphrases = new ArrayList<>();
@@ -321,6 +323,14 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public synchronized Map<Long, UUID> referralUuids() {
+        failIfAsked();
+        Map<Long, UUID> uuids = new java.util.HashMap<>();
+        referrals.values().forEach(r -> uuids.put(r.id(), r.uuid()));
+        return uuids;
+    }
+
+    @Override
     public synchronized List<ReferralRecord> referralRecords() {
         failIfAsked();
         return referrals.keySet().stream().map(this::record).toList();
@@ -418,6 +428,18 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
         corridorFile = new ImportedCorridorFile(content, sha256, serviceCode, generatedAt, fileName,
                 java.time.Instant.now(clock));
         return corridorFile;
+    }
+
+    @Override
+    public synchronized org.stepwise.domain.practitioner.PractitionerNames practitionerNames() {
+        failIfAsked();
+        return practitionerNames;
+    }
+
+    @Override
+    public synchronized void savePractitionerNames(org.stepwise.domain.practitioner.PractitionerNames names) {
+        failIfAsked();
+        practitionerNames = java.util.Objects.requireNonNull(names, "names");
     }
 
     @Override
