@@ -12,13 +12,13 @@ import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.measure.Therapy;
-import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.referral.EndReason;
 
 /**
@@ -26,6 +26,10 @@ import org.stepwise.domain.referral.EndReason;
  * attended contact the measures with item responses, scored by the measure catalogue. Scores
  * follow one trajectory per referral: a start drawn around the national means, a response
  * (good, partial, none, or worse) reached along the course, and noise from session to session.
+ *
+ * <p>Long because: one generator of plausible contacts (trajectory, risk, delivery by step and problem)
+ * drawing from one random stream, whose figures read best beside each other; it serves the demo
+ * command only.
  */
 final class DemoContacts {
 

@@ -62,6 +62,11 @@ import org.stepwise.domain.outcome.ReferralOutcome;
  * Each referral first goes through {@link ReferralSchemaCheck}, a fast check that never accepts what
  * the schema refuses; only a referral it does not accept is validated against the schema, so the schema
  * decides and words every refusal. Thread-safe.
+ *
+ * <p>Long because: the ranked checks are one contract read in one order, and the two passes share the
+ * bookkeeping that decides which rank and place a refused file is named by; split across classes, that
+ * order would no longer be readable in one place. The schema's fast path (ReferralSchemaCheck) and the
+ * possible dates (PossibleDates) are already apart.
  */
 public final class OutcomeFileReader {
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.stepwise.architecture.DeliberateThread;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.flag.FlagEvaluator;
 import org.stepwise.domain.measure.MeasureCatalogue;
@@ -45,6 +46,8 @@ import org.stepwise.domain.outcome.ReportingPeriod;
  * twice: nothing in the files can link them. Flags are raised as of the date of the winning file's
  * {@code generatedAt} (UTC). Thread-safe.
  */
+@DeliberateThread("reads one outcome file per core at once (as far as the heap allows), on reader threads that end with each review; it serves the "
+        + "command line as well as the review screen's background work, and never touches the store")
 public final class ReviewService {
 
     /**

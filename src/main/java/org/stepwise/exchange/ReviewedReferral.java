@@ -12,7 +12,7 @@ import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReportingPeriod;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.StepChange;
 

@@ -15,12 +15,13 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.domain.common.Version;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
@@ -33,7 +34,6 @@ import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.Review;
 import org.stepwise.exchange.ReviewedReferral;
 import org.stepwise.exchange.SummaryTables;
-import org.stepwise.ui.chart.TrajectoryChartModel;
 
 /**
  * The supervision pack: one PDF made from a review of outcome files, for case-management supervision.
@@ -48,6 +48,10 @@ import org.stepwise.ui.chart.TrajectoryChartModel;
  *
  * <p>The pages are written to the file one at a time ({@link StreamingPdf}), so the pack of any number
  * of flagged referrals needs the memory of one page beside the review. Thread-safe.
+ *
+ * <p>Long because: the pack's pages in reading order (title, summary, flagged referrals) with their
+ * layout helpers; the chart drawing (TrajectoryDrawing) and the page-at-a-time writing (StreamingPdf,
+ * PackPages) are already apart.
  */
 public final class SupervisionPack {
 

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.stepwise.ui.chart.TrajectoryChartModel;
-import org.stepwise.ui.chart.TrajectoryChartModel.Band;
-import org.stepwise.ui.chart.TrajectoryChartModel.ContactMarker;
-import org.stepwise.ui.chart.TrajectoryChartModel.CorridorPoint;
-import org.stepwise.ui.chart.TrajectoryChartModel.Panel;
-import org.stepwise.ui.chart.TrajectoryChartModel.Point;
-import org.stepwise.ui.chart.TrajectoryChartModel.StepMarker;
-import org.stepwise.ui.chart.TrajectoryChartModel.Tick;
+import org.stepwise.chart.TrajectoryChartModel.Band;
+import org.stepwise.chart.TrajectoryChartModel.ContactMarker;
+import org.stepwise.chart.TrajectoryChartModel.CorridorPoint;
+import org.stepwise.chart.TrajectoryChartModel.Panel;
+import org.stepwise.chart.TrajectoryChartModel.Point;
+import org.stepwise.chart.TrajectoryChartModel.StepMarker;
+import org.stepwise.chart.TrajectoryChartModel.Tick;
+import org.stepwise.chart.TrajectoryChartModel;
 
 /**
  * The trajectory chart drawn as PDF vector lines from the same model the screen's chart draws: the

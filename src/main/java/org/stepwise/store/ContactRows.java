@@ -27,7 +27,7 @@ import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.store.generated.tables.records.ContactVersionRecord;
 
 /**

@@ -19,7 +19,7 @@ import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.Score;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 
 /**
  * A contact with its scores and risk review as the JSON text kept in {@code contact_version}:

@@ -41,6 +41,10 @@ import org.stepwise.files.FileModes;
  * <p>Durability: {@code WRITE_DELAY=0} makes H2 write every commit to the file before the commit
  * returns (by default it writes up to half a second later, from a background thread), and
  * {@link #syncToDisk()} asks the operating system to put it on the disk itself.
+ *
+ * <p>Long because: creating, unlocking, re-keying and reopening the one encrypted connection share the
+ * key handling and the folder lock, which every failure path must clear or release; kept together so
+ * that each path can be checked against the others.
  */
 final class Database implements AutoCloseable {
 

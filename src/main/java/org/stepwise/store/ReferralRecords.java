@@ -30,7 +30,7 @@ import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.referral.EndReason;
 
 /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.jooq.DSLContext;
+import org.stepwise.architecture.DeliberateThread;
 import org.stepwise.files.FileModes;
 
 /**
@@ -29,6 +30,8 @@ import org.stepwise.files.FileModes;
  * file is compacted, and opening the same folder again in this process waits for it
  * ({@link #awaitFor}).
  */
+@DeliberateThread("compacts a closed store's file after the window is gone, so the practitioner does not wait; the "
+        + "thread ends with the compaction, and the process waits for it before it exits")
 final class StoreCompaction {
 
     /** A file smaller than this is left as it is: rewriting it gains little. */

@@ -45,7 +45,7 @@ import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.referral.EndReason;
 
 /** Recording contacts: what is stored and read back, and every rule that refuses a save with nothing saved. */

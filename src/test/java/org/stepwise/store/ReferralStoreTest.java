@@ -47,7 +47,7 @@ import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
 import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.Patient;

@@ -2,7 +2,6 @@ package org.stepwise.domain.contact;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.stepwise.domain.outcome.RiskLevel;
 
 /** A recorded risk review: level and a note kept on this machine only (never exported, never logged). */
 public record RiskReview(RiskLevel level, String note, Instant reviewedAt) {

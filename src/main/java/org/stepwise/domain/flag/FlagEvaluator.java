@@ -10,13 +10,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.stepwise.domain.contact.Attendance;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
-import org.stepwise.domain.outcome.RiskLevel;
 
 /**
  * Raises the flags of clinical-reference.md §5 (edition 2) for one referral on a review date

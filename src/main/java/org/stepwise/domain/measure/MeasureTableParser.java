@@ -18,6 +18,10 @@ import org.stepwise.domain.measure.MeasureDefinition.Threshold;
 /**
  * Reads the measure table format documented at the head of {@code measures.tsv}. Every check
  * that fails names its line and the reason; nothing of a refused table is used.
+ *
+ * <p>Long because: one short method per record kind of measures.tsv, in the order the format is
+ * documented, with the shared checks that name the line; splitting by record kind would scatter the
+ * one format.
  */
 final class MeasureTableParser {
 

@@ -3,6 +3,7 @@ package org.stepwise.domain.outcome;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.referral.EndReason;
 
 /**

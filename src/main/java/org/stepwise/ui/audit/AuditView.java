@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,17 +23,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.StringConverter;
 import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.ui.common.DateInput;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * The audit screen: the filter (from, to, action) over the table of events, newest first, with
  * whether the log's hash chain is intact. Esc goes back to the caseload.
  */
-public final class AuditView {
+public final class AuditView implements ScreenView {
 
+    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
     private final DatePicker from = new DatePicker();
 
@@ -83,12 +86,12 @@ public final class AuditView {
         chain.setId("audit-chain");
         chain.textProperty().bind(model.chainLineProperty());
         chain.getStyleClass().add("count-line");
-        model.chainBrokenProperty().addListener((o, before, broken) -> {
+        subscriptions.add(model.chainBrokenProperty().subscribe((before, broken) -> {
             chain.getStyleClass().remove("form-failure");
             if (broken) {
                 chain.getStyleClass().add("form-failure");
             }
-        });
+        }));
         Label count = new Label();
         count.setId("audit-count");
         count.getStyleClass().add("count-line");
@@ -130,13 +133,20 @@ public final class AuditView {
         });
     }
 
+    @Override
     public Parent root() {
         return root;
     }
 
     /** The control to focus when the screen opens: the first filter field. */
+    @Override
     public Node initialFocus() {
         return from;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     private static void date(DatePicker picker, String id, String prompt) {

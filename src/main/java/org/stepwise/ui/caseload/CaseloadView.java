@@ -36,8 +36,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Shape;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -50,6 +50,8 @@ import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.referral.ReferralStatus;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * The caseload screen: the find field and the status, step and flag filters (in that Tab order),
@@ -58,8 +60,13 @@ import org.stepwise.domain.referral.ReferralStatus;
  * Down or Enter goes to the table; Enter or a double click on a row opens that referral; Ctrl+N
  * opens a new referral. Every column sorts; a missing value sorts last either way. Columns are
  * declared in one place ({@link #addColumns}).
+ *
+ * <p>Long because: the caseload table declares every column in one place (addColumns), with the sorting
+ * and the explanations each column needs; the columns read best together.
  */
-public final class CaseloadView {
+public final class CaseloadView implements ScreenView {
+
+    private final Subscriptions subscriptions = new Subscriptions();
 
     /** How dates read in the table: 07 Mar 2025. */
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.UK);
@@ -154,13 +161,13 @@ public final class CaseloadView {
             return row;
         });
 
-        model.lineToSelectProperty().addListener((observable, before, line) -> {
+        subscriptions.add(model.lineToSelectProperty().subscribe((before, line) -> {
             if (line != null) {
                 table.getSelectionModel().select(line);
                 table.scrollTo(line);
                 table.requestFocus();
             }
-        });
+        }));
 
         Label failure = new Label();
         failure.setId("caseload-failure");
@@ -190,12 +197,19 @@ public final class CaseloadView {
         });
     }
 
+    @Override
     public Parent root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return find;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     /** The table's columns. */

@@ -14,18 +14,21 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
-import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.ui.common.Forms;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * The "New referral" form, in the main area. Fields run in reading order (Tab moves left to right,
  * then down); Enter saves and Esc cancels.
  */
-public final class NewReferralView {
+public final class NewReferralView implements ScreenView {
 
+    private final Subscriptions subscriptions = new Subscriptions();
     private static final int COLUMNS = 4;
 
     private final ScrollPane root;
@@ -69,25 +72,27 @@ public final class NewReferralView {
         }
 
         GridPane patient = Forms.grid(COLUMNS, 4, 20, 12);
-        patient.add(Forms.row("NHS number", nhsNumber, model.nhsNumber()), 0, 0);
+        patient.add(Forms.row(subscriptions, "NHS number", nhsNumber, model.nhsNumber()), 0, 0);
         patient.add(known, 1, 0, 3, 1);
         GridPane.setValignment(known, VPos.CENTER);
-        patient.add(Forms.row("Given name", givenName, model.givenName()), 0, 1);
-        patient.add(Forms.row("Family name", familyName, model.familyName()), 1, 1);
-        patient.add(Forms.row("Date of birth (dd/mm/yyyy)", dateOfBirth, model.dateOfBirth()), 2, 1);
-        patient.add(Forms.row("Gender", gender, model.gender(), Gender::label), 3, 1);
-        patient.add(Forms.row("Ethnic category", ethnicity, model.ethnicity(), Ethnicity::label), 0, 2, 2, 1);
-        patient.add(Forms.row("Phone (optional)", phone, model.phone()), 2, 2);
-        patient.add(Forms.row("Email (optional)", email, model.email()), 3, 2);
-        patient.add(Forms.row("Address (optional)", address, model.address()), 0, 3, 2, 1);
-        patient.add(Forms.row("Postcode (optional)", postcode, model.postcode()), 2, 3);
-        patient.add(Forms.row("GP practice (optional)", gpPractice, model.gpPractice()), 3, 3);
+        patient.add(Forms.row(subscriptions, "Given name", givenName, model.givenName()), 0, 1);
+        patient.add(Forms.row(subscriptions, "Family name", familyName, model.familyName()), 1, 1);
+        patient.add(Forms.row(subscriptions, "Date of birth (dd/mm/yyyy)", dateOfBirth, model.dateOfBirth()), 2, 1);
+        patient.add(Forms.row(subscriptions, "Gender", gender, model.gender(), Gender::label), 3, 1);
+        patient.add(Forms.row(subscriptions,
+                "Ethnic category", ethnicity, model.ethnicity(), Ethnicity::label), 0, 2, 2, 1);
+        patient.add(Forms.row(subscriptions, "Phone (optional)", phone, model.phone()), 2, 2);
+        patient.add(Forms.row(subscriptions, "Email (optional)", email, model.email()), 3, 2);
+        patient.add(Forms.row(subscriptions, "Address (optional)", address, model.address()), 0, 3, 2, 1);
+        patient.add(Forms.row(subscriptions, "Postcode (optional)", postcode, model.postcode()), 2, 3);
+        patient.add(Forms.row(subscriptions, "GP practice (optional)", gpPractice, model.gpPractice()), 3, 3);
 
         GridPane referral = Forms.grid(COLUMNS, 1, 20, 12);
-        referral.add(Forms.row("Referral date (dd/mm/yyyy)", referralDate, model.referralDate()), 0, 0);
-        referral.add(Forms.row("Source", source, model.source(), ReferralSource::label), 1, 0);
-        referral.add(Forms.row("Problem descriptor (optional)", problem, model.problem(), ProblemDescriptor::displayName), 2, 0);
-        referral.add(Forms.row("Step", step, model.step(), NewReferralView::stepLabel), 3, 0);
+        referral.add(Forms.row(subscriptions, "Referral date (dd/mm/yyyy)", referralDate, model.referralDate()), 0, 0);
+        referral.add(Forms.row(subscriptions, "Source", source, model.source(), ReferralSource::label), 1, 0);
+        referral.add(Forms.row(subscriptions,
+                "Problem descriptor (optional)", problem, model.problem(), ProblemDescriptor::displayName), 2, 0);
+        referral.add(Forms.row(subscriptions, "Step", step, model.step(), NewReferralView::stepLabel), 3, 0);
 
         Button save = new Button("Save referral");
         save.setId("save-referral");
@@ -120,12 +125,19 @@ public final class NewReferralView {
         root.getStyleClass().add("screen-scroll");
     }
 
+    @Override
     public Node root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return nhsNumber;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     private static String stepLabel(Integer step) {

@@ -17,12 +17,14 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
+import org.stepwise.chart.ItemGridModel.Cell;
+import org.stepwise.chart.ItemGridModel.Column;
+import org.stepwise.chart.ItemGridModel.Grid;
+import org.stepwise.chart.ItemGridModel.Row;
+import org.stepwise.chart.ItemGridModel;
+import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.ui.chart.ItemGridModel.Cell;
-import org.stepwise.ui.chart.ItemGridModel.Column;
-import org.stepwise.ui.chart.ItemGridModel.Grid;
-import org.stepwise.ui.chart.ItemGridModel.Row;
 import org.stepwise.ui.common.PngImages;
 
 /**

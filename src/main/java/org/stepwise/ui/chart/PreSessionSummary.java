@@ -13,12 +13,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.stepwise.chart.PreSessionSummaryModel.MeasureLine;
+import org.stepwise.chart.PreSessionSummaryModel;
+import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.ui.chart.PreSessionSummaryModel.MeasureLine;
 
 /**
  * The pre-session summary of a referral, in two columns: the measures' first, last and change with

@@ -18,11 +18,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import org.stepwise.chart.TrajectoryChartModel.XAxis;
+import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.domain.trajectory.CorridorSource;
-import org.stepwise.ui.chart.TrajectoryChartModel.XAxis;
 import org.stepwise.ui.common.PngImages;
 
 /**

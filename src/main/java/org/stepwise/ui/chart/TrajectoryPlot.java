@@ -13,12 +13,13 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
-import org.stepwise.ui.chart.TrajectoryChartModel.Band;
-import org.stepwise.ui.chart.TrajectoryChartModel.ContactMarker;
-import org.stepwise.ui.chart.TrajectoryChartModel.CorridorPoint;
-import org.stepwise.ui.chart.TrajectoryChartModel.Panel;
-import org.stepwise.ui.chart.TrajectoryChartModel.Point;
-import org.stepwise.ui.chart.TrajectoryChartModel.StepMarker;
+import org.stepwise.chart.TrajectoryChartModel.Band;
+import org.stepwise.chart.TrajectoryChartModel.ContactMarker;
+import org.stepwise.chart.TrajectoryChartModel.CorridorPoint;
+import org.stepwise.chart.TrajectoryChartModel.Panel;
+import org.stepwise.chart.TrajectoryChartModel.Point;
+import org.stepwise.chart.TrajectoryChartModel.StepMarker;
+import org.stepwise.chart.TrajectoryChartModel;
 
 /**
  * One measure's panel of the trajectory chart: a line chart of the scores over the severity bands,

@@ -39,9 +39,16 @@ public final class BackgroundRunner {
 
     /** The application's runner: one daemon thread named {@code db}. */
     public static BackgroundRunner onDbThread(FxBridge bridge) {
-        ExecutorService db = Executors.newSingleThreadExecutor(
-                work -> Thread.ofPlatform().name("db").daemon().unstarted(work));
-        return new BackgroundRunner(db, bridge);
+        return new BackgroundRunner(newDbThread(), bridge);
+    }
+
+    /**
+     * A new {@code db} thread: one daemon thread taking work in order, which the caller shuts down. The
+     * application's runner is one; a caller that must count the work it gives (the snapshot pictures) wraps
+     * another. No other class starts a thread, unless marked {@code DeliberateThread} (the architecture test).
+     */
+    public static ExecutorService newDbThread() {
+        return Executors.newSingleThreadExecutor(work -> Thread.ofPlatform().name("db").daemon().unstarted(work));
     }
 
     /** Describes background work; nothing runs until {@link Job#start()}. */

@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
  * Builds the rows of a form in one consistent way: a label, the control, and under it the
  * field's message, with the control marked {@code :invalid} while the message shows.
  * Every node gets an id derived from the control's (for example {@code nhs-number-message}).
+ * What a row listens to on its field goes into the view's {@link Subscriptions}.
  */
 public final class Forms {
 
@@ -38,34 +39,35 @@ public final class Forms {
     }
 
     /** A text input bound to a field; leaving the input checks the field. */
-    public static VBox row(String label, TextInputControl input, FormField<String> field) {
+    public static VBox row(Subscriptions view, String label, TextInputControl input, FormField<String> field) {
         input.textProperty().bindBidirectional(field.valueProperty());
-        return row(label, (Control) input, field);
+        return row(view, label, (Control) input, field);
     }
 
     /** A pick list bound to a field; choices are shown with {@code text}. */
-    public static <T> VBox row(String label, ComboBox<T> choice, FormField<T> field, Function<T, String> text) {
+    public static <T> VBox row(Subscriptions view, String label, ComboBox<T> choice, FormField<T> field,
+            Function<T, String> text) {
         showWith(choice, text);
         choice.valueProperty().bindBidirectional(field.valueProperty());
         selectByTyping(choice, text);
         choice.setMaxWidth(Double.MAX_VALUE);
-        return row(label, (Control) choice, field);
+        return row(view, label, (Control) choice, field);
     }
 
-    private static VBox row(String label, Control control, FormField<?> field) {
+    private static VBox row(Subscriptions view, String label, Control control, FormField<?> field) {
         Label caption = new Label(label);
         caption.setLabelFor(control);
         caption.getStyleClass().add("field-label");
         caption.setId(control.getId() + "-label");
         Label message = message(control.getId() + "-message", field);
-        field.messageProperty().addListener((observable, before, now) ->
-                control.pseudoClassStateChanged(INVALID, !now.isEmpty()));
+        view.add(field.messageProperty().subscribe((before, now) ->
+                control.pseudoClassStateChanged(INVALID, !now.isEmpty())));
         control.focusedProperty().addListener((observable, was, focused) -> {
             if (!focused && !control.isDisabled()) {
                 field.left();
             }
         });
-        field.focusRequestsProperty().addListener((observable, before, now) -> control.requestFocus());
+        view.add(field.focusRequestsProperty().subscribe((before, now) -> control.requestFocus()));
         VBox row = new VBox(4, caption, control, message);
         row.getStyleClass().add("form-row");
         return row;

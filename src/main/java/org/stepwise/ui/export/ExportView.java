@@ -2,7 +2,6 @@ package org.stepwise.ui.export;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,13 +17,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stepwise.ui.common.Forms;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * The export screen: period, service key, the preview of what will leave the machine, and the
  * export buttons with progress. Enter in a date previews the period; Esc goes back to the caseload.
  */
-public final class ExportView {
+public final class ExportView implements ScreenView {
 
+    private final Subscriptions subscriptions = new Subscriptions();
     private final ScrollPane root;
     private final TextField from = new TextField();
 
@@ -55,8 +57,8 @@ public final class ExportView {
         from.setOnAction(event -> model.preview());
         to.setOnAction(event -> model.preview());
         preview.disableProperty().bind(model.busyProperty());
-        HBox period = new HBox(20, Forms.row("From (dd/mm/yyyy)", from, model.from()),
-                Forms.row("To (dd/mm/yyyy)", to, model.to()), preview);
+        HBox period = new HBox(20, Forms.row(subscriptions, "From (dd/mm/yyyy)", from, model.from()),
+                Forms.row(subscriptions, "To (dd/mm/yyyy)", to, model.to()), preview);
         period.setAlignment(Pos.BOTTOM_LEFT);
 
         Label keyStatus = wrapped("export-key-status", model.keyStatusProperty());
@@ -81,7 +83,7 @@ public final class ExportView {
                 .and(model.hasKeyProperty()));
         VBox fields = new VBox(4);
         fields.setId("export-fields");
-        model.fields().addListener((ListChangeListener<String>) change -> {
+        subscriptions.onChange(model.fields(), () -> {
             fields.getChildren().clear();
             for (String line : model.fields()) {
                 Label label = new Label(line);
@@ -143,12 +145,19 @@ public final class ExportView {
         root.getStyleClass().add("screen-scroll");
     }
 
+    @Override
     public Node root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return from;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     private static Button button(String id, String text, Runnable action) {

@@ -47,6 +47,11 @@ import org.stepwise.ui.common.FormField;
  * will appear), and the export itself as an outcome file or CSV tables into a chosen folder, with
  * progress and a way to stop. Every store read and every file written runs on the store thread.
  * Exporting is possible only while the preview shown is the preview of the period typed.
+ *
+ * <p>Long because: one screen's three linked tasks (the period's preview, the service key, the export
+ * with its progress) whose actions depend on each other's state (export only while the preview shown
+ * is the period typed; a new key changes the pseudonyms); a split would pass that state between
+ * classes.
  */
 public final class ExportViewModel {
 

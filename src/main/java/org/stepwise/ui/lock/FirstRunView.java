@@ -13,10 +13,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stepwise.domain.practitioner.Role;
 import org.stepwise.ui.common.Forms;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 
 /** The first-run form: passphrase twice, the practitioner's name, role and service code. */
-public final class FirstRunView {
+public final class FirstRunView implements ScreenView {
 
+    private final Subscriptions subscriptions = new Subscriptions();
     private final ScrollPane root;
     private final PasswordField passphrase = new PasswordField();
 
@@ -60,13 +63,14 @@ public final class FirstRunView {
         create.setOnAction(event -> model.create());
 
         VBox fields = new VBox(12,
-                Forms.row("Passphrase (at least " + FirstRunViewModel.MIN_PASSPHRASE_LENGTH + " characters)",
+                Forms.row(subscriptions,
+                        "Passphrase (at least " + FirstRunViewModel.MIN_PASSPHRASE_LENGTH + " characters)",
                         passphrase, model.passphrase()),
-                Forms.row("Passphrase again", confirmation, model.confirmation()),
+                Forms.row(subscriptions, "Passphrase again", confirmation, model.confirmation()),
                 warning,
-                Forms.row("Your name", name, model.name()),
-                Forms.row("Your role", role, model.role(), Role::label),
-                Forms.row("Service code", serviceCode, model.serviceCode()));
+                Forms.row(subscriptions, "Your name", name, model.name()),
+                Forms.row(subscriptions, "Your role", role, model.role(), Role::label),
+                Forms.row(subscriptions, "Service code", serviceCode, model.serviceCode()));
         fields.disableProperty().bind(model.busyProperty());
         create.disableProperty().bind(model.busyProperty());
 
@@ -75,12 +79,19 @@ public final class FirstRunView {
         root.setId("first-run");
     }
 
+    @Override
     public Node root() {
         return root;
     }
 
     /** Where the keyboard focus goes when the screen opens. */
+    @Override
     public Node initialFocus() {
         return passphrase;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import org.stepwise.ui.common.Forms;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * The card of the unlock and lock screens: a passphrase field, the Unlock button (Enter), the wait
@@ -21,7 +22,8 @@ final class PassphraseCard {
     private PassphraseCard() {
     }
 
-    static ScrollPane build(String heading, Node intro, PasswordField passphrase, PassphraseGate<?> gate) {
+    static ScrollPane build(Subscriptions view, String heading, Node intro, PasswordField passphrase,
+            PassphraseGate<?> gate) {
         ReadOnlyBooleanProperty busy = gate.busyProperty();
         ReadOnlyBooleanProperty waiting = gate.waitingProperty();
         ReadOnlyStringProperty wait = gate.waitProperty();
@@ -45,7 +47,7 @@ final class PassphraseCard {
         if (intro != null) {
             content.add(intro);
         }
-        content.add(Forms.row("Passphrase", passphrase, gate.passphrase()));
+        content.add(Forms.row(view, "Passphrase", passphrase, gate.passphrase()));
         content.add(waitLine);
         content.add(button);
         content.add(Forms.progress("unlock-progress", "Checking your passphrase…", busy));

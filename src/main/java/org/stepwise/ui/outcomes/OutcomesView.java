@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -33,6 +32,8 @@ import javafx.util.StringConverter;
 import org.stepwise.domain.outcome.OutcomeRate;
 import org.stepwise.ui.common.DateInput;
 import org.stepwise.ui.common.PngImages;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 import org.stepwise.ui.outcomes.OutcomesViewModel.Completeness;
 import org.stepwise.ui.outcomes.OutcomesViewModel.FixableReferral;
 import org.stepwise.ui.outcomes.OutcomesViewModel.RateRow;
@@ -43,8 +44,9 @@ import org.stepwise.ui.outcomes.OutcomesViewModel.WaitBand;
  * the waits to first treatment as a bar chart by weeks, data completeness, and the referrals to fix.
  * Bound to an {@link OutcomesViewModel}.
  */
-public final class OutcomesView {
+public final class OutcomesView implements ScreenView {
 
+    private final Subscriptions subscriptions = new Subscriptions();
     private static final String STYLESHEET = "/org/stepwise/ui/outcomes/outcomes.css";
 
     private final OutcomesViewModel model;
@@ -168,20 +170,27 @@ public final class OutcomesView {
             }
         });
 
-        model.rates().addListener((ListChangeListener<RateRow>) change -> showRates());
-        model.waits().addListener((ListChangeListener<WaitBand>) change -> showWaits());
-        model.completeness().addListener((ListChangeListener<Completeness>) change -> showCompleteness());
+        subscriptions.onChange(model.rates(), this::showRates);
+        subscriptions.onChange(model.waits(), this::showWaits);
+        subscriptions.onChange(model.completeness(), this::showCompleteness);
         showRates();
         showWaits();
         showCompleteness();
     }
 
+    @Override
     public Node root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return from;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     /** A picture of the screen's figures as they show now, for saving with {@link PngImages#write}. */

@@ -1,6 +1,5 @@
 package org.stepwise.ui.patient;
 
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,14 +11,17 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * The history screen of a contact, or of a referral's deleted contacts: a back button and the
  * title over the entries, newest first, each a heading (who and when) with its lines (what changed,
  * or the version as it was). Esc goes back to the patient.
  */
-public final class ContactHistory {
+public final class ContactHistory implements ScreenView {
 
+    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
     private final ScrollPane scroll;
 
@@ -53,7 +55,7 @@ public final class ContactHistory {
         VBox list = new VBox(10);
         list.setId("history-entries");
         list.setMaxWidth(900);
-        model.entries().addListener((ListChangeListener<ContactHistoryViewModel.Entry>) change ->
+        subscriptions.onChange(model.entries(), () ->
                 list.getChildren().setAll(model.entries().stream().map(ContactHistory::entry).toList()));
         list.getChildren().setAll(model.entries().stream().map(ContactHistory::entry).toList());
         scroll = new ScrollPane(list);
@@ -73,12 +75,19 @@ public final class ContactHistory {
         });
     }
 
+    @Override
     public Node root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return scroll;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     private static Node entry(ContactHistoryViewModel.Entry entry) {

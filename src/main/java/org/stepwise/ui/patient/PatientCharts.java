@@ -19,6 +19,7 @@ import org.stepwise.ui.chart.ItemGrid;
 import org.stepwise.ui.chart.PreSessionSummary;
 import org.stepwise.ui.chart.TrajectoryChart;
 import org.stepwise.ui.common.PngImages;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * The patient screen's charts, drawn from what {@link PatientViewModel} loaded with the referral:
@@ -38,7 +39,7 @@ final class PatientCharts {
     private final TabPane tabs = new TabPane();
     private final StackPane slot;
 
-    PatientCharts(PatientViewModel model) {
+    PatientCharts(PatientViewModel model, Subscriptions view) {
         summary = new PreSessionSummary(model.catalogue(), model.clock());
         chart = new TrajectoryChart(model.catalogue());
         items = new ItemGrid(model.catalogue());
@@ -70,7 +71,7 @@ final class PatientCharts {
         slot = new StackPane(tabs, bar);
         slot.setId("patient-charts");
 
-        model.chartInputsProperty().addListener((observable, before, now) -> show(now));
+        view.add(model.chartInputsProperty().subscribe((before, now) -> show(now)));
         show(model.chartInputsProperty().get());
     }
 

@@ -3,7 +3,6 @@ package org.stepwise.ui.patient;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -38,6 +37,8 @@ import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.ui.common.Forms;
 import org.stepwise.ui.common.PatientForm;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * The patient / referral screen: a header (who, NHS number, age, problem, step, status, weeks since
@@ -47,8 +48,12 @@ import org.stepwise.ui.common.PatientForm;
  * scrolling page. Ctrl+N opens a new session; Ctrl+Shift+P saves the chart showing as a picture; on
  * the table Enter edits and Delete deletes the selected contact; Esc goes back to the caseload (or
  * closes the details form).
+ *
+ * <p>Long because: one scrolling page with five parts (header, details form, referral panel, charts,
+ * contacts table); the charts are already apart (PatientCharts) and the rest are built by short
+ * methods over one set of subscriptions.
  */
-public final class PatientView {
+public final class PatientView implements ScreenView {
 
     private static final KeyCombination NEW_SESSION = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
@@ -56,6 +61,7 @@ public final class PatientView {
     private static final double CHART_HEIGHT = 720;
     private static final double TABLE_HEIGHT = 300;
 
+    private final Subscriptions subscriptions = new Subscriptions();
     private final ScrollPane root;
     private final TableView<ContactLine> table = new TableView<>();
     private final TextField givenName = new TextField();
@@ -110,7 +116,7 @@ public final class PatientView {
         failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
 
-        PatientCharts charts = new PatientCharts(model);
+        PatientCharts charts = new PatientCharts(model, subscriptions);
         StackPane chartSlot = new StackPane(charts.charts());
         chartSlot.setId("chart-slot");
         chartSlot.getStyleClass().add("chart-slot");
@@ -181,17 +187,23 @@ public final class PatientView {
                 event.consume();
             }
         });
-        model.editingDetailsProperty().addListener((observable, was, editing) -> {
+        subscriptions.add(model.editingDetailsProperty().subscribe((was, editing) -> {
             if (editing) {
                 givenName.requestFocus();
             } else {
                 table.requestFocus();
             }
-        });
+        }));
     }
 
+    @Override
     public Node root() {
         return root;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     /** Scrolls the page just enough that the whole sessions table shows. */
@@ -210,6 +222,7 @@ public final class PatientView {
         }
     }
 
+    @Override
     public Node initialFocus() {
         return table;
     }
@@ -261,22 +274,22 @@ public final class PatientView {
                 event.consume();
             }
         });
-        model.contacts().addListener((ListChangeListener<ContactLine>) change -> {
+        subscriptions.onChange(model.contacts(), () -> {
             if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
                 table.getSelectionModel().selectLast();
             }
         });
-        model.lineToSelectProperty().addListener((observable, before, line) -> {
+        subscriptions.add(model.lineToSelectProperty().subscribe((before, line) -> {
             if (line != null) {
                 table.getSelectionModel().select(line);
                 table.scrollTo(line);
                 table.requestFocus();
             }
-        });
+        }));
     }
 
     /** The referral: source, step history with the step change, status, ending, employment. */
-    private static VBox referralPanel(PatientViewModel model) {
+    private VBox referralPanel(PatientViewModel model) {
         Label title = new Label("Referral");
         title.getStyleClass().add("section-title");
         Label source = bound("referral-source", model.sourceProperty(), "referral-line");
@@ -291,7 +304,7 @@ public final class PatientView {
         changeStep.setId("change-step");
         changeStep.textProperty().bind(model.stepActionProperty());
         changeStep.setOnAction(event -> model.changeStep());
-        HBox stepLine = line(Forms.row("Step change on", stepDate, model.stepDate()), changeStep);
+        HBox stepLine = line(Forms.row(subscriptions, "Step change on", stepDate, model.stepDate()), changeStep);
 
         ComboBox<ProblemDescriptor> problemChoice = new ComboBox<>();
         problemChoice.setId("problem-choice");
@@ -303,7 +316,8 @@ public final class PatientView {
         Button setProblem = new Button("Set problem");
         setProblem.setId("set-problem");
         setProblem.setOnAction(event -> model.applyProblem());
-        HBox problemLine = line(Forms.row("Problem", problemChoice, model.newProblem(), ProblemDescriptor::displayName),
+        HBox problemLine = line(Forms.row(subscriptions,
+                "Problem", problemChoice, model.newProblem(), ProblemDescriptor::displayName),
                 setProblem);
 
         ComboBox<ReferralStatus> status = new ComboBox<>();
@@ -313,7 +327,8 @@ public final class PatientView {
         Button setStatus = new Button("Set status");
         setStatus.setId("set-status");
         setStatus.setOnAction(event -> model.applyStatus());
-        HBox statusLine = line(Forms.row("Status", status, model.newStatus(), ReferralStatus::label), setStatus);
+        HBox statusLine = line(Forms.row(subscriptions,
+                "Status", status, model.newStatus(), ReferralStatus::label), setStatus);
 
         Label ending = bound("referral-ending", model.endingProperty(), "referral-ending");
         ending.visibleProperty().bind(model.endingProperty().isNotEmpty());
@@ -328,8 +343,8 @@ public final class PatientView {
         Button end = new Button("End referral…");
         end.setId("end-referral");
         end.setOnAction(event -> model.endReferral());
-        HBox endLine = line(Forms.row("End date", endDate, model.endDate()),
-                Forms.row("Reason", reason, model.endReason(), EndReason::label), end);
+        HBox endLine = line(Forms.row(subscriptions, "End date", endDate, model.endDate()),
+                Forms.row(subscriptions, "Reason", reason, model.endReason(), EndReason::label), end);
 
         Node employment = employment(model);
         Button saveEmployment = (Button) employment.lookup("#save-employment");
@@ -351,15 +366,15 @@ public final class PatientView {
      * Employment in this referral: the status at its start and at its end (in words, with the NHS code;
      * Delete clears a choice), whether employment support was offered or received, saved together.
      */
-    private static VBox employment(PatientViewModel model) {
+    private VBox employment(PatientViewModel model) {
         Label title = new Label("Employment");
         title.getStyleClass().add("subsection-title");
         ComboBox<EmploymentStatus> atStart = employmentChoice("employment-at-start");
         ComboBox<EmploymentStatus> atEnd = employmentChoice("employment-at-end");
         VBox statuses = new VBox(6,
-                Forms.row("Status at the start", atStart, model.employmentAtStart(),
+                Forms.row(subscriptions, "Status at the start", atStart, model.employmentAtStart(),
                         PatientViewModel::employmentText),
-                Forms.row("Status at the end (once the referral has ended)", atEnd,
+                Forms.row(subscriptions, "Status at the end (once the referral has ended)", atEnd,
                         model.employmentAtEnd(), PatientViewModel::employmentText));
         CheckBox support = new CheckBox("Employment support offered or received");
         support.setId("employment-support");
@@ -407,10 +422,11 @@ public final class PatientView {
             row.setValignment(VPos.TOP);
             grid.getRowConstraints().add(row);
         }
-        grid.add(Forms.row("Given name", givenName, form.givenName()), 0, 0);
-        grid.add(Forms.row("Family name", text("edit-family-name"), form.familyName()), 1, 0);
-        grid.add(Forms.row("Date of birth (dd/mm/yyyy)", text("edit-date-of-birth"), form.dateOfBirth()), 2, 0);
-        grid.add(Forms.row("NHS number", text("edit-nhs-number"), form.nhsNumber()), 3, 0);
+        grid.add(Forms.row(subscriptions, "Given name", givenName, form.givenName()), 0, 0);
+        grid.add(Forms.row(subscriptions, "Family name", text("edit-family-name"), form.familyName()), 1, 0);
+        grid.add(Forms.row(subscriptions,
+                "Date of birth (dd/mm/yyyy)", text("edit-date-of-birth"), form.dateOfBirth()), 2, 0);
+        grid.add(Forms.row(subscriptions, "NHS number", text("edit-nhs-number"), form.nhsNumber()), 3, 0);
         ComboBox<Gender> gender = new ComboBox<>();
         gender.setId("edit-gender");
         gender.getItems().setAll(Gender.values());
@@ -418,13 +434,14 @@ public final class PatientView {
         ethnicity.setId("edit-ethnicity");
         ethnicity.getItems().setAll(Ethnicity.values());
         ethnicity.setVisibleRowCount(12);
-        grid.add(Forms.row("Gender", gender, form.gender(), Gender::label), 0, 1);
-        grid.add(Forms.row("Ethnic category", ethnicity, form.ethnicity(), Ethnicity::label), 1, 1, 2, 1);
-        grid.add(Forms.row("Phone (optional)", text("edit-phone"), form.phone()), 3, 1);
-        grid.add(Forms.row("Email (optional)", text("edit-email"), form.email()), 0, 2);
-        grid.add(Forms.row("Address (optional)", text("edit-address"), form.address()), 1, 2);
-        grid.add(Forms.row("Postcode (optional)", text("edit-postcode"), form.postcode()), 2, 2);
-        grid.add(Forms.row("GP practice (optional)", text("edit-gp-practice"), form.gpPractice()), 3, 2);
+        grid.add(Forms.row(subscriptions, "Gender", gender, form.gender(), Gender::label), 0, 1);
+        grid.add(Forms.row(subscriptions,
+                "Ethnic category", ethnicity, form.ethnicity(), Ethnicity::label), 1, 1, 2, 1);
+        grid.add(Forms.row(subscriptions, "Phone (optional)", text("edit-phone"), form.phone()), 3, 1);
+        grid.add(Forms.row(subscriptions, "Email (optional)", text("edit-email"), form.email()), 0, 2);
+        grid.add(Forms.row(subscriptions, "Address (optional)", text("edit-address"), form.address()), 1, 2);
+        grid.add(Forms.row(subscriptions, "Postcode (optional)", text("edit-postcode"), form.postcode()), 2, 2);
+        grid.add(Forms.row(subscriptions, "GP practice (optional)", text("edit-gp-practice"), form.gpPractice()), 3, 2);
 
         Button save = new Button("Save details");
         save.setId("save-details");

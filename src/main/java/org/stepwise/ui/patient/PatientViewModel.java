@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,6 +48,11 @@ import org.stepwise.ui.session.SessionViewModel;
  * for a new or recorded contact.
  * Every read and change goes through the store on the store thread; after a change the screen
  * loads again, so what it shows is what the store holds.
+ *
+ * <p>Long because: the patient screen holds a referral's whole life (details, step, problem, status,
+ * ending, employment, contacts) and each change is a short method over one shared load-and-show; the
+ * rules that decide what may be saved are in domain (ContactRules, ReferralRules) and the screens it
+ * opens go through PatientScreens.
  */
 public final class PatientViewModel {
 
@@ -64,7 +68,7 @@ public final class PatientViewModel {
     private final ReferralRules rules;
     private final MeasureCatalogue catalogue;
     private final long referralId;
-    private final Consumer<Object> show;
+    private final PatientScreens screens;
     private final Runnable onBack;
 
     private final ReadOnlyObjectWrapper<Patient> patient = new ReadOnlyObjectWrapper<>(this, "patient");
@@ -104,13 +108,13 @@ public final class PatientViewModel {
     private final BooleanProperty employmentSupport = new SimpleBooleanProperty(this, "employmentSupport");
 
     public PatientViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs, Clock clock,
-            MeasureCatalogue catalogue, long referralId, Consumer<Object> show, Runnable onBack) {
-        this(store, runner, dialogs, FileChooserService.NONE, clock, catalogue, referralId, show, onBack);
+            MeasureCatalogue catalogue, long referralId, PatientScreens screens, Runnable onBack) {
+        this(store, runner, dialogs, FileChooserService.NONE, clock, catalogue, referralId, screens, onBack);
     }
 
     /** As above, with {@code files} choosing where a picture of a chart is saved. */
     public PatientViewModel(CaseloadStore store, BackgroundRunner runner, DialogService dialogs,
-            FileChooserService files, Clock clock, MeasureCatalogue catalogue, long referralId, Consumer<Object> show,
+            FileChooserService files, Clock clock, MeasureCatalogue catalogue, long referralId, PatientScreens screens,
             Runnable onBack) {
         this.store = store;
         this.runner = runner;
@@ -120,7 +124,7 @@ public final class PatientViewModel {
         this.rules = new ReferralRules(clock);
         this.catalogue = catalogue;
         this.referralId = referralId;
-        this.show = show;
+        this.screens = screens;
         this.onBack = onBack;
         detailsForm = new PatientForm(clock, () -> Optional.ofNullable(referral.get()).map(Referral::referralDate));
         stepDate = new FormField<>(DateInput.format(today()), this::stepDateProblem);
@@ -312,19 +316,19 @@ public final class PatientViewModel {
         List<Contact> recorded = contacts.stream().map(ContactLine::contact).toList();
         SessionViewModel session = new SessionViewModel(store, runner, dialogs, clock, catalogue, patient.get(),
                 referral.get(), recorded, editing, chartInputs.get(), saved -> {
-                    show.accept(this);
+                    screens.patient(this);
                     load(saved.id());
-                }, () -> show.accept(this));
+                }, () -> screens.patient(this));
         session.setPictures(pictures);
-        show.accept(session);
+        screens.session(session);
     }
 
     /** Opens the history of a recorded contact: its earlier versions, who changed it, when and what. */
     public void showHistory(ContactLine line) {
         if (line != null) {
             ContactHistoryViewModel history = ContactHistoryViewModel.ofContact(store, runner, catalogue,
-                    clock.getZone(), line.contact(), () -> show.accept(this));
-            show.accept(history);
+                    clock.getZone(), line.contact(), () -> screens.patient(this));
+            screens.history(history);
             history.load();
         }
     }
@@ -332,8 +336,8 @@ public final class PatientViewModel {
     /** Opens the referral's deleted contacts, each as it was when deleted. */
     public void showDeleted() {
         ContactHistoryViewModel deleted = ContactHistoryViewModel.deleted(store, runner, catalogue, clock.getZone(),
-                referralId, () -> show.accept(this));
-        show.accept(deleted);
+                referralId, () -> screens.patient(this));
+        screens.history(deleted);
         deleted.load();
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
@@ -40,6 +39,8 @@ import org.stepwise.exchange.DisclosureControl;
 import org.stepwise.exchange.ReferralFigures;
 import org.stepwise.exchange.SummaryTables;
 import org.stepwise.ui.chart.TrajectoryChart;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 import org.stepwise.ui.review.ReviewViewModel.FileLine;
 import org.stepwise.ui.review.ReviewViewModel.FlagLine;
 import org.stepwise.ui.review.ReviewViewModel.FlaggedCard;
@@ -51,8 +52,13 @@ import org.stepwise.ui.review.ReviewViewModel.FlaggedCard;
  * marked below or meets, and the sources of both), and the flagged referrals, gravest first, each with its flags (the rule in a tooltip), its figures and
  * its trajectory chart (ten at a time, then "Show more"; a chart is built as its card comes into view).
  * Outcome files can be dropped anywhere on the screen. Ctrl+O opens files.
+ *
+ * <p>Long because: one screen of four sections (bar and authenticity, files, tables, flagged cards built
+ * as they come into view), each a short method; the chart is apart (TrajectoryChart).
  */
-public final class ReviewView {
+public final class ReviewView implements ScreenView {
+
+    private final Subscriptions subscriptions = new Subscriptions();
 
     static final String STYLESHEET = "/org/stepwise/ui/review/review.css";
 
@@ -187,9 +193,9 @@ public final class ReviewView {
             }
         });
 
-        model.files().addListener((ListChangeListener<FileLine>) change -> showFiles());
-        model.tables().addListener((ListChangeListener<SummaryTables.Table>) change -> showTables());
-        model.flagged().addListener((ListChangeListener<FlaggedCard>) change -> showFlagged());
+        subscriptions.onChange(model.files(), this::showFiles);
+        subscriptions.onChange(model.tables(), this::showTables);
+        subscriptions.onChange(model.flagged(), this::showFlagged);
         showFiles();
         showTables();
         showFlagged();
@@ -222,12 +228,19 @@ public final class ReviewView {
         });
     }
 
+    @Override
     public Parent root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return open;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     private void showFiles() {

@@ -50,6 +50,10 @@ import org.stepwise.ui.common.FileChooserService;
  * key (their authenticity not checked, and the screen says why). Once the store is open
  * ({@link #useStoreKey}) every reading first takes the store's service key, on the store thread, and
  * checks each format-2 file's MAC with it: a file not sealed with it is refused.
+ *
+ * <p>Long because: the review's files, the service key they are read with, the tables and the flagged
+ * cards change together on every reading (the latest request wins); reading and judging the files is
+ * apart (ReviewService, SummaryTables), this is the screen's state only.
  */
 public final class ReviewViewModel {
 

@@ -3,8 +3,8 @@ package org.stepwise.ui.session;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.ui.common.FormField;
 
 /**

@@ -26,11 +26,13 @@ import javafx.scene.layout.VBox;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.measure.Therapy;
-import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.ui.chart.TrajectoryChart;
 import org.stepwise.ui.common.Forms;
 import org.stepwise.ui.common.PngImages;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 
 /**
  * Session entry: the contact's details, then one line per questionnaire (its digits field, the
@@ -38,8 +40,11 @@ import org.stepwise.ui.common.PngImages;
  * place for the trajectory chart ({@code chart-slot}). Enter saves, Esc cancels, Tab moves from
  * measure to measure. The risk review opens as a pane inside the window, over the form, which it
  * keeps from being used until it is recorded or cancelled.
+ *
+ * <p>Long because: one form: the details, a line per questionnaire with its cells, the chart and the risk
+ * review pane, each built by its own short method over one set of subscriptions.
  */
-public final class SessionView {
+public final class SessionView implements ScreenView {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final PseudoClass RISK = PseudoClass.getPseudoClass("risk");
@@ -48,6 +53,7 @@ public final class SessionView {
     /** The width of a questionnaire's name, so that the fields and their cells line up. */
     private static final double NAME_WIDTH = 90;
 
+    private final Subscriptions subscriptions = new Subscriptions();
     private final StackPane root;
     private final TextField date = new TextField();
 
@@ -72,12 +78,13 @@ public final class SessionView {
         for (int i = 0; i < widths.length; i++) {
             details.getColumnConstraints().get(i).setPercentWidth(widths[i]);
         }
-        details.add(Forms.row("Date", date, model.date()), 0, 0);
-        details.add(Forms.row("Type", type, model.type(), ContactType::label), 1, 0);
-        details.add(Forms.row("Medium", medium, model.medium(), Medium::label), 2, 0);
-        details.add(Forms.row("Attendance", attendance, model.attendance(), Attendance::label), 3, 0);
-        details.add(Forms.row("Minutes (optional)", minutes, model.minutes()), 0, 1);
-        details.add(Forms.row("Therapy delivered (optional)", therapy, model.therapy(), Therapy::label), 1, 1, 2, 1);
+        details.add(Forms.row(subscriptions, "Date", date, model.date()), 0, 0);
+        details.add(Forms.row(subscriptions, "Type", type, model.type(), ContactType::label), 1, 0);
+        details.add(Forms.row(subscriptions, "Medium", medium, model.medium(), Medium::label), 2, 0);
+        details.add(Forms.row(subscriptions, "Attendance", attendance, model.attendance(), Attendance::label), 3, 0);
+        details.add(Forms.row(subscriptions, "Minutes (optional)", minutes, model.minutes()), 0, 1);
+        details.add(Forms.row(subscriptions,
+                "Therapy delivered (optional)", therapy, model.therapy(), Therapy::label), 1, 1, 2, 1);
         details.add(riskLine(model), 3, 1);
         GridPane.setValignment(details.getChildren().getLast(), VPos.BOTTOM);
 
@@ -174,31 +181,38 @@ public final class SessionView {
         // measure once a review is recorded, else back at PHQ-9.
         Node phq9Field = measures.lookup("#" + fieldId(model.measures().get(0)));
         Node nextField = measures.lookup("#" + fieldId(model.measures().get(1)));
-        model.riskPaneOpenProperty().addListener((observable, was, open) -> {
+        subscriptions.add(model.riskPaneOpenProperty().subscribe((was, open) -> {
             if (!open) {
                 (model.riskReviewProperty().get() != null ? nextField : phq9Field).requestFocus();
             }
-        });
+        }));
     }
 
+    @Override
     public Node root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return date;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     /**
      * The trajectory chart of the referral with this session drawn as typed (its last point), redrawn
      * from memory as the answers change.
      */
-    private static Node chart(SessionViewModel model) {
+    private Node chart(SessionViewModel model) {
         TrajectoryChart chart = new TrajectoryChart(model.catalogue());
         chart.setReferral(model.chartReferralProperty().get(), model.chartInputs().steps(),
                 model.chartInputs().corridors());
-        model.chartReferralProperty().addListener((observable, before, now) ->
-                chart.setReferral(now, model.chartInputs().steps()));
+        subscriptions.add(model.chartReferralProperty().subscribe((before, now) ->
+                chart.setReferral(now, model.chartInputs().steps())));
         Label note = new Label("This session shows as typed, before it is saved.");
         note.setId("session-chart-note");
         note.getStyleClass().add("hint");
@@ -225,7 +239,7 @@ public final class SessionView {
     }
 
     /** One questionnaire: name, digits field, result and last score; the item cells; the message. */
-    private static VBox measureRow(MeasureEntry entry) {
+    private VBox measureRow(MeasureEntry entry) {
         String id = fieldId(entry);
         Label name = name(entry);
         name.setPrefWidth(NAME_WIDTH);
@@ -254,7 +268,7 @@ public final class SessionView {
     }
 
     /** A one-item scale (the phobia scales), compact, so the three sit side by side. */
-    private static VBox singleItemMeasure(MeasureEntry entry) {
+    private VBox singleItemMeasure(MeasureEntry entry) {
         Label name = name(entry);
         TextField digits = digits(entry, name);
         HBox line = new HBox(8, name, digits, result(entry));
@@ -272,7 +286,7 @@ public final class SessionView {
     }
 
     /** The field the answers are typed into, as a run of digits. */
-    private static TextField digits(MeasureEntry entry, Label name) {
+    private TextField digits(MeasureEntry entry, Label name) {
         TextField digits = new TextField();
         digits.setId(fieldId(entry));
         digits.getStyleClass().add("measure-digits");
@@ -281,21 +295,22 @@ public final class SessionView {
         digits.setMinWidth(Region.USE_PREF_SIZE);
         digits.textProperty().bindBidirectional(entry.textProperty());
         name.setLabelFor(digits);
-        entry.focusRequestsProperty().addListener((observable, before, now) -> digits.requestFocus());
-        entry.messageProperty().addListener((observable, before, now) ->
-                digits.pseudoClassStateChanged(INVALID, !now.isEmpty()));
+        subscriptions.add(entry.focusRequestsProperty().subscribe((before, now) -> digits.requestFocus()));
+        subscriptions.add(entry.messageProperty().subscribe((before, now) ->
+                digits.pseudoClassStateChanged(INVALID, !now.isEmpty())));
         digits.pseudoClassStateChanged(INVALID, !entry.messageProperty().get().isEmpty());
         return digits;
     }
 
     /** The total, band and caseness as typed; marked while at caseness. */
-    private static Label result(MeasureEntry entry) {
+    private Label result(MeasureEntry entry) {
         Label result = new Label();
         result.setId(fieldId(entry) + "-result");
         result.getStyleClass().add("measure-result");
         result.textProperty().bind(entry.resultProperty());
         result.setMinWidth(Region.USE_PREF_SIZE);
-        entry.atCasenessProperty().addListener((observable, before, now) -> result.pseudoClassStateChanged(CASENESS, now));
+        subscriptions.add(entry.atCasenessProperty().subscribe((before, now) ->
+                result.pseudoClassStateChanged(CASENESS, now)));
         return result;
     }
 
@@ -320,7 +335,7 @@ public final class SessionView {
     }
 
     /** The answers item by item: a small cell per item, numbered, under the field. */
-    private static HBox cells(MeasureEntry entry, String id) {
+    private HBox cells(MeasureEntry entry, String id) {
         HBox cells = new HBox(3);
         cells.setId(id + "-cells");
         cells.getStyleClass().add("item-cells");
@@ -348,8 +363,8 @@ public final class SessionView {
                 cell.pseudoClassStateChanged(RISK, item == riskItem && !shown.isEmpty()
                         && !shown.equals(MeasureEntry.UNANSWERED) && Integer.parseInt(shown) >= 1);
             };
-            entry.cellsProperty().addListener((observable, before, now) -> mark.run());
-            entry.problemItemProperty().addListener((observable, before, now) -> mark.run());
+            subscriptions.add(entry.cellsProperty().subscribe((before, now) -> mark.run()));
+            subscriptions.add(entry.problemItemProperty().subscribe((before, now) -> mark.run()));
             mark.run();
             cells.getChildren().add(cell);
         }
@@ -379,7 +394,7 @@ public final class SessionView {
     }
 
     /** The modal pane over the form: level and note, both required; Record or Cancel. */
-    private static Node riskPane(SessionViewModel model) {
+    private Node riskPane(SessionViewModel model) {
         Label title = new Label("Risk review");
         title.getStyleClass().add("card-title");
         Label why = new Label("PHQ-9 item 9 (thoughts that you would be better off dead, or of hurting yourself) "
@@ -421,8 +436,8 @@ public final class SessionView {
         keys.getStyleClass().add("hint");
 
         VBox card = new VBox(14, title, why,
-                Forms.row("Risk level", level, model.riskForm().level(), RiskLevel::label),
-                Forms.row("Note of the review", note, model.riskForm().note()),
+                Forms.row(subscriptions, "Risk level", level, model.riskForm().level(), RiskLevel::label),
+                Forms.row(subscriptions, "Note of the review", note, model.riskForm().note()),
                 kept, actions, keys);
         card.setId("risk-review-card");
         card.getStyleClass().addAll("card", "risk-card");
@@ -449,11 +464,11 @@ public final class SessionView {
                 event.consume();
             }
         });
-        model.riskPaneOpenProperty().addListener((observable, was, open) -> {
+        subscriptions.add(model.riskPaneOpenProperty().subscribe((was, open) -> {
             if (open) {
                 level.requestFocus();
             }
-        });
+        }));
         return scrim;
     }
 

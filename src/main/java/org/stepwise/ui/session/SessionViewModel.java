@@ -46,6 +46,11 @@ import org.stepwise.ui.common.PictureSaver;
  * are cleared and disabled. A PHQ-9 item 9 answer of 1 or more opens the risk review, and the
  * session cannot be saved until one is recorded. Saving checks everything first and stores nothing
  * while any input is wrong; the store's own refusal is shown in the form.
+ *
+ * <p>Long because: session entry is one form whose fields depend on each other (attendance clears the
+ * measures, PHQ-9 item 9 requires the risk review, the problem chooses the measures and therapies);
+ * each measure's typing is apart (MeasureEntry) and the rules of a contact are in domain
+ * (ContactRules).
  */
 public final class SessionViewModel {
 

@@ -16,14 +16,17 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stepwise.domain.practitioner.IdleLock;
 import org.stepwise.ui.common.Forms;
+import org.stepwise.ui.common.ScreenView;
+import org.stepwise.ui.common.Subscriptions;
 import org.stepwise.ui.lock.FirstRunViewModel;
 
 /**
  * The settings dialog, a card over the window: the idle-lock minutes (Enter saves them) and the
  * passphrase change (Enter in its fields changes it). Esc closes.
  */
-public final class SettingsView {
+public final class SettingsView implements ScreenView {
 
+    private final Subscriptions subscriptions = new Subscriptions();
     private final ScrollPane root;
     private final TextField minutes = new TextField();
 
@@ -37,7 +40,7 @@ public final class SettingsView {
         saveMinutes.setOnAction(event -> model.saveMinutes());
         saveMinutes.setMinWidth(Region.USE_PREF_SIZE);
         HBox minutesLine = new HBox(10,
-                Forms.row("Minutes idle before locking (" + IdleLock.MIN_MINUTES + " to "
+                Forms.row(subscriptions, "Minutes idle before locking (" + IdleLock.MIN_MINUTES + " to "
                         + IdleLock.MAX_MINUTES + ")", minutes, model.idleMinutes()),
                 saveMinutes);
         minutesLine.setAlignment(Pos.BOTTOM_LEFT);
@@ -74,10 +77,11 @@ public final class SettingsView {
 
         VBox lock = section("Lock", minutesLine, minutesNote);
         VBox passphrase = section("Passphrase", explain,
-                Forms.row("Current passphrase", current, model.currentPassphrase()),
-                Forms.row("New passphrase (at least " + FirstRunViewModel.MIN_PASSPHRASE_LENGTH + " characters)",
+                Forms.row(subscriptions, "Current passphrase", current, model.currentPassphrase()),
+                Forms.row(subscriptions,
+                        "New passphrase (at least " + FirstRunViewModel.MIN_PASSPHRASE_LENGTH + " characters)",
                         next, model.newPassphrase()),
-                Forms.row("New passphrase again", again, model.newPassphraseAgain()),
+                Forms.row(subscriptions, "New passphrase again", again, model.newPassphraseAgain()),
                 actions(change, close), passphraseNote,
                 Forms.progress("change-progress", "Re-encrypting your caseload…", model.busyProperty()));
         lock.disableProperty().bind(model.busyProperty());
@@ -94,12 +98,19 @@ public final class SettingsView {
         });
     }
 
+    @Override
     public Node root() {
         return root;
     }
 
+    @Override
     public Node initialFocus() {
         return minutes;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     private static PasswordField password(String id, SettingsViewModel model) {

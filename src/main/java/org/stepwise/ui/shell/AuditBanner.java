@@ -1,5 +1,6 @@
 package org.stepwise.ui.shell;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 
@@ -13,14 +14,14 @@ final class AuditBanner {
     private AuditBanner() {
     }
 
-    static Node of(ShellViewModel model) {
+    static Node of(StoreStatusViewModel model, ReadOnlyBooleanProperty locked) {
         Label message = new Label();
         message.setId("audit-problem");
         message.getStyleClass().addAll("backup-banner", "backup-problem-text");
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
         message.textProperty().bind(model.auditProblemProperty());
-        message.visibleProperty().bind(model.auditProblemProperty().isNotEmpty().and(model.lockedProperty().not()));
+        message.visibleProperty().bind(model.auditProblemProperty().isNotEmpty().and(locked.not()));
         message.managedProperty().bind(message.visibleProperty());
         return message;
     }

@@ -1,6 +1,7 @@
 package org.stepwise.ui.shell;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,7 +20,7 @@ final class BackupBanner {
     private BackupBanner() {
     }
 
-    static Node of(ShellViewModel model) {
+    static Node of(StoreStatusViewModel model, ReadOnlyBooleanProperty locked) {
         Label message = new Label();
         message.setId("backup-problem");
         message.getStyleClass().add("backup-problem-text");
@@ -42,7 +43,7 @@ final class BackupBanner {
         banner.setId("backup-banner");
         banner.getStyleClass().add("backup-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
-        banner.visibleProperty().bind(model.backupProblemProperty().isNotEmpty().and(model.lockedProperty().not()));
+        banner.visibleProperty().bind(model.backupProblemProperty().isNotEmpty().and(locked.not()));
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }

@@ -6,13 +6,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -21,41 +18,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.stepwise.domain.caseload.CaseloadRow;
-import org.stepwise.ui.audit.AuditView;
-import org.stepwise.ui.audit.AuditViewModel;
-import org.stepwise.ui.caseload.CaseloadView;
-import org.stepwise.ui.caseload.CaseloadViewModel;
-import org.stepwise.ui.caseload.NewReferralView;
-import org.stepwise.ui.caseload.NewReferralViewModel;
-import org.stepwise.ui.export.ExportView;
-import org.stepwise.ui.export.ExportViewModel;
-import org.stepwise.ui.lock.FirstRunView;
-import org.stepwise.ui.lock.FirstRunViewModel;
-import org.stepwise.ui.lock.LockView;
-import org.stepwise.ui.lock.LockViewModel;
-import org.stepwise.ui.lock.UnlockView;
-import org.stepwise.ui.lock.UnlockViewModel;
-import org.stepwise.ui.outcomes.OutcomesView;
-import org.stepwise.ui.outcomes.OutcomesViewModel;
-import org.stepwise.ui.patient.ContactHistory;
-import org.stepwise.ui.patient.ContactHistoryViewModel;
-import org.stepwise.ui.patient.PatientView;
-import org.stepwise.ui.patient.PatientViewModel;
-import org.stepwise.ui.review.ReviewView;
-import org.stepwise.ui.review.ReviewViewModel;
-import org.stepwise.ui.session.SessionView;
-import org.stepwise.ui.session.SessionViewModel;
-import org.stepwise.ui.settings.SettingsView;
-import org.stepwise.ui.settings.SettingsViewModel;
 
 /**
  * The main window's layout: a header (Stepwise, the practitioner's name and role) over the screen
- * area, which shows the view of the shell's current screen. The caseload view is built once and
- * kept, so its search and selection survive a visit to another screen; so is the open patient's
- * view while its sessions are entered. Enter or a double click on a caseload row opens that
- * referral's patient screen.
+ * area, which shows the view of the shell's current screen ({@link ScreenViews}: one view per view
+ * model; the caseload's is kept, so its search and selection survive a visit to another screen; so
+ * is the open patient's while its sessions are entered; a screen under the lock or settings comes
+ * back as it was left, the keyboard where it was).
  */
 public final class ShellView {
 
@@ -66,14 +37,12 @@ public final class ShellView {
 
     private final BorderPane root = new BorderPane();
     private final StackPane screenArea = new StackPane();
-    private CaseloadViewModel caseloadModel;
-    private CaseloadView caseloadView;
-    private PatientViewModel patientModel;
-    private PatientView patientView;
-    private ReviewViewModel reviewModel;
-    private ReviewView reviewView;
+    private final ScreenViews views;
+    private Screen showing;
 
     public ShellView(ShellViewModel model) {
+        NavigationViewModel navigation = model.navigation();
+        WindowLockViewModel windowLock = model.windowLock();
         Label brand = new Label("Stepwise");
         brand.setId("brand");
         brand.getStyleClass().add("brand");
@@ -85,44 +54,18 @@ public final class ShellView {
         role.setId("practitioner-role-header");
         role.getStyleClass().add("practitioner-role");
         role.textProperty().bind(model.practitionerRoleProperty());
-        Button export = new Button("Export");
-        export.setId("open-export");
-        export.setTooltip(new Tooltip("Export outcomes (Ctrl+E)"));
-        export.setOnAction(event -> model.export());
-        export.visibleProperty().bind(model.exportAvailableProperty());
-        export.managedProperty().bind(export.visibleProperty());
-        export.setFocusTraversable(false);
-        Button outcomes = new Button("Outcomes");
-        outcomes.setId("open-outcomes");
-        outcomes.setTooltip(new Tooltip("Outcomes of your caseload (Ctrl+O)"));
-        outcomes.setOnAction(event -> model.outcomes());
-        outcomes.visibleProperty().bind(model.exportAvailableProperty());
-        outcomes.managedProperty().bind(outcomes.visibleProperty());
-        outcomes.setFocusTraversable(false);
-        Button review = new Button("Review files");
-        review.setId("open-review");
-        review.setTooltip(new Tooltip("Review outcome files (Ctrl+R)"));
-        review.setOnAction(event -> model.openReview());
-        review.setFocusTraversable(false);
-        Button audit = new Button("Audit log");
-        audit.setId("open-audit");
-        audit.setTooltip(new Tooltip("Who unlocked, viewed, changed, exported or backed up what"));
-        audit.setOnAction(event -> model.audit());
-        audit.visibleProperty().bind(model.exportAvailableProperty());
-        audit.managedProperty().bind(audit.visibleProperty());
-        audit.setFocusTraversable(false);
-        Button settings = new Button("Settings");
-        settings.setId("open-settings");
-        settings.setTooltip(new Tooltip("Lock time and passphrase"));
-        settings.setOnAction(event -> model.settings());
-        Button lock = new Button("Lock");
-        lock.setId("lock");
-        lock.setTooltip(new Tooltip("Lock the window now (Ctrl+L)"));
-        lock.setOnAction(event -> model.lock());
-        for (Button button : new Button[] {settings, lock}) {
-            button.visibleProperty().bind(model.exportAvailableProperty());
+        Button export = headerButton("open-export", "Export", "Export outcomes (Ctrl+E)", navigation::export);
+        Button outcomes = headerButton("open-outcomes", "Outcomes", "Outcomes of your caseload (Ctrl+O)",
+                navigation::outcomes);
+        Button review = headerButton("open-review", "Review files", "Review outcome files (Ctrl+R)",
+                navigation::openReview);
+        Button audit = headerButton("open-audit", "Audit log",
+                "Who unlocked, viewed, changed, exported or backed up what", navigation::audit);
+        Button settings = headerButton("open-settings", "Settings", "Lock time and passphrase", windowLock::settings);
+        Button lock = headerButton("lock", "Lock", "Lock the window now (Ctrl+L)", windowLock::lock);
+        for (Button button : new Button[] {export, outcomes, audit, settings, lock}) {
+            button.visibleProperty().bind(navigation.caseloadOpenProperty());
             button.managedProperty().bind(button.visibleProperty());
-            button.setFocusTraversable(false);
         }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -131,156 +74,71 @@ public final class ShellView {
         header.getStyleClass().add("app-header");
 
         screenArea.setId("screen-area");
-        root.setTop(new javafx.scene.layout.VBox(header, AuditBanner.of(model), BackupBanner.of(model)));
+        root.setTop(new VBox(header, AuditBanner.of(model.storeStatus(), windowLock.lockedProperty()),
+                BackupBanner.of(model.storeStatus(), windowLock.lockedProperty())));
         root.setCenter(screenArea);
         root.getStyleClass().add("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (EXPORT.match(event) && model.exportAvailableProperty().get()) {
-                model.export();
+            if (EXPORT.match(event) && navigation.caseloadOpenProperty().get()) {
+                navigation.export();
                 event.consume();
             }
             if (REVIEW.match(event)) {
-                model.openReview();
+                navigation.openReview();
                 event.consume();
             }
             // On the review screen Ctrl+O opens files, as its button says: the screen keeps it.
-            if (OUTCOMES.match(event) && model.exportAvailableProperty().get()
-                    && !(model.screenProperty().get() instanceof ReviewViewModel)) {
-                model.outcomes();
+            if (OUTCOMES.match(event) && navigation.caseloadOpenProperty().get()
+                    && !(navigation.screenProperty().get() instanceof Screen.Review)) {
+                navigation.outcomes();
                 event.consume();
             }
             if (LOCK.match(event)) {
-                model.lock();
+                windowLock.lock();
                 event.consume();
             }
         });
-        root.addEventFilter(KeyEvent.ANY, event -> model.activity());
-        root.addEventFilter(MouseEvent.ANY, event -> model.activity());
-        root.addEventFilter(ScrollEvent.ANY, event -> model.activity());
+        root.addEventFilter(KeyEvent.ANY, event -> windowLock.activity());
+        root.addEventFilter(MouseEvent.ANY, event -> windowLock.activity());
+        root.addEventFilter(ScrollEvent.ANY, event -> windowLock.activity());
 
-        model.lockedProperty().addListener((observable, was, locked) -> {
+        windowLock.lockedProperty().addListener((observable, was, locked) -> {
             if (locked) {
                 closeOtherWindows();
             }
         });
-        show(model, model.screenProperty().get());
-        model.screenProperty().addListener((observable, before, now) -> show(model, now));
-        model.failureProperty().addListener((observable, before, now) -> show(model, model.screenProperty().get()));
+        views = new ScreenViews(model.failureProperty());
+        show(navigation.screenProperty().get(), navigation.coveredProperty().get());
+        navigation.screenProperty().subscribe((before, now) -> show(now, navigation.coveredProperty().get()));
+        navigation.coveredProperty().subscribe((before, now) -> views.letGo(showing, now));
     }
 
     public Parent root() {
         return root;
     }
 
-    private void show(ShellViewModel model, Object screen) {
-        Node content;
-        Node focus;
-        switch (screen) {
-            case null -> {
-                content = starting(model.failureProperty().get());
-                focus = null;
-            }
-            case FirstRunViewModel firstRun -> {
-                FirstRunView view = new FirstRunView(firstRun);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case UnlockViewModel unlock -> {
-                UnlockView view = new UnlockView(unlock);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case CaseloadViewModel caseload -> {
-                if (caseload != caseloadModel) {
-                    caseloadModel = caseload;
-                    caseloadView = new CaseloadView(caseload);
-                }
-                content = caseloadView.root();
-                focus = caseloadView.initialFocus();
-            }
-            case NewReferralViewModel referral -> {
-                NewReferralView view = new NewReferralView(referral);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case ExportViewModel export -> {
-                ExportView view = new ExportView(export);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case PatientViewModel patient -> {
-                if (patient != patientModel) {
-                    patientModel = patient;
-                    patientView = new PatientView(patient);
-                }
-                content = patientView.root();
-                focus = patientView.initialFocus();
-            }
-            case OutcomesViewModel outcomes -> {
-                OutcomesView view = new OutcomesView(outcomes);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case SessionViewModel session -> {
-                SessionView view = new SessionView(session);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case ReviewViewModel review -> {
-                if (review != reviewModel) {
-                    reviewModel = review;
-                    reviewView = new ReviewView(review);
-                }
-                content = reviewView.root();
-                focus = reviewView.initialFocus();
-            }
-            case AuditViewModel audit -> {
-                AuditView view = new AuditView(audit);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case LockViewModel lock -> {
-                LockView view = new LockView(lock);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case ContactHistoryViewModel history -> {
-                ContactHistory view = new ContactHistory(history);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            case SettingsViewModel settings -> {
-                SettingsView view = new SettingsView(settings);
-                content = view.root();
-                focus = view.initialFocus();
-            }
-            default -> throw new IllegalStateException("No view for " + screen.getClass().getSimpleName());
-        }
-        screenArea.getChildren().setAll(content);
-        if (focus != null) {
-            focusOnceShown(focus);
-        }
+    /** A header button: not in the Tab order (each has its shortcut or is one click away). */
+    private static Button headerButton(String id, String text, String tip, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(event -> action.run());
+        button.setFocusTraversable(false);
+        return button;
     }
 
     /**
-     * Gives {@code node} the keyboard focus: at once when it is in the window, else as soon as it joins
-     * it (a node inside a scroll pane joins the scene only when the pane's skin lays it out).
+     * Shows {@code screen}'s view in the screen area (the one view of its view model), lets go of the
+     * views that will not show again, and gives the keyboard to the screen.
      */
-    private static void focusOnceShown(Node node) {
-        if (node.getScene() != null) {
-            node.requestFocus();
-            return;
+    private void show(Screen screen, Screen covered) {
+        if (showing != null && showing.equals(covered) && root.getScene() != null) {
+            views.covering(showing, root.getScene().getFocusOwner());
         }
-        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<javafx.scene.Scene>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> observable,
-                    javafx.scene.Scene before, javafx.scene.Scene now) {
-                if (now != null) {
-                    node.sceneProperty().removeListener(this);
-                    node.requestFocus();
-                }
-            }
-        });
+        showing = screen;
+        screenArea.getChildren().setAll(views.root(screen));
+        views.letGo(screen, covered);
+        views.focus(screen);
     }
 
     /**
@@ -294,23 +152,5 @@ public final class ShellView {
                 window.hide();
             }
         }
-    }
-
-    private static Node starting(String failure) {
-        Label message = new Label(failure.isEmpty() ? "Opening Stepwise…" : failure);
-        message.setWrapText(true);
-        HBox line = new HBox(10, message);
-        if (failure.isEmpty()) {
-            ProgressIndicator indicator = new ProgressIndicator();
-            indicator.setPrefSize(22, 22);
-            line.getChildren().addFirst(indicator);
-            line.setId("starting");
-        } else {
-            message.getStyleClass().add("form-failure");
-            line.setId("start-failure");
-        }
-        line.setAlignment(Pos.CENTER);
-        line.setMaxWidth(560);
-        return line;
     }
 }

@@ -115,8 +115,8 @@ public final class StepwiseUi {
             failed.accept(message);
             close.run();
         });
-        model.screenProperty().addListener((property, before, screen) -> {
-            if (screen instanceof CaseloadViewModel caseload) {
+        model.navigation().screenProperty().addListener((property, before, screen) -> {
+            if (screen instanceof Screen.Caseload(CaseloadViewModel caseload)) {
                 whenLoaded(caseload, () -> {
                     if (!caseload.failureProperty().get().isEmpty()) {
                         failed.accept(caseload.failureProperty().get());
@@ -133,7 +133,7 @@ public final class StepwiseUi {
             }
         });
         // The day's backup waits until the caseload's first frame is drawn, not to compete with it.
-        model.startDailyBackupWith(backup -> FirstFrame.after(scene, backup));
+        model.storeStatus().startDailyBackupWith(backup -> FirstFrame.after(scene, backup));
         stage.show();
         // What the store thread finished meanwhile now runs, after this, on the JavaFX thread.
         ahead.bridge.release();
@@ -159,11 +159,11 @@ public final class StepwiseUi {
             failed.accept(message);
             close.run();
         });
-        model.screenProperty().addListener(new ChangeListener<>() {
+        model.navigation().screenProperty().addListener(new ChangeListener<Screen>() {
             @Override
-            public void changed(ObservableValue<?> property, Object before, Object screen) {
-                if (screen != null) {
-                    model.screenProperty().removeListener(this);
+            public void changed(ObservableValue<? extends Screen> property, Screen before, Screen screen) {
+                if (screen instanceof Screen.Unlock || screen instanceof Screen.FirstRun) {
+                    model.navigation().screenProperty().removeListener(this);
                     FirstFrame.after(scene, () -> {
                         shown.run();
                         PauseTransition wait = new PauseTransition(idle);
@@ -199,7 +199,7 @@ public final class StepwiseUi {
         BackgroundRunner runner = BackgroundRunner.onDbThread(new FxThreadBridge());
         ShellViewModel model = new ShellViewModel(access, runner, new FxDialogService(() -> stage), files,
                 Clock.systemDefaultZone(), catalogue);
-        model.useTimer(timer);
+        model.windowLock().useTimer(timer);
         Scene scene = new Scene(new ShellView(model).root(), WIDTH, HEIGHT);
         style(scene);
         stage.setTitle(title);

@@ -21,6 +21,8 @@ import org.stepwise.ui.common.FileChooserService;
 import org.stepwise.ui.common.PictureSaver;
 import org.stepwise.ui.outcomes.OutcomesView;
 import org.stepwise.ui.outcomes.OutcomesViewModel;
+import org.stepwise.ui.patient.ContactHistoryViewModel;
+import org.stepwise.ui.patient.PatientScreens;
 import org.stepwise.ui.patient.PatientView;
 import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.session.SessionView;
@@ -54,7 +56,7 @@ final class ReferralSnapshots {
 
     /** The patient screen of the sample referral. */
     static Parent patient(SnapshotContext context) {
-        PatientViewModel model = patientModel(context, screen -> { });
+        PatientViewModel model = patientModel(context, session -> { });
         model.load();
         return (Parent) new PatientView(model).root();
     }
@@ -65,11 +67,9 @@ final class ReferralSnapshots {
      */
     static Parent session(SnapshotContext context) {
         StackPane holder = new StackPane();
-        PatientViewModel patient = patientModel(context, screen -> {
-            if (screen instanceof SessionViewModel session) {
-                typeExample(session);
-                holder.getChildren().setAll(new SessionView(session).root());
-            }
+        PatientViewModel patient = patientModel(context, session -> {
+            typeExample(session);
+            holder.getChildren().setAll(new SessionView(session).root());
         });
         patient.chartInputsProperty().addListener((observable, before, loaded) -> {
             if (loaded != null && holder.getChildren().isEmpty()) {
@@ -110,9 +110,23 @@ final class ReferralSnapshots {
         return holder;
     }
 
-    private static PatientViewModel patientModel(SnapshotContext context, Consumer<Object> show) {
+    /** The sample referral's patient screen; session entry, once opened, goes to {@code session}. */
+    private static PatientViewModel patientModel(SnapshotContext context, Consumer<SessionViewModel> session) {
         return new PatientViewModel(context.store(), context.runner(), NO_DIALOGS, context.clock(), context.catalogue(),
-                context.referralId(), show, () -> { });
+                context.referralId(), new PatientScreens() {
+                    @Override
+                    public void patient(PatientViewModel patient) {
+                    }
+
+                    @Override
+                    public void session(SessionViewModel opened) {
+                        session.accept(opened);
+                    }
+
+                    @Override
+                    public void history(ContactHistoryViewModel history) {
+                    }
+                }, () -> { });
     }
 
     private static void typeExample(SessionViewModel session) {

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,8 +63,7 @@ public final class SnapshotRenderer {
 
     /** The picture of one screen, for {@code referralId} where the screen shows one referral. */
     public BufferedImage render(Snapshot snapshot, long referralId) throws InterruptedException, TimeoutException {
-        ExecutorService db = Executors.newSingleThreadExecutor(
-                work -> Thread.ofPlatform().name("db").daemon().unstarted(work));
+        ExecutorService db = BackgroundRunner.newDbThread();
         AtomicInteger busy = new AtomicInteger();
         FxBridge fx = new FxThreadBridge();
         FxBridge bridge = action -> {

@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
-import org.stepwise.domain.outcome.RiskLevel;
 
 class ContactRulesTest {
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stepwise.domain.common.Coded;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.measure.MeasureCatalogue;
-import org.stepwise.domain.outcome.RiskLevel;
 
 /** The flags of clinical-reference.md §5, edition 2: each rule at and either side of its edges. */
 class FlagEvaluatorTest {

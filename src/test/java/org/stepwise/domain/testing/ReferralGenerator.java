@@ -16,13 +16,13 @@ import java.util.random.RandomGenerator;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
 
 /**
  * Random referrals for property tests, reproducible from a seed: {@code new ReferralGenerator(seed)}

@@ -18,14 +18,14 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.flag.FlagEvaluator;
 import org.stepwise.domain.measure.MeasureCatalogue;
@@ -36,7 +36,6 @@ import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
 
 /**
  * The generated referrals reach every case the clinical rules tell apart, so a property checked over

@@ -18,7 +18,7 @@ public final class ReferralNotation {
     private ReferralNotation() {
     }
 
-    /** The referral as a call of {@link Referrals#referral(String, boolean, String, org.stepwise.domain.outcome.RiskLevel)}. */
+    /** The referral as a call of {@link Referrals#referral(String, boolean, String, org.stepwise.domain.contact.RiskLevel)}. */
     public static String of(ReferralRecord referral) {
         String problem = referral.problemDescriptor() == null ? "null" : "\"" + referral.problemDescriptor() + "\"";
         String risk = referral.recordedRiskLevel() == null ? "null" : "RiskLevel." + referral.recordedRiskLevel().name();

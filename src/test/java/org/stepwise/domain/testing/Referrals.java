@@ -7,12 +7,12 @@ import java.util.List;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
 
 /**
  * Referrals for tests, written compactly: contacts separated by ";", each

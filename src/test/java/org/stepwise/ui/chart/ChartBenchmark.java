@@ -10,10 +10,12 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import org.stepwise.chart.ItemGridModel;
+import org.stepwise.chart.TrajectoryChartModel.XAxis;
+import org.stepwise.chart.TrajectoryChartModel;
 import org.stepwise.demo.DemoReferral;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.ui.chart.TrajectoryChartModel.XAxis;
 import org.stepwise.ui.outcomes.OutcomesViewModel;
 
 /**

@@ -14,12 +14,12 @@ import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.contact.RiskReview;
-import org.stepwise.domain.measure.Therapy;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.Score;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.measure.Therapy;
 
 class ContactDifferencesTest {
 

@@ -38,6 +38,7 @@ import org.stepwise.ui.chart.ChartInputs;
 import org.stepwise.ui.chart.TrajectoryChart;
 import org.stepwise.ui.testing.InPlace;
 import org.stepwise.ui.testing.RecordingDialogs;
+import org.stepwise.ui.testing.RecordingScreens;
 
 /**
  * A patient with 60 contacts opened and charted, over a real encrypted store that also holds a
@@ -85,7 +86,7 @@ public final class PatientChartBenchmark {
                 long start = System.nanoTime();
                 long cpuStart = THREADS.getCurrentThreadCpuTime();
                 PatientViewModel patient = new PatientViewModel(store, InPlace.runner(), new RecordingDialogs(),
-                        Clock.systemDefaultZone(), CATALOGUE, referralId, screen -> { }, () -> { });
+                        Clock.systemDefaultZone(), CATALOGUE, referralId, RecordingScreens.into(screen -> { }), () -> { });
                 patient.load();
                 ChartInputs inputs = patient.chartInputsProperty().get();
                 long loaded = System.nanoTime();

@@ -55,6 +55,7 @@ import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.shell.StepwiseUi;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.RecordingDialogs;
+import org.stepwise.ui.testing.RecordingScreens;
 import org.stepwise.ui.testing.SavingFiles;
 import org.stepwise.ui.testing.TestNhsNumbers;
 import org.stepwise.ui.testing.ThreadCheckingStore;
@@ -104,12 +105,12 @@ class PatientChartsFlowTest {
         FileChooserService files = new SavingFiles(suggested -> Optional.of(folder.resolve(suggested)));
         patient = new PatientViewModel(checked.store(), runner, new RecordingDialogs(), files, CLOCK, CATALOGUE,
                 referralId,
-                screen -> {
+                RecordingScreens.into(screen -> {
                     shown.add(screen);
                     if (screen instanceof SessionViewModel session) {
                         stage.getScene().setRoot((Parent) new SessionView(session).root());
                     }
-                }, () -> { });
+                }), () -> { });
         Scene scene = new Scene((Parent) new PatientView(patient).root(), StepwiseUi.WIDTH, StepwiseUi.HEIGHT);
         StepwiseUi.style(scene);
         stage.setScene(scene);

@@ -28,12 +28,13 @@ import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
 import org.stepwise.domain.contact.Medium;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
+import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.measure.Score;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
@@ -44,7 +45,6 @@ import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.EndReason;
 import org.stepwise.domain.referral.ReferralSource;
-import org.stepwise.domain.measure.ProblemDescriptor;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.ui.chart.ChartInputs;
@@ -55,6 +55,7 @@ import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.testing.InMemoryCaseloadStore;
 import org.stepwise.ui.testing.InPlace;
 import org.stepwise.ui.testing.RecordingDialogs;
+import org.stepwise.ui.testing.RecordingScreens;
 import org.stepwise.ui.testing.SavingFiles;
 
 class PatientViewModelTest {
@@ -80,7 +81,7 @@ class PatientViewModelTest {
                 "Leeds Road Surgery");
         referral = store.createReferral(patient, new NewReferral(REFERRED, ReferralSource.GP, "F41.1", 2));
         model = new PatientViewModel(store, InPlace.runner(), dialogs, CLOCK, CATALOGUE, referral.referralId(),
-                shown::add, () -> backs.add("back"));
+                RecordingScreens.into(shown::add), () -> backs.add("back"));
     }
 
     private Contact contact(LocalDate date, Attendance attendance, String phq9, String gad7, RiskReview review) {
@@ -401,7 +402,7 @@ class PatientViewModelTest {
 
         // The screen loads again from the store: what it shows is what was saved.
         PatientViewModel again = new PatientViewModel(store, InPlace.runner(), dialogs, CLOCK, CATALOGUE,
-                referral.referralId(), shown::add, () -> backs.add("back"));
+                referral.referralId(), RecordingScreens.into(shown::add), () -> backs.add("back"));
         again.load();
         assertEquals(EmploymentStatus.LONG_TERM_SICK_OR_DISABLED, again.employmentAtStart().value());
         assertTrue(again.employmentSupportProperty().get());
@@ -437,7 +438,7 @@ class PatientViewModelTest {
                 false));
         RecordingMessages messages = new RecordingMessages();
         PatientViewModel asking = new PatientViewModel(store, InPlace.runner(), messages, CLOCK, CATALOGUE,
-                referral.referralId(), shown::add, () -> backs.add("back"));
+                referral.referralId(), RecordingScreens.into(shown::add), () -> backs.add("back"));
         asking.load();
         asking.newStatus().set(ReferralStatus.IN_TREATMENT);
 
@@ -473,7 +474,7 @@ class PatientViewModelTest {
     @Test
     void aReferralThatIsNoLongerStoredIsSaid() {
         PatientViewModel missing = new PatientViewModel(store, InPlace.runner(), dialogs, CLOCK, CATALOGUE, 999,
-                shown::add, () -> backs.add("back"));
+                RecordingScreens.into(shown::add), () -> backs.add("back"));
 
         missing.load();
 
@@ -520,7 +521,7 @@ class PatientViewModelTest {
         });
         BackgroundRunner runner = InPlace.runner();
         PatientViewModel withFiles = new PatientViewModel(store, runner, dialogs, files, CLOCK, CATALOGUE,
-                referral.referralId(), shown::add, () -> { });
+                referral.referralId(), RecordingScreens.into(shown::add), () -> { });
         List<Path> written = new ArrayList<>();
 
         withFiles.pictures().save("trajectory.png", (given, target) -> given.task(() -> {
@@ -541,7 +542,7 @@ class PatientViewModelTest {
     void aPictureThatCannotBeWrittenSaysSoWithoutTheFilesName() {
         FileChooserService files = new SavingFiles(suggestedName -> Optional.of(Path.of("/no-such-folder/items.png")));
         PatientViewModel withFiles = new PatientViewModel(store, InPlace.runner(), dialogs, files, CLOCK, CATALOGUE,
-                referral.referralId(), shown::add, () -> { });
+                referral.referralId(), RecordingScreens.into(shown::add), () -> { });
 
         withFiles.pictures().save("items.png", (given, target) -> given.task(() -> {
             throw new java.io.IOException("cannot write " + target);

@@ -31,18 +31,18 @@ class ShellAuditTest {
         ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess("correct horse battery", store),
                 InPlace.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
         shell.start();
-        shell.audit();
-        assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get(), "no audit log before the store is open");
+        shell.navigation().audit();
+        assertInstanceOf(UnlockViewModel.class, Shown.model(shell), "no audit log before the store is open");
 
-        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        UnlockViewModel unlock = (UnlockViewModel) Shown.model(shell);
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
-        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
 
-        shell.audit();
-        AuditViewModel audit = assertInstanceOf(AuditViewModel.class, shell.screenProperty().get());
+        shell.navigation().audit();
+        AuditViewModel audit = assertInstanceOf(AuditViewModel.class, Shown.model(shell));
         assertEquals(1, audit.lines().size());
         audit.back();
-        assertSame(caseload, shell.screenProperty().get());
+        assertSame(caseload, Shown.model(shell));
     }
 }

@@ -26,23 +26,23 @@ class ShellExportTest {
         ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess("correct horse battery", store),
                 InPlace.runner(), new RecordingDialogs(), FileChooserService.NONE, Clock.systemDefaultZone());
         shell.start();
-        assertFalse(shell.exportAvailableProperty().get());
-        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
-        shell.export();
-        assertSame(unlock, shell.screenProperty().get(), "no export before the store is unlocked");
+        assertFalse(shell.navigation().caseloadOpenProperty().get());
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, Shown.model(shell));
+        shell.navigation().export();
+        assertSame(unlock, Shown.model(shell), "no export before the store is unlocked");
 
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
-        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
-        assertTrue(shell.exportAvailableProperty().get());
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
+        assertTrue(shell.navigation().caseloadOpenProperty().get());
 
-        shell.export();
-        ExportViewModel export = assertInstanceOf(ExportViewModel.class, shell.screenProperty().get());
+        shell.navigation().export();
+        ExportViewModel export = assertInstanceOf(ExportViewModel.class, Shown.model(shell));
         assertTrue(export.keyStatusProperty().get().startsWith("No service key yet"), "the screen has loaded");
-        shell.export();
-        assertSame(export, shell.screenProperty().get(), "a second Ctrl+E keeps the screen as it is");
+        shell.navigation().export();
+        assertSame(export, Shown.model(shell), "a second Ctrl+E keeps the screen as it is");
 
         export.back();
-        assertSame(caseload, shell.screenProperty().get());
+        assertSame(caseload, Shown.model(shell));
     }
 }

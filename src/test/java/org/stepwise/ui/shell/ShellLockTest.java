@@ -40,29 +40,29 @@ class ShellLockTest {
             InPlace.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
 
     private CaseloadViewModel unlocked() {
-        shell.useTimer(timer);
+        shell.windowLock().useTimer(timer);
         shell.start();
-        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, Shown.model(shell));
         unlock.passphrase().set(PASSPHRASE);
         unlock.unlock();
-        return assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        return assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
     }
 
     private void unlockWith(String passphrase) {
-        LockViewModel lock = assertInstanceOf(LockViewModel.class, shell.screenProperty().get());
+        LockViewModel lock = assertInstanceOf(LockViewModel.class, Shown.model(shell));
         lock.gate().passphrase().set(passphrase);
         lock.gate().submit();
     }
 
     @Test
     void nothingLocksBeforeTheStoreIsOpen() {
-        shell.useTimer(timer);
+        shell.windowLock().useTimer(timer);
         shell.start();
-        shell.lock();
+        shell.windowLock().lock();
         timer.advance(Duration.ofHours(1));
 
-        assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
-        assertFalse(shell.lockedProperty().get());
+        assertInstanceOf(UnlockViewModel.class, Shown.model(shell));
+        assertFalse(shell.windowLock().lockedProperty().get());
     }
 
     @Test
@@ -71,48 +71,48 @@ class ShellLockTest {
         CaseloadViewModel caseload = unlocked();
 
         timer.advance(Duration.ofMinutes(3).minusSeconds(1));
-        assertSame(caseload, shell.screenProperty().get());
+        assertSame(caseload, Shown.model(shell));
         timer.advance(Duration.ofSeconds(1));
 
-        assertTrue(shell.lockedProperty().get());
-        assertFalse(shell.exportAvailableProperty().get(), "no Export, Settings or Lock while locked");
-        shell.export();
-        shell.settings();
-        assertInstanceOf(LockViewModel.class, shell.screenProperty().get());
+        assertTrue(shell.windowLock().lockedProperty().get());
+        assertFalse(shell.navigation().caseloadOpenProperty().get(), "no Export, Settings or Lock while locked");
+        shell.navigation().export();
+        shell.windowLock().settings();
+        assertInstanceOf(LockViewModel.class, Shown.model(shell));
 
         unlockWith(PASSPHRASE);
-        assertSame(caseload, shell.screenProperty().get(), "the very screen, with its state");
-        assertFalse(shell.lockedProperty().get());
-        assertTrue(shell.exportAvailableProperty().get());
+        assertSame(caseload, Shown.model(shell), "the very screen, with its state");
+        assertFalse(shell.windowLock().lockedProperty().get());
+        assertTrue(shell.navigation().caseloadOpenProperty().get());
 
         timer.advance(Duration.ofMinutes(3));
-        assertTrue(shell.lockedProperty().get(), "the idle watch runs again after unlock");
+        assertTrue(shell.windowLock().lockedProperty().get(), "the idle watch runs again after unlock");
     }
 
     @Test
     void minutesSavedInTheSettingsTakeEffectAtOnceAndTheDialogClosesToTheScreenItCovered() {
         CaseloadViewModel caseload = unlocked();
-        shell.settings();
-        SettingsViewModel settings = assertInstanceOf(SettingsViewModel.class, shell.screenProperty().get());
+        shell.windowLock().settings();
+        SettingsViewModel settings = assertInstanceOf(SettingsViewModel.class, Shown.model(shell));
         settings.idleMinutes().set("1");
         settings.saveMinutes();
         settings.close();
-        assertSame(caseload, shell.screenProperty().get());
+        assertSame(caseload, Shown.model(shell));
 
         timer.advance(Duration.ofMinutes(1));
 
-        assertTrue(shell.lockedProperty().get());
+        assertTrue(shell.windowLock().lockedProperty().get());
     }
 
     @Test
     void lockingFromTheSettingsDialogReturnsToTheScreenUnderIt() {
         CaseloadViewModel caseload = unlocked();
-        shell.settings();
+        shell.windowLock().settings();
 
-        shell.lock();
+        shell.windowLock().lock();
         unlockWith(PASSPHRASE);
 
-        assertSame(caseload, shell.screenProperty().get());
+        assertSame(caseload, Shown.model(shell));
     }
 
     @Test
@@ -124,30 +124,30 @@ class ShellLockTest {
                 LocalDate.now().minusWeeks(4), 2, ReferralStatus.IN_TREATMENT).referralId();
         slow.start();
         runAll(held);
-        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, slow.screenProperty().get());
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, Shown.model(slow));
         unlock.passphrase().set(PASSPHRASE);
         unlock.unlock();
         runAll(held);
-        slow.openReferral(referralId);
+        slow.navigation().openReferral(referralId);
         runAll(held);
-        PatientViewModel patient = assertInstanceOf(PatientViewModel.class, slow.screenProperty().get());
+        PatientViewModel patient = assertInstanceOf(PatientViewModel.class, Shown.model(slow));
         patient.newSession();
-        SessionViewModel session = assertInstanceOf(SessionViewModel.class, slow.screenProperty().get());
+        SessionViewModel session = assertInstanceOf(SessionViewModel.class, Shown.model(slow));
         session.type().set(ContactType.TREATMENT);
         session.medium().set(Medium.TELEPHONE);
         session.attendance().set(Attendance.DNA);
         session.save();
 
-        slow.lock();
+        slow.windowLock().lock();
         runAll(held);
 
         assertEquals(1, store.contactsSaved().size(), "the save went through");
-        LockViewModel lock = assertInstanceOf(LockViewModel.class, slow.screenProperty().get(),
+        LockViewModel lock = assertInstanceOf(LockViewModel.class, Shown.model(slow),
                 "the patient the save returns to waits under the lock");
         lock.gate().passphrase().set(PASSPHRASE);
         lock.gate().submit();
         runAll(held);
-        assertSame(patient, slow.screenProperty().get());
+        assertSame(patient, Shown.model(slow));
     }
 
     private static void runAll(InPlace.Held held) {
@@ -163,7 +163,7 @@ class ShellLockTest {
 
         timer.advance(Duration.ofHours(1));
 
-        assertFalse(shell.lockedProperty().get());
+        assertFalse(shell.windowLock().lockedProperty().get());
         assertEquals(0, timer.waiting());
     }
 }

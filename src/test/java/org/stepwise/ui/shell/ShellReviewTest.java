@@ -41,7 +41,7 @@ class ShellReviewTest {
     private static ShellViewModel unlocked(Role role) {
         InMemoryCaseloadStore store = new InMemoryCaseloadStore(new PractitionerProfile("Sam Patel", role, "RX1", false));
         ShellViewModel shell = shell(new InMemoryStoreAccess(PASSPHRASE, store));
-        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, Shown.model(shell));
         unlock.passphrase().set(PASSPHRASE);
         unlock.unlock();
         return shell;
@@ -51,57 +51,57 @@ class ShellReviewTest {
     @CsvSource({"PWP, caseload", "HIT, caseload", "SUPERVISOR, review"})
     void eachRoleReachesTheReviewAndASupervisorStartsThere(Role role, String home) {
         ShellViewModel shell = unlocked(role);
-        Object first = shell.screenProperty().get();
+        Object first = Shown.model(shell);
         assertEquals(home, first instanceof ReviewViewModel ? "review" : "caseload");
 
-        shell.openReview();
-        ReviewViewModel review = assertInstanceOf(ReviewViewModel.class, shell.screenProperty().get());
+        shell.navigation().openReview();
+        ReviewViewModel review = assertInstanceOf(ReviewViewModel.class, Shown.model(shell));
         review.back();
-        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
-        shell.openReview();
-        assertSame(review, shell.screenProperty().get(), "the same review, with its files still open");
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
+        shell.navigation().openReview();
+        assertSame(review, Shown.model(shell), "the same review, with its files still open");
         review.back();
-        assertSame(caseload, shell.screenProperty().get());
+        assertSame(caseload, Shown.model(shell));
     }
 
     @Test
     void beforeUnlockingTheReviewOpensAndGoesBackToTheUnlockScreen() {
         InMemoryCaseloadStore store = new InMemoryCaseloadStore(new PractitionerProfile("Sam Patel", Role.PWP, "RX1", false));
         ShellViewModel shell = shell(new InMemoryStoreAccess(PASSPHRASE, store));
-        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
-        shell.openReview();
-        ReviewViewModel review = assertInstanceOf(ReviewViewModel.class, shell.screenProperty().get());
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, Shown.model(shell));
+        shell.navigation().openReview();
+        ReviewViewModel review = assertInstanceOf(ReviewViewModel.class, Shown.model(shell));
         review.back();
-        assertSame(unlock, shell.screenProperty().get());
+        assertSame(unlock, Shown.model(shell));
 
         unlock.passphrase().set(PASSPHRASE);
         unlock.unlock();
-        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
-        shell.openReview();
-        assertSame(review, shell.screenProperty().get(), "one review for the whole session");
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
+        shell.navigation().openReview();
+        assertSame(review, Shown.model(shell), "one review for the whole session");
         review.back();
-        assertSame(caseload, shell.screenProperty().get());
+        assertSame(caseload, Shown.model(shell));
     }
 
     @Test
     void onFirstRunTheReviewIsReachableWithoutMakingAStore() {
         InMemoryStoreAccess access = new InMemoryStoreAccess();
         ShellViewModel shell = shell(access);
-        FirstRunViewModel firstRun = assertInstanceOf(FirstRunViewModel.class, shell.screenProperty().get());
-        shell.openReview();
-        assertInstanceOf(ReviewViewModel.class, shell.screenProperty().get()).back();
-        assertSame(firstRun, shell.screenProperty().get());
+        FirstRunViewModel firstRun = assertInstanceOf(FirstRunViewModel.class, Shown.model(shell));
+        shell.navigation().openReview();
+        assertInstanceOf(ReviewViewModel.class, Shown.model(shell)).back();
+        assertSame(firstRun, Shown.model(shell));
         assertEquals(false, access.exists(), "no store was made");
     }
 
     @Test
     void fromTheExportTheReviewGoesBackToTheExport() {
         ShellViewModel shell = unlocked(Role.PWP);
-        shell.export();
-        ExportViewModel export = assertInstanceOf(ExportViewModel.class, shell.screenProperty().get());
-        shell.openReview();
-        assertInstanceOf(ReviewViewModel.class, shell.screenProperty().get()).back();
-        assertSame(export, shell.screenProperty().get());
+        shell.navigation().export();
+        ExportViewModel export = assertInstanceOf(ExportViewModel.class, Shown.model(shell));
+        shell.navigation().openReview();
+        assertInstanceOf(ReviewViewModel.class, Shown.model(shell)).back();
+        assertSame(export, Shown.model(shell));
     }
 
     /**
@@ -115,9 +115,9 @@ class ShellReviewTest {
                 Role.SUPERVISOR, "RX1", false));
         store.saveServiceKey(TestFiles.key().bytes(), "imported");
         ShellViewModel shell = shell(new InMemoryStoreAccess(PASSPHRASE, store));
-        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
-        shell.openReview();
-        ReviewViewModel review = assertInstanceOf(ReviewViewModel.class, shell.screenProperty().get());
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, Shown.model(shell));
+        shell.navigation().openReview();
+        ReviewViewModel review = assertInstanceOf(ReviewViewModel.class, Shown.model(shell));
         review.add(java.util.List.of(ReviewFixtures.practitionerA(folder), TestFiles.sealedWithAnotherKey(folder)));
         assertEquals(java.util.List.of("Not checked: no service key", "Not checked: no service key"),
                 review.files().stream().map(ReviewViewModel.FileLine::authenticity).toList());

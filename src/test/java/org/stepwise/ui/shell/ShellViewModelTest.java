@@ -2,7 +2,6 @@ package org.stepwise.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,10 +56,10 @@ class ShellViewModelTest {
     void withNoStoreTheFirstRunFormOpensAndThenTheEmptyCaseloadWithThePractitionerInTheHeader() {
         InMemoryStoreAccess access = new InMemoryStoreAccess();
         ShellViewModel shell = shell(access);
-        assertNull(shell.screenProperty().get(), "nothing but progress until the store has been looked for");
+        assertInstanceOf(Screen.Starting.class, shell.navigation().screenProperty().get(), "nothing but progress until the store has been looked for");
 
         shell.start();
-        FirstRunViewModel firstRun = assertInstanceOf(FirstRunViewModel.class, shell.screenProperty().get());
+        FirstRunViewModel firstRun = assertInstanceOf(FirstRunViewModel.class, Shown.model(shell));
         assertEquals(0, access.prepared(), "there is nothing to unlock");
         firstRun.passphrase().set("correct horse battery");
         firstRun.confirmation().set("correct horse battery");
@@ -69,7 +68,7 @@ class ShellViewModelTest {
         firstRun.serviceCode().set("RX1");
         firstRun.create();
 
-        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
         assertTrue(caseload.visibleLines().isEmpty());
         assertEquals("Jane Smith", shell.practitionerNameProperty().get());
         assertEquals("Psychological wellbeing practitioner", shell.practitionerRoleProperty().get());
@@ -84,12 +83,12 @@ class ShellViewModelTest {
         ShellViewModel shell = shell(access);
 
         shell.start();
-        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, Shown.model(shell));
         assertEquals(1, access.prepared(), "the unlock is got ready while the passphrase is typed");
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
 
-        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
         assertEquals(1, caseload.visibleLines().size());
         assertEquals("High-intensity therapist", shell.practitionerRoleProperty().get());
     }
@@ -99,13 +98,13 @@ class ShellViewModelTest {
         InMemoryStoreAccess access = new InMemoryStoreAccess("correct horse battery", new InMemoryCaseloadStore(PROFILE));
         ShellViewModel shell = shell(access);
         shell.start();
-        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        UnlockViewModel unlock = (UnlockViewModel) Shown.model(shell);
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
-        CaseloadViewModel caseload = (CaseloadViewModel) shell.screenProperty().get();
+        CaseloadViewModel caseload = (CaseloadViewModel) Shown.model(shell);
 
         caseload.newReferral();
-        NewReferralViewModel form = assertInstanceOf(NewReferralViewModel.class, shell.screenProperty().get());
+        NewReferralViewModel form = assertInstanceOf(NewReferralViewModel.class, Shown.model(shell));
         assertEquals(3, form.step().value(), "a high-intensity therapist's referral starts at step 3");
         form.nhsNumber().set("9434765919");
         form.givenName().set("Ada");
@@ -115,7 +114,7 @@ class ShellViewModelTest {
         form.ethnicity().set(Ethnicity.Z);
         form.save();
 
-        assertSame(caseload, shell.screenProperty().get());
+        assertSame(caseload, Shown.model(shell));
         assertEquals(1, caseload.visibleLines().size());
         assertEquals(caseload.visibleLines().getFirst(), caseload.lineToSelectProperty().get());
     }
@@ -125,7 +124,7 @@ class ShellViewModelTest {
         InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
         ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
         shell.start();
-        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        UnlockViewModel unlock = (UnlockViewModel) Shown.model(shell);
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
         List<Boolean> closedWhenWindowWent = new ArrayList<>();
@@ -143,7 +142,7 @@ class ShellViewModelTest {
                 held.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
         shell.start();
         held.runNext();
-        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        UnlockViewModel unlock = (UnlockViewModel) Shown.model(shell);
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
         List<Boolean> closedWhenWindowWent = new ArrayList<>();
@@ -154,7 +153,7 @@ class ShellViewModelTest {
         }
 
         assertEquals(List.of(true), closedWhenWindowWent);
-        assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get(), "the caseload does not open");
+        assertInstanceOf(UnlockViewModel.class, Shown.model(shell), "the caseload does not open");
     }
 
     @Test
@@ -169,7 +168,7 @@ class ShellViewModelTest {
         shell.start();
 
         assertEquals("The data folder cannot be read.", shell.failureProperty().get());
-        assertNull(shell.screenProperty().get());
+        assertInstanceOf(Screen.Starting.class, shell.navigation().screenProperty().get());
     }
 
     @Test
@@ -181,18 +180,18 @@ class ShellViewModelTest {
                 LocalDate.of(2025, 6, 1), 2, ReferralStatus.REFERRED).referralId();
         ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
         shell.start();
-        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, shell.screenProperty().get());
+        UnlockViewModel unlock = assertInstanceOf(UnlockViewModel.class, Shown.model(shell));
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
-        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
 
-        shell.openReferral(referralId);
-        PatientViewModel patient = assertInstanceOf(PatientViewModel.class, shell.screenProperty().get());
+        shell.navigation().openReferral(referralId);
+        PatientViewModel patient = assertInstanceOf(PatientViewModel.class, Shown.model(shell));
         assertEquals("Turing, Alan", patient.nameProperty().get());
         store.setStatus(referralId, ReferralStatus.IN_TREATMENT);
 
         patient.back();
-        assertSame(caseload, shell.screenProperty().get());
+        assertSame(caseload, Shown.model(shell));
         assertEquals(referralId, caseload.lineToSelectProperty().get().row().referralId());
         assertEquals(ReferralStatus.IN_TREATMENT, caseload.lineToSelectProperty().get().row().status(),
                 "the caseload shows what changed meanwhile");
@@ -216,14 +215,14 @@ class ShellViewModelTest {
         store.endReferral(unpaired, referred.plusDays(30), EndReason.DROPPED_OUT);
         ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
         shell.start();
-        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        UnlockViewModel unlock = (UnlockViewModel) Shown.model(shell);
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
-        CaseloadViewModel caseload = (CaseloadViewModel) shell.screenProperty().get();
+        CaseloadViewModel caseload = (CaseloadViewModel) Shown.model(shell);
 
-        shell.outcomes();
+        shell.navigation().outcomes();
 
-        OutcomesViewModel outcomes = assertInstanceOf(OutcomesViewModel.class, shell.screenProperty().get());
+        OutcomesViewModel outcomes = assertInstanceOf(OutcomesViewModel.class, Shown.model(shell));
         OutcomeClassifier classifier = new OutcomeClassifier(MeasureCatalogue.standard());
         outcomes.fromProperty().set(referred);
         OutcomeSummary expected = OutcomeSummary.of(store.referralRecords().stream()
@@ -237,7 +236,7 @@ class ShellViewModelTest {
                 "the referral to fix (no problem descriptor; unpaired) is named as on the caseload");
 
         outcomes.back();
-        assertSame(caseload, shell.screenProperty().get());
+        assertSame(caseload, Shown.model(shell));
     }
 
     private static void contact(InMemoryCaseloadStore store, long referralId, LocalDate date, ContactType type,
@@ -271,20 +270,20 @@ class ShellViewModelTest {
                 LocalDate.now().minusDays(20), 2, ReferralStatus.ASSESSED).referralId();
         ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
         shell.start();
-        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        UnlockViewModel unlock = (UnlockViewModel) Shown.model(shell);
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
-        shell.openReferral(referralId);
-        ((PatientViewModel) shell.screenProperty().get()).newSession();
-        SessionViewModel session = assertInstanceOf(SessionViewModel.class, shell.screenProperty().get());
+        shell.navigation().openReferral(referralId);
+        ((PatientViewModel) Shown.model(shell)).newSession();
+        SessionViewModel session = assertInstanceOf(SessionViewModel.class, Shown.model(shell));
         session.measure(MeasureCode.PHQ9).textProperty().set("1111");
 
-        shell.outcomes();
-        assertSame(session, shell.screenProperty().get(), "what is typed stays on the screen");
-        shell.export();
-        assertSame(session, shell.screenProperty().get(), "Ctrl+E does not drop the session being typed");
-        shell.audit();
-        assertSame(session, shell.screenProperty().get(), "nor does the audit log");
+        shell.navigation().outcomes();
+        assertSame(session, Shown.model(shell), "what is typed stays on the screen");
+        shell.navigation().export();
+        assertSame(session, Shown.model(shell), "Ctrl+E does not drop the session being typed");
+        shell.navigation().audit();
+        assertSame(session, Shown.model(shell), "nor does the audit log");
     }
 
     @Test
@@ -293,19 +292,19 @@ class ShellViewModelTest {
         store.failDailyBackup();
         ShellViewModel shell = shell(new InMemoryStoreAccess("correct horse battery", store));
         shell.start();
-        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        UnlockViewModel unlock = (UnlockViewModel) Shown.model(shell);
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
 
         assertEquals("Today's backup could not be written: the disk is full. Your work is saved in the store. "
-                + "To back up, free some space on the disk, then choose Back up now.", shell.backupProblemProperty().get());
-        shell.backUpNow();
-        assertTrue(shell.backupProblemProperty().get().startsWith("The backup could still not be written: the disk is full."),
-                shell.backupProblemProperty().get());
+                + "To back up, free some space on the disk, then choose Back up now.", shell.storeStatus().backupProblemProperty().get());
+        shell.storeStatus().backUpNow();
+        assertTrue(shell.storeStatus().backupProblemProperty().get().startsWith("The backup could still not be written: the disk is full."),
+                shell.storeStatus().backupProblemProperty().get());
         store.failBackups(false);
-        shell.backUpNow();
-        assertEquals("", shell.backupProblemProperty().get());
-        assertEquals(false, shell.backingUpProperty().get());
+        shell.storeStatus().backUpNow();
+        assertEquals("", shell.storeStatus().backupProblemProperty().get());
+        assertEquals(false, shell.storeStatus().backingUpProperty().get());
     }
 
     /** A shell whose store work waits in {@code held}, over a store holding one referral, unlocked. */
@@ -316,7 +315,7 @@ class ShellViewModelTest {
                 held.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
         shell.start();
         runAll(held);
-        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        UnlockViewModel unlock = (UnlockViewModel) Shown.model(shell);
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
         return shell;
@@ -330,9 +329,9 @@ class ShellViewModelTest {
 
     /** What the window shows as the day's backup begins: the caseload's line count, and the banner. */
     private static String shownAsTheBackupBegins(ShellViewModel shell) {
-        return (shell.screenProperty().get() instanceof CaseloadViewModel caseload
+        return (Shown.model(shell) instanceof CaseloadViewModel caseload
                 ? caseload.visibleLines().size() + " lines" : "no caseload")
-                + ", banner '" + shell.backupProblemProperty().get() + "'";
+                + ", banner '" + shell.storeStatus().backupProblemProperty().get() + "'";
     }
 
     @Test
@@ -364,8 +363,8 @@ class ShellViewModelTest {
         runAll(held);
 
         assertEquals(List.of("1 lines, banner ''"), seen, "no banner until the backup has failed");
-        assertTrue(shell[0].backupProblemProperty().get().startsWith("Today's backup could not be written: the disk is full."),
-                shell[0].backupProblemProperty().get());
+        assertTrue(shell[0].storeStatus().backupProblemProperty().get().startsWith("Today's backup could not be written: the disk is full."),
+                shell[0].storeStatus().backupProblemProperty().get());
     }
 
     @Test
@@ -381,8 +380,8 @@ class ShellViewModelTest {
         assertEquals("The audit log's check at unlock found a problem: events were removed from the end of the "
                 + "audit log: it ends at event 4, but event 7 had been written. Your caseload is open as usual. "
                 + "Tell whoever looks after your service's records; the Audit log shows the finding.",
-                shell.auditProblemProperty().get());
-        assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+                shell.storeStatus().auditProblemProperty().get());
+        assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
     }
 
     @Test
@@ -393,7 +392,7 @@ class ShellViewModelTest {
         ShellViewModel shell = unlockedOnHeldRunner(store, held);
         runAll(held);
 
-        assertEquals("", shell.auditProblemProperty().get());
+        assertEquals("", shell.storeStatus().auditProblemProperty().get());
     }
 
     @Test
@@ -405,7 +404,7 @@ class ShellViewModelTest {
                 ReferralStatus.REFERRED);
         ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess("correct horse battery", store),
                 held.runner(), new RecordingDialogs(), Clock.systemDefaultZone());
-        shell.startDailyBackupWith(started::add);
+        shell.storeStatus().startDailyBackupWith(started::add);
         shell.startUnlocked("correct horse battery");
         runAll(held);
         assertEquals(1, started.size(), "the backup waits for its start");
@@ -426,10 +425,10 @@ class ShellViewModelTest {
         ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess("correct horse battery", store),
                 InPlace.runner(), dialogs, Clock.systemDefaultZone());
         shell.start();
-        UnlockViewModel unlock = (UnlockViewModel) shell.screenProperty().get();
+        UnlockViewModel unlock = (UnlockViewModel) Shown.model(shell);
         unlock.passphrase().set("correct horse battery");
         unlock.unlock();
-        assertEquals("", shell.backupProblemProperty().get(), "no banner while backups are written");
+        assertEquals("", shell.storeStatus().backupProblemProperty().get(), "no banner while backups are written");
 
         List<String> seenWhenClosing = new ArrayList<>();
         store.failBackups(true);

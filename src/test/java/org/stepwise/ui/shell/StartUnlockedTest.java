@@ -42,7 +42,7 @@ class StartUnlockedTest {
 
         shell.startUnlocked(PASSPHRASE);
 
-        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        CaseloadViewModel caseload = assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
         assertEquals(1, caseload.visibleLines().size());
         assertFalse(caseload.loadingProperty().get());
         assertEquals("", shell.failureProperty().get());
@@ -58,13 +58,13 @@ class StartUnlockedTest {
         ShellViewModel shell = new ShellViewModel(new InMemoryStoreAccess(PASSPHRASE, store), held.runner(),
                 new RecordingDialogs(), Clock.systemDefaultZone());
         List<Integer> linesShown = new ArrayList<>();
-        store.onDailyBackup(() -> linesShown.add(shell.screenProperty().get() instanceof CaseloadViewModel caseload
+        store.onDailyBackup(() -> linesShown.add(Shown.model(shell) instanceof CaseloadViewModel caseload
                 ? caseload.visibleLines().size() : -1));
 
         shell.startUnlocked(PASSPHRASE);
         held.runNext();
         assertEquals(List.of(), linesShown, "the unlock and the read make no backup");
-        assertInstanceOf(CaseloadViewModel.class, shell.screenProperty().get());
+        assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
         while (held.waiting() > 0) {
             held.runNext();
         }
@@ -80,7 +80,7 @@ class StartUnlockedTest {
         shell.startUnlocked("not the passphrase");
 
         assertFalse(shell.failureProperty().get().isEmpty());
-        assertFalse(shell.screenProperty().get() instanceof CaseloadViewModel);
+        assertFalse(Shown.model(shell) instanceof CaseloadViewModel);
         assertEquals(1, access.triedPassphrases().size());
     }
 

@@ -29,7 +29,7 @@ import org.stepwise.domain.contact.ContactVersion;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ContactRecord;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;

@@ -1,4 +1,4 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,14 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stepwise.chart.ItemGridModel.Cell;
+import org.stepwise.chart.ItemGridModel.Column;
+import org.stepwise.chart.ItemGridModel.Grid;
+import org.stepwise.chart.ItemGridModel.Row;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.testing.Referrals;
-import org.stepwise.ui.chart.ItemGridModel.Cell;
-import org.stepwise.ui.chart.ItemGridModel.Column;
-import org.stepwise.ui.chart.ItemGridModel.Grid;
-import org.stepwise.ui.chart.ItemGridModel.Row;
 
 class ItemGridModelTest {
 

@@ -1,4 +1,4 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.flag.FlagEvaluator;
@@ -18,7 +19,6 @@ import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralOutcome;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.outcome.ReferralTimeline;
-import org.stepwise.domain.outcome.RiskLevel;
 
 /**
  * What a practitioner reads in the minute before a session, in plain Java: first, last and change

@@ -1,4 +1,4 @@
-package org.stepwise.domain.outcome;
+package org.stepwise.domain.contact;
 
 import org.stepwise.domain.common.Coded;
 

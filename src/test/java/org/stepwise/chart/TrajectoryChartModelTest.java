@@ -1,4 +1,4 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stepwise.chart.TrajectoryChartModel.Band;
+import org.stepwise.chart.TrajectoryChartModel.ContactMarker;
+import org.stepwise.chart.TrajectoryChartModel.CorridorPoint;
+import org.stepwise.chart.TrajectoryChartModel.Panel;
+import org.stepwise.chart.TrajectoryChartModel.Point;
+import org.stepwise.chart.TrajectoryChartModel.StepMarker;
+import org.stepwise.chart.TrajectoryChartModel.XAxis;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.measure.MeasureDefinition;
@@ -18,13 +25,6 @@ import org.stepwise.domain.measure.SeverityBand;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.referral.StepChange;
 import org.stepwise.domain.testing.Referrals;
-import org.stepwise.ui.chart.TrajectoryChartModel.Band;
-import org.stepwise.ui.chart.TrajectoryChartModel.ContactMarker;
-import org.stepwise.ui.chart.TrajectoryChartModel.CorridorPoint;
-import org.stepwise.ui.chart.TrajectoryChartModel.Panel;
-import org.stepwise.ui.chart.TrajectoryChartModel.Point;
-import org.stepwise.ui.chart.TrajectoryChartModel.StepMarker;
-import org.stepwise.ui.chart.TrajectoryChartModel.XAxis;
 
 class TrajectoryChartModelTest {
 

@@ -1,4 +1,4 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,16 +14,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stepwise.chart.PreSessionSummaryModel.MeasureLine;
+import org.stepwise.chart.PreSessionSummaryModel.ReliableChange;
+import org.stepwise.domain.contact.RiskLevel;
 import org.stepwise.domain.contact.RiskReview;
 import org.stepwise.domain.flag.Flag;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.measure.MeasureCode;
 import org.stepwise.domain.outcome.OutcomeClassifier;
 import org.stepwise.domain.outcome.ReferralRecord;
-import org.stepwise.domain.outcome.RiskLevel;
 import org.stepwise.domain.testing.Referrals;
-import org.stepwise.ui.chart.PreSessionSummaryModel.MeasureLine;
-import org.stepwise.ui.chart.PreSessionSummaryModel.ReliableChange;
 
 class PreSessionSummaryModelTest {
 

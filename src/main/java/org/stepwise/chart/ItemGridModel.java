@@ -1,4 +1,4 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

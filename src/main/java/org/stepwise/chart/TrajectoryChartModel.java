@@ -1,4 +1,4 @@
-package org.stepwise.ui.chart;
+package org.stepwise.chart;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -33,6 +33,10 @@ import org.stepwise.domain.trajectory.RecoveryCorridor;
  * its ticks, missed and cancelled contacts and step changes; and one line per measure saying why the
  * expected corridor is or is not drawn. Every threshold, band and RCI comes from the catalogue.
  * Immutable.
+ *
+ * <p>Long because: about half of it is the small records the screen's chart and the pack's drawing both
+ * read (ticks, markers, points, bands, caseness, reliable change, corridor, panel); they are the
+ * model's vocabulary and sit with the one builder that fills them.
  */
 public final class TrajectoryChartModel {
 
@@ -484,7 +488,7 @@ public final class TrajectoryChartModel {
     }
 
     /** A total as a practitioner writes it: 12, 2.3, 2.35. */
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 }
