@@ -45,6 +45,12 @@ import org.stepwise.store.generated.tables.records.AuditEventRecord;
  * </ol>
  * No field may hold a control character, so the form is unambiguous. A changed, removed or inserted
  * event breaks the link of the event after it (or its own).
+ *
+ * <p>Keyed chain (schema V5, ADR 0016). Each event also carries its row check ({@link RowChecks}): an HMAC-SHA256
+ * under the store's row-check key over all its fields, {@code previous_hash} and {@code hash} included. The
+ * check of an event therefore vouches for the whole chain before it, and rewriting the log and rehashing it
+ * needs the key, which only whoever can open the store has. {@link #verify} counts an event whose check does
+ * not match as the first broken one.
  */
 final class AuditTrail {
 
@@ -71,9 +77,11 @@ final class AuditTrail {
         checkText(entity, "entity");
         checkText(detail, "detail");
         String shortDetail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-        AuditEventRecord last = dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.ID.desc()).limit(1).fetchOne();
-        long id = last == null ? 1 : last.getId() + 1;
-        String previous = last == null ? GENESIS : last.getHash();
+        // Only the last event's number and hash: a damaged event (found by its row check) must not stop new ones.
+        var last = dsl.select(AUDIT_EVENT.ID, AUDIT_EVENT.HASH).from(AUDIT_EVENT).orderBy(AUDIT_EVENT.ID.desc())
+                .limit(1).fetchOne();
+        long id = last == null ? 1 : last.value1() + 1;
+        String previous = last == null ? GENESIS : last.value2();
         OffsetDateTime at = when.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         AuditEvent event = new AuditEvent(id, at.toInstant(), actor, action, entity, entityId, shortDetail);
         dsl.insertInto(AUDIT_EVENT)
@@ -112,10 +120,14 @@ final class AuditTrail {
     static AuditCheck verify(DSLContext dsl) {
         String previous = GENESIS;
         long count = 0;
-        try (Cursor<AuditEventRecord> rows = dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.ID).fetchSize(500).fetchLazy()) {
-            for (AuditEventRecord row : rows) {
+        byte[] key = dsl.connectionResult(RowChecks::key);
+        try (Cursor<org.jooq.Record> rows = dsl.select(AUDIT_EVENT.fields()).from(AUDIT_EVENT).orderBy(AUDIT_EVENT.ID)
+                .fetchSize(500).fetchLazy()) {
+            for (org.jooq.Record read : rows) {
+                AuditEventRecord row = read.into(AUDIT_EVENT);
                 count++;
-                boolean linked = previous.equals(row.getPreviousHash());
+                boolean linked = previous.equals(row.getPreviousHash())
+                        && (key == null || RowChecks.matches(key, "AUDIT_EVENT", read.intoMap(), row.getRowCheck()));
                 boolean whole;
                 try {
                     whole = hash(canonical(event(row), row.getPreviousHash())).equals(row.getHash());

@@ -32,8 +32,16 @@ final class AutomaticBackups {
         this.audit = audit;
     }
 
-    /** Writes a backup to {@code target}, verified against the rows the store holds now. Under the session's lock. */
+    /**
+     * Writes a backup to {@code target}, verified against the rows the store holds now, after checking the whole
+     * store ({@link StoreIntegrity}): a store that fails is not backed up ({@link StoreBackup.Damaged}). Under
+     * the session's lock.
+     */
     static void writeVerified(Database database, Path target) throws IOException {
+        if (StoreIntegrity.check(database.dsl(), java.util.Optional.empty()).damaged()) {
+            // A damaged store is never backed up: its backup would sit beside, and outlive, the good ones.
+            throw new StoreBackup.Damaged();
+        }
         Map<String, Long> counts = database.dsl().connectionResult(PassphraseChange::rowCounts);
         StoreBackup.write(database.dsl(), database.dataDir(), target,
                 partial -> database.verifyBackup(partial, counts));

@@ -106,7 +106,27 @@ final class Database implements AutoCloseable {
         this.storeKey = storeKey.clone();
         this.anchorKey = AuditAnchor.key(storeKey);
         this.recovered = recovered;
-        this.dsl = DSL.using(connection, SQLDialect.H2, new Settings().withExecuteLogging(false));
+        this.dsl = DSL.using(configuration(connection));
+    }
+
+    /**
+     * The jOOQ configuration of an open store: whole rows read are checked against their keyed checks
+     * ({@link RowChecks#reader}) once the store has its row-check key (schema V5).
+     */
+    private static org.jooq.Configuration configuration(Connection connection) {
+        org.jooq.Configuration configuration = new org.jooq.impl.DefaultConfiguration().set(connection)
+                .set(SQLDialect.H2).set(new Settings().withExecuteLogging(false));
+        byte[] rowKey;
+        try {
+            rowKey = RowChecks.key(connection);
+        } catch (SQLException e) {
+            throw StoreErrors.translate("reading the row-check key", DAMAGED_FILE, e);
+        }
+        if (rowKey != null) {
+            configuration.set(new org.jooq.impl.DefaultExecuteListenerProvider(RowChecks.reader(rowKey)));
+            Arrays.fill(rowKey, (byte) 0);
+        }
+        return configuration;
     }
 
     /**
@@ -426,12 +446,50 @@ final class Database implements AutoCloseable {
                 if (!PassphraseChange.rowCounts(copy).equals(counts)) {
                     throw new StoreBackup.NotVerified("the backup's tables do not hold the store's rows");
                 }
+                if (!rowsWhole(copy)) {
+                    throw new StoreBackup.NotVerified("the backup's rows do not match their checks");
+                }
             }
         } catch (SQLException | StoreException e) {
             StoreErrors.log("verifying a backup", e);
             throw new StoreBackup.NotVerified("the backup does not read back whole");
         } finally {
             StoreJournal.deleteTree(check);
+        }
+    }
+
+    /** Whether every row of the database on {@code connection} matches its check (a store before V5 has none). */
+    private static boolean rowsWhole(Connection connection) throws SQLException {
+        if (RowChecks.key(connection) == null) {
+            return true;
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        StoreIntegrity.rows(connection, problems, new java.util.HashMap<>());
+        return problems.isEmpty();
+    }
+
+    /**
+     * Whether a backup in the data folder verifies with this store's key: every entry matches its CRC, it
+     * opens with the store key (so a backup made before a passphrase change does not count), and every row
+     * matches its check. Nothing of it is kept.
+     */
+    boolean backupVerifies(Path backup) {
+        Path check = dataDir.resolve(BACKUP_CHECK);
+        try {
+            StoreJournal.deleteTree(check);
+            StoreRestore.unpack(backup, check);
+            try (Connection copy = connect(check, storeKey, true)) {
+                return SchemaHistory.read(copy).exists() && rowsWhole(copy);
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            StoreErrors.log("checking a backup", e);
+            return false;
+        } finally {
+            try {
+                StoreJournal.deleteTree(check);
+            } catch (IOException e) {
+                StoreErrors.log("removing a backup's check folder", e);
+            }
         }
     }
 

@@ -270,6 +270,11 @@ final class JooqCaseloadStore implements CaseloadStore {
     }
 
     @Override
+    public org.stepwise.domain.caseload.IntegrityReport verify() {
+        return maintenance.verify();
+    }
+
+    @Override
     public Optional<String> recovered() {
         return maintenance.recovered();
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.stepwise.domain.caseload.BackupFailure;
+import org.stepwise.domain.caseload.IntegrityReport;
 import org.stepwise.domain.caseload.MaintenanceStore;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.domain.measure.MeasureCatalogue;
@@ -50,6 +51,9 @@ final class JooqMaintenanceStore implements MaintenanceStore {
             session.checkOpen();
             try {
                 AutomaticBackups.writeVerified(session.database(), target);
+            } catch (StoreBackup.Damaged e) {
+                throw new StoreException("The store is damaged (some records fail their check), so no backup was made "
+                        + "of it. Run stepwise verify to see what is affected. Earlier backups were not touched.");
             } catch (StoreBackup.NotVerified e) {
                 StoreErrors.log("verifying a backup", e);
                 throw new StoreException("The backup was written but did not read back whole, so it was removed: "
@@ -88,6 +92,36 @@ final class JooqMaintenanceStore implements MaintenanceStore {
     @Override
     public Optional<String> auditAnchorProblem() {
         return session.locked(() -> session.anchoring().problem());
+    }
+
+    @Override
+    public IntegrityReport verify() {
+        return session.locked(() -> {
+            session.checkOpen();
+            Database database = session.database();
+            IntegrityReport report;
+            try {
+                report = StoreIntegrity.check(database.dsl(), session.anchoring().problem());
+            } catch (RuntimeException e) {
+                StoreErrors.log("checking the store", e);
+                report = new IntegrityReport(List.of("store: it cannot be read whole (damaged)"),
+                        java.util.Map.of("store", 1), Optional.empty());
+            }
+            if (!report.damaged()) {
+                return report;
+            }
+            LOG.log(System.Logger.Level.WARNING, "The store check found {0} problem(s)", report.problems().size());
+            try {
+                for (Path backup : StoreBackup.newestFirst(database.dataDir())) {
+                    if (database.backupVerifies(backup)) {
+                        return report.withGoodBackup(Optional.of(PlainFiles.shown(backup.getFileName())));
+                    }
+                }
+            } catch (IOException e) {
+                StoreErrors.log("listing the backups", e);
+            }
+            return report;
+        });
     }
 
     @Override

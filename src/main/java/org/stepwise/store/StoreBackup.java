@@ -119,6 +119,22 @@ final class StoreBackup {
         }
     }
 
+    /** Thrown instead of writing a backup of a store whose check found it damaged: no backup was written. */
+    static final class Damaged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Damaged() {
+            super("the store failed its check");
+        }
+    }
+
+    /** The automatic backups of the data folder, newest first. */
+    static List<Path> newestFirst(Path dataDir) throws IOException {
+        List<Path> files = automatic(dataDir);
+        files.sort(Comparator.comparing(StoreBackup::dayOf).thenComparing(StoreBackup::timeOf).reversed());
+        return files;
+    }
+
     /**
      * What went wrong with a backup, from the failure's chain of exception types and the operating
      * system's reason (never from a message, which may quote a path or a value): a full disk, a folder
@@ -129,6 +145,10 @@ final class StoreBackup {
             String reason = t instanceof FileSystemException f && f.getReason() != null
                     ? f.getReason().toLowerCase(Locale.ROOT) : "";
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (t instanceof Damaged) {
+                return new BackupFailure(occasion, "the store is damaged (some records fail their check), so no backup "
+                        + "was made of it", "keep the earlier backups; stepwise verify says what is affected");
+            }
             if (t instanceof NotVerified) {
                 return new BackupFailure(occasion, "the backup just written did not read back whole, so it was removed",
                         "check the disk; earlier backups were kept");

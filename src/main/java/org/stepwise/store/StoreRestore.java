@@ -1,5 +1,7 @@
 package org.stepwise.store;
 
+import org.stepwise.domain.caseload.IntegrityReport;
+
 import static org.stepwise.store.generated.Tables.PRACTITIONER_PROFILE;
 
 import java.io.IOException;
@@ -73,6 +75,7 @@ final class StoreRestore {
             StoreJournal.recover(dataDir).ifPresent(sentence -> LOG.log(System.Logger.Level.WARNING, sentence));
             unpack(backup, check);
             try (Database restored = Database.unlock(check, passphrase)) {
+                refuseIfDamaged(restored);
                 String question = otherStoreQuestion(dataDir, check, restored);
                 if (question != null && !otherStore.test(question)) {
                     throw new StoreException("Not restored: the backup is of another store. Nothing was changed.");
@@ -107,6 +110,17 @@ final class StoreRestore {
                 }
             }
             lock.close();
+        }
+    }
+
+    /** Refuses a backup whose rows do not all match their checks (ADR 0016), before anything is swapped. */
+    private static void refuseIfDamaged(Database restored) {
+        IntegrityReport report = StoreIntegrity.check(restored.dsl(), Optional.empty());
+        if (report.damaged()) {
+            LOG.log(System.Logger.Level.WARNING, "Restore refused: {0} problem(s) in the backup's rows",
+                    report.problems().size());
+            throw new StoreException("The backup is damaged: " + report.problems().size() + " of its records or "
+                    + "its audit log fail their check. Nothing was changed; restore an older backup.");
         }
     }
 

@@ -154,6 +154,40 @@ class ReviewServiceTest {
                 java.time.LocalDate.of(2026, 7, 31)), review.referrals().getFirst().period());
     }
 
+    /**
+     * Issue 19's forged file: a copy of a file with a later generatedAt, another practitioner, its contacts
+     * removed and its digest recomputed. Without the service key it is read and, being newer, replaces the
+     * real referral (finished treatment falls to 0); given the key it is refused and replaces nothing.
+     */
+    @Test
+    void aForgedLaterCopyWithItsDigestRecomputedIsRefusedGivenTheServiceKeyAndReplacesNothing() throws IOException {
+        FileReferral course = referral(1).assessment("2026-04-10", phq9(15), gad7(12))
+                .treatment("2026-04-20", phq9(12), gad7(10))
+                .treatment("2026-05-04", phq9(8), gad7(6)).ended("2026-05-04").build();
+        Path real = OutcomeFiles.write(ReviewFixtures.sub(folder, "real"), header(A, "2026-06-01T09:00:00Z"), course).file();
+        Path forged = Files.copy(real, Files.createDirectories(folder.resolve("forged")).resolve("forged.json"));
+        OutcomeFiles.edit(forged, true, d -> {
+            d.put("generatedAt", "2026-06-02T09:00:00Z");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) d.get("practitioner"))
+                    .put("pseudonym", ReviewFixtures.practitioner(B));
+            com.fasterxml.jackson.databind.node.ArrayNode contacts = (com.fasterxml.jackson.databind.node.ArrayNode)
+                    OutcomeFiles.referralNode(d, 0).get("contacts");
+            while (contacts.size() > 1) {
+                contacts.remove(contacts.size() - 1);
+            }
+        });
+
+        Review unchecked = service.review(List.of(real, forged));
+        assertEquals(0, unchecked.overall().finishedTreatment(), "without the key the forgery wins: the attack");
+
+        Review checked = new ReviewService(OutcomeFiles.CATALOGUE, OutcomeFiles.KEY).review(List.of(real, forged));
+        assertEquals(List.of(forged), checked.refused().stream().map(Review.RefusedFile::file).toList());
+        assertTrue(checked.refused().getFirst().reason().startsWith("not written with this service's key"),
+                checked.refused().getFirst().reason());
+        assertEquals(1, checked.overall().referrals());
+        assertEquals(1, checked.overall().finishedTreatment(), "the real file's figures stand");
+    }
+
     /** The same referral in an older and a newer file counts once, as the newer file has it, in either order. */
     @ParameterizedTest
     @CsvSource({"true", "false"})

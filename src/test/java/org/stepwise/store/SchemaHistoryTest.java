@@ -52,14 +52,14 @@ class SchemaHistoryTest {
     /** versions applied ("-" none), whether one failed, the target, and whether Flyway may be left out. */
     @ParameterizedTest(name = "applied {0}, failed {1}, target {2}: current {3}")
     @CsvSource({
-            "1;2;3;4,   false, latest, true",
-            "4;3;1;2,   false, latest, true",
-            "1;2;3,     false, latest, false",
-            "1,         false, latest, false",
-            "1;2;3;4,   true,  latest, false",
-            "1;2;3;4;5, false, latest, false",
-            "1;3;4,     false, latest, false",
-            "1;2;3;5,   false, latest, false",
+            "1;2;3;4;5,  false, latest, true",
+            "5;4;3;1;2,  false, latest, true",
+            "1;2;3,      false, latest, false",
+            "1,          false, latest, false",
+            "1;2;3;4;5,  true,  latest, false",
+            "1;2;3;4;5;99, false, latest, false",
+            "1;3;4;5,    false, latest, false",
+            "1;2;3;4;99, false, latest, false",
             "-,         false, latest, false",
             "1,         false, 1,      true",
             "1;2,       false, 1,      false",
@@ -100,7 +100,7 @@ class SchemaHistoryTest {
         Database.schemaTarget = "latest";
         try (CaseloadStore store = access(dir).unlock(passphrase())) {
             SchemaHistory history = dsl(store).connectionResult(SchemaHistory::read);
-            assertEquals(List.of("1", "2", "3", "4"), history.versions().stream().sorted().toList());
+            assertEquals(List.of("1", "2", "3", "4", "5"), history.versions().stream().sorted().toList());
             assertEquals(true, history.current("latest"));
         }
     }
@@ -110,7 +110,7 @@ class SchemaHistoryTest {
         try (CaseloadStore store = access(dir).create(passphrase(), PROFILE)) {
             dsl(store).execute("INSERT INTO \"" + Database.HISTORY_TABLE + "\" (\"installed_rank\", \"version\", "
                     + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", "
-                    + "\"success\") VALUES (99, '5', 'from a newer Stepwise', 'SQL', 'V5__newer.sql', 1, 'STEPWISE', 1, TRUE)");
+                    + "\"success\") VALUES (99, '99', 'from a newer Stepwise', 'SQL', 'V99__newer.sql', 1, 'STEPWISE', 1, TRUE)");
         }
         for (int attempt = 0; attempt < 2; attempt++) {
             StoreException refused = assertThrows(StoreException.class, () -> access(dir).unlock(passphrase()).close());

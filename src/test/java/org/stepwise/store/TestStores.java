@@ -41,6 +41,16 @@ public final class TestStores {
         }
     }
 
+    /**
+     * Changes a stored value behind the store's back, as damage inside an encrypted page would: without the
+     * trigger that writes the row's keyed check, so the row no longer matches it.
+     */
+    public static void damageRow(Path dataFolder, String table, String assignment, long id) throws Exception {
+        try (org.stepwise.domain.caseload.CaseloadStore store = access(dataFolder).unlock(StoreFixtures.passphrase())) {
+            RowChecksTest.changeBehindTheStoresBack(StoreFixtures.dsl(store), table, assignment, id);
+        }
+    }
+
     /** Removes the audit events after {@code lastKept} behind the store's back (dropping the trigger first). */
     public static void cutAuditLogAfter(Path dataFolder, long lastKept) throws Exception {
         try (org.stepwise.domain.caseload.CaseloadStore store = access(dataFolder).unlock(StoreFixtures.passphrase())) {

@@ -54,6 +54,16 @@ public interface MaintenanceStore {
     }
 
     /**
+     * Checks the whole store (ADR 0016): every record against its keyed check, the audit log's chain and its
+     * anchor. When it is damaged, the report names the newest backup in the data folder that verifies (one
+     * made with the store's current key: read back with its CRCs, every row matching its check), if any. While
+     * a check has found the store damaged, no backup of it is made. Store work; it reads every record.
+     */
+    default IntegrityReport verify() {
+        return IntegrityReport.whole();
+    }
+
+    /**
      * What Stepwise finished or undid in the data folder when it opened this store, after an operation
      * was interrupted (a creation, a restore or a passphrase change stopped part way by a crash or a
      * kill), in one sentence; empty when there was nothing to do. It names no person.

@@ -74,7 +74,8 @@ public final class ShellView {
         header.getStyleClass().add("app-header");
 
         screenArea.setId("screen-area");
-        root.setTop(new VBox(header, AuditBanner.of(model.storeStatus(), windowLock.lockedProperty()),
+        root.setTop(new VBox(header, DamageBanner.of(model.storeStatus(), windowLock.lockedProperty()),
+                AuditBanner.of(model.storeStatus(), windowLock.lockedProperty()),
                 BackupBanner.of(model.storeStatus(), windowLock.lockedProperty())));
         root.setCenter(screenArea);
         root.getStyleClass().add("shell");

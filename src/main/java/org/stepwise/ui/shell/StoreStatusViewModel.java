@@ -9,15 +9,17 @@ import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.ui.common.BackgroundRunner;
 
 /**
- * What the window says about the open store under its header: what the unlock's check of the audit log
- * found, and why the last automatic backup could not be written, with Back up now. The day's backup runs
- * from here once the store is open.
+ * What the window says about the open store under its header: what the unlock's check of the whole store
+ * found damaged, what its check of the audit log found, and why the last automatic backup could not be
+ * written, with Back up now. The check of the store and then the day's backup run from here once the store
+ * is open.
  */
 public final class StoreStatusViewModel {
 
     private final BackgroundRunner runner;
     private final ReadOnlyStringWrapper backupProblem = new ReadOnlyStringWrapper(this, "backupProblem", "");
     private final ReadOnlyStringWrapper auditProblem = new ReadOnlyStringWrapper(this, "auditProblem", "");
+    private final ReadOnlyStringWrapper damage = new ReadOnlyStringWrapper(this, "damage", "");
     private final ReadOnlyBooleanWrapper backingUp = new ReadOnlyBooleanWrapper(this, "backingUp");
     private Consumer<Runnable> dailyBackupStart = Runnable::run;
     private CaseloadStore store;
@@ -34,6 +36,15 @@ public final class StoreStatusViewModel {
      */
     public ReadOnlyStringProperty auditProblemProperty() {
         return auditProblem.getReadOnlyProperty();
+    }
+
+    /**
+     * What the unlock's check of the whole store found damaged (what is affected, and the newest backup that
+     * verifies), for the first strip under the header; empty while the check runs and when the store is whole.
+     * It stays while the store is open.
+     */
+    public ReadOnlyStringProperty damageProperty() {
+        return damage.getReadOnlyProperty();
     }
 
     /**
@@ -92,8 +103,16 @@ public final class StoreStatusViewModel {
         if (closing || open != store) {
             return;
         }
-        runner.task(open::dailyBackup)
-                .onSuccess(problem -> backupProblem.set(problem.map(BackupNotice::banner).orElse("")))
+        // The check of the whole store runs first, in the background on the store thread: a damaged store is
+        // shown as such and is not backed up (the store refuses to), and the day's backup follows it.
+        runner.task(() -> {
+                    String found = open.verify().sentence();
+                    return new String[] {found, open.dailyBackup().map(BackupNotice::banner).orElse("")};
+                })
+                .onSuccess(found -> {
+                    damage.set(found[0]);
+                    backupProblem.set(found[1]);
+                })
                 .onFailure(message -> {
                     // Nothing to show: the runner has logged it.
                 })

@@ -385,6 +385,37 @@ class ShellViewModelTest {
     }
 
     @Test
+    void theUnlocksCheckOfTheStoreShowsWhatIsDamagedAndTheNewestBackupThatVerifies() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        store.findDamage(new org.stepwise.domain.caseload.IntegrityReport(
+                List.of("referral 3: does not match its check (damaged)", "contact 9: does not match its check (damaged)",
+                        "contact 11: does not match its check (damaged)"),
+                java.util.Map.of("referral", 1, "contact", 2), java.util.Optional.of("caseload-2026-12-07-101500.zip")));
+        InPlace.Held held = new InPlace.Held();
+
+        ShellViewModel shell = unlockedOnHeldRunner(store, held);
+        assertEquals("", shell.storeStatus().damageProperty().get(), "nothing until the check has run");
+        runAll(held);
+
+        assertEquals("The store is damaged: 2 contacts, 1 referral fail their checks. No backup is made of it, and a "
+                + "record that fails is not shown. The newest backup that verifies is caseload-2026-12-07-101500.zip "
+                + "(in the backups folder): to go back to it, close Stepwise and run stepwise restore with that file; "
+                + "the damaged store is kept aside.", shell.storeStatus().damageProperty().get());
+        assertInstanceOf(CaseloadViewModel.class, Shown.model(shell));
+    }
+
+    @Test
+    void aWholeStoreShowsNoDamage() {
+        InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
+        InPlace.Held held = new InPlace.Held();
+
+        ShellViewModel shell = unlockedOnHeldRunner(store, held);
+        runAll(held);
+
+        assertEquals("", shell.storeStatus().damageProperty().get());
+    }
+
+    @Test
     void aWholeAuditLogShowsNoFinding() {
         InMemoryCaseloadStore store = new InMemoryCaseloadStore(PROFILE);
         InPlace.Held held = new InPlace.Held();

@@ -73,6 +73,7 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
 
     private boolean backupFails;
     private String auditAnchorProblem;
+    private org.stepwise.domain.caseload.IntegrityReport integrity = org.stepwise.domain.caseload.IntegrityReport.whole();
     private BackupFailure backupFailure;
     private int dailyBackups;
     private Runnable dailyBackupSeen = () -> { };
@@ -412,6 +413,16 @@ public final class InMemoryCaseloadStore implements CaseloadStore {
     @Override
     public synchronized Optional<String> auditAnchorProblem() {
         return Optional.ofNullable(auditAnchorProblem);
+    }
+
+    /** The store's check finds {@code report} (as the real store words it). */
+    public synchronized void findDamage(org.stepwise.domain.caseload.IntegrityReport report) {
+        integrity = report;
+    }
+
+    @Override
+    public synchronized org.stepwise.domain.caseload.IntegrityReport verify() {
+        return integrity;
     }
 
     /** Runs {@code seen} each time the day's backup is asked for, as it begins. */
