@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
+import org.stepwise.exchange.HandoverFile;
 import org.stepwise.files.PlainFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +51,11 @@ public final class RestoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path folder = parent.dataFolder();
+        if (HandoverFile.looksLikeHandover(backup)) {
+            err.println(PlainFiles.shown(backup.toAbsolutePath()) + " is a handover file, not a backup: nothing was "
+                    + "changed. Accept it with stepwise handover accept.");
+            return 1;
+        }
         StoreAccess access = parent.services().storeAccess(folder);
         char[] passphrase = parent.passphrase();
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));

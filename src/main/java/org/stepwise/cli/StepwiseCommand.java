@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 + "With no command, opens the window.",
         subcommands = {CommandLine.HelpCommand.class, ReviewCommand.class, ExportCommand.class, DemoCommand.class,
                 SnapshotsCommand.class, PackCommand.class, AuditCommand.class, BackupCommand.class,
-                RestoreCommand.class, ServiceKeyCommand.class, VerifyCommand.class})
+                RestoreCommand.class, ServiceKeyCommand.class, VerifyCommand.class, HandoverCommand.class})
 public final class StepwiseCommand implements Callable<Integer> {
 
     /** The exit status when there is no display to open the window on (the reason is printed). */

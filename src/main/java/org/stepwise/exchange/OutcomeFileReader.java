@@ -129,6 +129,10 @@ public final class OutcomeFileReader {
         void referral(FileReferral referral, ReferralOutcome outcome);
     }
 
+    /** Why a handover file given to the review is refused. */
+    public static final String NOT_AN_OUTCOME_FILE_BUT_HANDOVER = "a handover file, not an outcome file: "
+            + "accept it with stepwise handover accept (or Accept handover on the caseload screen)";
+
     /** Reads, verifies and recomputes one file, keeping it whole; never throws for a bad file, only refuses it. */
     public ReadResult read(Path file) {
         List<FileReferral> referrals = new ArrayList<>();
@@ -168,6 +172,9 @@ public final class OutcomeFileReader {
 
     private static void readable(Path file) {
         try {
+            if (HandoverFile.looksLikeHandover(file)) {
+                throw new Rejection(NOT_AN_OUTCOME_FILE_BUT_HANDOVER);
+            }
             if (Files.size(file) > MAXIMUM_BYTES) {
                 throw new Rejection("the file is larger than " + (MAXIMUM_BYTES >> 20) + " MiB: not an outcome file");
             }

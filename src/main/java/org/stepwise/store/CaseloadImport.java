@@ -139,7 +139,16 @@ final class CaseloadImport {
                 REFERRAL.END_DATE, REFERRAL.END_REASON, REFERRAL.EMPLOYMENT_AT_START, REFERRAL.EMPLOYMENT_AT_END,
                 REFERRAL.EMPLOYMENT_SUPPORT, REFERRAL.DEMO, REFERRAL.CREATED_AT, REFERRAL.UPDATED_AT),
                 referralRows, REFERRAL.ID);
+        writeContents(dsl, referralIds, referrals, now);
+        return new ImportCounts(newPatients.size(), referrals.size(),
+                referrals.stream().mapToInt(r -> r.contacts().size()).sum());
+    }
 
+    /**
+     * Writes, in the caller's transaction, each referral's step history and contacts (with their scores and
+     * risk reviews, in list order) under the stored referral of the same position in {@code referralIds}.
+     */
+    void writeContents(DSLContext dsl, List<Long> referralIds, List<ReferralHistory> referrals, OffsetDateTime now) {
         List<Object[]> stepRows = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
         List<Object[]> contactRows = new ArrayList<>();
@@ -177,7 +186,6 @@ final class CaseloadImport {
         insert(dsl, SCORE, List.of(SCORE.CONTACT_ID, SCORE.MEASURE, SCORE.TOTAL, SCORE.ITEMS), scoreRows, null);
         insert(dsl, RISK_REVIEW, List.of(RISK_REVIEW.CONTACT_ID, RISK_REVIEW.RISK_LEVEL, RISK_REVIEW.NOTE,
                 RISK_REVIEW.REVIEWED_AT), reviewRows, null);
-        return new ImportCounts(newPatients.size(), referrals.size(), contacts.size());
     }
 
     /**

@@ -5,11 +5,14 @@ import static org.stepwise.store.generated.Tables.PATIENT;
 import static org.stepwise.store.generated.Tables.REFERRAL;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.stepwise.domain.caseload.CaseloadReads;
@@ -53,6 +56,7 @@ final class JooqCaseloadReads implements CaseloadReads {
                             PATIENT.NHS_NUMBER, REFERRAL.STATUS, REFERRAL.REFERRAL_DATE)
                     .from(REFERRAL)
                     .join(PATIENT).on(PATIENT.ID.eq(REFERRAL.PATIENT_ID))
+                    .where(StoredReferrals.notHandedOver())
                     .orderBy(REFERRAL.REFERRAL_DATE.desc(), REFERRAL.ID.desc())
                     .fetch(r -> caseloadRow(r, steps));
         });
@@ -88,7 +92,7 @@ final class JooqCaseloadReads implements CaseloadReads {
         return session.read("reading a chunk of referrals", "The referrals could not be read.", dsl -> {
             List<Long> ids = dsl.select(REFERRAL.ID)
                     .from(REFERRAL)
-                    .where(REFERRAL.ID.gt(afterReferralId))
+                    .where(REFERRAL.ID.gt(afterReferralId).and(StoredReferrals.notHandedOver()))
                     .orderBy(REFERRAL.ID)
                     .limit(limit)
                     .fetch(REFERRAL.ID);
@@ -102,7 +106,9 @@ final class JooqCaseloadReads implements CaseloadReads {
             Map<Long, List<Contact>> contacts = contactRows.read(dsl,
                     CONTACT.REFERRAL_ID.between(ids.getFirst(), ids.getLast())).stream()
                     .collect(Collectors.groupingBy(Contact::referralId));
+            Set<Long> wanted = new HashSet<>(ids);
             return StoredReferrals.read(dsl, chunk).stream()
+                    .filter(r -> wanted.contains(r.id()))
                     .sorted(Comparator.comparing(Referral::id))
                     .map(r -> new StoredReferral(r, patients.get(r.patientId()),
                             contacts.getOrDefault(r.id(), List.of())))
@@ -113,7 +119,7 @@ final class JooqCaseloadReads implements CaseloadReads {
     @Override
     public List<ReferralRecord> referralRecords() {
         return session.read("reading referrals for the outcome rules", "The referrals could not be read.",
-                dsl -> ReferralRecords.read(dsl, catalogue, null));
+                dsl -> withoutHandedOver(dsl, ReferralRecords.read(dsl, catalogue, null)));
     }
 
     /**
@@ -127,11 +133,23 @@ final class JooqCaseloadReads implements CaseloadReads {
                 long at = session.writes();
                 endedRecords = session.read("reading ended referrals for the expected corridor",
                         "The referrals could not be read.",
-                        dsl -> ReferralRecords.read(dsl, catalogue, REFERRAL.END_DATE.isNotNull()));
+                        dsl -> withoutHandedOver(dsl,
+                                ReferralRecords.read(dsl, catalogue, REFERRAL.END_DATE.isNotNull())));
                 endedRecordsAtWrite = at;
             }
             return endedRecords;
         });
+    }
+
+    /**
+     * The records without the referrals handed over from this store (they left the open caseload and the
+     * outcome files). The whole caseload is read straight through and the few handed over are left out here.
+     */
+    private static List<ReferralRecord> withoutHandedOver(DSLContext dsl, List<ReferralRecord> records) {
+        Set<String> handedOver = dsl.select(REFERRAL.ID).from(REFERRAL).where(REFERRAL.HANDED_OVER.isTrue())
+                .fetch(REFERRAL.ID).stream().map(String::valueOf).collect(Collectors.toSet());
+        return handedOver.isEmpty() ? records
+                : records.stream().filter(r -> !handedOver.contains(r.key())).toList();
     }
 
     @Override

@@ -11,6 +11,9 @@ import org.stepwise.domain.audit.AuditLog;
 import org.stepwise.domain.caseload.BackupFailure;
 import org.stepwise.domain.caseload.CaseloadRow;
 import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.HandoverAccepted;
+import org.stepwise.domain.caseload.HandoverContents;
+import org.stepwise.domain.caseload.HandoverMark;
 import org.stepwise.domain.caseload.ImportCounts;
 import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.caseload.PatientHistory;
@@ -51,6 +54,7 @@ final class JooqCaseloadStore implements CaseloadStore {
     private final JooqSettingsStore settings;
     private final JooqMaintenanceStore maintenance;
     private final JooqAuditLog audit;
+    private final JooqHandoverStore handovers;
     private final AutomaticBackups backups;
 
     JooqCaseloadStore(Database database, MeasureCatalogue catalogue, Clock clock) {
@@ -59,12 +63,41 @@ final class JooqCaseloadStore implements CaseloadStore {
         ReferralRules referralRules = new ReferralRules(clock);
         audit = new JooqAuditLog(session);
         backups = new AutomaticBackups(session, audit);
-        patients = new JooqPatientStore(session, new CaseloadImport(contactRules, referralRules));
+        CaseloadImport importer = new CaseloadImport(contactRules, referralRules);
+        patients = new JooqPatientStore(session, importer);
         referrals = new JooqReferralStore(session, referralRules);
         contacts = new JooqContactStore(session, contactRules, new ContactRows(catalogue));
         reads = new JooqCaseloadReads(session, catalogue);
         settings = new JooqSettingsStore(session, audit);
         maintenance = new JooqMaintenanceStore(session, audit, backups, catalogue, database.recovered());
+        handovers = new JooqHandoverStore(session, importer, new ContactRows(catalogue));
+    }
+
+    // ---- handovers
+
+    @Override
+    public <T> T handOver(UUID referralUuid, String colleague, String fileId, FileWriter<T> writer) {
+        return handovers.handOver(referralUuid, colleague, fileId, writer);
+    }
+
+    @Override
+    public HandoverAccepted accept(HandoverContents contents) {
+        return handovers.accept(contents);
+    }
+
+    @Override
+    public void recordRefusedHandover(String reason) {
+        handovers.recordRefusedHandover(reason);
+    }
+
+    @Override
+    public Optional<HandoverMark> handoverMark(long referralId) {
+        return handovers.handoverMark(referralId);
+    }
+
+    @Override
+    public List<UUID> referralUuids() {
+        return handovers.referralUuids();
     }
 
     // ---- patients

@@ -37,6 +37,7 @@ record JooqContactStore(StoreSession session, ContactRules rules, ContactRows ro
         Refusal.refuse(rules.contentProblem(contact));
         return session.write("saving a contact", "The contact was not saved.", dsl -> {
             StoredReferrals.ReferralDates referral = StoredReferrals.dates(dsl, contact.referralId());
+            StoredReferrals.checkChangeable(dsl, contact.referralId());
             Long id = contact.id();
             if (id != null) {
                 var stored = dsl.selectFrom(CONTACT).where(CONTACT.ID.eq(id)).fetchOne();
@@ -76,9 +77,12 @@ record JooqContactStore(StoreSession session, ContactRules rules, ContactRows ro
     @Override
     public void deleteContact(long contactId) {
         session.write("deleting a contact", "The contact was not deleted.", dsl -> {
-            if (!dsl.fetchExists(CONTACT, CONTACT.ID.eq(contactId))) {
+            Long referralId = dsl.select(CONTACT.REFERRAL_ID).from(CONTACT).where(CONTACT.ID.eq(contactId))
+                    .fetchOne(CONTACT.REFERRAL_ID);
+            if (referralId == null) {
                 throw new Refusal(NO_SUCH_CONTACT);
             }
+            StoredReferrals.checkChangeable(dsl, referralId);
             keepVersion(dsl, contactId, ContactVersion.Change.DELETED);
             dsl.deleteFrom(CONTACT).where(CONTACT.ID.eq(contactId)).execute();
             session.audit(dsl, AuditAction.DELETE, "contact", contactId, null);

@@ -189,6 +189,7 @@ record JooqReferralStore(StoreSession session, ReferralRules rules) implements R
     private void change(String action, String failure, long referralId, String what,
             BiConsumer<DSLContext, OffsetDateTime> work) {
         session.write(action, failure, dsl -> {
+            StoredReferrals.checkChangeable(dsl, referralId);
             work.accept(dsl, session.now());
             session.audit(dsl, AuditAction.CHANGE, "referral", referralId, what);
             return null;

@@ -34,7 +34,7 @@ final class RowChecks {
 
     /** The tables whose rows carry a check: every table of the store but the key's own and Flyway's. */
     static final List<String> TABLES = List.of("PRACTITIONER_PROFILE", "SERVICE_KEY", "APP_SETTING", "PATIENT",
-            "REFERRAL", "STEP_CHANGE", "CONTACT", "SCORE", "RISK_REVIEW", "CONTACT_VERSION", "AUDIT_EVENT");
+            "REFERRAL", "STEP_CHANGE", "CONTACT", "SCORE", "RISK_REVIEW", "CONTACT_VERSION", "AUDIT_EVENT", "HANDOVER");
     static final String COLUMN = "ROW_CHECK";
     private static final String ALGORITHM = "HmacSHA256";
 

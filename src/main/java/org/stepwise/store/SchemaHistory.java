@@ -21,7 +21,7 @@ record SchemaHistory(boolean exists, boolean failed, List<String> versions) {
      * The versions of the migrations in {@code db/migration} (their {@code V<version>__} prefixes), oldest
      * first. A new migration must be added here: {@code SchemaHistoryTest} checks the list against the scripts.
      */
-    static final List<String> MIGRATIONS = List.of("1", "2", "3", "4", "5");
+    static final List<String> MIGRATIONS = List.of("1", "2", "3", "4", "5", "6");
 
     static SchemaHistory read(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();

@@ -11,6 +11,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.stepwise.domain.common.Coded;
+import org.stepwise.domain.handover.HandoverRules;
 import org.stepwise.domain.referral.Employment;
 import org.stepwise.domain.referral.EmploymentStatus;
 import org.stepwise.domain.referral.EndReason;
@@ -71,6 +72,22 @@ final class StoredReferrals {
 
     /** A referral's dates, which every change to its contacts, steps and ending is checked against. */
     record ReferralDates(LocalDate referralDate, LocalDate endDate) {
+    }
+
+    /**
+     * Refuses a change to the referral with this id when it was handed over from this store
+     * ({@link HandoverRules#changeProblem}), or when there is none; in the caller's transaction.
+     */
+    static void checkChangeable(DSLContext dsl, long referralId) {
+        Boolean handedOver = dsl.select(REFERRAL.HANDED_OVER).from(REFERRAL).where(REFERRAL.ID.eq(referralId))
+                .fetchOptional(REFERRAL.HANDED_OVER)
+                .orElseThrow(() -> new Refusal(NO_SUCH_REFERRAL));
+        Refusal.refuse(HandoverRules.changeProblem(handedOver));
+    }
+
+    /** The referrals in the open caseload and the outcome files: not handed over from this store. */
+    static Condition notHandedOver() {
+        return REFERRAL.HANDED_OVER.isFalse();
     }
 
     /** The dates of the referral with this id, in the caller's transaction; refused when there is none. */

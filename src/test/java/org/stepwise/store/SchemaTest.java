@@ -13,6 +13,7 @@ import static org.stepwise.store.StoreFixtures.patient;
 import static org.stepwise.store.StoreFixtures.referral;
 import static org.stepwise.store.generated.Tables.CONTACT;
 import static org.stepwise.store.generated.Tables.CONTACT_VERSION;
+import static org.stepwise.store.generated.Tables.HANDOVER;
 import static org.stepwise.store.generated.Tables.PATIENT;
 import static org.stepwise.store.generated.Tables.PRACTITIONER_PROFILE;
 import static org.stepwise.store.generated.Tables.REFERRAL;
@@ -102,7 +103,7 @@ class SchemaTest {
         Table<?> history = DSL.table(DSL.name("flyway_schema_history"));
         Field<String> version = DSL.field(DSL.name("version"), String.class);
         Field<Boolean> success = DSL.field(DSL.name("success"), Boolean.class);
-        assertEquals(List.of("1", "2", "3", "4", "5"), dsl.select(version).from(history).where(success.isTrue()).and(version.isNotNull())
+        assertEquals(SchemaHistory.MIGRATIONS, dsl.select(version).from(history).where(success.isTrue()).and(version.isNotNull())
                 .orderBy(DSL.field(DSL.name("installed_rank"))).fetch(version));
     }
 
@@ -177,6 +178,12 @@ class SchemaTest {
             row.put(CONTACT_VERSION.CONTENT, "{}");
             row.put(CONTACT_VERSION.CHANGED_BY, "6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f");
             row.put(CONTACT_VERSION.CHANGED_AT, NOW);
+        } else if (table == HANDOVER) {
+            row.put(HANDOVER.FILE_ID, "0123456789abcdef0123456789abcdef");
+            row.put(HANDOVER.DIRECTION, "received");
+            row.put(HANDOVER.REFERRAL_ID, referralId);
+            row.put(HANDOVER.COLLEAGUE, "Sam Lee");
+            row.put(HANDOVER.OCCURRED_AT, NOW);
         } else {
             throw new IllegalArgumentException(table.getName());
         }
@@ -184,7 +191,8 @@ class SchemaTest {
     }
 
     static Stream<Arguments> acceptedRows() {
-        return Stream.of(PATIENT, REFERRAL, STEP_CHANGE, CONTACT, SERVICE_KEY, CONTACT_VERSION).map(Arguments::of);
+        return Stream.of(PATIENT, REFERRAL, STEP_CHANGE, CONTACT, SERVICE_KEY, CONTACT_VERSION, HANDOVER)
+                .map(Arguments::of);
     }
 
     /** The control for the refusals: the unchanged rows go in (then are rolled back). */
@@ -210,6 +218,10 @@ class SchemaTest {
                 refused(PATIENT, PATIENT.GIVEN_NAME, "   ", "PATIENT_GIVEN_NAME_NOT_BLANK"),
                 refused(PATIENT, PATIENT.FAMILY_NAME, "", "PATIENT_FAMILY_NAME_NOT_BLANK"),
                 refused(PATIENT, PATIENT.FAMILY_NAME, null, "FAMILY_NAME"),
+                refused(HANDOVER, HANDOVER.DIRECTION, "lent", "HANDOVER_DIRECTION"),
+                refused(HANDOVER, HANDOVER.FILE_ID, "0123456789ABCDEF0123456789ABCDEF", "HANDOVER_FILE_ID_FORM"),
+                refused(HANDOVER, HANDOVER.COLLEAGUE, "  ", "HANDOVER_COLLEAGUE_NOT_BLANK"),
+                refused(HANDOVER, HANDOVER.REFERRAL_ID, 999_999L, "HANDOVER_REFERRAL_FK"),
                 refused(REFERRAL, REFERRAL.SOURCE, "friend", "REFERRAL_SOURCE"),
                 refused(REFERRAL, REFERRAL.STATUS, "closed", "REFERRAL_STATUS"),
                 refused(REFERRAL, REFERRAL.PROBLEM_DESCRIPTOR, "f41.1", "REFERRAL_PROBLEM_DESCRIPTOR"),

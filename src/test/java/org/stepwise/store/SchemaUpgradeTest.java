@@ -110,7 +110,7 @@ class SchemaUpgradeTest {
 
         Database.schemaTarget = "latest";
         try (CaseloadStore current = access(dir).unlock(passphrase())) {
-            assertEquals(List.of("1", "2", "3", "4", "5"), versions(current));
+            assertEquals(SchemaHistory.MIGRATIONS, versions(current));
             assertFalse(current.verify().damaged(), "every migrated row has its keyed check: "
                     + current.verify().problems());
             Map<String, List<Map<String, Object>>> after = rows(dsl(current));
@@ -248,7 +248,7 @@ class SchemaUpgradeTest {
         Database.schemaTarget = "latest";
 
         try (CaseloadStore current = access(dir).unlock(passphrase())) {
-            assertEquals(List.of("1", "2", "3", "4", "5"), versions(current));
+            assertEquals(SchemaHistory.MIGRATIONS, versions(current));
             assertFalse(current.verify().damaged(), "every migrated row has its keyed check: "
                     + current.verify().problems());
             assertEquals(PROFILE, current.profile());

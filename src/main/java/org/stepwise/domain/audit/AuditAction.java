@@ -13,7 +13,10 @@ public enum AuditAction {
     DELETE("Deleted"),
     EXPORT("Exported"),
     BACKUP("Backed up"),
-    RESTORE("Restored");
+    RESTORE("Restored"),
+    HANDOVER_CREATED("Handed over"),
+    HANDOVER_ACCEPTED("Handover accepted"),
+    HANDOVER_REFUSED("Handover refused");
 
     private final String label;
 

@@ -4,7 +4,7 @@ import org.stepwise.domain.audit.AuditLog;
 
 /**
  * The open caseload store, whole: the composition of the narrow ports, one per aggregate ({@link PatientStore},
- * {@link ReferralStore}, {@link ContactStore}, {@link SettingsStore}, {@link MaintenanceStore}), the caseload
+ * {@link ReferralStore}, {@link ContactStore}, {@link SettingsStore}, {@link MaintenanceStore}, {@link HandoverStore}), the caseload
  * read across them ({@link CaseloadReads}) and the audit log ({@link #audit()}). The store package implements
  * it, the composition root wires it. Code that needs only part of the store depends on the narrowest port
  * it needs, and is given this store (which is each of them).
@@ -15,7 +15,7 @@ import org.stepwise.domain.audit.AuditLog;
  * saved.
  */
 public interface CaseloadStore extends PatientStore, ReferralStore, ContactStore, CaseloadReads, SettingsStore,
-        MaintenanceStore, AutoCloseable {
+        MaintenanceStore, HandoverStore, AutoCloseable {
 
     /** The store's append-only audit log. */
     AuditLog audit();

@@ -52,6 +52,7 @@ import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.referral.ReferralStatus;
 import org.stepwise.ui.common.ScreenView;
 import org.stepwise.ui.common.Subscriptions;
+import org.stepwise.ui.handover.AcceptHandoverView;
 
 /**
  * The caseload screen: the find field and the status, step and flag filters (in that Tab order),
@@ -119,6 +120,7 @@ public final class CaseloadView implements ScreenView {
         newReferral.getStyleClass().add("accent");
         newReferral.setTooltip(new Tooltip("Ctrl+N"));
         newReferral.setOnAction(event -> model.newReferral());
+        Button acceptHandover = AcceptHandoverView.button(model.acceptHandoverAvailableProperty(), model::acceptHandover);
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -176,7 +178,11 @@ public final class CaseloadView implements ScreenView {
         failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
 
-        root = new VBox(10, bar, count, failure, table);
+        Region countGap = new Region();
+        HBox.setHgrow(countGap, Priority.ALWAYS);
+        HBox countRow = new HBox(10, count, countGap, acceptHandover);
+        countRow.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(10, bar, countRow, failure, table);
         root.setId("caseload");
         root.getStyleClass().add("screen");
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {

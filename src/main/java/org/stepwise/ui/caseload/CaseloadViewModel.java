@@ -42,6 +42,8 @@ public final class CaseloadViewModel {
     private final MeasureCatalogue catalogue;
     private final CaseloadLines rules;
     private final Clock clock;
+    private Runnable onAcceptHandover;
+    private final ReadOnlyBooleanWrapper acceptHandoverAvailable = new ReadOnlyBooleanWrapper(this, "acceptHandover");
     private final Runnable onNewReferral;
     private LongConsumer onOpenReferral = referralId -> { };
 
@@ -172,6 +174,23 @@ public final class CaseloadViewModel {
 
     public void newReferral() {
         onNewReferral.run();
+    }
+
+    /** Offers Accept handover on this screen; {@code action} opens its screen (the shell wires it). */
+    public void setOnAcceptHandover(Runnable action) {
+        onAcceptHandover = action;
+        acceptHandoverAvailable.set(action != null);
+    }
+
+    public ReadOnlyBooleanProperty acceptHandoverAvailableProperty() {
+        return acceptHandoverAvailable.getReadOnlyProperty();
+    }
+
+    /** Opens the Accept handover screen. */
+    public void acceptHandover() {
+        if (onAcceptHandover != null) {
+            onAcceptHandover.run();
+        }
     }
 
     /**

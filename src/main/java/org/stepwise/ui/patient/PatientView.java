@@ -39,6 +39,7 @@ import org.stepwise.ui.common.Forms;
 import org.stepwise.ui.common.PatientForm;
 import org.stepwise.ui.common.ScreenView;
 import org.stepwise.ui.common.Subscriptions;
+import org.stepwise.ui.handover.HandOverView;
 
 /**
  * The patient / referral screen: a header (who, NHS number, age, problem, step, status, weeks since
@@ -95,11 +96,12 @@ public final class PatientView implements ScreenView {
         newSession.getStyleClass().add("accent");
         newSession.setTooltip(new Tooltip("Ctrl+N"));
         newSession.setOnAction(event -> model.newSession());
-        newSession.disableProperty().bind(model.referralProperty().isNull());
+        newSession.disableProperty().bind(model.referralProperty().isNull().or(model.handedOverProperty()));
+        Button handOver = HandOverView.button(model.handOverAvailableProperty(), model::handOver);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        VBox identity = new VBox(6, who, chips);
-        HBox header = new HBox(16, back, identity, gap, editDetails, newSession);
+        VBox identity = new VBox(6, who, chips, HandOverView.note(model.handoverNoteProperty()));
+        HBox header = new HBox(16, back, identity, gap, editDetails, handOver, newSession);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("patient-header");
 
@@ -127,7 +129,9 @@ public final class PatientView implements ScreenView {
         summaryTitle.getStyleClass().add("section-title");
         VBox summary = new VBox(6, summaryTitle, charts.summary());
         summary.getStyleClass().add("summary-box");
-        HBox middle = new HBox(20, referralPanel(model), chartSlot);
+        Node referral = referralPanel(model);
+        referral.disableProperty().bind(model.handedOverProperty());
+        HBox middle = new HBox(20, referral, chartSlot);
         VBox clinical = new VBox(16, summary, middle);
         clinical.visibleProperty().bind(model.editingDetailsProperty().not());
         clinical.managedProperty().bind(clinical.visibleProperty());

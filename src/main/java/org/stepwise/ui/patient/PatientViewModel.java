@@ -7,7 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,6 +22,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stepwise.domain.caseload.CaseloadStore;
+import org.stepwise.domain.caseload.HandoverMark;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.patient.Patient;
@@ -91,6 +94,10 @@ public final class PatientViewModel {
     private final ReadOnlyStringWrapper stepHistory = new ReadOnlyStringWrapper(this, "stepHistory", "");
     private final ReadOnlyStringWrapper ending = new ReadOnlyStringWrapper(this, "ending", "");
     private final ReadOnlyStringWrapper stepAction = new ReadOnlyStringWrapper(this, "stepAction", "");
+    private final ReadOnlyStringWrapper handoverNote = new ReadOnlyStringWrapper(this, "handoverNote", "");
+    private final ReadOnlyBooleanWrapper handedOver = new ReadOnlyBooleanWrapper(this, "handedOver");
+    private final ReadOnlyBooleanWrapper handOverAvailable = new ReadOnlyBooleanWrapper(this, "handOverAvailable");
+    private Consumer<UUID> onHandOver;
 
     private final PatientForm detailsForm;
     private final ReadOnlyBooleanWrapper editingDetails = new ReadOnlyBooleanWrapper(this, "editingDetails");
@@ -219,7 +226,8 @@ public final class PatientViewModel {
                     }
                     List<Contact> contacts = store.contacts(referralId);
                     return new Loaded(store.patient(stored.patientId()).orElseThrow(), stored, contacts,
-                            ChartInputs.load(store, referralId, stored.steps(), contacts).orElse(null));
+                            ChartInputs.load(store, referralId, stored.steps(), contacts).orElse(null),
+                            store.handoverMark(referralId).orElse(null));
                 })
                 .onSuccess(loaded -> {
                     if (loaded == null) {
@@ -233,7 +241,48 @@ public final class PatientViewModel {
                 .start();
     }
 
-    private record Loaded(Patient patient, Referral referral, List<Contact> contacts, ChartInputs charts) {
+    private record Loaded(Patient patient, Referral referral, List<Contact> contacts, ChartInputs charts,
+            HandoverMark handover) {
+    }
+
+    /** Offers Hand over on this screen: {@code action} gets the referral's identity (the shell opens the screen). */
+    public void setOnHandOver(Consumer<UUID> action) {
+        onHandOver = action;
+        handOverAvailable.set(action != null && referral.get() != null && !handedOver.get());
+    }
+
+    /** Whether Hand over is offered: wired, and the referral is open here (not handed over already). */
+    public ReadOnlyBooleanProperty handOverAvailableProperty() {
+        return handOverAvailable.getReadOnlyProperty();
+    }
+
+    /** Whether the referral was handed over from here: kept read-only for the record. */
+    public ReadOnlyBooleanProperty handedOverProperty() {
+        return handedOver.getReadOnlyProperty();
+    }
+
+    /** "Handed over to Sam Lee on 2026-12-07 …" or "From Sam Lee, 2026-12-07", or empty. */
+    public ReadOnlyStringProperty handoverNoteProperty() {
+        return handoverNote.getReadOnlyProperty();
+    }
+
+    /** Opens the Hand over screen for this referral. */
+    public void handOver() {
+        Referral current = referral.get();
+        if (onHandOver != null && current != null && !handedOver.get()) {
+            onHandOver.accept(current.uuid());
+        }
+    }
+
+    private void showHandover(HandoverMark mark) {
+        boolean sent = mark != null && mark.direction() == HandoverMark.Direction.SENT;
+        handedOver.set(sent);
+        handOverAvailable.set(onHandOver != null && !sent);
+        String day = mark == null ? "" : DateInput.format(LocalDate.ofInstant(mark.at(), clock.getZone()));
+        handoverNote.set(mark == null ? "" : sent
+                ? "Handed over to " + mark.colleague() + " on " + day
+                        + ": kept here read-only for the record; your colleague has the referral now."
+                : "Received from " + mark.colleague() + ", " + day + ".");
     }
 
     private void show(Loaded loaded, long contactToSelect) {
@@ -241,6 +290,7 @@ public final class PatientViewModel {
         Referral what = loaded.referral();
         patient.set(who);
         referral.set(what);
+        showHandover(loaded.handover());
         name.set(who.displayName());
         nhsNumber.set(who.nhsNumber().formatted());
         age.set("Age " + Period.between(who.dateOfBirth(), today()).getYears());

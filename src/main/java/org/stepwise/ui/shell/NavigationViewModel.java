@@ -1,5 +1,6 @@
 package org.stepwise.ui.shell;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,6 +28,8 @@ import org.stepwise.ui.patient.PatientScreens;
 import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.review.ReviewViewModel;
 import org.stepwise.ui.session.SessionViewModel;
+import org.stepwise.ui.handover.AcceptHandoverViewModel;
+import org.stepwise.ui.handover.HandOverViewModel;
 
 /**
  * Which screen the window shows, and the moves between screens: the caseload, a new referral, a patient
@@ -104,6 +107,7 @@ public final class NavigationViewModel {
         }
         caseload = new CaseloadViewModel(store, runner, catalogue, clock, this::newReferral);
         caseload.setOnOpenReferral(this::openReferral);
+        caseload.setOnAcceptHandover(this::acceptHandover);
         if (read != null) {
             caseload.show(read);
         }
@@ -253,7 +257,8 @@ public final class NavigationViewModel {
             case Screen.Caseload _, Screen.Export _, Screen.Audit _, Screen.Outcomes _ -> true;
             case Screen.Patient(PatientViewModel patient) -> !patient.editingDetailsProperty().get();
             case Screen.Starting _, Screen.FirstRun _, Screen.Unlock _, Screen.NewReferral _, Screen.Session _,
-                    Screen.History _, Screen.Review _, Screen.Lock _, Screen.Settings _ -> false;
+                    Screen.History _, Screen.Review _, Screen.Lock _, Screen.Settings _, Screen.HandOver _,
+                    Screen.AcceptHandover _ -> false;
         };
     }
 
@@ -264,8 +269,22 @@ public final class NavigationViewModel {
         }
         PatientViewModel patient = new PatientViewModel(store, runner, dialogs, files, clock, catalogue, referralId,
                 patientScreens, () -> backToCaseload(referralId));
+        patient.setOnHandOver(uuid -> show(new Screen.HandOver(new HandOverViewModel(store, runner, files, clock, uuid,
+                patient.nameProperty().get() + " · NHS " + patient.nhsNumberProperty().get(),
+                Path.of(System.getProperty("user.home")), () -> {
+                    show(new Screen.Patient(patient));
+                    patient.load();
+                }))));
         show(new Screen.Patient(patient));
         patient.load();
+    }
+
+    /** Opens the Accept handover screen; an accepted referral is then selected in the caseload. */
+    private void acceptHandover() {
+        if (store != null) {
+            show(new Screen.AcceptHandover(new AcceptHandoverViewModel(store, runner, files, clock.getZone(),
+                    this::backToCaseload, this::backToCaseload)));
+        }
     }
 
     /** The screens a patient screen opens, each shown as its own kind. */

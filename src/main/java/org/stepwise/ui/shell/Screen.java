@@ -13,6 +13,8 @@ import org.stepwise.ui.patient.PatientViewModel;
 import org.stepwise.ui.review.ReviewViewModel;
 import org.stepwise.ui.session.SessionViewModel;
 import org.stepwise.ui.settings.SettingsViewModel;
+import org.stepwise.ui.handover.AcceptHandoverViewModel;
+import org.stepwise.ui.handover.HandOverViewModel;
 
 /**
  * The screen the window shows: one case per kind of screen, each holding its view model. Every switch
@@ -75,5 +77,13 @@ public sealed interface Screen {
 
     /** Settings (idle minutes and passphrase), over the screen it covers. */
     record Settings(SettingsViewModel model) implements Screen {
+    }
+
+    /** Handing one referral to a colleague: the file, then its one-time code. */
+    record HandOver(HandOverViewModel model) implements Screen {
+    }
+
+    /** Accepting a referral a colleague handed over: file and code, what arrives, then saving it. */
+    record AcceptHandover(AcceptHandoverViewModel model) implements Screen {
     }
 }

@@ -23,6 +23,8 @@ import org.stepwise.ui.patient.PatientView;
 import org.stepwise.ui.review.ReviewView;
 import org.stepwise.ui.session.SessionView;
 import org.stepwise.ui.settings.SettingsView;
+import org.stepwise.ui.handover.AcceptHandoverView;
+import org.stepwise.ui.handover.HandOverView;
 
 /**
  * The views of the window's screens: exactly one per view model, built when its screen first shows and
@@ -120,6 +122,8 @@ final class ScreenViews {
             case Screen.Audit(var model) -> new AuditView(model);
             case Screen.Lock(var model) -> new LockView(model);
             case Screen.Settings(var model) -> new SettingsView(model);
+            case Screen.HandOver(var model) -> new HandOverView(model);
+            case Screen.AcceptHandover(var model) -> new AcceptHandoverView(model);
         };
     }
 
@@ -133,7 +137,7 @@ final class ScreenViews {
             case Screen.Caseload _, Screen.Patient _, Screen.Review _ -> true;
             case Screen.Starting _, Screen.FirstRun _, Screen.Unlock _, Screen.NewReferral _, Screen.Session _,
                     Screen.History _, Screen.Outcomes _, Screen.Export _, Screen.Audit _, Screen.Lock _,
-                    Screen.Settings _ -> false;
+                    Screen.Settings _, Screen.HandOver _, Screen.AcceptHandover _ -> false;
         };
     }
 

@@ -26,6 +26,8 @@ final class Shown {
             case Screen.Audit(var model) -> model;
             case Screen.Lock(var model) -> model;
             case Screen.Settings(var model) -> model;
+            case Screen.HandOver(var model) -> model;
+            case Screen.AcceptHandover(var model) -> model;
         };
     }
 }
