@@ -78,4 +78,21 @@ final class AppServices implements CliServices {
         }
         return 0;
     }
+
+    @Override
+    public int openWindowUntilUnlockShown(Path dataFolder, int idleSeconds, PrintWriter out, PrintWriter err) {
+        Logging.toDataFolder(dataFolder);
+        StepwiseApplication.catalogue = catalogue(dataFolder);
+        StepwiseApplication.dataFolder = dataFolder;
+        StepwiseApplication.timedIdle = Duration.seconds(idleSeconds);
+        StepwiseApplication.timedOut = out;
+        StepwiseApplication.timeUnlockScreen = true;
+        Application.launch(StepwiseApplication.class);
+        if (StepwiseApplication.shownMillis < 0) {
+            err.println(StepwiseApplication.timedFailure != null ? StepwiseApplication.timedFailure
+                    : "The unlock screen was not shown.");
+            return 1;
+        }
+        return 0;
+    }
 }

@@ -15,6 +15,8 @@ public final class StepwiseApplication extends Application {
     static volatile MeasureCatalogue catalogue;
     /** Set for the start-up measure ({@code --exit-when-shown}): the unlock already under way. */
     static volatile StepwiseUi.UnlockAhead timedStart;
+    /** Set for the start-up measure without a passphrase: time the unlock screen's first frame. */
+    static volatile boolean timeUnlockScreen;
     /** With the start-up measure: how long the window stays open, idle, after the first frame. */
     static volatile Duration timedIdle = Duration.ZERO;
     /** Where the start-up measure's line is printed, as soon as the caseload is shown. */
@@ -34,6 +36,15 @@ public final class StepwiseApplication extends Application {
                 timedOut.println(StartupTime.line(shownMillis, "caseload"));
                 timedOut.flush();
             }, message -> timedFailure = message);
+            return;
+        }
+        if (timeUnlockScreen) {
+            StepwiseUi.startAndTimeUnlockScreen(stage, AppServices.newStoreAccess(dataFolder, catalogue), "Stepwise",
+                    catalogue, timedIdle, () -> {
+                        shownMillis = StartupTime.sinceJvmStart();
+                        timedOut.println(StartupTime.line(shownMillis, "unlock screen"));
+                        timedOut.flush();
+                    }, message -> timedFailure = message);
             return;
         }
         StepwiseUi.start(stage, AppServices.newStoreAccess(dataFolder, catalogue), "Stepwise", catalogue);

@@ -40,4 +40,15 @@ public interface CliServices {
         err.println("This build of Stepwise has no window to time.");
         return 1;
     }
+
+    /**
+     * The start-up measure without a passphrase: opens the window as {@link #openWindow} does, prints to
+     * {@code out} the milliseconds from the JVM's start to the first frame of the unlock screen (or of
+     * first run, when there is no store yet), stays open and idle for {@code idleSeconds}, and closes.
+     * Returns 0, or 1 with the reason on {@code err}.
+     */
+    default int openWindowUntilUnlockShown(Path dataFolder, int idleSeconds, PrintWriter out, PrintWriter err) {
+        err.println("This build of Stepwise has no window to time.");
+        return 1;
+    }
 }

@@ -32,6 +32,12 @@ public final class Passphrases {
     private Passphrases() {
     }
 
+    /** True when the environment gives a passphrase ({@link #ENV_PASSPHRASE} set and not empty). */
+    public static boolean inEnvironment(Map<String, String> env) {
+        String fromEnv = env.get(ENV_PASSPHRASE);
+        return fromEnv != null && !fromEnv.isEmpty();
+    }
+
     /** The passphrase, or throws {@link UsageException} saying how to give one. */
     public static char[] read(Path file, Map<String, String> env) {
         if (file != null) {

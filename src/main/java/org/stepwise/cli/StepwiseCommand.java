@@ -41,7 +41,7 @@ public final class StepwiseCommand implements Callable<Integer> {
     @Option(names = "--exit-when-shown",
             description = "Start-up measure: open the window, unlock with the passphrase (--passphrase-file or $"
                     + Passphrases.ENV_PASSPHRASE + "), print the milliseconds from JVM start to the caseload's "
-                    + "first frame, and exit.")
+                    + "first frame, and exit; without a passphrase, to the unlock screen's first frame.")
     boolean exitWhenShown;
 
     @Option(names = "--stay-idle", paramLabel = "SECONDS",
@@ -94,6 +94,10 @@ public final class StepwiseCommand implements Callable<Integer> {
             return NO_DISPLAY;
         }
         if (exitWhenShown) {
+            if (passphraseFile == null && !Passphrases.inEnvironment(env)) {
+                return services.openWindowUntilUnlockShown(dataFolder(), stayIdle, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+            }
             return services.openWindowUntilShown(dataFolder(), passphrase(), stayIdle, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }

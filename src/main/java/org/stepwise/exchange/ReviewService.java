@@ -46,12 +46,15 @@ import org.stepwise.domain.outcome.ReportingPeriod;
  * twice: nothing in the files can link them. Flags are raised as of the date of the winning file's
  * {@code generatedAt} (UTC). Thread-safe.
  */
-@DeliberateThread("reads two outcome files at once, on reader threads that end with each review; it serves the "
+@DeliberateThread("reads one outcome file per core at once (as far as the heap allows), on reader threads that end with each review; it serves the "
         + "command line as well as the review screen's background work, and never touches the store")
 public final class ReviewService {
 
-    /** Files read at once: two, so that at most two files' referrals are held before they are counted. */
-    private static final int READERS = 2;
+    /**
+     * Heap set aside for each file in flight: a 2,000-referral outcome file read, verified and held
+     * until counted peaked at about 200 MB with two in flight in a 512 MB heap (docs/performance.md).
+     */
+    static final long HEAP_PER_READER = 192L * 1024 * 1024;
 
     /** The group of {@link #byStep} for a referral with no contact yet. */
     public static final String NO_CONTACT = "No contact yet";
@@ -110,20 +113,29 @@ public final class ReviewService {
         }
     }
 
+    /**
+     * Files read at once: one per core the machine has, but no more than {@code maxHeap} holds at
+     * {@link #HEAP_PER_READER} each, and at least one.
+     */
+    static int readers(int cores, long maxHeap) {
+        return (int) Math.max(1, Math.min(cores, maxHeap / HEAP_PER_READER));
+    }
+
     public Review review(List<Path> files) {
         List<Review.RefusedFile> refused = new ArrayList<>();
         List<Review.AcceptedFile> acceptedFiles = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Winner> winners = new HashMap<>();
-        ExecutorService readers = Executors.newFixedThreadPool(READERS, Thread.ofPlatform().name("review-", 1)
+        int readersAtOnce = readers(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+        ExecutorService readers = Executors.newFixedThreadPool(readersAtOnce, Thread.ofPlatform().name("review-", 1)
                 .daemon().factory());
         try {
-            // At most READERS files in flight; each is taken in the order given, so the result and its
+            // At most readersAtOnce files in flight; each is taken in the order given, so the result and its
             // reasons are the same as reading them one after another.
             Deque<Future<ReadFile>> inFlight = new ArrayDeque<>();
             int next = 0;
             for (int taken = 0; taken < files.size(); taken++) {
-                while (next < files.size() && inFlight.size() < READERS) {
+                while (next < files.size() && inFlight.size() < readersAtOnce) {
                     Path path = files.get(next++);
                     inFlight.add(readers.submit(() -> read(path)));
                 }

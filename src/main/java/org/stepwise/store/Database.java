@@ -518,11 +518,20 @@ final class Database implements AutoCloseable {
         dsl.execute("CHECKPOINT SYNC");
     }
 
-    /** Closes the database (H2 writes and closes the file with its last connection) and releases the lock. */
+    /**
+     * Closes the database (H2 writes and closes the file with its last connection) and releases the lock.
+     * When much of a large file is free, the file is compacted as it closes, on a thread of its own, and
+     * the lock is released once that is done ({@link StoreCompaction}).
+     */
     @Override
     public void close() {
         Arrays.fill(anchorKey, (byte) 0);
         Arrays.fill(storeKey, (byte) 0);
+        Path file = dataDir.resolve(DB_FILE);
+        if (StoreCompaction.muchFree(dsl, file, StoreCompaction.minFileBytes)) {
+            StoreCompaction.closeCompacting(lock.folder(), file, connection, lock::close);
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException e) {

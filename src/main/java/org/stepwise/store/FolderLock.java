@@ -39,6 +39,8 @@ final class FolderLock implements AutoCloseable {
     /** Takes the lock of an existing data folder, or throws {@link StoreException} and touches nothing. */
     static FolderLock acquire(Path dataDir) throws IOException {
         Path folder = dataDir.toRealPath();
+        // A store of this folder closed in this process may still be compacting its file: wait for it.
+        StoreCompaction.awaitFor(folder);
         if (!LOCKED_HERE.add(folder)) {
             throw new StoreException(ALREADY_OPEN);
         }
@@ -59,6 +61,11 @@ final class FolderLock implements AutoCloseable {
             LOCKED_HERE.remove(folder);
             throw e;
         }
+    }
+
+    /** The data folder (its real path). */
+    Path folder() {
+        return folder;
     }
 
     /** Releases the lock; the lock file stays (deleting it could race with the next opener). */

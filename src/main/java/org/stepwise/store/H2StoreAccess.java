@@ -23,6 +23,15 @@ import org.stepwise.domain.practitioner.PractitionerProfile;
  */
 public final class H2StoreAccess implements StoreAccess {
 
+    /**
+     * Waits until every store closed in this process has finished compacting its file (a store closes
+     * at once; a much-emptied file is then compacted on a thread of its own). Call before the process
+     * exits.
+     */
+    public static void finishClosing() {
+        StoreCompaction.awaitAll();
+    }
+
     private static final int MAX_DISPLAY_NAME_LENGTH = 120;
 
     private final Path dataDir;

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.domain.caseload.StoreAccess;
 
-/** {@code stepwise --exit-when-shown}: the start-up measure is asked of the window with the passphrase. */
+/**
+ * {@code stepwise --exit-when-shown}: the start-up measure is asked of the window with the passphrase, or,
+ * without one, of the unlock screen.
+ */
 class ExitWhenShownTest {
 
     @TempDir
@@ -26,6 +29,7 @@ class ExitWhenShownTest {
     private char[] givenPassphrase;
     private Integer givenIdle;
     private boolean plainWindow;
+    private Path unlockScreenFolder;
 
     private int run(Map<String, String> env, String... args) {
         CliServices services = new CliServices() {
@@ -47,6 +51,14 @@ class ExitWhenShownTest {
                 givenPassphrase = passphrase.clone();
                 givenIdle = idleSeconds;
                 o.println("shown");
+                return 0;
+            }
+
+            @Override
+            public int openWindowUntilUnlockShown(Path dataFolder, int idleSeconds, PrintWriter o, PrintWriter e) {
+                unlockScreenFolder = dataFolder;
+                givenIdle = idleSeconds;
+                o.println("unlock screen shown");
                 return 0;
             }
         };
@@ -72,12 +84,22 @@ class ExitWhenShownTest {
     }
 
     @Test
-    void withoutThePassphraseItIsAUsageErrorAndNoWindowOpens() {
-        int status = run(Map.of(), "--data-dir", temp.toString(), "--exit-when-shown");
+    void withoutThePassphraseTheUnlockScreenIsTimedAndNothingIsUnlocked() {
+        int status = run(Map.of(), "--data-dir", temp.toString(), "--exit-when-shown", "--stay-idle", "2");
 
-        assertEquals(2, status);
+        assertEquals(0, status);
+        assertEquals(temp, unlockScreenFolder);
+        assertEquals(2, givenIdle);
+        assertNull(givenPassphrase, "no passphrase is asked for or given");
+        assertNull(openedFolder);
+        assertEquals("unlock screen shown", out.toString().strip());
+    }
+
+    @Test
+    void anEmptyPassphraseInTheEnvironmentAlsoTimesTheUnlockScreen() {
+        assertEquals(0, run(Map.of(Passphrases.ENV_PASSPHRASE, ""), "--data-dir", temp.toString(), "--exit-when-shown"));
+        assertEquals(temp, unlockScreenFolder);
         assertNull(givenPassphrase);
-        assertTrue(err.toString().contains("passphrase"), err.toString());
     }
 
     @Test

@@ -94,6 +94,8 @@ public final class ReviewScaleBenchmark {
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         Review review;
         String summary;
@@ -106,8 +108,12 @@ public final class ReviewScaleBenchmark {
             return;
         }
         long end = System.nanoTime();
-        System.out.printf(Locale.ROOT, "review ms=%d peak-heap-mb=%d (%d files, %d refused, %d referrals, %d characters "
-                + "of summary)%n", (end - start) / 1_000_000, heap.megabytes(), review.files(), review.refused().size(),
+        long cpu = os.getProcessCpuTime() - cpuStart;
+        // Cores busy on average while the review ran (processor time over elapsed time), and files read at once.
+        System.out.printf(Locale.ROOT, "review ms=%d peak-heap-mb=%d cpu-ms=%d readers=%d cores=%d (%d files, %d refused, "
+                + "%d referrals, %d characters of summary)%n", (end - start) / 1_000_000, heap.megabytes(), cpu / 1_000_000,
+                ReviewService.readers(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory()),
+                Runtime.getRuntime().availableProcessors(), review.files(), review.refused().size(),
                 review.overall().referrals(), summary.length());
     }
 }

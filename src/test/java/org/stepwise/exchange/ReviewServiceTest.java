@@ -29,6 +29,13 @@ class ReviewServiceTest {
 
     private final ReviewService service = new ReviewService(OutcomeFiles.CATALOGUE);
 
+    /** The review reads a file per core, as far as the heap allows: a 4-core machine reads four at once. */
+    @ParameterizedTest
+    @CsvSource({"2, 512, 2", "4, 4096, 4", "16, 512, 2", "8, 100, 1", "1, 4096, 1"})
+    void readsOneFilePerCoreWithinTheHeap(int cores, long heapMiB, int readers) {
+        assertEquals(readers, ReviewService.readers(cores, heapMiB * 1024 * 1024));
+    }
+
     @Test
     void theSummaryFiguresAreTheHandComputedOnes() throws Exception {
         Review review = service.review(List.of(ReviewFixtures.practitionerA(folder), ReviewFixtures.practitionerB(folder)));

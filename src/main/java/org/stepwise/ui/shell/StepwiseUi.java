@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -139,6 +141,38 @@ public final class StepwiseUi {
             failed.accept(model.failureProperty().get());
             close.run();
         }
+    }
+
+    /**
+     * The start-up measure without a passphrase ({@code --exit-when-shown} alone): shows the main window
+     * as {@link #start} does and, at the first frame of the unlock screen (or of first run, when there
+     * is no store), runs {@code shown}, stays open and idle for {@code idle}, then closes. A failure to
+     * look for the store is given to {@code failed}, and the window closes too.
+     */
+    public static void startAndTimeUnlockScreen(Stage stage, StoreAccess access, String title, MeasureCatalogue catalogue,
+            Duration idle, Runnable shown, Consumer<String> failed) {
+        ShellViewModel model = start(stage, access, title, catalogue, new FxFileChooserService(() -> stage),
+                new FxUiTimer());
+        Scene scene = stage.getScene();
+        Runnable close = () -> model.close(stage::hide);
+        model.failureProperty().addListener((property, before, message) -> {
+            failed.accept(message);
+            close.run();
+        });
+        model.navigation().screenProperty().addListener(new ChangeListener<Screen>() {
+            @Override
+            public void changed(ObservableValue<? extends Screen> property, Screen before, Screen screen) {
+                if (screen instanceof Screen.Unlock || screen instanceof Screen.FirstRun) {
+                    model.navigation().screenProperty().removeListener(this);
+                    FirstFrame.after(scene, () -> {
+                        shown.run();
+                        PauseTransition wait = new PauseTransition(idle);
+                        wait.setOnFinished(event -> close.run());
+                        wait.play();
+                    });
+                }
+            }
+        });
     }
 
     /** Runs {@code then} once the caseload has its lines (at once if they were read ahead) or failed to load. */

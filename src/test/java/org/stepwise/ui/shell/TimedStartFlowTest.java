@@ -87,4 +87,19 @@ class TimedStartFlowTest {
         assertFalse(failure.get().isEmpty());
         assertEquals(-1, rowsWhenShown.get(), "nothing was shown");
     }
+
+    @Test
+    void withoutAPassphraseTheUnlockScreenIsShownThenTheWindowClosesUnlockingNothing(FxRobot robot) throws Exception {
+        AtomicReference<Boolean> unlockScreenWhenShown = new AtomicReference<>();
+        Stage stage = FxToolkit.registerStage(Stage::new);
+        FxToolkit.setupFixture(() -> StepwiseUi.startAndTimeUnlockScreen(stage, access, "Stepwise",
+                MeasureCatalogue.standard(), Duration.ZERO,
+                () -> unlockScreenWhenShown.set(stage.getScene().lookup("#unlock-passphrase") != null),
+                failure::set));
+
+        waitUntil(() -> unlockScreenWhenShown.get() != null && !onFx(stage::isShowing));
+        assertTrue(unlockScreenWhenShown.get(), "the unlock screen's passphrase field was in the frame");
+        assertNull(failure.get());
+        assertTrue(access.triedPassphrases().isEmpty(), "nothing was unlocked");
+    }
 }
