@@ -54,15 +54,17 @@ public record DemoReferral(
      */
     public ReferralRecord toRecord(String key) {
         RiskLevel latestRiskLevel = null;
+        java.time.LocalDate latestRiskDate = null;
         List<ContactRecord> records = new ArrayList<>(contacts.size());
         for (Contact contact : contacts) {
             records.add(new ContactRecord(contact.date(), contact.type(), contact.attendance(), contact.medium(),
                     contact.step(), contact.minutes(), contact.scores(), contact.therapyType()));
             if (contact.riskReview() != null) {
                 latestRiskLevel = contact.riskReview().level();
+                latestRiskDate = contact.date();
             }
         }
         return new ReferralRecord(key, referral.referralDate(), endDate, endReason, referral.problemDescriptor(),
-                records, latestRiskLevel);
+                records, latestRiskLevel, latestRiskDate);
     }
 }

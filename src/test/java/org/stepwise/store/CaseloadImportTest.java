@@ -168,7 +168,7 @@ class CaseloadImportTest {
                         c.step(), c.minutes(), c.scores().stream().sorted(Comparator.comparing(Score::measure)).toList(),
                         c.therapyType()))
                         .toList(),
-                r.recordedRiskLevel());
+                r.recordedRiskLevel(), r.recordedRiskDate());
     }
 
     /** The histories with the last ended referral (of the last patient who has one) replaced. */

@@ -123,6 +123,5 @@ public final class CorridorImportViewModel {
                 .start();
     }
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
-            .ofPattern("dd/MM/yyyy");
+    private static final java.time.format.DateTimeFormatter DAY = org.stepwise.domain.common.Dates.DAY;
 }

@@ -11,12 +11,14 @@ import org.stepwise.domain.flag.FlagFacts;
 import org.stepwise.domain.measure.MeasureCatalogue;
 import org.stepwise.domain.outcome.ReferralRecord;
 import org.stepwise.domain.trajectory.CorridorSource;
+import org.stepwise.domain.trajectory.ServiceCorridorFile;
 
 /**
  * The flags the patient screen's flag panel shows for one referral on a day, gravest first, each with
  * the referral's own facts: those {@link FlagEvaluator} raises, and the app-side
- * {@link Flag#ABOVE_EXPECTED_RANGE} judged against the practitioner's own expected range (the corridor
- * the trajectory chart draws). No toolkit; pure.
+ * {@link Flag#ABOVE_EXPECTED_RANGE} judged against the corridor the trajectory chart draws (the
+ * practitioner's own similar referrals once there are 30, otherwise the service's imported corridor
+ * file), as the caseload's badge is. No toolkit; pure.
  */
 final class PatientFlags {
 
@@ -32,9 +34,10 @@ final class PatientFlags {
     }
 
     /** The flags raised on {@code today}, gravest first, with their facts. */
-    List<FlagFacts.Fact> of(ReferralRecord referral, CorridorSource corridors, LocalDate today) {
+    List<FlagFacts.Fact> of(ReferralRecord referral, CorridorSource corridors, ServiceCorridorFile service,
+            LocalDate today) {
         List<FlagFacts.Fact> raised = new ArrayList<>(facts.all(referral, evaluator.evaluate(referral, today), today));
-        AboveExpectedRange.Finding finding = aboveExpectedRange.evaluate(referral, corridors, null);
+        AboveExpectedRange.Finding finding = aboveExpectedRange.evaluate(referral, corridors, service);
         if (finding.raised()) {
             raised.add(facts.of(finding, referral));
         }

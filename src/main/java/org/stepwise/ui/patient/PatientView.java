@@ -162,7 +162,8 @@ public final class PatientView implements ScreenView {
         FlagPanel flags = new FlagPanel();
         PatientFlags raised = new PatientFlags(model.catalogue());
         subscriptions.add(model.chartInputsProperty().subscribe(inputs -> flags.show(inputs == null ? List.of()
-                : raised.of(inputs.referral(), inputs.corridors(), LocalDate.now(model.clock())))));
+                : raised.of(inputs.referral(), inputs.corridors(), inputs.service(),
+                        LocalDate.now(model.clock())))));
 
         VBox content = new VBox(12, header, flags.root(), details, detailsForm, failure, clinical, sessionsHeading,
                 table);
