@@ -258,16 +258,16 @@ public final class FlagFacts {
                 .forEach(anxiety::add);
         List<String> missing = new ArrayList<>();
         if (contact.score(MeasureCode.PHQ9).isEmpty()) {
-            missing.add(catalogue.definition(MeasureCode.PHQ9).name());
+            missing.add("no " + catalogue.definition(MeasureCode.PHQ9).name());
         }
         if (anxiety.stream().noneMatch(code -> contact.score(code).isPresent())) {
             List<String> names = anxiety.stream().map(code -> catalogue.definition(code).name()).toList();
-            missing.add(names.size() == 1 ? names.getFirst() : "neither " + String.join(" nor ", names));
+            missing.add(names.size() == 1 ? "no " + names.getFirst() : "neither " + String.join(" nor ", names));
         }
         String recorded = contact.scores().isEmpty() ? "no scores"
                 : String.join(", ", contact.scores().stream().map(this::score).toList());
         return List.of("Latest attended contact " + Dates.day(contact.date()) + " (" + contact.type().label().toLowerCase(
-                Locale.UK) + "): " + recorded + (missing.isEmpty() ? "" : "; no " + String.join(", no ", missing)));
+                Locale.UK) + "): " + recorded + (missing.isEmpty() ? "" : "; " + String.join(", ", missing)));
     }
 
     private List<String> adsmNotUsed(ReferralTimeline timeline) {
