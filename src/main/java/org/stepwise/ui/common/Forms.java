@@ -208,6 +208,16 @@ public final class Forms {
         return grid;
     }
 
+    /** A label above its input, named as the input's label (so a screen reader reads them together). */
+    public static VBox labelled(String text, Node input) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-label");
+        if (input instanceof Control) {
+            label.setLabelFor(input);
+        }
+        return new VBox(4, label, input);
+    }
+
     /** A section heading of a form. */
     public static Label section(String text) {
         Label label = new Label(text);

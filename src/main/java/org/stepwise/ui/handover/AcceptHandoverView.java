@@ -89,23 +89,14 @@ public final class AcceptHandoverView implements ScreenView {
         shown.visibleProperty().bind(Bindings.isNotEmpty(model.arriving()));
         shown.managedProperty().bind(shown.visibleProperty());
 
-        VBox form = new VBox(14, title, explain, labelled("Handover file", new HBox(8, file, choose)),
-                labelled("Code (as your colleague read it to you)", code), openActions, problem, shown);
+        VBox form = new VBox(14, title, explain, Forms.labelled("Handover file", new HBox(8, file, choose)),
+                Forms.labelled("Code (as your colleague read it to you)", code), openActions, problem, shown);
         form.getStyleClass().add("screen");
         form.setMaxWidth(900);
         root = new ScrollPane(form);
         root.setId("accept-handover-screen");
         root.setFitToWidth(true);
         root.getStyleClass().add("screen-scroll");
-    }
-
-    private static VBox labelled(String text, Node input) {
-        Label label = new Label(text);
-        label.getStyleClass().add("field-label");
-        if (input instanceof javafx.scene.control.Control) {
-            label.setLabelFor(input);
-        }
-        return new VBox(4, label, input);
     }
 
     @Override

@@ -96,8 +96,8 @@ public final class HandOverView implements ScreenView {
         shown.visibleProperty().bind(model.doneBinding());
         shown.managedProperty().bind(shown.visibleProperty());
 
-        VBox form = new VBox(14, title, who, explain, Forms.section("Colleague"), labelled("Colleague's name", colleague),
-                Forms.section("File"), labelled("Folder for the file (its name is random, so it tells nothing)",
+        VBox form = new VBox(14, title, who, explain, Forms.section("Colleague"), Forms.labelled("Colleague's name", colleague),
+                Forms.section("File"), Forms.labelled("Folder for the file (its name is random, so it tells nothing)",
                         new HBox(8, folder, choose)),
                 actions, problem, shown);
         form.getStyleClass().add("screen");
@@ -106,13 +106,6 @@ public final class HandOverView implements ScreenView {
         root.setId("handover-screen");
         root.setFitToWidth(true);
         root.getStyleClass().add("screen-scroll");
-    }
-
-    private static VBox labelled(String text, Node input) {
-        Label label = new Label(text);
-        label.getStyleClass().add("field-label");
-        label.setLabelFor(input);
-        return new VBox(4, label, input);
     }
 
     @Override
