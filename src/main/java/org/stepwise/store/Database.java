@@ -97,6 +97,8 @@ final class Database implements AutoCloseable {
     private final String recovered;
     /** The store key, kept while open only to open and verify a copy of the store (a backup); cleared on close. */
     private final byte[] storeKey;
+    /** The store file's size when it was opened: a file that doubled in the session is compacted at close. */
+    private final long sizeAtOpen;
 
     /** The caller clears {@code storeKey}: this keeps a copy of its own. */
     private Database(Path dataDir, FolderLock lock, Connection connection, byte[] storeKey, String recovered) {
@@ -107,6 +109,13 @@ final class Database implements AutoCloseable {
         this.anchorKey = AuditAnchor.key(storeKey);
         this.recovered = recovered;
         this.dsl = DSL.using(configuration(connection));
+        long size;
+        try {
+            size = Files.size(dataDir.resolve(DB_FILE));
+        } catch (IOException e) {
+            size = 0;
+        }
+        this.sizeAtOpen = size;
     }
 
     /**
@@ -528,7 +537,8 @@ final class Database implements AutoCloseable {
         Arrays.fill(anchorKey, (byte) 0);
         Arrays.fill(storeKey, (byte) 0);
         Path file = dataDir.resolve(DB_FILE);
-        if (StoreCompaction.muchFree(dsl, file, StoreCompaction.minFileBytes)) {
+        if (StoreCompaction.grewMuch(file, sizeAtOpen, StoreCompaction.minFileBytes)
+                || StoreCompaction.muchFree(dsl, file, StoreCompaction.minFileBytes)) {
             StoreCompaction.closeCompacting(lock.folder(), file, connection, lock::close);
             return;
         }

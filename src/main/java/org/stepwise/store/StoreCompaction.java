@@ -65,6 +65,26 @@ final class StoreCompaction {
         }
     }
 
+    /**
+     * True when the file is at least {@code minBytes} and at least twice the size it had when the store was
+     * opened. H2 keeps the pages a session's writes replaced for a while before it counts them free, so a
+     * store just filled (a demo, an import) reads as nearly full at its close although most of the file will
+     * be free at the next open: its growth in the session says so instead.
+     */
+    static boolean grewMuch(Path file, long sizeAtOpen, long minBytes) {
+        try {
+            return grewMuch(Files.size(file), sizeAtOpen, minBytes);
+        } catch (IOException e) {
+            StoreErrors.log("reading the store file's size", e);
+            return false;
+        }
+    }
+
+    /** The rule: a file of at least {@code minBytes} that is at least twice its size at the open. */
+    static boolean grewMuch(long size, long sizeAtOpen, long minBytes) {
+        return size >= minBytes && size >= 2 * sizeAtOpen;
+    }
+
     /** The rule: a file of at least {@code minBytes} with less than {@code below} percent in use. */
     static boolean muchFree(long size, long minBytes, int fillRate, int below) {
         return size >= minBytes && fillRate < below;
