@@ -356,6 +356,10 @@ public final class PatientView implements ScreenView {
         reason.setPromptText("Choose");
         Button end = new Button("End referral…");
         end.setId("end-referral");
+        end.setMinWidth(Region.USE_PREF_SIZE);
+        // The reason list gives way before the button's words are cut.
+        reason.setMinWidth(120);
+        reason.setMaxWidth(Double.MAX_VALUE);
         end.setOnAction(event -> model.endReferral());
         HBox endLine = line(Forms.row(subscriptions, "End date", endDate, model.endDate()),
                 Forms.row(subscriptions, "Reason", reason, model.endReason(), EndReason::label), end);
