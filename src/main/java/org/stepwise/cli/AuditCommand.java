@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.audit.AuditCheck;
@@ -25,28 +24,17 @@ import org.stepwise.exchange.ServiceKey;
 import org.stepwise.exchange.StreamResult;
 import org.stepwise.files.PlainFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code stepwise audit verify} and {@code stepwise audit list}: the store's audit log from the command line. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Check or list the store's audit log (who unlocked, viewed, changed, exported, backed up or restored what).",
         subcommands = {AuditCommand.Verify.class, AuditCommand.ListEvents.class})
-public final class AuditCommand implements Callable<Integer> {
+public final class AuditCommand extends CommandBase.Group {
 
     @ParentCommand
     StepwiseCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
 
     /**
      * Exit 0 and "OK" with the count when every link holds and the log ends where its anchor says; exit 1
@@ -58,13 +46,10 @@ public final class AuditCommand implements Callable<Integer> {
             description = {"Check the audit log's hash chain; exit status 1 names the first broken link.",
                     "With --against, also check that the log still holds the audit head each outcome file witnessed "
                             + "when it was exported (exit status 1 when any is not held)."})
-    static final class Verify implements Callable<Integer> {
+    static final class Verify extends CommandBase {
 
         @ParentCommand
         AuditCommand audit;
-
-        @Spec
-        CommandSpec spec;
 
         @Option(names = "--against", arity = "1..*", paramLabel = "FILE",
                 description = "Outcome files this store exported (copies kept elsewhere): is each one's audit head "
@@ -73,8 +58,7 @@ public final class AuditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out(), err = err();
             MeasureCatalogue catalogue = against == null ? null : ReviewInputs.catalogue(audit.parent);
             return StoreCommand.withStore(audit.parent, err, store -> {
                 int status = chain(store, out, err);
@@ -192,7 +176,7 @@ public final class AuditCommand implements Callable<Integer> {
      * ({@link AuditSubjects}), detail, practitioner id.
      */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List audit events, oldest first.")
-    static final class ListEvents implements Callable<Integer> {
+    static final class ListEvents extends CommandBase {
 
         /** Local time with the zone's short name ("07/12/2026 11:30:02 GMT"), as a person reads it. */
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss zzz",
@@ -200,9 +184,6 @@ public final class AuditCommand implements Callable<Integer> {
 
         @ParentCommand
         AuditCommand audit;
-
-        @Spec
-        CommandSpec spec;
 
         @Option(names = "--from", paramLabel = "DATE", description = "First day, yyyy-MM-dd or dd/MM/yyyy.")
         LocalDate from;
@@ -226,8 +207,8 @@ public final class AuditCommand implements Callable<Integer> {
             }
             ZoneId zone = ZoneId.systemDefault();
             AuditQuery query = new AuditQuery(from, to, only, zone);
-            PrintWriter out = spec.commandLine().getOut();
-            return StoreCommand.withStore(audit.parent, spec.commandLine().getErr(), store -> {
+            PrintWriter out = out();
+            return StoreCommand.withStore(audit.parent, err(), store -> {
                 List<AuditEvent> events = store.audit().events(query);
                 AuditSubjects subjects = new AuditSubjects(store);
                 out.println("No.\tWhen (" + zone.getId() + ")\tAction\tSubject\tDetail\tPractitioner id");

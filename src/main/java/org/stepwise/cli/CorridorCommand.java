@@ -3,14 +3,11 @@ package org.stepwise.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.concurrent.Callable;
 import org.stepwise.exchange.CorridorImport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stepwise corridor import FILE [--replace]} and {@code stepwise corridor status}: the service's
@@ -26,31 +23,19 @@ import picocli.CommandLine.Spec;
                 "Charts compare a referral with your own 30 or more similar ended referrals when you have them, "
                         + "else with these."},
         subcommands = {CorridorCommand.Import.class, CorridorCommand.Status.class})
-public final class CorridorCommand implements Callable<Integer> {
+public final class CorridorCommand extends CommandBase.Group {
 
     @ParentCommand
     StepwiseCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
 
     /** Imports a corridor file; an imported one is replaced only with {@code --replace}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import the service's corridor file FILE. One already imported is replaced only with "
                     + "--replace.")
-    static final class Import implements Callable<Integer> {
+    static final class Import extends CommandBase {
 
         @ParentCommand
         CorridorCommand corridor;
-
-        @Spec
-        CommandSpec spec;
 
         @Parameters(paramLabel = "FILE", description = "The corridor file to import.")
         Path file;
@@ -60,8 +45,7 @@ public final class CorridorCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out(), err = err();
             CorridorImport imports = new CorridorImport(ReviewInputs.catalogue(corridor.parent));
             return StoreCommand.withStore(corridor.parent, err, store -> {
                 ZoneId zone = ZoneId.systemDefault();
@@ -90,18 +74,14 @@ public final class CorridorCommand implements Callable<Integer> {
     /** Says which corridor file is imported, when it was made, and whether it can be used. */
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Say which corridor file is imported and when it was made.")
-    static final class Status implements Callable<Integer> {
+    static final class Status extends CommandBase {
 
         @ParentCommand
         CorridorCommand corridor;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out(), err = err();
             CorridorImport imports = new CorridorImport(ReviewInputs.catalogue(corridor.parent));
             return StoreCommand.withStore(corridor.parent, err, store -> {
                 CorridorImport.Kept kept = imports.kept(store);

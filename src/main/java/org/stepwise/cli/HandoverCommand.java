@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.HandoverAccepted;
 import org.stepwise.domain.caseload.HandoverContents;
@@ -23,11 +22,9 @@ import org.stepwise.exchange.Handovers;
 import org.stepwise.exchange.Pseudonymiser;
 import org.stepwise.files.PlainFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stepwise handover create|accept}: hands a referral to a colleague in an encrypted file opened by a
@@ -38,13 +35,10 @@ import picocli.CommandLine.Spec;
         description = {"Hand a referral, with its whole history, to a colleague, or accept one.",
                 "The file is encrypted; the code that opens it is shown once, for you to give by phone or in person."},
         subcommands = {HandoverCommand.Create.class, HandoverCommand.Accept.class})
-public final class HandoverCommand implements Callable<Integer> {
+public final class HandoverCommand extends CommandBase {
 
     @ParentCommand
     StepwiseCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -55,13 +49,10 @@ public final class HandoverCommand implements Callable<Integer> {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Write the handover file of one referral for a colleague; the code is the last line printed.",
                     "The referral stays here read-only, out of the open caseload and your future outcome files."})
-    static final class Create implements Callable<Integer> {
+    static final class Create extends CommandBase {
 
         @ParentCommand
         HandoverCommand handover;
-
-        @Spec
-        CommandSpec spec;
 
         @Option(names = "--referral", required = true, paramLabel = "PSEUDONYM",
                 description = "The referral, by its outcome-file pseudonym (r_ and 16 hex digits).")
@@ -76,8 +67,7 @@ public final class HandoverCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter report = spec.commandLine().getOut();
-            PrintWriter problems = spec.commandLine().getErr();
+            PrintWriter report = out(), problems = err();
             return StoreCommand.withStore(handover.parent, problems, store -> {
                 UUID uuid = find(store, referral.strip().toLowerCase(Locale.ROOT));
                 if (uuid == null) {
@@ -116,13 +106,10 @@ public final class HandoverCommand implements Callable<Integer> {
     @Command(name = "accept", mixinStandardHelpOptions = true,
             description = {"Accept a handover file: shows what arrives, then saves it in one step.",
                     "The code is read from --code-file, or else from the first line of standard input."})
-    static final class Accept implements Callable<Integer> {
+    static final class Accept extends CommandBase {
 
         @ParentCommand
         HandoverCommand handover;
-
-        @Spec
-        CommandSpec spec;
 
         @Parameters(paramLabel = "FILE", description = "The handover file.")
         Path file;
@@ -135,8 +122,7 @@ public final class HandoverCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter report = spec.commandLine().getOut();
-            PrintWriter problems = spec.commandLine().getErr();
+            PrintWriter report = out(), problems = err();
             BufferedReader input = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
             return StoreCommand.withStore(handover.parent, problems, store -> {
                 try {

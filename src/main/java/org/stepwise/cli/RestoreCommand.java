@@ -8,17 +8,14 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.caseload.StoreException;
 import org.stepwise.exchange.HandoverFile;
 import org.stepwise.files.PlainFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stepwise restore FILE [--yes]}: replaces the data folder's store with a backup, after asking
@@ -28,13 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Replace this data folder's store with the backup FILE.",
                 "The backup must open with the passphrase given; the replaced store is kept aside, not deleted."})
-public final class RestoreCommand implements Callable<Integer> {
+public final class RestoreCommand extends CommandBase {
 
     @ParentCommand
     StepwiseCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "The backup file.")
     Path backup;
@@ -48,8 +42,7 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out(), err = err();
         Path folder = parent.dataFolder();
         if (HandoverFile.looksLikeHandover(backup)) {
             err.println(PlainFiles.shown(backup.toAbsolutePath()) + " is a handover file, not a backup: nothing was "

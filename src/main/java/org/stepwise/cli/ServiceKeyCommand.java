@@ -5,16 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.stepwise.domain.caseload.SettingsStore;
 import org.stepwise.exchange.ServiceKey;
 import org.stepwise.exchange.ServiceKeyFile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stepwise service-key export FILE} and {@code stepwise service-key import FILE [--replace]}: the
@@ -27,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + "your service gave you.",
                 "Keep key files secret: with one, the pseudonyms in outcome files can be linked back to patients."},
         subcommands = {ServiceKeyCommand.Export.class, ServiceKeyCommand.Import.class})
-public final class ServiceKeyCommand implements Callable<Integer> {
+public final class ServiceKeyCommand extends CommandBase.Group {
 
     /** What replacing a service key means, said before it is done and when it has been. */
     static final String REPLACING = "Replacing the key changes pseudonyms: outcome files already written with the "
@@ -39,34 +36,21 @@ public final class ServiceKeyCommand implements Callable<Integer> {
     @ParentCommand
     StepwiseCommand parent;
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
-
     /** Writes the key in use to a new key file, readable by its owner only, whole or not at all. */
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write the service key in use to FILE (a new file, readable by you only), to give to the "
                     + "service's other practitioners.")
-    static final class Export implements Callable<Integer> {
+    static final class Export extends CommandBase {
 
         @ParentCommand
         ServiceKeyCommand serviceKey;
-
-        @Spec
-        CommandSpec spec;
 
         @Parameters(paramLabel = "FILE", description = "The key file to write (must not exist).")
         Path file;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out(), err = err();
             Path target = file.toAbsolutePath();
             if (Files.exists(target)) {
                 err.println("There is already a file at " + target + ": choose a new name.");
@@ -100,13 +84,10 @@ public final class ServiceKeyCommand implements Callable<Integer> {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Use the service key in FILE (a key file from your service, or from 'service-key export').",
                     "A different key already in use is replaced only with --replace. " + REPLACING})
-    static final class Import implements Callable<Integer> {
+    static final class Import extends CommandBase {
 
         @ParentCommand
         ServiceKeyCommand serviceKey;
-
-        @Spec
-        CommandSpec spec;
 
         @Parameters(paramLabel = "FILE", description = "The key file to read.")
         Path file;
@@ -116,8 +97,7 @@ public final class ServiceKeyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out(), err = err();
             ServiceKeyFile.Contents contents;
             try {
                 contents = ServiceKeyFile.read(file);

@@ -1,12 +1,9 @@
 package org.stepwise.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.stepwise.domain.caseload.IntegrityReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stepwise verify}: the whole store checked (ADR 0016): every record against its keyed check, the audit
@@ -18,18 +15,14 @@ import picocli.CommandLine.Spec;
         description = {"Check the whole store: every record against its keyed check, the audit log's chain and its anchor.",
                 "Exit status 1 lists each problem (the kind of record and its number) and names the newest backup "
                         + "that verifies."})
-public final class VerifyCommand implements Callable<Integer> {
+public final class VerifyCommand extends CommandBase {
 
     @ParentCommand
     StepwiseCommand parent;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out(), err = err();
         return StoreCommand.withStore(parent, err, store -> {
             IntegrityReport report = store.verify();
             if (!report.damaged()) {
