@@ -5,20 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.NewReferral;
-import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
@@ -29,7 +24,6 @@ import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.exchange.ServiceKey;
 import org.stepwise.exchange.TestFiles;
 import org.stepwise.store.TestStores;
-import picocli.CommandLine;
 
 /**
  * {@code stepwise audit verify --against FILE...} over a real store and the outcome files it exported:
@@ -79,24 +73,7 @@ class AuditVerifyAgainstTest {
     }
 
     private int run(Path dataFolder, String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        List<String> text = new ArrayList<>(List.of("--data-dir", dataFolder.toString()));
-        text.addAll(List.of(args));
-        CliServices services = new CliServices() {
-            @Override
-            public StoreAccess storeAccess(Path folder) {
-                return TestStores.access(folder);
-            }
-
-            @Override
-            public int openWindow(Path folder) {
-                throw new AssertionError("no window");
-            }
-        };
-        CommandLine line = StepwiseCommand.commandLine(services, Map.of(Passphrases.ENV_PASSPHRASE, TestStores.passphrase()))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        return line.execute(text.toArray(String[]::new));
+        return StoreCommands.run(dataFolder, out, err, args);
     }
 
     private static long witnessedEvent(Path file) throws Exception {

@@ -3,24 +3,20 @@ package org.stepwise.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.domain.caseload.CaseloadStore;
-import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.trajectory.ImportedCorridorFile;
 import org.stepwise.exchange.TestFiles;
 import org.stepwise.store.TestStores;
-import picocli.CommandLine;
 
 /**
  * {@code stepwise corridor import FILE [--replace]} and {@code corridor status} over a real store: a file
@@ -47,24 +43,7 @@ class CorridorCommandTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        List<String> text = new ArrayList<>(List.of("--data-dir", data.toString()));
-        text.addAll(List.of(args));
-        CliServices services = new CliServices() {
-            @Override
-            public StoreAccess storeAccess(Path dataFolder) {
-                return TestStores.access(dataFolder);
-            }
-
-            @Override
-            public int openWindow(Path dataFolder) {
-                throw new AssertionError("no window");
-            }
-        };
-        CommandLine line = StepwiseCommand.commandLine(services, Map.of(Passphrases.ENV_PASSPHRASE, TestStores.passphrase()))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        return line.execute(text.toArray(String[]::new));
+        return StoreCommands.run(data, out, err, args);
     }
 
     private Optional<ImportedCorridorFile> kept() throws Exception {

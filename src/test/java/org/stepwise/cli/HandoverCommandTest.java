@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +31,6 @@ import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.HandoverMark;
 import org.stepwise.domain.caseload.NewReferral;
 import org.stepwise.domain.caseload.ReferralCreated;
-import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.contact.Attendance;
 import org.stepwise.domain.contact.Contact;
 import org.stepwise.domain.contact.ContactType;
@@ -58,7 +55,6 @@ import org.stepwise.exchange.OutcomeFileReader;
 import org.stepwise.exchange.ReadResult;
 import org.stepwise.exchange.ServiceKey;
 import org.stepwise.store.TestStores;
-import picocli.CommandLine;
 
 /**
  * Handing a referral over and back between two real stores from the command line (issue 15's acceptance):
@@ -134,24 +130,7 @@ class HandoverCommandTest {
     }
 
     private int run(Path data, String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        List<String> text = new ArrayList<>(List.of("--data-dir", data.toString()));
-        text.addAll(List.of(args));
-        CliServices services = new CliServices() {
-            @Override
-            public StoreAccess storeAccess(Path dataFolder) {
-                return TestStores.access(dataFolder);
-            }
-
-            @Override
-            public int openWindow(Path dataFolder) {
-                throw new AssertionError("no window");
-            }
-        };
-        CommandLine line = StepwiseCommand.commandLine(services, Map.of(Passphrases.ENV_PASSPHRASE, TestStores.passphrase()))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        return line.execute(text.toArray(String[]::new));
+        return StoreCommands.run(data, out, err, args);
     }
 
     private CaseloadStore open(Path data) {

@@ -6,28 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.NewReferral;
-import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.store.TestStores;
-import picocli.CommandLine;
 
 /** {@code stepwise audit verify|list}, {@code backup} and {@code restore} over a real store. */
 class ResilienceCommandsTest {
@@ -53,24 +48,7 @@ class ResilienceCommandsTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        List<String> text = new ArrayList<>(List.of("--data-dir", data.toString()));
-        text.addAll(List.of(args));
-        CliServices services = new CliServices() {
-            @Override
-            public StoreAccess storeAccess(Path dataFolder) {
-                return TestStores.access(dataFolder);
-            }
-
-            @Override
-            public int openWindow(Path dataFolder) {
-                throw new AssertionError("no window");
-            }
-        };
-        CommandLine line = StepwiseCommand.commandLine(services, Map.of(Passphrases.ENV_PASSPHRASE, TestStores.passphrase()))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        return line.execute(text.toArray(String[]::new));
+        return StoreCommands.run(data, out, err, args);
     }
 
     private int countReferrals() throws Exception {

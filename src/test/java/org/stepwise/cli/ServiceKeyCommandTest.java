@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +19,9 @@ import org.stepwise.domain.audit.AuditAction;
 import org.stepwise.domain.audit.AuditEvent;
 import org.stepwise.domain.audit.AuditQuery;
 import org.stepwise.domain.caseload.CaseloadStore;
-import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.exchange.ServiceKey;
 import org.stepwise.exchange.ServiceKeyFile;
 import org.stepwise.store.TestStores;
-import picocli.CommandLine;
 
 /**
  * {@code stepwise service-key export FILE} and {@code import FILE [--replace]} over real stores: one
@@ -54,24 +49,7 @@ class ServiceKeyCommandTest {
     }
 
     private int run(Path data, String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        List<String> text = new ArrayList<>(List.of("--data-dir", data.toString()));
-        text.addAll(List.of(args));
-        CliServices services = new CliServices() {
-            @Override
-            public StoreAccess storeAccess(Path dataFolder) {
-                return TestStores.access(dataFolder);
-            }
-
-            @Override
-            public int openWindow(Path dataFolder) {
-                throw new AssertionError("no window");
-            }
-        };
-        CommandLine line = StepwiseCommand.commandLine(services, Map.of(Passphrases.ENV_PASSPHRASE, TestStores.passphrase()))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        return line.execute(text.toArray(String[]::new));
+        return StoreCommands.run(data, out, err, args);
     }
 
     private static byte[] keyOf(Path data) throws Exception {

@@ -4,28 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepwise.domain.caseload.CaseloadStore;
 import org.stepwise.domain.caseload.NewReferral;
-import org.stepwise.domain.caseload.StoreAccess;
 import org.stepwise.domain.patient.Ethnicity;
 import org.stepwise.domain.patient.Gender;
 import org.stepwise.domain.patient.NhsNumber;
 import org.stepwise.domain.patient.Patient;
 import org.stepwise.domain.referral.ReferralSource;
 import org.stepwise.store.TestStores;
-import picocli.CommandLine;
 
 /**
  * {@code stepwise verify} over a real store: exit 0 and one line when whole; once a record is damaged, exit 1,
@@ -58,22 +53,7 @@ class VerifyCommandTest {
     }
 
     private int run(String... args) {
-        List<String> text = new ArrayList<>(List.of("--data-dir", data.toString()));
-        text.addAll(List.of(args));
-        CliServices services = new CliServices() {
-            @Override
-            public StoreAccess storeAccess(Path dataFolder) {
-                return TestStores.access(dataFolder);
-            }
-
-            @Override
-            public int openWindow(Path dataFolder) {
-                throw new AssertionError("no window");
-            }
-        };
-        CommandLine line = StepwiseCommand.commandLine(services, Map.of(Passphrases.ENV_PASSPHRASE, TestStores.passphrase()))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        return line.execute(text.toArray(String[]::new));
+        return StoreCommands.run(data, out, err, args);
     }
 
     @Test
